@@ -1,0 +1,230 @@
+//! Bytes → text: recognise what the bytes are, then decode them to UTF-8.
+//!
+//! Detection prefers an answer over no answer: anything that is text gets an encoding.
+//! Only empty files, archives and binary files are refused.
+//!
+//! ```
+//! use carnet::engine::decode::{self, Encoding};
+//! let bytes = b"CODGEO;LIBGEO\n59522;Sailly-lez-Lannoy\xe9\n";
+//! let found = decode::detect(bytes).unwrap();
+//! assert_eq!(found, Encoding::Windows1252);
+//! assert!(decode::decode(bytes, found).ends_with("Lannoyé\n"));
+//! ```
+
+use super::error::{ErrorKind, Position, Result};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// A text encoding Carnet reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Encoding {
+    /// UTF-8 without byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark (Excel's "CSV UTF-8").
+    Utf8Bom,
+    /// Windows-1252, the superset of ISO-8859-1 that Excel writes on French Windows.
+    Windows1252,
+    /// UTF-16 little-endian (Excel's "Texte Unicode").
+    Utf16Le,
+    /// UTF-16 big-endian.
+    Utf16Be,
+}
+
+impl Encoding {
+    /// The encoding's usual name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (avec BOM)",
+            Encoding::Windows1252 => "Windows-1252",
+            Encoding::Utf16Le => "UTF-16 LE",
+            Encoding::Utf16Be => "UTF-16 BE",
+        }
+    }
+}
+
+/// How many leading bytes are examined for binary content.
+const SNIFF_LEN: usize = 64 * 1024;
+
+/// Recognises the encoding of `bytes`.
+///
+/// # Errors
+/// [`ErrorKind::Empty`] for a file of blanks, [`ErrorKind::Archive`] for a ZIP (or `.xlsx`),
+/// gzip or legacy `.xls` file, [`ErrorKind::Binary`] for other non-text content.
+pub fn detect(bytes: &[u8]) -> Result<Encoding> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ErrorKind::Empty.into());
+    }
+    if let Some(format) = archive_format(bytes) {
+        return Err(ErrorKind::Archive {
+            format: format.to_owned(),
+        }
+        .into());
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Ok(Encoding::Utf8Bom);
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Ok(Encoding::Utf16Le);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Ok(Encoding::Utf16Be);
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if let Some(utf16) = utf16_without_bom(head) {
+        return Ok(utf16);
+    }
+    if let Some(offset) = head.iter().position(|&b| is_binary_byte(b)) {
+        return Err(ErrorKind::Binary {
+            position: position_of(bytes, offset),
+        }
+        .into());
+    }
+    Ok(if std::str::from_utf8(bytes).is_ok() {
+        Encoding::Utf8
+    } else {
+        Encoding::Windows1252
+    })
+}
+
+/// Decodes `bytes` in `encoding`, dropping any byte-order mark.
+///
+/// Undecodable sequences become U+FFFD; UTF-8 input without BOM is borrowed, not copied.
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Cow<'_, str> {
+    let codec = match encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => encoding_rs::UTF_8,
+        Encoding::Windows1252 => encoding_rs::WINDOWS_1252,
+        Encoding::Utf16Le => encoding_rs::UTF_16LE,
+        Encoding::Utf16Be => encoding_rs::UTF_16BE,
+    };
+    codec.decode_with_bom_removal(bytes).0
+}
+
+fn archive_format(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        Some("zip")
+    } else if bytes.starts_with(b"\x1F\x8B") {
+        Some("gzip")
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        Some("xls")
+    } else {
+        None
+    }
+}
+
+/// UTF-16 saved without BOM shows as text with a NUL byte at every other position.
+fn utf16_without_bom(head: &[u8]) -> Option<Encoding> {
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    if odd * 10 >= pairs * 9 && even == 0 {
+        Some(Encoding::Utf16Le)
+    } else if even * 10 >= pairs * 9 && odd == 0 {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// Control bytes no text file holds (tab, line feeds, form feed and SUB are allowed).
+fn is_binary_byte(b: u8) -> bool {
+    matches!(b, 0x00..=0x08 | 0x0E..=0x19 | 0x1B..=0x1F)
+}
+
+fn position_of(bytes: &[u8], offset: usize) -> Position {
+    let before = &bytes[..offset];
+    let line = memchr::memchr_iter(b'\n', before).count() as u64 + 1;
+    Position {
+        byte: offset as u64,
+        line,
+        column: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! detects {
+        ($name:ident, $bytes:expr, $expected:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(detect($bytes).map_err(|e| e.kind().clone()), $expected);
+            }
+        };
+    }
+
+    detects!(
+        plain_ascii_is_utf8,
+        b"CODGEO;MED20\n01001;24820\n",
+        Ok(Encoding::Utf8)
+    );
+    detects!(
+        utf8_accents,
+        "LIBGEO\nSaint-Étienne\n".as_bytes(),
+        Ok(Encoding::Utf8)
+    );
+    detects!(utf8_bom, b"\xEF\xBB\xBFCODGEO\n", Ok(Encoding::Utf8Bom));
+    detects!(
+        windows_1252_accents,
+        b"LIBGEO\nSaint-\xc9tienne\n",
+        Ok(Encoding::Windows1252)
+    );
+    detects!(utf16le_bom, b"\xFF\xFEC\0O\0", Ok(Encoding::Utf16Le));
+    detects!(utf16be_bom, b"\xFE\xFF\0C\0O", Ok(Encoding::Utf16Be));
+    detects!(
+        utf16le_without_bom,
+        b"C\0O\0D\0G\0E\0O\0\n\0",
+        Ok(Encoding::Utf16Le)
+    );
+    detects!(empty, b"", Err(ErrorKind::Empty));
+    detects!(blank_lines, b"\r\n\n  \n", Err(ErrorKind::Empty));
+    detects!(
+        zip,
+        b"PK\x03\x04\x14\0\0\0",
+        Err(ErrorKind::Archive {
+            format: "zip".into()
+        })
+    );
+    detects!(
+        gzip,
+        b"\x1F\x8B\x08\0",
+        Err(ErrorKind::Archive {
+            format: "gzip".into()
+        })
+    );
+    detects!(
+        binary,
+        b"a;b\n\x01\x02\x03",
+        Err(ErrorKind::Binary {
+            position: Position {
+                byte: 4,
+                line: 2,
+                column: 0
+            }
+        })
+    );
+
+    #[test]
+    fn windows_1252_decodes_euro_and_accents() {
+        let text = decode(b"M\xe9diane (\x80)", Encoding::Windows1252);
+        assert_eq!(text, "Médiane (€)");
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa;b", Encoding::Utf8Bom), "a;b");
+        assert_eq!(decode(b"\xFF\xFEa\0;\0b\0", Encoding::Utf16Le), "a;b");
+    }
+
+    #[test]
+    fn utf8_is_borrowed() {
+        assert!(matches!(decode(b"a;b", Encoding::Utf8), Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,120 @@
+//! Errors that stop a file from being read at all.
+//!
+//! Problems confined to some rows never become an [`Error`]: those rows are set aside with
+//! their line and reason (see [`crate::engine::parse::SetAside`]) so nothing is lost silently.
+//! The kinds carry data, not prose: the UI turns each into a French sentence in one place.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Where something sits in the source file.
+///
+/// `byte` counts from 0 in the raw bytes; `line` and `column` count from 1, `line` being the
+/// physical line of the file (a quoted field may span several) and `column` the field index.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// Offset in the raw file, from 0.
+    pub byte: u64,
+    /// Physical line, from 1.
+    pub line: u64,
+    /// Field index, from 1 (0 when the whole line is concerned).
+    pub column: u64,
+}
+
+/// Why a file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file has no bytes, or only blank lines.
+    Empty,
+    /// The file holds bytes no text file has (a NUL byte outside UTF-16).
+    Binary {
+        /// Where the first such byte sits.
+        position: Position,
+    },
+    /// The file is an archive or a spreadsheet, not a CSV.
+    Archive {
+        /// What it was recognised as (`"zip"`, `"gzip"`, `"xls"`).
+        format: String,
+    },
+    /// The file has a header but no data row.
+    NoRows {
+        /// The header line.
+        header_line: u64,
+    },
+    /// No column holds commune INSEE codes, so rows cannot be kept by commune.
+    NoCommuneColumn,
+    /// The commune's code appears in no row of the file.
+    CommuneNotFound {
+        /// The INSEE code looked for.
+        code: String,
+    },
+    /// Every data row was set aside: nothing could be read as a table.
+    NoValidRows {
+        /// How many rows were set aside.
+        set_aside: u64,
+    },
+}
+
+/// An error that stops a file from being read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Error(Box<ErrorKind>);
+
+impl Error {
+    /// Wraps a kind.
+    pub fn new(kind: ErrorKind) -> Self {
+        Self(Box::new(kind))
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    /// Where it went wrong, when one place is to blame.
+    pub fn position(&self) -> Option<Position> {
+        match *self.0 {
+            ErrorKind::Binary { position } => Some(position),
+            ErrorKind::NoRows { header_line } => Some(Position {
+                line: header_line,
+                ..Position::default()
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Self {
+        Self::new(kind)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &*self.0 {
+            ErrorKind::Empty => write!(f, "empty file"),
+            ErrorKind::Binary { position } => {
+                write!(
+                    f,
+                    "binary content at byte {} (line {})",
+                    position.byte, position.line
+                )
+            }
+            ErrorKind::Archive { format } => write!(f, "{format} archive, not a CSV file"),
+            ErrorKind::NoRows { header_line } => {
+                write!(f, "header on line {header_line} but no data row")
+            }
+            ErrorKind::NoCommuneColumn => write!(f, "no column of commune codes"),
+            ErrorKind::CommuneNotFound { code } => write!(f, "commune {code} not in the file"),
+            ErrorKind::NoValidRows { set_aside } => {
+                write!(f, "all {set_aside} rows were set aside")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The result type of the engine.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

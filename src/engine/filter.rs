@@ -1,0 +1,30 @@
+//! Keeping the rows of one territory.
+//!
+//! ```
+//! use carnet::engine::{filter, workspace::Workspace};
+//! let ws = Workspace::load("f.csv", b"CODGEO;MED\n01001;1\n59522;2\n", &mut ()).unwrap();
+//! let col = filter::commune_column(ws.table()).unwrap();
+//! assert_eq!(filter::rows_for(ws.table(), col, "59522"), [1]);
+//! ```
+
+use super::infer::{CodeKind, ColumnKind};
+use super::table::{Cell, Table};
+
+/// The index of the first column holding commune INSEE codes.
+pub fn commune_column(table: &Table) -> Option<usize> {
+    table
+        .columns()
+        .iter()
+        .position(|c| c.kind() == ColumnKind::Code(CodeKind::Commune))
+}
+
+/// The rows whose column `column` holds `code`, in table order.
+///
+/// # Panics
+/// If `column` is out of bounds.
+pub fn rows_for(table: &Table, column: usize, code: &str) -> Vec<usize> {
+    let col = &table.columns()[column];
+    (0..table.rows())
+        .filter(|&r| matches!(col.cell(r), Cell::Text(c) if c == code))
+        .collect()
+}

@@ -1,0 +1,88 @@
+//! Numbers and cells written the French way, as the UI and the charts show them.
+//!
+//! Thousands are grouped with a narrow no-break space (U+202F, as `Intl.NumberFormat('fr-FR')`
+//! does), the decimal sign is a comma.
+//!
+//! ```
+//! use carnet::engine::format;
+//! assert_eq!(format::number(29440.0), "29\u{202F}440");
+//! assert_eq!(format::number(-14.5), "-14,5");
+//! ```
+
+use super::infer::Marker;
+use super::table::Cell;
+
+/// The thousands separator: narrow no-break space.
+pub const GROUP: char = '\u{202F}';
+
+/// Writes `value` with French grouping and decimal comma, with as many decimals as it needs.
+pub fn number(value: f64) -> String {
+    if !value.is_finite() {
+        return String::from("–");
+    }
+    let plain = format!("{}", value.abs());
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::with_capacity(plain.len() + 4);
+    if value < 0.0 && value != 0.0 {
+        out.push('-');
+    }
+    for (i, digit) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(GROUP);
+        }
+        out.push(digit);
+    }
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Writes an integer with French grouping.
+pub fn integer(value: i64) -> String {
+    number(value as f64)
+}
+
+/// How a missing cell reads in French.
+pub fn marker(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Empty => "",
+        Marker::Secret => "secret",
+        Marker::NotAvailable => "n.d.",
+    }
+}
+
+/// A cell as the user reads it.
+pub fn cell(cell: Cell<'_>) -> String {
+    match cell {
+        Cell::Text(s) => s.to_owned(),
+        Cell::Integer(v) => integer(v),
+        Cell::Decimal(v) => number(v),
+        Cell::Missing(m) => marker(m).to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_numbers() {
+        let nb = |s: &str| s.replace(GROUP, " ");
+        assert_eq!(nb(&number(0.0)), "0");
+        assert_eq!(nb(&number(759.0)), "759");
+        assert_eq!(nb(&number(1986.0)), "1 986");
+        assert_eq!(nb(&number(1_194_040.0)), "1 194 040");
+        assert_eq!(nb(&number(12.5)), "12,5");
+        assert_eq!(nb(&number(-1234.25)), "-1 234,25");
+        assert_eq!(number(f64::NAN), "–");
+    }
+
+    #[test]
+    fn cells() {
+        assert_eq!(cell(Cell::Integer(29440)), "29\u{202F}440");
+        assert_eq!(cell(Cell::Missing(Marker::Secret)), "secret");
+        assert_eq!(cell(Cell::Text("2A004")), "2A004");
+    }
+}

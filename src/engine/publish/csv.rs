@@ -1,0 +1,75 @@
+//! The clean CSV: UTF-8, comma-separated, decimal point, RFC 4180 quoting, codes as text.
+//!
+//! A secret cell is written `s` and a not-available one `nd`, so that neither reads as zero
+//! nor as an empty cell; the metadata lists both as missing values.
+//!
+//! ```
+//! use carnet::engine::{publish, workspace::Workspace};
+//! let ws = Workspace::load("f.csv", "CODGEO;PIMP20\n01004;48,5\n01005;s\n".as_bytes(), &mut ()).unwrap();
+//! let csv = publish::csv::write(ws.table());
+//! assert_eq!(String::from_utf8(csv).unwrap(), "CODGEO,PIMP20\n01004,48.5\n01005,s\n");
+//! ```
+
+use crate::engine::infer::Marker;
+use crate::engine::table::{Cell, Table};
+
+/// How a secret cell is written.
+pub const SECRET: &str = "s";
+/// How a not-available cell is written.
+pub const NOT_AVAILABLE: &str = "nd";
+
+/// Writes `table` as a clean CSV.
+pub fn write(table: &Table) -> Vec<u8> {
+    let mut out = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let columns = table.columns();
+    // Writing to a Vec cannot fail.
+    let _ = out.write_record(columns.iter().map(|c| c.name()));
+    let mut record: Vec<String> = Vec::with_capacity(columns.len());
+    for row in 0..table.rows() {
+        record.clear();
+        record.extend(columns.iter().map(|c| cell(c.cell(row))));
+        let _ = out.write_record(&record);
+    }
+    out.into_inner().unwrap_or_default()
+}
+
+/// A cell as written in the clean CSV.
+pub fn cell(cell: Cell<'_>) -> String {
+    match cell {
+        Cell::Text(s) => s.to_owned(),
+        Cell::Integer(v) => v.to_string(),
+        Cell::Decimal(v) => v.to_string(),
+        Cell::Missing(Marker::Empty) => String::new(),
+        Cell::Missing(Marker::Secret) => SECRET.to_owned(),
+        Cell::Missing(Marker::NotAvailable) => NOT_AVAILABLE.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::workspace::Workspace;
+
+    fn clean(input: &[u8]) -> String {
+        let ws = Workspace::load("f.csv", input, &mut ()).unwrap();
+        String::from_utf8(super::write(ws.table())).unwrap()
+    }
+
+    #[test]
+    fn windows_1252_semicolons_decimal_commas_become_clean() {
+        let input = b"CODGEO;LIBGEO;TP\r\n01001;L'Abergement-Cl\xe9menciat;12,5\r\n2A004;\"Ajaccio; Corse\";nd\r\n";
+        assert_eq!(
+            clean(input),
+            "CODGEO,LIBGEO,TP\n01001,L'Abergement-Clémenciat,12.5\n2A004,Ajaccio; Corse,nd\n"
+        );
+    }
+
+    #[test]
+    fn quotes_and_commas_are_quoted() {
+        assert_eq!(
+            clean(b"a;b\nx,y;\"dit \"\"z\"\"\"\n"),
+            "a,b\n\"x,y\",\"dit \"\"z\"\"\"\n"
+        );
+    }
+}

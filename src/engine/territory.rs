@@ -1,0 +1,336 @@
+//! The official geography: communes with their EPCI, département and région, and the
+//! commune picker's matching.
+//!
+//! The data is the `territoires.tsv` asset built from `@etalab/decoupage-administratif`
+//! (see `scripts/build-territories.mjs`).
+//!
+//! ```
+//! use carnet::engine::territory::Territories;
+//! let tsv = "level\tcode\tname\tdepartement\tregion\tepci\tpopulation\tpostcodes\tformer_codes\n\
+//!            D\t59\tNord\t\t32\t\t\t\t\n\
+//!            C\t59522\tSailly-lez-Lannoy\t59\t32\t200093201\t1923\t59390\t\n";
+//! let t = Territories::parse(tsv).unwrap();
+//! assert_eq!(t.search("sailly lez", 5)[0].code, "59522");
+//! assert_eq!(t.search("59390", 5)[0].name, "Sailly-lez-Lannoy");
+//! ```
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A current commune.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Commune {
+    /// INSEE code, 5 characters.
+    pub code: String,
+    /// Official name.
+    pub name: String,
+    /// Département code (`59`, `2A`, `974`).
+    pub departement: String,
+    /// Région code.
+    pub region: String,
+    /// SIREN of its EPCI, empty when it has none.
+    pub epci: String,
+    /// Municipal population.
+    pub population: u32,
+    /// Postal codes.
+    pub postcodes: Vec<String>,
+    /// INSEE codes it had before a merger.
+    pub former_codes: Vec<String>,
+    /// The name folded for matching (lower case, no accents, `saint` spelt out).
+    key: String,
+}
+
+/// A level above the commune: code and name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Named {
+    /// Official code (SIREN for an EPCI).
+    pub code: String,
+    /// Official name.
+    pub name: String,
+}
+
+/// A commune with the names of the levels it belongs to: what travels to the worker and
+/// into the metadata.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// INSEE code.
+    pub code: String,
+    /// Official name.
+    pub name: String,
+    /// Its EPCI, if any.
+    pub epci: Option<Named>,
+    /// Its département.
+    pub departement: Named,
+    /// Its région.
+    pub region: Named,
+}
+
+impl Place {
+    /// The data.gouv.fr zone id (`fr:commune:59522`).
+    pub fn zone(&self) -> String {
+        format!("fr:commune:{}", self.code)
+    }
+}
+
+/// The geography: communes and the names of the levels above them.
+#[derive(Clone, Debug, Default)]
+pub struct Territories {
+    communes: Vec<Commune>,
+    by_code: HashMap<String, usize>,
+    names: HashMap<(char, String), String>,
+}
+
+impl Territories {
+    /// Reads `territoires.tsv`.
+    ///
+    /// # Errors
+    /// When the header is missing or a line has the wrong number of fields; the message names
+    /// the line (from 1).
+    pub fn parse(tsv: &str) -> Result<Self, String> {
+        let mut lines = tsv
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#') && !l.is_empty());
+        match lines.next() {
+            Some((_, header)) if header.starts_with("level\tcode\tname") => {}
+            _ => return Err("territoires.tsv: header missing".into()),
+        }
+        let mut t = Territories::default();
+        for (i, line) in lines {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [
+                level,
+                code,
+                name,
+                departement,
+                region,
+                epci,
+                population,
+                postcodes,
+                former,
+            ] = f[..]
+            else {
+                return Err(format!(
+                    "territoires.tsv line {}: {} fields instead of 9",
+                    i + 1,
+                    f.len()
+                ));
+            };
+            let level = level.chars().next().unwrap_or('?');
+            if level != 'C' {
+                t.names.insert((level, code.to_owned()), name.to_owned());
+                continue;
+            }
+            let words = |s: &str| s.split_whitespace().map(str::to_owned).collect();
+            t.by_code.insert(code.to_owned(), t.communes.len());
+            t.communes.push(Commune {
+                code: code.to_owned(),
+                name: name.to_owned(),
+                departement: departement.to_owned(),
+                region: region.to_owned(),
+                epci: epci.to_owned(),
+                population: population.parse().unwrap_or(0),
+                postcodes: words(postcodes),
+                former_codes: words(former),
+                key: fold(name),
+            });
+        }
+        Ok(t)
+    }
+
+    /// Number of communes.
+    pub fn len(&self) -> usize {
+        self.communes.len()
+    }
+
+    /// Whether there is no commune.
+    pub fn is_empty(&self) -> bool {
+        self.communes.is_empty()
+    }
+
+    /// The commune whose current INSEE code is `code`.
+    pub fn commune(&self, code: &str) -> Option<&Commune> {
+        self.by_code.get(code).map(|&i| &self.communes[i])
+    }
+
+    /// The name of département `code`.
+    pub fn departement_name(&self, code: &str) -> Option<&str> {
+        self.names.get(&('D', code.to_owned())).map(String::as_str)
+    }
+
+    /// The name of région `code`.
+    pub fn region_name(&self, code: &str) -> Option<&str> {
+        self.names.get(&('R', code.to_owned())).map(String::as_str)
+    }
+
+    /// The name of the EPCI whose SIREN is `siren`.
+    pub fn epci_name(&self, siren: &str) -> Option<&str> {
+        self.names.get(&('E', siren.to_owned())).map(String::as_str)
+    }
+
+    /// The commune `code` with the names of its EPCI, département and région.
+    pub fn place(&self, code: &str) -> Option<Place> {
+        let c = self.commune(code)?;
+        let named = |code: &str, name: Option<&str>| Named {
+            code: code.to_owned(),
+            name: name.unwrap_or_default().to_owned(),
+        };
+        Some(Place {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            epci: (!c.epci.is_empty()).then(|| named(&c.epci, self.epci_name(&c.epci))),
+            departement: named(&c.departement, self.departement_name(&c.departement)),
+            region: named(&c.region, self.region_name(&c.region)),
+        })
+    }
+
+    /// Communes matching `query`, best first, at most `limit`.
+    ///
+    /// A query of digits (or `2A`/`2B`…) matches INSEE and postal codes by prefix; otherwise
+    /// names match ignoring case, accents, hyphens and `st`/`saint`: names starting with the
+    /// query first, then names with a word starting with it, then names containing it; larger
+    /// communes first among equals.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&Commune> {
+        let q = query.trim();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let is_code = q
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, 'A' | 'B' | 'a' | 'b'))
+            && q.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let mut hits: Vec<(u8, &Commune)> = if is_code {
+            let q = q.to_ascii_uppercase();
+            self.communes
+                .iter()
+                .filter_map(|c| {
+                    if c.code == q {
+                        Some((0, c))
+                    } else if c.code.starts_with(&q) {
+                        Some((1, c))
+                    } else if c.postcodes.iter().any(|p| p.starts_with(&q)) {
+                        Some((2, c))
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        } else {
+            let q = fold(q);
+            let word = format!(" {q}");
+            self.communes
+                .iter()
+                .filter_map(|c| {
+                    if c.key.starts_with(&q) {
+                        Some((u8::from(c.key.len() != q.len()), c))
+                    } else if c.key.contains(&word) {
+                        Some((2, c))
+                    } else if c.key.contains(&q) {
+                        Some((3, c))
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        };
+        hits.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.population.cmp(&a.1.population))
+                .then(a.1.code.cmp(&b.1.code))
+        });
+        hits.into_iter().take(limit).map(|(_, c)| c).collect()
+    }
+}
+
+/// Folds a name for matching: lower case, accents off, punctuation to spaces, `st` → `saint`.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' | 'í' => out.push('i'),
+            'ô' | 'ö' | 'ó' => out.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'ÿ' => out.push('y'),
+            'ç' => out.push('c'),
+            'ñ' => out.push('n'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            c if c.is_alphanumeric() => out.push(c),
+            _ => {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    let words: Vec<&str> = out
+        .split_whitespace()
+        .map(|w| match w {
+            "st" => "saint",
+            "ste" => "sainte",
+            w => w,
+        })
+        .collect();
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TSV: &str = "# test\nlevel\tcode\tname\tdepartement\tregion\tepci\tpopulation\tpostcodes\tformer_codes\n\
+        R\t32\tHauts-de-France\t\t\t\t\t\t\n\
+        D\t59\tNord\t\t32\t\t\t\t\n\
+        E\t200093201\tMétropole Européenne de Lille\t\t\t\t1194040\t\t\n\
+        C\t59522\tSailly-lez-Lannoy\t59\t32\t200093201\t1923\t59390\t\n\
+        C\t59523\tSailly-sur-la-Lys\t62\t32\t\t4000\t62840\t\n\
+        C\t42218\tSaint-Étienne\t42\t84\t\t170000\t42000 42100\t\n\
+        C\t2A004\tAjaccio\t2A\t94\t\t76320\t20000 20090\t20004\n";
+
+    fn t() -> Territories {
+        Territories::parse(TSV).unwrap()
+    }
+
+    macro_rules! finds {
+        ($name:ident, $query:expr, [$($code:expr),*]) => {
+            #[test]
+            fn $name() {
+                let t = t();
+                let codes: Vec<&str> = t.search($query, 10).iter().map(|c| c.code.as_str()).collect();
+                assert_eq!(codes, [$($code),*] as [&str; _]);
+            }
+        };
+    }
+
+    finds!(by_name_prefix_bigger_first, "Sailly", ["59523", "59522"]);
+    finds!(by_folded_name, "sailly lez", ["59522"]);
+    finds!(st_is_saint_without_accent, "st etienne", ["42218"]);
+    finds!(by_word_inside, "lannoy", ["59522"]);
+    finds!(by_code, "59522", ["59522"]);
+    finds!(by_corsican_code, "2a004", ["2A004"]);
+    finds!(by_postcode, "20090", ["2A004"]);
+    finds!(nothing, "zzz", []);
+
+    #[test]
+    fn levels_above() {
+        let t = t();
+        let c = t.commune("59522").unwrap();
+        assert_eq!(t.epci_name(&c.epci), Some("Métropole Européenne de Lille"));
+        assert_eq!(t.departement_name(&c.departement), Some("Nord"));
+        assert_eq!(t.region_name(&c.region), Some("Hauts-de-France"));
+        let p = t.place("59522").unwrap();
+        assert_eq!(
+            p.epci.as_ref().unwrap().name,
+            "Métropole Européenne de Lille"
+        );
+        assert_eq!(p.zone(), "fr:commune:59522");
+    }
+
+    #[test]
+    fn bad_line_is_named() {
+        let err = Territories::parse("level\tcode\tname\nC\t1\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+    }
+}

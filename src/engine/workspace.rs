@@ -1,0 +1,270 @@
+//! The one entry point the worker calls: raw file → detection → typed table → the rows of a
+//! territory → chart, clean CSV and metadata.
+//!
+//! ```
+//! use carnet::engine::workspace::Workspace;
+//! let ws = Workspace::load("f.csv", b"CODGEO;MED20\r\n01001;24820\r\n59522;29440\r\n", &mut ()).unwrap();
+//! assert_eq!(ws.detection().rows, 2);
+//! assert_eq!(ws.preview(1)[0], ["01001", "24\u{202F}820"]);
+//! ```
+
+use super::chart::{self, Bar1, BarChart};
+use super::decode::{self, Encoding};
+use super::dialect::{self, Dialect};
+use super::error::{ErrorKind, Result};
+use super::filter;
+use super::format;
+use super::infer::{self, ColumnKind, DecimalSign};
+use super::layout::{self, Layout};
+use super::parse::{self, SetAside};
+use super::progress::Progress;
+use super::publish::{self, metadata};
+use super::table::{Cell, Column, Table};
+use super::territory::Place;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A column as the detection summary shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnInfo {
+    /// Name from the header.
+    pub name: String,
+    /// Detected kind.
+    pub kind: ColumnKind,
+    /// Cells with no value (empty, secret or not available).
+    pub missing: usize,
+}
+
+/// Everything detected while reading a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Detection {
+    /// The text encoding.
+    pub encoding: Encoding,
+    /// Separator and line endings.
+    pub dialect: Dialect,
+    /// Header line, titles and footnotes.
+    pub layout: Layout,
+    /// The decimal sign of the numeric columns, if any has decimals.
+    pub decimal: Option<DecimalSign>,
+    /// Data rows kept.
+    pub rows: usize,
+    /// Data rows set aside.
+    pub set_aside: usize,
+    /// The columns.
+    pub columns: Vec<ColumnInfo>,
+}
+
+/// A file read into a table.
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    file_name: String,
+    detection: Detection,
+    table: Table,
+    lines: Vec<u64>,
+    set_aside: Vec<SetAside>,
+}
+
+/// The rows of one commune.
+#[derive(Clone, Debug)]
+pub struct Selection {
+    /// The commune.
+    pub place: Place,
+    /// Its rows.
+    pub table: Table,
+    /// The physical line of each row in the source file.
+    pub lines: Vec<u64>,
+}
+
+impl Workspace {
+    /// Reads `bytes`, the content of the file `file_name`.
+    ///
+    /// # Errors
+    /// See [`decode::detect`]; also [`ErrorKind::NoRows`] for a header without rows and
+    /// [`ErrorKind::NoValidRows`] when every row had to be set aside.
+    pub fn load(file_name: &str, bytes: &[u8], progress: &mut dyn Progress) -> Result<Self> {
+        let encoding = decode::detect(bytes)?;
+        let text = decode::decode(bytes, encoding);
+        let dialect = dialect::detect(&text);
+        let layout = layout::detect(&text, dialect.separator);
+        let parsed = parse::parse(
+            &text[layout.start..layout.end],
+            layout.header_line,
+            dialect.separator,
+            progress,
+        );
+        if parsed.rows() == 0 {
+            return Err(if parsed.set_aside.is_empty() {
+                ErrorKind::NoRows {
+                    header_line: layout.header_line,
+                }
+            } else {
+                ErrorKind::NoValidRows {
+                    set_aside: parsed.set_aside.len() as u64,
+                }
+            }
+            .into());
+        }
+        let columns: Vec<Column> = parsed
+            .header
+            .iter()
+            .zip(&parsed.columns)
+            .map(|(name, raw)| Column::from_raw(name.clone(), infer::column(name, raw.iter()), raw))
+            .collect();
+        let rows = parsed.rows();
+        let table = Table::try_new(columns, rows)
+            .expect("the parser keeps only rows of the header's width");
+        let detection = Detection {
+            encoding,
+            dialect,
+            layout,
+            decimal: decimal_sign(&table),
+            rows,
+            set_aside: parsed.set_aside.len(),
+            columns: table
+                .columns()
+                .iter()
+                .map(|c| ColumnInfo {
+                    name: c.name().to_owned(),
+                    kind: c.kind(),
+                    missing: c.values().null_count(),
+                })
+                .collect(),
+        };
+        Ok(Self {
+            file_name: file_name.to_owned(),
+            detection,
+            table,
+            lines: parsed.lines,
+            set_aside: parsed.set_aside,
+        })
+    }
+
+    /// The source file's name.
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
+    /// What was detected.
+    pub fn detection(&self) -> &Detection {
+        &self.detection
+    }
+
+    /// The whole table.
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
+    /// The rows set aside, in file order.
+    pub fn set_aside(&self) -> &[SetAside] {
+        &self.set_aside
+    }
+
+    /// The first `rows` rows, each cell written the French way.
+    pub fn preview(&self, rows: usize) -> Vec<Vec<String>> {
+        rows_fr(&self.table, rows)
+    }
+
+    /// Keeps the rows of the commune `place`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NoCommuneColumn`] when no column holds commune codes;
+    /// [`ErrorKind::CommuneNotFound`] when no row holds the commune's code.
+    pub fn select(&self, place: &Place) -> Result<Selection> {
+        let column = filter::commune_column(&self.table).ok_or(ErrorKind::NoCommuneColumn)?;
+        let rows = filter::rows_for(&self.table, column, &place.code);
+        if rows.is_empty() {
+            return Err(ErrorKind::CommuneNotFound {
+                code: place.code.clone(),
+            }
+            .into());
+        }
+        Ok(Selection {
+            place: place.clone(),
+            table: self.table.take(&rows),
+            lines: rows.iter().map(|&r| self.lines[r]).collect(),
+        })
+    }
+
+    /// The clean CSV of a selection.
+    pub fn clean_csv(&self, selection: &Selection) -> Vec<u8> {
+        publish::csv::write(&selection.table)
+    }
+
+    /// The clean CSV's file name.
+    pub fn clean_csv_name(&self, selection: &Selection) -> String {
+        metadata::output_name(&self.file_name, &selection.place.code)
+    }
+
+    /// The metadata of a selection, as pretty-printed JSON.
+    pub fn metadata(&self, selection: &Selection) -> String {
+        let output_name = self.clean_csv_name(selection);
+        let value = metadata::build(
+            &selection.table,
+            &metadata::Sources {
+                file_name: &self.file_name,
+                detection: &self.detection,
+                place: &selection.place,
+                output_name: &output_name,
+            },
+        );
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    }
+
+    /// The ECharts option of a bar chart of numeric column `column` for the selection, or
+    /// `None` when there is no such numeric column.
+    pub fn chart(&self, selection: &Selection, column: &str) -> Option<Value> {
+        let col = selection
+            .table
+            .column(column)
+            .filter(|c| c.kind().is_numeric())?;
+        let bars = (0..selection.table.rows())
+            .map(|r| Bar1 {
+                label: selection.place.name.clone(),
+                value: col.number(r),
+                highlight: true,
+            })
+            .collect();
+        let spec = BarChart {
+            title: column.to_owned(),
+            subtitle: format!("{} ({})", selection.place.name, selection.place.code),
+            source: format!("Source : fichier {} · Carnet", self.file_name),
+            bars,
+        };
+        Some(chart::bar_option(&spec))
+    }
+}
+
+/// The first `rows` rows of `table`, written the French way.
+pub fn rows_fr(table: &Table, rows: usize) -> Vec<Vec<String>> {
+    (0..rows.min(table.rows()))
+        .map(|r| {
+            table
+                .columns()
+                .iter()
+                .map(|c| format::cell(c.cell(r)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The decimal sign most decimal columns use.
+fn decimal_sign(table: &Table) -> Option<DecimalSign> {
+    let (mut comma, mut point) = (0, 0);
+    for c in table.columns() {
+        match c.kind() {
+            ColumnKind::Decimal(DecimalSign::Comma) => comma += 1,
+            ColumnKind::Decimal(DecimalSign::Point) => point += 1,
+            _ => {}
+        }
+    }
+    match (comma, point) {
+        (0, 0) => None,
+        (c, p) if c >= p => Some(DecimalSign::Comma),
+        _ => Some(DecimalSign::Point),
+    }
+}
+
+/// Whether a cell holds a value.
+pub fn has_value(cell: Cell<'_>) -> bool {
+    !matches!(cell, Cell::Missing(_))
+}
