@@ -1,1 +1,154 @@
+//! The messages between the UI and the worker, shared by both binaries.
+//!
+//! Each request carries an id; the worker answers it with any number of
+//! [`WorkerToUi::Progress`] messages and exactly one final reply carrying the same id. The UI
+//! drops replies to requests it has since replaced.
 
+use crate::engine::Error;
+use crate::engine::parse::SetAside;
+use crate::engine::territory::Place;
+use crate::engine::workspace::Detection;
+use gloo::worker::Codec;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+/// Identifies a request and its replies.
+pub type RequestId = u32;
+
+/// A request from the UI to the worker.
+#[derive(Serialize, Deserialize)]
+pub enum UiToWorker {
+    /// Read this file (it crosses to the worker without being copied).
+    Load {
+        /// The request's id.
+        id: RequestId,
+        /// The file the user picked.
+        #[serde(with = "serde_wasm_bindgen::preserve")]
+        file: web_sys::File,
+    },
+    /// Keep the rows of this commune.
+    Select {
+        /// The request's id.
+        id: RequestId,
+        /// The commune.
+        place: Place,
+    },
+    /// Chart this numeric column of the selected rows.
+    Chart {
+        /// The request's id.
+        id: RequestId,
+        /// The column's name.
+        column: String,
+    },
+}
+
+/// Which stage a load is at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    /// Reading the file's bytes.
+    Reading,
+    /// Parsing them.
+    Parsing,
+}
+
+/// What the UI shows of a loaded file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Loaded {
+    /// The file's name.
+    pub file_name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// What was detected.
+    pub detection: Detection,
+    /// The first rows, written the French way.
+    pub preview: Vec<Vec<String>>,
+    /// The first rows set aside (all are counted in the detection).
+    pub set_aside: Vec<SetAside>,
+}
+
+/// What the UI shows of a commune's rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Selected {
+    /// The commune.
+    pub place: Place,
+    /// Its rows, written the French way.
+    pub rows: Vec<Vec<String>>,
+    /// The source line of each row.
+    pub lines: Vec<u64>,
+    /// Numeric columns that have a value for the commune, in table order.
+    pub chartable: Vec<String>,
+    /// The clean CSV.
+    pub csv: String,
+    /// Its file name.
+    pub csv_name: String,
+    /// The metadata, as JSON.
+    pub metadata: String,
+    /// Its file name.
+    pub metadata_name: String,
+}
+
+/// A message from the worker to the UI.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum WorkerToUi {
+    /// A load is under way.
+    Progress {
+        /// The load's id.
+        id: RequestId,
+        /// Its stage.
+        stage: Stage,
+        /// Bytes done.
+        done: u64,
+        /// Bytes in all.
+        total: u64,
+        /// Rows parsed so far.
+        rows: u64,
+    },
+    /// A file was read.
+    Loaded {
+        /// The request's id.
+        id: RequestId,
+        /// What it holds.
+        loaded: Box<Loaded>,
+    },
+    /// A commune's rows were kept.
+    Selected {
+        /// The request's id.
+        id: RequestId,
+        /// The rows and their downloads.
+        selected: Box<Selected>,
+    },
+    /// A chart's ECharts option.
+    Charted {
+        /// The request's id.
+        id: RequestId,
+        /// The option, as JSON.
+        option: String,
+    },
+    /// A request failed.
+    Failed {
+        /// The request's id.
+        id: RequestId,
+        /// The file concerned.
+        file_name: String,
+        /// Why.
+        error: Error,
+    },
+}
+
+/// Messages cross as structured-cloned JavaScript values, so a `File` is passed, not copied.
+#[derive(Debug)]
+pub struct StructuredClone;
+
+impl Codec for StructuredClone {
+    fn encode<I: Serialize>(input: I) -> JsValue {
+        let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+        input
+            .serialize(&serializer)
+            .unwrap_or_else(|e| wasm_bindgen::throw_str(&format!("message encoding: {e}")))
+    }
+
+    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        serde_wasm_bindgen::from_value(input)
+            .unwrap_or_else(|e| wasm_bindgen::throw_str(&format!("message decoding: {e}")))
+    }
+}

@@ -25,6 +25,18 @@ pub struct Position {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ErrorKind {
+    /// The browser could not read the file (moved, deleted or locked since it was picked).
+    Unreadable {
+        /// The browser's own words.
+        reason: String,
+    },
+    /// A request needed a file and none is loaded.
+    NoFileLoaded,
+    /// The column asked for a chart holds no number.
+    NotChartable {
+        /// The column's name.
+        column: String,
+    },
     /// The file has no bytes, or only blank lines.
     Empty,
     /// The file holds bytes no text file has (a NUL byte outside UTF-16).
@@ -93,6 +105,9 @@ impl From<ErrorKind> for Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &*self.0 {
+            ErrorKind::Unreadable { reason } => write!(f, "unreadable file: {reason}"),
+            ErrorKind::NoFileLoaded => write!(f, "no file loaded"),
+            ErrorKind::NotChartable { column } => write!(f, "column {column} holds no number"),
             ErrorKind::Empty => write!(f, "empty file"),
             ErrorKind::Binary { position } => {
                 write!(

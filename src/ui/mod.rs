@@ -1,1 +1,121 @@
+//! The page: Leptos components over the app state. No data logic here: the engine decides,
+//! the worker runs it, the components show what comes back.
 
+mod chart;
+mod commune_picker;
+mod detection;
+mod download;
+mod engine;
+mod file_picker;
+pub mod messages;
+mod progress;
+mod selection;
+mod state;
+mod territories;
+
+use crate::protocol::UiToWorker;
+use chart::ChartPanel;
+use commune_picker::CommunePicker;
+use detection::{DetectionSummary, Preview};
+use engine::Engine;
+use file_picker::FilePicker;
+use leptos::prelude::*;
+use progress::LoadProgress;
+use selection::SelectionPanel;
+pub use state::{AppState, LoadState};
+
+/// The worker handle, shared through context.
+pub type EngineHandle = StoredValue<Engine, LocalStorage>;
+
+/// Mounts the app; the entry point of the `app` binary.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    let engine: EngineHandle =
+        StoredValue::new_local(Engine::spawn(move |reply| state.receive(reply)));
+    provide_context(state);
+    provide_context(engine);
+    territories::fetch(state);
+
+    // A commune picked and a file loaded: ask for the commune's rows.
+    Effect::new(move || {
+        let loaded = matches!(state.load.get(), LoadState::Loaded(_));
+        let Some(place) = state.place.get() else {
+            return;
+        };
+        if loaded {
+            let id = engine.with_value(Engine::next_id);
+            state.select_id.set(id);
+            state.selected.set(None);
+            state.chart.set(None);
+            engine.with_value(|e| e.send(UiToWorker::Select { id, place }));
+        }
+    });
+    // New rows: keep the charted column if it is still there, else take the first.
+    Effect::new(move || {
+        let Some(Ok(selected)) = state.selected.get() else {
+            return;
+        };
+        let current = state.chart_column.get_untracked();
+        if current
+            .as_ref()
+            .is_none_or(|c| !selected.chartable.contains(c))
+        {
+            state.chart_column.set(selected.chartable.first().cloned());
+        }
+    });
+    // A column to chart for the current rows: ask for its chart.
+    Effect::new(move || {
+        let has_rows = matches!(state.selected.get(), Some(Ok(_)));
+        let Some(column) = state.chart_column.get() else {
+            return;
+        };
+        if has_rows {
+            let id = engine.with_value(Engine::next_id);
+            state.chart_id.set(id);
+            engine.with_value(|e| e.send(UiToWorker::Chart { id, column }));
+        }
+    });
+
+    view! {
+        <header class="banner">
+            <div class="wrap">
+                <h1>"Carnet"</h1>
+                <p class="tagline">
+                    "Les données publiques de votre commune, lues et mises en forme dans votre navigateur. "
+                    "Aucun fichier n’est envoyé nulle part."
+                </p>
+            </div>
+        </header>
+        <main class="wrap">
+            <section class="step" aria-labelledby="step-file">
+                <h2 id="step-file">"1. Charger un fichier"</h2>
+                <FilePicker />
+                <LoadProgress />
+                <DetectionSummary />
+                <Preview />
+            </section>
+            <section class="step" aria-labelledby="step-commune">
+                <h2 id="step-commune">"2. Choisir la commune"</h2>
+                <CommunePicker />
+                <SelectionPanel />
+            </section>
+            <section class="step" aria-labelledby="step-chart">
+                <h2 id="step-chart">"3. Représenter un indicateur"</h2>
+                <ChartPanel />
+            </section>
+        </main>
+        <footer class="wrap footer">
+            <p>
+                "Carnet fonctionne entièrement dans votre navigateur. "
+                "Liste des communes : code officiel géographique (découpage administratif Etalab, Licence Ouverte)."
+            </p>
+        </footer>
+    }
+}

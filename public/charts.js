@@ -1,0 +1,51 @@
+// Carnet's ECharts mount. Loaded as a classic script after echarts.min.js and langFR.js.
+// The engine builds the option; this file only turns its formatter placeholders into
+// French number formatting and keeps each chart sized to its element.
+(function () {
+  "use strict";
+  var fr = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+  function number(v) {
+    if (v === null || v === undefined || v === "-" || v === "" || isNaN(Number(v))) return "valeur manquante";
+    return fr.format(Number(v));
+  }
+  var formatters = {
+    "{carnet:fr-value}": function (value) { return number(value); },
+    "{carnet:fr-params}": function (params) { return number(params && params.value); },
+  };
+  // Replaces placeholder strings anywhere in the option by the matching function.
+  function revive(node) {
+    if (Array.isArray(node)) return node.map(revive);
+    if (node && typeof node === "object") {
+      var out = {};
+      Object.keys(node).forEach(function (k) { out[k] = revive(node[k]); });
+      return out;
+    }
+    if (typeof node === "string" && Object.prototype.hasOwnProperty.call(formatters, node)) return formatters[node];
+    return node;
+  }
+  var observed = new WeakSet();
+  var resizer = typeof ResizeObserver === "function"
+    ? new ResizeObserver(function (entries) {
+        entries.forEach(function (e) {
+          var chart = echarts.getInstanceByDom(e.target);
+          if (chart) chart.resize();
+        });
+      })
+    : null;
+  window.carnetCharts = {
+    render: function (el, json) {
+      var chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { locale: "FR", renderer: "canvas" });
+      el.dataset.rendered = "false";
+      chart.off("finished");
+      chart.on("finished", function () { el.dataset.rendered = "true"; });
+      chart.setOption(revive(JSON.parse(json)), true);
+      if (resizer && !observed.has(el)) { resizer.observe(el); observed.add(el); }
+    },
+    dispose: function (el) {
+      var chart = echarts.getInstanceByDom(el);
+      if (chart) chart.dispose();
+    },
+    // Exposed for tests and later exports.
+    revive: revive,
+  };
+})();

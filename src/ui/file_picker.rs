@@ -1,0 +1,83 @@
+//! The file input and its drop zone.
+
+use super::EngineHandle;
+use super::engine::Engine;
+use super::state::{AppState, LoadState};
+use crate::protocol::{Stage, UiToWorker};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, File, HtmlInputElement};
+
+/// Picks or receives a dropped CSV file and sends it to the worker.
+#[component]
+pub fn FilePicker() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let engine = expect_context::<EngineHandle>();
+    let dragging = RwSignal::new(false);
+    let chosen = RwSignal::new(None::<String>);
+
+    let open = move |file: File| {
+        chosen.set(Some(file.name()));
+        let id = engine.with_value(Engine::next_id);
+        state.load_id.set(id);
+        state.selected.set(None);
+        state.chart.set(None);
+        state.load.set(LoadState::Loading {
+            file_name: file.name(),
+            stage: Stage::Reading,
+            done: 0,
+            total: file.size() as u64,
+            rows: 0,
+        });
+        engine.with_value(|e| e.send(UiToWorker::Load { id, file }));
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = ev.target().expect("an input").unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open(file);
+        }
+        // Picking the same file again must reload it.
+        input.set_value("");
+    };
+    let on_drop = move |ev: DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            open(file);
+        }
+    };
+
+    view! {
+        <div
+            class="dropzone"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <label for="file-input" class="file-label">
+                <span class="file-title">"Fichier CSV à ouvrir"</span>
+                <span class="hint">
+                    "Choisissez un fichier ou déposez-le ici : extrait Insee, CAF, Observatoire des territoires… "
+                    "Séparateur, encodage et ligne d’en-tête sont détectés automatiquement."
+                </span>
+                <span class="file-button" aria-hidden="true">"Choisir un fichier…"</span>
+                <span class="file-name" aria-hidden="true">{move || chosen.get().unwrap_or_else(|| "Aucun fichier choisi".to_owned())}</span>
+            </label>
+            <input
+                id="file-input"
+                class="visually-hidden-input"
+                type="file"
+                accept=".csv,.txt,.tsv,text/csv,text/plain"
+                on:change=on_change
+            />
+        </div>
+    }
+}

@@ -1,0 +1,150 @@
+//! Every French sentence the user reads about the data lives here: one exhaustive `match`
+//! per engine type, so a new error kind cannot reach the page without words.
+
+use crate::engine::decode::Encoding;
+use crate::engine::dialect::{LineEnding, Separator};
+use crate::engine::format;
+use crate::engine::infer::{CodeKind, ColumnKind, DecimalSign};
+use crate::engine::parse::SetAsideReason;
+use crate::engine::{Error, ErrorKind};
+
+/// The message for an error about file `file`.
+pub fn error(file: &str, error: &Error) -> String {
+    match error.kind() {
+        ErrorKind::Unreadable { reason } => format!(
+            "Le navigateur n’a pas pu lire le fichier « {file} » (il a peut-être été déplacé ou supprimé depuis). Détail : {reason}"
+        ),
+        ErrorKind::NoFileLoaded => "Chargez d’abord un fichier CSV.".to_owned(),
+        ErrorKind::NotChartable { column } => {
+            format!(
+                "La colonne « {column} » ne contient aucun nombre pour cette commune : rien à représenter."
+            )
+        }
+        ErrorKind::Empty => {
+            format!("Le fichier « {file} » est vide : il ne contient aucune ligne à lire.")
+        }
+        ErrorKind::Binary { position } => format!(
+            "Le fichier « {file} » n’est pas un fichier texte : il contient des octets binaires à la ligne {} (octet {}). \
+             Vérifiez qu’il s’agit bien d’un fichier CSV.",
+            format::integer(position.line as i64),
+            format::integer(position.byte as i64)
+        ),
+        ErrorKind::Archive { format } => {
+            let what = match format.as_str() {
+                "zip" => "une archive ZIP (ou un classeur Excel .xlsx)",
+                "xls" => "un classeur Excel (.xls)",
+                "gzip" => "une archive compressée gzip",
+                _ => "une archive",
+            };
+            format!(
+                "Le fichier « {file} » est {what}, pas un fichier CSV. Extrayez le fichier CSV de l’archive, \
+                 ou enregistrez la feuille au format CSV, puis chargez-le."
+            )
+        }
+        ErrorKind::NoRows { header_line } => format!(
+            "Le fichier « {file} » n’a pas de données : son en-tête (ligne {header_line}) n’est suivi d’aucune ligne."
+        ),
+        ErrorKind::NoValidRows { set_aside } => format!(
+            "Aucune ligne du fichier « {file} » n’a pu être lue : les {} lignes de données ont été mises de côté \
+             (nombre de colonnes différent de l’en-tête, ou guillemet jamais fermé).",
+            format::integer(*set_aside as i64)
+        ),
+        ErrorKind::NoCommuneColumn => format!(
+            "Le fichier « {file} » n’a pas de colonne de codes commune (comme CODGEO) : \
+             impossible d’y retrouver les lignes d’une commune."
+        ),
+        ErrorKind::CommuneNotFound { code } => {
+            format!("La commune de code {code} n’apparaît dans aucune ligne du fichier « {file} ».")
+        }
+    }
+}
+
+/// Why a row was set aside.
+pub fn set_aside(reason: &SetAsideReason) -> String {
+    match reason {
+        SetAsideReason::FieldCount { expected, found } => {
+            format!(
+                "{found} colonne{} au lieu de {expected}",
+                if *found > 1 { "s" } else { "" }
+            )
+        }
+        SetAsideReason::UnclosedQuote { spans } => format!(
+            "guillemet ouvert jamais fermé : la ligne englobe les {} lignes suivantes",
+            format::integer(*spans as i64 - 1)
+        ),
+    }
+}
+
+/// An encoding's name.
+pub fn encoding(encoding: Encoding) -> &'static str {
+    match encoding {
+        Encoding::Utf8 => "UTF-8",
+        Encoding::Utf8Bom => "UTF-8 avec BOM",
+        Encoding::Windows1252 => "Windows-1252",
+        Encoding::Utf16Le => "UTF-16 LE",
+        Encoding::Utf16Be => "UTF-16 BE",
+    }
+}
+
+/// A separator's name.
+pub fn separator(separator: Separator) -> &'static str {
+    match separator {
+        Separator::Semicolon => "point-virgule",
+        Separator::Comma => "virgule",
+        Separator::Tab => "tabulation",
+        Separator::Pipe => "barre verticale",
+    }
+}
+
+/// A line ending's name.
+pub fn line_ending(ending: LineEnding) -> &'static str {
+    match ending {
+        LineEnding::Lf => "LF (Unix)",
+        LineEnding::CrLf => "CRLF (Windows)",
+        LineEnding::Cr => "CR (Mac ancien)",
+    }
+}
+
+/// A decimal sign's name.
+pub fn decimal(sign: Option<DecimalSign>) -> &'static str {
+    match sign {
+        Some(DecimalSign::Comma) => "virgule",
+        Some(DecimalSign::Point) => "point",
+        None => "aucune (nombres entiers)",
+    }
+}
+
+/// A column kind's name.
+pub fn kind(kind: ColumnKind) -> &'static str {
+    match kind {
+        ColumnKind::Code(CodeKind::Commune) => "code commune",
+        ColumnKind::Code(CodeKind::Other) => "code",
+        ColumnKind::Integer => "entier",
+        ColumnKind::Decimal(_) => "décimal",
+        ColumnKind::Text => "texte",
+    }
+}
+
+/// A size in bytes, in French units.
+pub fn size(bytes: u64) -> String {
+    const KO: f64 = 1024.0;
+    let b = bytes as f64;
+    if bytes < 2 {
+        format!("{bytes} octet")
+    } else if b < KO {
+        format!("{bytes} octets")
+    } else if b < KO * KO {
+        format!("{} Ko", format::number((b / KO).round()))
+    } else {
+        format!("{} Mo", format::number((b / KO / KO * 10.0).round() / 10.0))
+    }
+}
+
+/// "1 ligne", "2 lignes".
+pub fn count(n: u64, singular: &str, plural: &str) -> String {
+    format!(
+        "{} {}",
+        format::integer(n as i64),
+        if n > 1 { plural } else { singular }
+    )
+}

@@ -1,0 +1,111 @@
+//! The commune's rows, written the French way, and their downloads.
+
+use super::download;
+use super::messages;
+use super::state::{AppState, LoadState};
+use crate::engine::format;
+use crate::protocol::Selected;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Shows the rows kept for the commune, or why there are none.
+#[component]
+pub fn SelectionPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match state.selected.get() {
+        Some(Ok(selected)) => view! { <Rows selected=selected /> }.into_any(),
+        Some(Err(f)) => {
+            view! { <p class="error" role="alert">{messages::error(&f.file_name, &f.error)}</p> }
+                .into_any()
+        }
+        None => {
+            let waiting =
+                state.place.get().is_some() && !matches!(state.load.get(), LoadState::Loaded(_));
+            waiting
+                .then(|| view! { <p class="hint">"Chargez un fichier pour voir les lignes de cette commune."</p> })
+                .into_any()
+        }
+    }
+}
+
+/// The rows of one commune, one column per row (the file's columns read down).
+#[component]
+fn Rows(
+    /// The commune's rows and downloads.
+    selected: Arc<Selected>,
+) -> impl IntoView {
+    let columns = match expect_context::<AppState>().load.get_untracked() {
+        LoadState::Loaded(l) => l.detection.columns.clone(),
+        _ => Vec::new(),
+    };
+    let head = selected
+        .lines
+        .iter()
+        .map(|line| view! { <th scope="col">{format!("Ligne {}", format::integer(*line as i64))}</th> })
+        .collect_view();
+    let body = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let values = selected
+                .rows
+                .iter()
+                .map(|row| view! { <td class:num=c.kind.is_numeric()>{row.get(i).cloned().unwrap_or_default()}</td> })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{c.name.clone()}</th>
+                    {values}
+                </tr>
+            }
+        })
+        .collect_view();
+    let title = format!(
+        "{} ({}) : {}",
+        selected.place.name,
+        selected.place.code,
+        messages::count(selected.rows.len() as u64, "ligne", "lignes")
+    );
+    let error = RwSignal::new(None::<String>);
+    let save = move |name: String, mime: &'static str, content: String| {
+        error.set(
+            download::save(&name, mime, &content)
+                .err()
+                .map(|e| format!("Le téléchargement a échoué : {e}")),
+        );
+    };
+    let csv = selected.clone();
+    let meta = selected.clone();
+    view! {
+        <div class="selection">
+            <div class="table-scroll tall" role="region" aria-labelledby="rows-caption" tabindex="0">
+                <table class="data rows">
+                    <caption id="rows-caption">{title}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Colonne"</th>
+                            {head}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <div class="downloads">
+                <button
+                    type="button"
+                    on:click=move |_| save(csv.csv_name.clone(), "text/csv;charset=utf-8", csv.csv.clone())
+                >
+                    "Télécharger le CSV nettoyé"
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| save(meta.metadata_name.clone(), "application/json", meta.metadata.clone())
+                >
+                    "Télécharger les métadonnées (JSON)"
+                </button>
+                <p class="hint">"CSV en UTF-8, séparateur virgule, point décimal ; codes conservés en texte ; « s » = secret statistique."</p>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </div>
+        </div>
+    }
+}

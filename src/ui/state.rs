@@ -1,0 +1,155 @@
+//! The app's state: one struct of signals, provided through context. Replies from the worker
+//! flow in through [`AppState::receive`]; components read the signals they show.
+
+use crate::engine::Error;
+use crate::engine::territory::{Place, Territories};
+use crate::protocol::{Loaded, RequestId, Selected, Stage, WorkerToUi};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How far a load has got.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    /// No file yet.
+    Idle,
+    /// The worker is reading a file.
+    Loading {
+        /// The file's name.
+        file_name: String,
+        /// Reading or parsing.
+        stage: Stage,
+        /// Bytes done.
+        done: u64,
+        /// Bytes in all.
+        total: u64,
+        /// Rows parsed so far.
+        rows: u64,
+    },
+    /// The file was read.
+    Loaded(Arc<Loaded>),
+    /// The file could not be read.
+    Failed {
+        /// The file's name.
+        file_name: String,
+        /// Why.
+        error: Error,
+    },
+}
+
+/// The official geography, once its asset has been fetched.
+#[derive(Clone, Debug)]
+pub enum Geography {
+    /// Being fetched.
+    Pending,
+    /// Ready.
+    Ready(Arc<Territories>),
+    /// Could not be fetched or read.
+    Failed(String),
+}
+
+/// A failed request: the file concerned and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    /// The file's name.
+    pub file_name: String,
+    /// Why.
+    pub error: Error,
+}
+
+/// The answer to the latest request of a kind: none yet, a value, or a failure.
+pub type Reply<T> = Option<Result<T, Failure>>;
+
+/// All the app's signals.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The file being read or read.
+    pub load: RwSignal<LoadState>,
+    /// The id of the latest load request.
+    pub load_id: RwSignal<RequestId>,
+    /// The geography.
+    pub geography: RwSignal<Geography>,
+    /// The commune picked.
+    pub place: RwSignal<Option<Place>>,
+    /// The commune's rows, or why they could not be kept.
+    pub selected: RwSignal<Reply<Arc<Selected>>>,
+    /// The id of the latest select request.
+    pub select_id: RwSignal<RequestId>,
+    /// The column charted.
+    pub chart_column: RwSignal<Option<String>>,
+    /// The chart's ECharts option (JSON), or why it could not be built.
+    pub chart: RwSignal<Reply<String>>,
+    /// The id of the latest chart request.
+    pub chart_id: RwSignal<RequestId>,
+}
+
+impl AppState {
+    /// Fresh state.
+    pub fn new() -> Self {
+        Self {
+            load: RwSignal::new(LoadState::Idle),
+            load_id: RwSignal::new(0),
+            geography: RwSignal::new(Geography::Pending),
+            place: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            select_id: RwSignal::new(0),
+            chart_column: RwSignal::new(None),
+            chart: RwSignal::new(None),
+            chart_id: RwSignal::new(0),
+        }
+    }
+
+    /// Takes a message from the worker; replies to superseded requests are dropped.
+    pub fn receive(&self, message: WorkerToUi) {
+        match message {
+            WorkerToUi::Progress {
+                id,
+                stage,
+                done,
+                total,
+                rows,
+            } if id == self.load_id.get_untracked() => {
+                self.load.update(|l| {
+                    if let LoadState::Loading {
+                        stage: s,
+                        done: d,
+                        total: t,
+                        rows: r,
+                        ..
+                    } = l
+                    {
+                        (*s, *d, *t, *r) = (stage, done, total, rows);
+                    }
+                });
+            }
+            WorkerToUi::Loaded { id, loaded } if id == self.load_id.get_untracked() => {
+                self.load.set(LoadState::Loaded(Arc::new(*loaded)));
+            }
+            WorkerToUi::Selected { id, selected } if id == self.select_id.get_untracked() => {
+                self.selected.set(Some(Ok(Arc::new(*selected))));
+            }
+            WorkerToUi::Charted { id, option } if id == self.chart_id.get_untracked() => {
+                self.chart.set(Some(Ok(option)));
+            }
+            WorkerToUi::Failed {
+                id,
+                file_name,
+                error,
+            } => {
+                if id == self.load_id.get_untracked() {
+                    self.load.set(LoadState::Failed { file_name, error });
+                } else if id == self.select_id.get_untracked() {
+                    self.selected.set(Some(Err(Failure { file_name, error })));
+                } else if id == self.chart_id.get_untracked() {
+                    self.chart.set(Some(Err(Failure { file_name, error })));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,169 @@
+// Carnet in a real browser: the release build, served on loopback, driven like a person would.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./server.mjs";
+import { CarnetPage, launch, SHARED_DATA } from "./carnet-page.mjs";
+import { badFiles, cafLike, national } from "./fixtures.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const DIST = process.env.CARNET_DIST ?? join(root, "dist");
+const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
+const NNBSP = "\u202f";
+
+let server, browser;
+before(async () => {
+  assert.ok(existsSync(join(DIST, "index.html")), `no build in ${DIST}: run scripts/test`);
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Checks nothing left the origin and nothing went wrong in the console. */
+function assertClean(carnet) {
+  assert.deepEqual(carnet.foreignRequests(), [], "requests outside the page's origin");
+  assert.deepEqual(carnet.problems, [], "errors in the console");
+}
+
+test("the whole journey with Filosofi 2020: file → commune → chart → downloads", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const carnet = await CarnetPage.open(browser, server.url);
+  const page = carnet.page;
+  await carnet.screenshot("01-accueil");
+
+  await carnet.upload(FILOSOFI_2020);
+  await carnet.waitDetected();
+  const detected = await carnet.detected.innerText();
+  for (const fact of ["UTF-8", "point-virgule", "virgule", "ligne 1", `34${NNBSP}929 lignes`, "28 colonnes"]) {
+    assert.ok(detected.includes(fact), `"${fact}" missing from: ${detected}`);
+  }
+  const preview = page.getByRole("table", { name: /Aperçu/ });
+  assert.equal(await preview.locator("tbody tr").count(), 20);
+  assert.equal(await preview.locator("tbody tr").first().locator("td").first().innerText(), "01001");
+  await carnet.screenshot("02-fichier-lu");
+
+  await carnet.pickCommune("Sailly", /Sailly-lez-Lannoy \(59522\)/);
+  const rows = page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ });
+  await rows.waitFor();
+  const cell = (name) => rows.getByRole("row", { name: new RegExp(`^${name}\\b`) }).locator("td").first();
+  assert.equal(await cell("MED20").innerText(), `29${NNBSP}440`);
+  assert.equal(await cell("NBPERSMENFISC20").innerText(), `1${NNBSP}995`);
+  assert.equal(await cell("PIMP20").innerText(), "secret");
+  assert.equal(await cell("CODGEO").innerText(), "59522");
+
+  await carnet.chooseIndicator("MED20");
+  const chart = page.locator(".chart canvas");
+  await chart.waitFor();
+  await page.waitForFunction(() => {
+    const el = document.querySelector(".chart");
+    const c = el && window.echarts.getInstanceByDom(el);
+    return c && c.getOption().series[0].data[0].value === 29440;
+  });
+  const drawn = await page.evaluate(() => {
+    const canvas = document.querySelector(".chart canvas");
+    const ctx = canvas.getContext("2d");
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
+    return { width: canvas.width, ink };
+  });
+  assert.ok(drawn.width > 300 && drawn.ink > 1000, `chart not drawn: ${JSON.stringify(drawn)}`);
+  const axis = await page.evaluate(() => {
+    const c = window.echarts.getInstanceByDom(document.querySelector(".chart"));
+    return c.getOption().yAxis[0].axisLabel.formatter(29440);
+  });
+  assert.equal(axis, `29${NNBSP}440`);
+  await page.locator('.chart[data-rendered="true"]').waitFor();
+  await carnet.screenshot("03-commune-et-graphique");
+
+  const csv = await carnet.download(/Télécharger le CSV/);
+  assert.equal(csv.name, "cc_filosofi_2020_COM_59522.csv");
+  const lines = csv.text.trimEnd().split("\n");
+  assert.equal(lines.length, 2);
+  assert.ok(lines[0].startsWith("CODGEO,NBMENFISC20,NBPERSMENFISC20,MED20,PIMP20,"));
+  assert.equal(lines[1], "59522,765,1995,29440,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s");
+
+  const meta = await carnet.download(/Télécharger les métadonnées/);
+  assert.equal(meta.name, "cc_filosofi_2020_COM_59522.metadata.json");
+  const json = JSON.parse(meta.text);
+  assert.equal(json.territory.name, "Sailly-lez-Lannoy");
+  assert.equal(json.territory.epci.name, "Métropole Européenne de Lille");
+  assert.deepEqual(json.territory.spatial.zones, ["fr:commune:59522"]);
+  assert.equal(json.source.file, "cc_filosofi_2020_COM.csv");
+  assert.equal(json.columns.length, 28);
+  assert.equal(json.columns.find((c) => c.name === "MED20").type, "integer");
+  assert.ok(json.title.includes("Sailly-lez-Lannoy"));
+
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("a Windows-1252 CAF extract with a title row reads right", async () => {
+  const carnet = await CarnetPage.open(browser, server.url);
+  await carnet.upload(cafLike());
+  await carnet.waitDetected();
+  const detected = await carnet.detected.innerText();
+  for (const fact of ["Windows-1252", "point-virgule", "virgule", "ligne 2", "1 ligne de titre", "4 lignes", "4 colonnes"]) {
+    assert.ok(detected.includes(fact), `"${fact}" missing from: ${detected}`);
+  }
+  const preview = carnet.page.getByRole("table", { name: /Aperçu/ });
+  const text = await preview.innerText();
+  assert.ok(text.includes("Saint-Étienne"), text);
+  assert.ok(text.includes("2A004"), text);
+  assert.ok(text.includes("16,4"), text);
+  await carnet.pickCommune("59390", /Sailly-lez-Lannoy/);
+  const csv = await carnet.download(/Télécharger le CSV/);
+  assert.equal(csv.text, "Communes,Codes_Insee,NB_allocataires,Part_alloc\nSailly-lez-Lannoy,59522,312,16.4\n");
+  await carnet.screenshot("04-caf-windows-1252");
+  assertClean(carnet);
+  await carnet.page.context().close();
+});
+
+test("bad files get a clear French message naming the file and the place", async () => {
+  const carnet = await CarnetPage.open(browser, server.url);
+  const cases = [
+    ["empty", /« vide\.csv » est vide/],
+    ["binary", /« photo\.csv » n’est pas un fichier texte : il contient des octets binaires à la ligne 3 \(octet 8\)/],
+    ["zip", /« filosofi_2020\.csv » est une archive ZIP/],
+    ["headerOnly", /« entete\.csv » n’a pas de données : son en-tête \(ligne 1\)/],
+  ];
+  for (const [key, message] of cases) {
+    await carnet.upload(badFiles[key]);
+    await carnet.page.getByRole("alert").filter({ hasText: message }).waitFor({ timeout: 10_000 });
+    await carnet.screenshot(`05-mauvais-fichier-${key}`);
+  }
+  // Ragged rows are read around, and set aside with their line and reason.
+  await carnet.upload(badFiles.ragged);
+  await carnet.waitDetected();
+  const setAside = carnet.page.getByRole("alert").filter({ hasText: "mises de côté" });
+  const text = await setAside.innerText();
+  assert.match(text, /2 lignes mise\(s\) de côté/);
+  assert.match(text, /Ligne 3 : 2 colonnes au lieu de 3/);
+  assert.match(text, /Ligne 4 : 4 colonnes au lieu de 3/);
+  assert.ok((await carnet.detected.innerText()).includes("2 lignes, 3 colonnes"));
+  await carnet.screenshot("06-lignes-decalees");
+  assertClean(carnet);
+  await carnet.page.context().close();
+});
+
+test("a national file is read in the worker with a progress bar while the page stays responsive", async () => {
+  const carnet = await CarnetPage.open(browser, server.url);
+  const page = carnet.page;
+  await carnet.upload(national());
+  await page.getByRole("progressbar", { name: "Progression de la lecture" }).waitFor({ timeout: 10_000 });
+  // The page answers while the worker parses.
+  await carnet.commune.fill("Sailly");
+  await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).waitFor();
+  await carnet.screenshot("07-lecture-en-cours");
+  await carnet.waitDetected();
+  const detected = await carnet.detected.innerText();
+  assert.ok(detected.includes(`35${NNBSP}000 lignes, 100 colonnes`), detected);
+  await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).click();
+  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  assertClean(carnet);
+  await page.context().close();
+});

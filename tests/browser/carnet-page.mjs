@@ -1,0 +1,81 @@
+// Page object for Carnet: what a person does, in the words the page shows.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ARTIFACTS = join(here, "artifacts");
+export const SHARED_DATA = join(here, "..", "..", "..", "shared", "data", "insee");
+
+/** Launches Debian's Chromium, headless, with no network of its own. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+      "--no-first-run", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export class CarnetPage {
+  /** @param {import('playwright-core').Page} page @param {string} baseUrl */
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+    this.origin = new URL(baseUrl).origin;
+    this.requests = [];
+    this.problems = [];
+    page.on("request", (r) => this.requests.push(r.url()));
+    page.on("console", (m) => { if (m.type() === "error") this.problems.push(`console: ${m.text()}`); });
+    page.on("pageerror", (e) => this.problems.push(`pageerror: ${e.message}`));
+    page.on("worker", (w) => w.on("console", (m) => { if (m.type() === "error") this.problems.push(`worker: ${m.text()}`); }));
+  }
+
+  static async open(browser, baseUrl, options = {}) {
+    const context = await browser.newContext({ acceptDownloads: true, locale: "fr-FR", viewport: { width: 1280, height: 900 }, ...options });
+    const page = await context.newPage();
+    const carnet = new CarnetPage(page, baseUrl);
+    await page.goto(baseUrl);
+    await page.getByRole("heading", { name: "Carnet", level: 1 }).waitFor();
+    return carnet;
+  }
+
+  get fileInput() { return this.page.getByLabel(/Fichier/); }
+  get commune() { return this.page.getByRole("combobox", { name: /Commune/ }); }
+  get detected() { return this.page.getByRole("region", { name: "Format détecté" }); }
+  get alert() { return this.page.getByRole("alert").first(); }
+
+  /** Picks a file: a path, or { name, mimeType, buffer }. */
+  async upload(file) { await this.fileInput.setInputFiles(file); }
+
+  async waitDetected() { await this.detected.waitFor({ timeout: 60_000 }); }
+
+  /** Types into the commune field and picks the suggestion whose text matches `option`. */
+  async pickCommune(query, option) {
+    await this.commune.fill(query);
+    await this.page.getByRole("option", { name: option }).click();
+  }
+
+  async chooseIndicator(name) {
+    await this.page.getByLabel("Indicateur à représenter").selectOption(name);
+  }
+
+  /** Clicks a "Télécharger …" control and returns the download's name and text. */
+  async download(name) {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("button", { name }).click()]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const c of stream) chunks.push(c);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
+  }
+
+  async screenshot(name) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await this.page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  /** Requests that left the page's origin (blob: and data: URLs stay in the page). */
+  foreignRequests() {
+    return this.requests.filter((u) => !u.startsWith(this.origin) && !u.startsWith("blob:") && !u.startsWith("data:"));
+  }
+}

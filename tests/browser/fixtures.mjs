@@ -1,0 +1,56 @@
+// Files a person might bring, generated in the test run rather than committed.
+
+/** Encodes text as Windows-1252 (the characters used here are all in Latin-1 or €). */
+export function windows1252(text) {
+  const bytes = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0);
+    if (c === 0x20ac) bytes.push(0x80);
+    else if (c < 256) bytes.push(c);
+    else throw new Error(`not in Windows-1252: ${ch}`);
+  }
+  return Buffer.from(bytes);
+}
+
+/** A CAF-like extract: Windows-1252, `;`, decimal commas, quoted names, a title row. */
+export function cafLike() {
+  const text = [
+    "Allocataires CAF au 31 décembre 2022;;;",
+    "Communes;Codes_Insee;NB_allocataires;Part_alloc",
+    "Sailly-lez-Lannoy;59522;312;16,4",
+    "\"Saint-Étienne\";42218;40120;23,5",
+    "Ajaccio;2A004;15230;19,9",
+    "L'Abergement-Clémenciat;01001;s;s",
+  ].join("\r\n") + "\r\n";
+  return { name: "caf_allocataires_2022.csv", mimeType: "text/csv", buffer: windows1252(text) };
+}
+
+/** A national-style file of `rows` communes and `cols` indicators (about 1 KB per row at 100 columns). */
+export function national(rows = 35_000, cols = 100) {
+  const header = ["CODGEO", "LIBGEO", ...Array.from({ length: cols - 2 }, (_, i) => `P21_IND${i}`)].join(";");
+  const lines = [header];
+  for (let r = 0; r < rows; r++) {
+    const dep = String(1 + (r % 95)).padStart(2, "0");
+    const code = r === 0 ? "59522" : `${dep}${String(r % 1000).padStart(3, "0")}`;
+    const cells = [code, r === 0 ? "Sailly-lez-Lannoy" : `Commune ${r}`];
+    for (let c = 2; c < cols; c++) cells.push(c % 7 === 0 ? "s" : `${(r * 31 + c * 17) % 10000},${c % 10}`);
+    lines.push(cells.join(";"));
+  }
+  return { name: "base_cc_national.csv", mimeType: "text/csv", buffer: windows1252(lines.join("\r\n") + "\r\n") };
+}
+
+export const badFiles = {
+  empty: { name: "vide.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) },
+  binary: {
+    name: "photo.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x01]),
+  },
+  zip: { name: "filosofi_2020.csv", mimeType: "text/csv", buffer: Buffer.from("PK\x03\x04\x14\x00\x00\x00\x08\x00cc_filosofi_2020_COM.csv", "latin1") },
+  ragged: {
+    name: "decale.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("CODGEO;NBMENFISC20;MED20\n01001;331;24820\n01002;116\n59522;765;29440;extra\n2A004;30000;21000\n"),
+  },
+  headerOnly: { name: "entete.csv", mimeType: "text/csv", buffer: Buffer.from("CODGEO;MED20\r\n") },
+};
