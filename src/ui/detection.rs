@@ -47,8 +47,8 @@ pub fn DetectionSummary() -> impl IntoView {
                     <div class="set-aside" role="alert">
                         <p>
                             {format!(
-                                "{} mise(s) de côté, rien n’est perdu : voici où et pourquoi.",
-                                messages::count(d.set_aside as u64, "ligne", "lignes"),
+                                "{} de côté, rien n’est perdu : voici où et pourquoi.",
+                                messages::count(d.set_aside as u64, "ligne mise", "lignes mises"),
                             )}
                         </p>
                         <ul>{rows}</ul>

@@ -141,7 +141,7 @@ test("bad files get a clear French message naming the file and the place", async
   await carnet.waitDetected();
   const setAside = carnet.page.getByRole("alert").filter({ hasText: "mises de côté" });
   const text = await setAside.innerText();
-  assert.match(text, /2 lignes mise\(s\) de côté/);
+  assert.match(text, /2 lignes mises de côté, rien n’est perdu/);
   assert.match(text, /Ligne 3 : 2 colonnes au lieu de 3/);
   assert.match(text, /Ligne 4 : 4 colonnes au lieu de 3/);
   assert.ok((await carnet.detected.innerText()).includes("2 lignes, 3 colonnes"));
