@@ -142,9 +142,7 @@ pub struct StructuredClone;
 impl Codec for StructuredClone {
     fn encode<I: Serialize>(input: I) -> JsValue {
         let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-        input
-            .serialize(&serializer)
-            .unwrap_or_else(|e| wasm_bindgen::throw_str(&format!("message encoding: {e}")))
+        input.serialize(&serializer).unwrap_or_else(|e| wasm_bindgen::throw_str(&format!("message encoding: {e}")))
     }
 
     fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {

@@ -5,9 +5,7 @@
 
 use crate::engine::workspace::{self, Selection, Workspace};
 use crate::engine::{Error, ErrorKind};
-use crate::protocol::{
-    Loaded, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi,
-};
+use crate::protocol::{Loaded, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi};
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use js_sys::Uint8Array;
 use web_sys::{File, FileReaderSync};
@@ -22,9 +20,7 @@ const READ_CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
 /// Registers the worker; the entry point of the `worker` binary.
 pub fn start() {
     console_error_panic_hook::set_once();
-    EngineWorker::registrar()
-        .encoding::<StructuredClone>()
-        .register();
+    EngineWorker::registrar().encoding::<StructuredClone>().register();
 }
 
 /// The worker's state: the last file read and the last commune kept.
@@ -39,10 +35,7 @@ impl Worker for EngineWorker {
     type Output = WorkerToUi;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Self {
-            workspace: None,
-            selection: None,
-        }
+        Self { workspace: None, selection: None }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
@@ -63,32 +56,15 @@ impl EngineWorker {
         self.selection = None;
         let file_name = file.name();
         let bytes = match read(file, &|done, total| {
-            post(WorkerToUi::Progress {
-                id,
-                stage: Stage::Reading,
-                done,
-                total,
-                rows: 0,
-            })
+            post(WorkerToUi::Progress { id, stage: Stage::Reading, done, total, rows: 0 })
         }) {
             Ok(bytes) => bytes,
             Err(reason) => {
-                return WorkerToUi::Failed {
-                    id,
-                    file_name,
-                    error: Error::new(ErrorKind::Unreadable { reason }),
-                };
+                return WorkerToUi::Failed { id, file_name, error: Error::new(ErrorKind::Unreadable { reason }) };
             }
         };
-        let mut progress = |done, total, rows| {
-            post(WorkerToUi::Progress {
-                id,
-                stage: Stage::Parsing,
-                done,
-                total,
-                rows,
-            })
-        };
+        let mut progress =
+            |done, total, rows| post(WorkerToUi::Progress { id, stage: Stage::Parsing, done, total, rows });
         match Workspace::load(&file_name, &bytes, &mut progress) {
             Ok(ws) => {
                 let loaded = Loaded {
@@ -96,34 +72,18 @@ impl EngineWorker {
                     size: bytes.len() as u64,
                     detection: ws.detection().clone(),
                     preview: ws.preview(PREVIEW_ROWS),
-                    set_aside: ws
-                        .set_aside()
-                        .iter()
-                        .take(SET_ASIDE_SHOWN)
-                        .cloned()
-                        .collect(),
+                    set_aside: ws.set_aside().iter().take(SET_ASIDE_SHOWN).cloned().collect(),
                 };
                 self.workspace = Some(ws);
-                WorkerToUi::Loaded {
-                    id,
-                    loaded: Box::new(loaded),
-                }
+                WorkerToUi::Loaded { id, loaded: Box::new(loaded) }
             }
-            Err(error) => WorkerToUi::Failed {
-                id,
-                file_name,
-                error,
-            },
+            Err(error) => WorkerToUi::Failed { id, file_name, error },
         }
     }
 
     fn select(&mut self, id: RequestId, place: crate::engine::territory::Place) -> WorkerToUi {
         let Some(ws) = &self.workspace else {
-            return WorkerToUi::Failed {
-                id,
-                file_name: String::new(),
-                error: ErrorKind::NoFileLoaded.into(),
-            };
+            return WorkerToUi::Failed { id, file_name: String::new(), error: ErrorKind::NoFileLoaded.into() };
         };
         match ws.select(&place) {
             Ok(selection) => {
@@ -131,9 +91,7 @@ impl EngineWorker {
                 let chartable = table
                     .columns()
                     .iter()
-                    .filter(|c| {
-                        c.kind().is_numeric() && (0..table.rows()).any(|r| c.number(r).is_some())
-                    })
+                    .filter(|c| c.kind().is_numeric() && (0..table.rows()).any(|r| c.number(r).is_some()))
                     .map(|c| c.name().to_owned())
                     .collect();
                 let csv_name = ws.clean_csv_name(&selection);
@@ -148,44 +106,23 @@ impl EngineWorker {
                     metadata: ws.metadata(&selection),
                 };
                 self.selection = Some(selection);
-                WorkerToUi::Selected {
-                    id,
-                    selected: Box::new(selected),
-                }
+                WorkerToUi::Selected { id, selected: Box::new(selected) }
             }
             Err(error) => {
                 self.selection = None;
-                WorkerToUi::Failed {
-                    id,
-                    file_name: ws.file_name().to_owned(),
-                    error,
-                }
+                WorkerToUi::Failed { id, file_name: ws.file_name().to_owned(), error }
             }
         }
     }
 
     fn chart(&self, id: RequestId, column: &str) -> WorkerToUi {
-        let option = self
-            .workspace
-            .as_ref()
-            .zip(self.selection.as_ref())
-            .and_then(|(ws, sel)| ws.chart(sel, column));
+        let option = self.workspace.as_ref().zip(self.selection.as_ref()).and_then(|(ws, sel)| ws.chart(sel, column));
         match option {
-            Some(option) => WorkerToUi::Charted {
-                id,
-                option: option.to_string(),
-            },
+            Some(option) => WorkerToUi::Charted { id, option: option.to_string() },
             None => WorkerToUi::Failed {
                 id,
-                file_name: self
-                    .workspace
-                    .as_ref()
-                    .map(|w| w.file_name().to_owned())
-                    .unwrap_or_default(),
-                error: ErrorKind::NotChartable {
-                    column: column.to_owned(),
-                }
-                .into(),
+                file_name: self.workspace.as_ref().map(|w| w.file_name().to_owned()).unwrap_or_default(),
+                error: ErrorKind::NotChartable { column: column.to_owned() }.into(),
             },
         }
     }
@@ -199,12 +136,8 @@ fn read(file: &File, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>, String> {
     let mut start = 0.0;
     while start < size {
         let end = (start + READ_CHUNK).min(size);
-        let blob = file
-            .slice_with_f64_and_f64(start, end)
-            .map_err(|e| format!("{e:?}"))?;
-        let buffer = reader
-            .read_as_array_buffer(&blob)
-            .map_err(|e| format!("{e:?}"))?;
+        let blob = file.slice_with_f64_and_f64(start, end).map_err(|e| format!("{e:?}"))?;
+        let buffer = reader.read_as_array_buffer(&blob).map_err(|e| format!("{e:?}"))?;
         let chunk = Uint8Array::new(&buffer);
         let at = bytes.len();
         bytes.resize(at + chunk.length() as usize, 0);

@@ -11,9 +11,7 @@ use carnet::engine::workspace::Workspace;
 use std::path::PathBuf;
 
 fn load(name: &str) -> Option<Workspace> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/insee")
-        .join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/insee").join(name);
     let Ok(bytes) = std::fs::read(&path) else {
         eprintln!("skipped: {} not found", path.display());
         return None;
@@ -25,18 +23,9 @@ fn sailly() -> Place {
     Place {
         code: "59522".into(),
         name: "Sailly-lez-Lannoy".into(),
-        epci: Some(Named {
-            code: "200093201".into(),
-            name: "Métropole Européenne de Lille".into(),
-        }),
-        departement: Named {
-            code: "59".into(),
-            name: "Nord".into(),
-        },
-        region: Named {
-            code: "32".into(),
-            name: "Hauts-de-France".into(),
-        },
+        epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
+        departement: Named { code: "59".into(), name: "Nord".into() },
+        region: Named { code: "32".into(), name: "Hauts-de-France".into() },
     }
 }
 
@@ -56,11 +45,7 @@ fn filosofi_2020_detection() {
     assert_eq!(d.columns.len(), 28);
     assert_eq!(d.columns[0].kind, ColumnKind::Code(CodeKind::Commune));
     assert_eq!(d.columns[1].kind, ColumnKind::Integer, "NBMENFISC20");
-    assert_eq!(
-        d.columns[4].kind,
-        ColumnKind::Decimal(DecimalSign::Comma),
-        "PIMP20"
-    );
+    assert_eq!(d.columns[4].kind, ColumnKind::Decimal(DecimalSign::Comma), "PIMP20");
 }
 
 #[test]
@@ -74,32 +59,15 @@ fn filosofi_2020_sailly_row() {
     let t = &sel.table;
     assert_eq!(t.column("CODGEO").unwrap().cell(0), Cell::Text("59522"));
     assert_eq!(t.column("NBMENFISC20").unwrap().cell(0), Cell::Integer(765));
-    assert_eq!(
-        t.column("NBPERSMENFISC20").unwrap().cell(0),
-        Cell::Integer(1995)
-    );
+    assert_eq!(t.column("NBPERSMENFISC20").unwrap().cell(0), Cell::Integer(1995));
     assert_eq!(t.column("MED20").unwrap().cell(0), Cell::Integer(29_440));
-    assert_eq!(
-        t.column("PIMP20").unwrap().cell(0),
-        Cell::Missing(Marker::Secret)
-    );
-    assert_eq!(
-        t.column("RD20").unwrap().cell(0),
-        Cell::Missing(Marker::Secret)
-    );
+    assert_eq!(t.column("PIMP20").unwrap().cell(0), Cell::Missing(Marker::Secret));
+    assert_eq!(t.column("RD20").unwrap().cell(0), Cell::Missing(Marker::Secret));
 
     let csv = String::from_utf8(ws.clean_csv(&sel)).unwrap();
     let mut lines = csv.lines();
-    assert!(
-        lines
-            .next()
-            .unwrap()
-            .starts_with("CODGEO,NBMENFISC20,NBPERSMENFISC20,MED20,PIMP20,")
-    );
-    assert_eq!(
-        lines.next().unwrap(),
-        "59522,765,1995,29440,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s"
-    );
+    assert!(lines.next().unwrap().starts_with("CODGEO,NBMENFISC20,NBPERSMENFISC20,MED20,PIMP20,"));
+    assert_eq!(lines.next().unwrap(), "59522,765,1995,29440,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s");
     assert_eq!(ws.clean_csv_name(&sel), "cc_filosofi_2020_COM_59522.csv");
 
     let meta: serde_json::Value = serde_json::from_str(&ws.metadata(&sel)).unwrap();
@@ -112,10 +80,7 @@ fn filosofi_2020_sailly_row() {
 
     let chart = ws.chart(&sel, "MED20").unwrap();
     assert_eq!(chart["series"][0]["data"][0]["value"], 29_440.0);
-    assert!(
-        ws.chart(&sel, "CODGEO").is_none(),
-        "a code column is not charted"
-    );
+    assert!(ws.chart(&sel, "CODGEO").is_none(), "a code column is not charted");
 }
 
 #[test]
@@ -130,22 +95,11 @@ fn filosofi_2019_secret_cells_are_empty_not_zero() {
     let sel = ws.select(&sailly()).unwrap();
     let t = &sel.table;
     assert_eq!(t.column("NBMENFISC19").unwrap().cell(0), Cell::Integer(759));
-    assert_eq!(
-        t.column("NBPERSMENFISC19").unwrap().cell(0),
-        Cell::Integer(1986)
-    );
+    assert_eq!(t.column("NBPERSMENFISC19").unwrap().cell(0), Cell::Integer(1986));
     assert_eq!(t.column("MED19").unwrap().cell(0), Cell::Integer(28_570));
-    assert_eq!(
-        t.column("PIMP19").unwrap().cell(0),
-        Cell::Missing(Marker::Empty)
-    );
+    assert_eq!(t.column("PIMP19").unwrap().cell(0), Cell::Missing(Marker::Empty));
     let csv = String::from_utf8(ws.clean_csv(&sel)).unwrap();
-    assert!(
-        csv.lines()
-            .nth(1)
-            .unwrap()
-            .starts_with("59522,759,1986,28570,,")
-    );
+    assert!(csv.lines().nth(1).unwrap().starts_with("59522,759,1986,28570,,"));
 }
 
 #[test]
@@ -153,16 +107,9 @@ fn corsica_codes_stay_text() {
     let Some(ws) = load("cc_filosofi_2020_COM.csv") else {
         return;
     };
-    let ajaccio = Place {
-        code: "2A004".into(),
-        name: "Ajaccio".into(),
-        ..Place::default()
-    };
+    let ajaccio = Place { code: "2A004".into(), name: "Ajaccio".into(), ..Place::default() };
     let sel = ws.select(&ajaccio).unwrap();
-    assert_eq!(
-        sel.table.column("CODGEO").unwrap().cell(0),
-        Cell::Text("2A004")
-    );
+    assert_eq!(sel.table.column("CODGEO").unwrap().cell(0), Cell::Text("2A004"));
     let first = ws.table().column("CODGEO").unwrap().cell(0);
     assert_eq!(first, Cell::Text("01001"), "the leading zero is kept");
 }

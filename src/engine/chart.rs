@@ -8,9 +8,7 @@
 use charming::Chart;
 use charming::component::{Axis, Grid, Title};
 use charming::datatype::DataPointItem;
-use charming::element::{
-    AxisLabel, AxisType, Color, ItemStyle, Label, LabelPosition, TextStyle, Tooltip, Trigger,
-};
+use charming::element::{AxisLabel, AxisType, Color, ItemStyle, Label, LabelPosition, TextStyle, Tooltip, Trigger};
 use charming::series::Bar;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -21,9 +19,7 @@ pub const FR_VALUE: &str = "{carnet:fr-value}";
 pub const FR_PARAMS: &str = "{carnet:fr-params}";
 
 /// The default palette: Okabe–Ito, safe for the common colour-vision deficiencies.
-pub const PALETTE: [&str; 8] = [
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-];
+pub const PALETTE: [&str; 8] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 /// The colour of bars that are not highlighted.
 pub const MUTED: &str = "#8A9BB0";
 
@@ -57,17 +53,12 @@ pub fn bar_option(chart: &BarChart) -> Value {
         .bars
         .iter()
         .map(|b| {
-            let colour = if b.highlight || chart.bars.len() == 1 {
-                PALETTE[0]
-            } else {
-                MUTED
-            };
+            let colour = if b.highlight || chart.bars.len() == 1 { PALETTE[0] } else { MUTED };
             let item = match b.value {
                 Some(v) => DataPointItem::new(v),
                 None => DataPointItem::new("-"),
             };
-            item.name(b.label.as_str())
-                .item_style(ItemStyle::new().color(Color::from(colour)))
+            item.name(b.label.as_str()).item_style(ItemStyle::new().color(Color::from(colour)))
         })
         .collect();
     let option = Chart::new()
@@ -85,21 +76,9 @@ pub fn bar_option(chart: &BarChart) -> Value {
                 .text(chart.source.as_str())
                 .left(16)
                 .bottom(6)
-                .text_style(
-                    TextStyle::new()
-                        .font_size(12)
-                        .font_weight("normal")
-                        .color("#3a3a3a"),
-                ),
+                .text_style(TextStyle::new().font_size(12).font_weight("normal").color("#3a3a3a")),
         )
-        .grid(
-            Grid::new()
-                .left(72)
-                .right(24)
-                .top(80)
-                .bottom(56)
-                .contain_label(true),
-        )
+        .grid(Grid::new().left(72).right(24).top(80).bottom(56).contain_label(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item))
         .x_axis(
             Axis::new()
@@ -107,21 +86,11 @@ pub fn bar_option(chart: &BarChart) -> Value {
                 .data(chart.bars.iter().map(|b| b.label.clone()).collect())
                 .axis_label(AxisLabel::new().color("#1b1b1b")),
         )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .axis_label(AxisLabel::new().formatter(FR_VALUE).color("#3a3a3a")),
-        )
+        .y_axis(Axis::new().type_(AxisType::Value).axis_label(AxisLabel::new().formatter(FR_VALUE).color("#3a3a3a")))
         .series(
             Bar::new()
                 .name(chart.title.as_str())
-                .label(
-                    Label::new()
-                        .show(true)
-                        .position(LabelPosition::Top)
-                        .formatter(FR_PARAMS)
-                        .color("#1b1b1b"),
-                )
+                .label(Label::new().show(true).position(LabelPosition::Top).formatter(FR_PARAMS).color("#1b1b1b"))
                 .data(data),
         );
     let mut value = serde_json::to_value(&option).unwrap_or(Value::Null);
@@ -131,16 +100,9 @@ pub fn bar_option(chart: &BarChart) -> Value {
             "tooltip".into(),
             json!({ "trigger": "item", "valueFormatter": FR_VALUE, "renderMode": "richText" }),
         );
-        obj.insert(
-            "aria".into(),
-            json!({ "enabled": true, "decal": { "show": false } }),
-        );
+        obj.insert("aria".into(), json!({ "enabled": true, "decal": { "show": false } }));
         obj.insert("color".into(), json!(PALETTE));
-        if let Some(series) = obj
-            .get_mut("series")
-            .and_then(|s| s.get_mut(0))
-            .and_then(Value::as_object_mut)
-        {
+        if let Some(series) = obj.get_mut("series").and_then(|s| s.get_mut(0)).and_then(Value::as_object_mut) {
             series.insert("barMaxWidth".into(), json!(96));
         }
     }
@@ -156,11 +118,7 @@ mod tests {
             title: "Médiane du niveau de vie (€)".into(),
             subtitle: "Sailly-lez-Lannoy (59522)".into(),
             source: "Source : Insee, Filosofi 2020".into(),
-            bars: vec![Bar1 {
-                label: "<img src=x onerror=alert(1)>".into(),
-                value: Some(29440.0),
-                highlight: true,
-            }],
+            bars: vec![Bar1 { label: "<img src=x onerror=alert(1)>".into(), value: Some(29440.0), highlight: true }],
         }
     }
 

@@ -56,10 +56,7 @@ pub fn detect(bytes: &[u8]) -> Result<Encoding> {
         return Err(ErrorKind::Empty.into());
     }
     if let Some(format) = archive_format(bytes) {
-        return Err(ErrorKind::Archive {
-            format: format.to_owned(),
-        }
-        .into());
+        return Err(ErrorKind::Archive { format: format.to_owned() }.into());
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return Ok(Encoding::Utf8Bom);
@@ -75,16 +72,9 @@ pub fn detect(bytes: &[u8]) -> Result<Encoding> {
         return Ok(utf16);
     }
     if let Some(offset) = head.iter().position(|&b| is_binary_byte(b)) {
-        return Err(ErrorKind::Binary {
-            position: position_of(bytes, offset),
-        }
-        .into());
+        return Err(ErrorKind::Binary { position: position_of(bytes, offset) }.into());
     }
-    Ok(if std::str::from_utf8(bytes).is_ok() {
-        Encoding::Utf8
-    } else {
-        Encoding::Windows1252
-    })
+    Ok(if std::str::from_utf8(bytes).is_ok() { Encoding::Utf8 } else { Encoding::Windows1252 })
 }
 
 /// Decodes `bytes` in `encoding`, dropping any byte-order mark.
@@ -140,11 +130,7 @@ fn is_binary_byte(b: u8) -> bool {
 fn position_of(bytes: &[u8], offset: usize) -> Position {
     let before = &bytes[..offset];
     let line = memchr::memchr_iter(b'\n', before).count() as u64 + 1;
-    Position {
-        byte: offset as u64,
-        line,
-        column: 0,
-    }
+    Position { byte: offset as u64, line, column: 0 }
 }
 
 #[cfg(test)]
@@ -160,55 +146,21 @@ mod tests {
         };
     }
 
-    detects!(
-        plain_ascii_is_utf8,
-        b"CODGEO;MED20\n01001;24820\n",
-        Ok(Encoding::Utf8)
-    );
-    detects!(
-        utf8_accents,
-        "LIBGEO\nSaint-Étienne\n".as_bytes(),
-        Ok(Encoding::Utf8)
-    );
+    detects!(plain_ascii_is_utf8, b"CODGEO;MED20\n01001;24820\n", Ok(Encoding::Utf8));
+    detects!(utf8_accents, "LIBGEO\nSaint-Étienne\n".as_bytes(), Ok(Encoding::Utf8));
     detects!(utf8_bom, b"\xEF\xBB\xBFCODGEO\n", Ok(Encoding::Utf8Bom));
-    detects!(
-        windows_1252_accents,
-        b"LIBGEO\nSaint-\xc9tienne\n",
-        Ok(Encoding::Windows1252)
-    );
+    detects!(windows_1252_accents, b"LIBGEO\nSaint-\xc9tienne\n", Ok(Encoding::Windows1252));
     detects!(utf16le_bom, b"\xFF\xFEC\0O\0", Ok(Encoding::Utf16Le));
     detects!(utf16be_bom, b"\xFE\xFF\0C\0O", Ok(Encoding::Utf16Be));
-    detects!(
-        utf16le_without_bom,
-        b"C\0O\0D\0G\0E\0O\0\n\0",
-        Ok(Encoding::Utf16Le)
-    );
+    detects!(utf16le_without_bom, b"C\0O\0D\0G\0E\0O\0\n\0", Ok(Encoding::Utf16Le));
     detects!(empty, b"", Err(ErrorKind::Empty));
     detects!(blank_lines, b"\r\n\n  \n", Err(ErrorKind::Empty));
-    detects!(
-        zip,
-        b"PK\x03\x04\x14\0\0\0",
-        Err(ErrorKind::Archive {
-            format: "zip".into()
-        })
-    );
-    detects!(
-        gzip,
-        b"\x1F\x8B\x08\0",
-        Err(ErrorKind::Archive {
-            format: "gzip".into()
-        })
-    );
+    detects!(zip, b"PK\x03\x04\x14\0\0\0", Err(ErrorKind::Archive { format: "zip".into() }));
+    detects!(gzip, b"\x1F\x8B\x08\0", Err(ErrorKind::Archive { format: "gzip".into() }));
     detects!(
         binary,
         b"a;b\n\x01\x02\x03",
-        Err(ErrorKind::Binary {
-            position: Position {
-                byte: 4,
-                line: 2,
-                column: 0
-            }
-        })
+        Err(ErrorKind::Binary { position: Position { byte: 4, line: 2, column: 0 } })
     );
 
     #[test]

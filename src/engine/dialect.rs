@@ -68,21 +68,13 @@ const SAMPLE_LINES: usize = 200;
 /// one `;`-separated column.
 pub fn detect(text: &str) -> Dialect {
     let sample = sample(text);
-    let lines: Vec<&str> = logical_lines(sample)
-        .filter(|l| !l.trim().is_empty())
-        .take(SAMPLE_LINES)
-        .collect();
+    let lines: Vec<&str> = logical_lines(sample).filter(|l| !l.trim().is_empty()).take(SAMPLE_LINES).collect();
     let separator = Separator::ALL
         .into_iter()
         .map(|sep| (sep, score(&lines, sep.byte())))
-        .fold((Separator::Semicolon, (0, 0)), |best, cur| {
-            if cur.1 > best.1 { cur } else { best }
-        })
+        .fold((Separator::Semicolon, (0, 0)), |best, cur| if cur.1 > best.1 { cur } else { best })
         .0;
-    Dialect {
-        separator,
-        line_ending: line_ending(sample),
-    }
+    Dialect { separator, line_ending: line_ending(sample) }
 }
 
 /// The score of a separator: (lines sharing the most common field count, that count), with
@@ -96,12 +88,7 @@ fn score(lines: &[&str], sep: u8) -> (usize, usize) {
             None => counts.push((n, 1)),
         }
     }
-    counts
-        .into_iter()
-        .filter(|&(fields, _)| fields > 1)
-        .map(|(fields, seen)| (seen, fields))
-        .max()
-        .unwrap_or((0, 0))
+    counts.into_iter().filter(|&(fields, _)| fields > 1).map(|(fields, seen)| (seen, fields)).max().unwrap_or((0, 0))
 }
 
 /// Counts the fields of one logical line, honouring double quotes.
@@ -185,13 +172,7 @@ mod tests {
         ($name:ident, $text:expr, $sep:expr, $ending:expr) => {
             #[test]
             fn $name() {
-                assert_eq!(
-                    detect($text),
-                    Dialect {
-                        separator: $sep,
-                        line_ending: $ending
-                    }
-                );
+                assert_eq!(detect($text), Dialect { separator: $sep, line_ending: $ending });
             }
         };
     }
@@ -216,12 +197,7 @@ mod tests {
         Separator::Semicolon,
         LineEnding::Lf
     );
-    detects!(
-        single_column,
-        "CODGEO\n01001\n01002\n",
-        Separator::Semicolon,
-        LineEnding::Lf
-    );
+    detects!(single_column, "CODGEO\n01001\n01002\n", Separator::Semicolon, LineEnding::Lf);
 
     #[test]
     fn quoted_line_break_stays_in_its_line() {

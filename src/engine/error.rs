@@ -87,10 +87,7 @@ impl Error {
     pub fn position(&self) -> Option<Position> {
         match *self.0 {
             ErrorKind::Binary { position } => Some(position),
-            ErrorKind::NoRows { header_line } => Some(Position {
-                line: header_line,
-                ..Position::default()
-            }),
+            ErrorKind::NoRows { header_line } => Some(Position { line: header_line, ..Position::default() }),
             _ => None,
         }
     }
@@ -110,11 +107,7 @@ impl fmt::Display for Error {
             ErrorKind::NotChartable { column } => write!(f, "column {column} holds no number"),
             ErrorKind::Empty => write!(f, "empty file"),
             ErrorKind::Binary { position } => {
-                write!(
-                    f,
-                    "binary content at byte {} (line {})",
-                    position.byte, position.line
-                )
+                write!(f, "binary content at byte {} (line {})", position.byte, position.line)
             }
             ErrorKind::Archive { format } => write!(f, "{format} archive, not a CSV file"),
             ErrorKind::NoRows { header_line } => {

@@ -12,10 +12,7 @@ use super::table::{Cell, Table};
 
 /// The index of the first column holding commune INSEE codes.
 pub fn commune_column(table: &Table) -> Option<usize> {
-    table
-        .columns()
-        .iter()
-        .position(|c| c.kind() == ColumnKind::Code(CodeKind::Commune))
+    table.columns().iter().position(|c| c.kind() == ColumnKind::Code(CodeKind::Commune))
 }
 
 /// The rows whose column `column` holds `code`, in table order.
@@ -24,7 +21,5 @@ pub fn commune_column(table: &Table) -> Option<usize> {
 /// If `column` is out of bounds.
 pub fn rows_for(table: &Table, column: usize, code: &str) -> Vec<usize> {
     let col = &table.columns()[column];
-    (0..table.rows())
-        .filter(|&r| matches!(col.cell(r), Cell::Text(c) if c == code))
-        .collect()
+    (0..table.rows()).filter(|&r| matches!(col.cell(r), Cell::Text(c) if c == code)).collect()
 }

@@ -59,6 +59,10 @@ pub fn cell(cell: Cell<'_>) -> String {
         Cell::Text(s) => s.to_owned(),
         Cell::Integer(v) => integer(v),
         Cell::Decimal(v) => number(v),
+        Cell::Percent(v) => format!("{}\u{A0}%", number(v)),
+        Cell::Year(v) => v.to_string(),
+        Cell::Date(d) => crate::engine::infer::date::french(d),
+        Cell::Bool(b) => (if b { "oui" } else { "non" }).to_owned(),
         Cell::Missing(m) => marker(m).to_owned(),
     }
 }
@@ -84,5 +88,8 @@ mod tests {
         assert_eq!(cell(Cell::Integer(29440)), "29\u{202F}440");
         assert_eq!(cell(Cell::Missing(Marker::Secret)), "secret");
         assert_eq!(cell(Cell::Text("2A004")), "2A004");
+        assert_eq!(cell(Cell::Percent(12.5)), "12,5\u{A0}%");
+        assert_eq!(cell(Cell::Year(2020)), "2020");
+        assert_eq!(cell(Cell::Date(18_992)), "31/12/2021");
     }
 }

@@ -47,9 +47,7 @@ pub fn detect(text: &str, separator: Separator) -> Layout {
     let header = head
         .iter()
         .find(|(_, line)| {
-            !line.trim().is_empty()
-                && count_fields(line.as_bytes(), sep) == width
-                && mostly_filled(line, sep)
+            !line.trim().is_empty() && count_fields(line.as_bytes(), sep) == width && mostly_filled(line, sep)
         })
         .or_else(|| head.iter().find(|(_, line)| !line.trim().is_empty()))
         .map_or(0, |&(offset, _)| offset);
@@ -71,6 +69,41 @@ pub fn detect(text: &str, separator: Separator) -> Layout {
     }
 }
 
+/// The table with its header on physical line `line` (from 1), as the user chose. A line past
+/// the end puts the header on the last line.
+pub fn with_header(text: &str, separator: Separator, line: u64) -> Layout {
+    let sep = separator.byte();
+    let start = offset_of_line(text, line.max(1));
+    let title_lines = lines_with_offsets(&text[..start])
+        .map(|(_, l)| l.trim_end_matches(char::from(sep)).trim())
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let width = count_fields(first_line(&text[start..]).as_bytes(), sep);
+    let (end, footnotes) = footnotes(text, start, sep, width);
+    Layout { header_line: physical_line(text, start), start, end, width, title_lines, footnotes }
+}
+
+/// The byte offset where physical line `line` (from 1) starts.
+fn offset_of_line(text: &str, line: u64) -> usize {
+    let bytes = text.as_bytes();
+    let mut current = 1;
+    let mut i = 0;
+    while current < line && i < bytes.len() {
+        match bytes[i] {
+            b'\n' => current += 1,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => current += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    if current < line {
+        // Past the end: the last non-empty line.
+        return text.trim_end().rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    }
+    i
+}
+
 /// The field count shared by most non-blank lines, preferring counts above one.
 fn modal_width<'a>(lines: impl Iterator<Item = &'a str>, sep: u8) -> usize {
     let mut counts: Vec<(usize, usize)> = Vec::new();
@@ -81,18 +114,12 @@ fn modal_width<'a>(lines: impl Iterator<Item = &'a str>, sep: u8) -> usize {
             None => counts.push((n, 1)),
         }
     }
-    counts
-        .into_iter()
-        .max_by_key(|&(w, seen)| (w > 1, seen, w))
-        .map_or(1, |(w, _)| w)
+    counts.into_iter().max_by_key(|&(w, seen)| (w > 1, seen, w)).map_or(1, |(w, _)| w)
 }
 
 fn mostly_filled(line: &str, sep: u8) -> bool {
     let fields: Vec<&[u8]> = line.as_bytes().split(|&b| b == sep).collect();
-    let filled = fields
-        .iter()
-        .filter(|f| !f.iter().all(u8::is_ascii_whitespace))
-        .count();
+    let filled = fields.iter().filter(|f| !f.iter().all(u8::is_ascii_whitespace)).count();
     filled * 2 >= fields.len()
 }
 
@@ -106,9 +133,7 @@ fn footnotes(text: &str, header: usize, sep: u8, width: usize) -> (usize, Vec<St
     if from > header {
         from = text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
     }
-    let tail: Vec<(usize, &str)> = lines_with_offsets(&text[from..])
-        .map(|(o, l)| (from + o, l))
-        .collect();
+    let tail: Vec<(usize, &str)> = lines_with_offsets(&text[from..]).map(|(o, l)| (from + o, l)).collect();
     let mut end = text.len();
     let mut notes = Vec::new();
     for &(offset, line) in tail.iter().rev().take(TAIL_LINES) {
@@ -118,11 +143,7 @@ fn footnotes(text: &str, header: usize, sep: u8, width: usize) -> (usize, Vec<St
         if line.trim().is_empty() || line.bytes().all(|b| b == sep || b.is_ascii_whitespace()) {
             end = offset;
         } else if is_note(line, sep, width) {
-            notes.push(
-                line.trim_end_matches(|c: char| c as u32 == u32::from(sep))
-                    .trim()
-                    .to_owned(),
-            );
+            notes.push(line.trim_end_matches(|c: char| c as u32 == u32::from(sep)).trim().to_owned());
             end = offset;
         } else {
             break;
@@ -156,9 +177,7 @@ fn first_line(text: &str) -> &str {
 pub fn physical_line(text: &str, offset: usize) -> u64 {
     let before = &text.as_bytes()[..offset];
     let lf = memchr::memchr_iter(b'\n', before).count();
-    let cr_alone = memchr::memchr_iter(b'\r', before)
-        .filter(|&i| before.get(i + 1) != Some(&b'\n'))
-        .count();
+    let cr_alone = memchr::memchr_iter(b'\r', before).filter(|&i| before.get(i + 1) != Some(&b'\n')).count();
     (lf + cr_alone) as u64 + 1
 }
 
@@ -193,13 +212,7 @@ mod tests {
         ["Revenus 2020"],
         ["Source : Insee, Filosofi"]
     );
-    header!(
-        sparse_rows_are_data,
-        "CODGEO;A;B;C\r\n01001;322;;\r\n01002;113;;\r\n",
-        1,
-        [],
-        []
-    );
+    header!(sparse_rows_are_data, "CODGEO;A;B;C\r\n01001;322;;\r\n01002;113;;\r\n", 1, [], []);
     header!(
         footnotes_and_blank_tail,
         "CODGEO;MED\n01001;1\n01002;2\n\nSource : Insee\nChamp : France\n\n",
@@ -214,6 +227,16 @@ mod tests {
         let l = detect(text, Separator::Semicolon);
         assert_eq!(&text[l.start..l.end], "CODGEO;MED\n01001;1\n");
         assert_eq!(l.width, 2);
+    }
+
+    #[test]
+    fn header_chosen_by_the_user() {
+        let text = "Titre\r\nCODGEO;MED\r\n01001;1\r\n";
+        let l = with_header(text, Separator::Semicolon, 2);
+        assert_eq!((l.header_line, l.width, l.title_lines.clone()), (2, 2, vec!["Titre".to_owned()]));
+        assert_eq!(&text[l.start..l.end], "CODGEO;MED\r\n01001;1\r\n");
+        assert_eq!(with_header(text, Separator::Semicolon, 1).header_line, 1);
+        assert_eq!(with_header(text, Separator::Semicolon, 99).header_line, 3);
     }
 
     #[test]

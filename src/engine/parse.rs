@@ -27,15 +27,21 @@ pub struct RawColumn {
 
 impl RawColumn {
     fn new() -> Self {
-        Self {
-            bytes: Vec::new(),
-            offsets: vec![0],
-        }
+        Self { bytes: Vec::new(), offsets: vec![0] }
     }
 
     fn push(&mut self, cell: &[u8]) {
         self.bytes.extend_from_slice(cell);
         self.offsets.push(self.bytes.len() as i32);
+    }
+
+    /// A column of the given cells (for tests and examples).
+    pub fn from_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut column = Self::new();
+        for cell in cells {
+            column.push(cell.as_bytes());
+        }
+        column
     }
 
     /// Number of cells.
@@ -122,36 +128,22 @@ impl Parsed {
 const CHUNK: usize = 1 << 20;
 
 /// Parses `table` (header first), whose first line is physical line `first_line` of the file.
-pub fn parse(
-    table: &str,
-    first_line: u64,
-    separator: Separator,
-    progress: &mut dyn Progress,
-) -> Parsed {
+pub fn parse(table: &str, first_line: u64, separator: Separator, progress: &mut dyn Progress) -> Parsed {
     let mut reader = ReaderBuilder::new().delimiter(separator.byte()).build();
     let input = table.as_bytes();
-    let newline = if memchr::memchr(b'\n', input).is_some() {
-        b'\n'
-    } else {
-        b'\r'
-    };
+    let newline = if memchr::memchr(b'\n', input).is_some() { b'\n' } else { b'\r' };
     let mut out = vec![0u8; 4096];
     let mut ends = vec![0usize; 64];
     let (mut pos, mut outlen, mut endlen) = (0usize, 0usize, 0usize);
     let mut record_start = 0usize;
-    let mut lines = LineCounter {
-        newline,
-        counted: 0,
-        line: first_line,
-    };
+    let mut lines = LineCounter { newline, counted: 0, line: first_line };
     let mut parsed = Parsed::default();
     let mut next_report = CHUNK;
     loop {
         // Past the end, an empty input tells csv-core to finish the last record, then `End`.
         let chunk = &input[pos..((pos / CHUNK + 1) * CHUNK).min(input.len())];
         let at_end = chunk.is_empty();
-        let (result, nin, nout, nend) =
-            reader.read_record(chunk, &mut out[outlen..], &mut ends[endlen..]);
+        let (result, nin, nout, nend) = reader.read_record(chunk, &mut out[outlen..], &mut ends[endlen..]);
         pos += nin;
         outlen += nout;
         endlen += nend;
@@ -167,19 +159,9 @@ pub fn parse(
             ReadRecordResult::Record => {
                 let raw = &input[record_start..pos];
                 // csv-core skips line endings and blank lines before a record.
-                let content = record_start
-                    + raw
-                        .iter()
-                        .take_while(|b| matches!(b, b'\r' | b'\n'))
-                        .count();
+                let content = record_start + raw.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
                 let line = lines.at(input, content);
-                accept(
-                    &mut parsed,
-                    &out[..outlen],
-                    &ends[..endlen],
-                    &input[content..pos],
-                    line,
-                );
+                accept(&mut parsed, &out[..outlen], &ends[..endlen], &input[content..pos], line);
                 record_start = pos;
                 outlen = 0;
                 endlen = 0;
@@ -234,24 +216,14 @@ fn accept(parsed: &mut Parsed, out: &[u8], ends: &[usize], raw: &[u8], line: u64
     let reason = if unclosed || (spans > 1 && text.contains(&b'"')) {
         SetAsideReason::UnclosedQuote { spans }
     } else {
-        SetAsideReason::FieldCount {
-            expected: width,
-            found: ends.len(),
-        }
+        SetAsideReason::FieldCount { expected: width, found: ends.len() }
     };
     let cut = floor_char_boundary(text, SetAside::MAX_TEXT);
-    parsed.set_aside.push(SetAside {
-        line,
-        reason,
-        text: String::from_utf8_lossy(&text[..cut]).into_owned(),
-    });
+    parsed.set_aside.push(SetAside { line, reason, text: String::from_utf8_lossy(&text[..cut]).into_owned() });
 }
 
 fn trim_line_end(raw: &[u8]) -> &[u8] {
-    let end = raw
-        .iter()
-        .rposition(|b| !matches!(b, b'\r' | b'\n'))
-        .map_or(0, |i| i + 1);
+    let end = raw.iter().rposition(|b| !matches!(b, b'\r' | b'\n')).map_or(0, |i| i + 1);
     &raw[..end]
 }
 
@@ -267,11 +239,7 @@ fn floor_char_boundary(text: &[u8], max: usize) -> usize {
 fn unique_names(names: impl Iterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, name) in names.enumerate() {
-        let base = if name.is_empty() {
-            format!("colonne_{}", i + 1)
-        } else {
-            name
-        };
+        let base = if name.is_empty() { format!("colonne_{}", i + 1) } else { name };
         let mut candidate = base.clone();
         let mut n = 2;
         while out.contains(&candidate) {
@@ -292,9 +260,7 @@ mod tests {
     }
 
     fn cells(p: &Parsed) -> Vec<Vec<&str>> {
-        (0..p.rows())
-            .map(|r| p.columns.iter().map(|c| c.get(r)).collect())
-            .collect()
+        (0..p.rows()).map(|r| p.columns.iter().map(|c| c.get(r)).collect()).collect()
     }
 
     #[test]
@@ -329,27 +295,10 @@ mod tests {
         let p = parse_str("a;b;c\n1;2;3\n4;5\n6;7;8;9\n10;11;12");
         assert_eq!(p.rows(), 2);
         assert_eq!(
-            p.set_aside
-                .iter()
-                .map(|s| (s.line, s.reason.clone(), s.text.as_str()))
-                .collect::<Vec<_>>(),
+            p.set_aside.iter().map(|s| (s.line, s.reason.clone(), s.text.as_str())).collect::<Vec<_>>(),
             [
-                (
-                    3,
-                    SetAsideReason::FieldCount {
-                        expected: 3,
-                        found: 2
-                    },
-                    "4;5"
-                ),
-                (
-                    4,
-                    SetAsideReason::FieldCount {
-                        expected: 3,
-                        found: 4
-                    },
-                    "6;7;8;9"
-                ),
+                (3, SetAsideReason::FieldCount { expected: 3, found: 2 }, "4;5"),
+                (4, SetAsideReason::FieldCount { expected: 3, found: 4 }, "6;7;8;9"),
             ]
         );
     }
@@ -359,10 +308,7 @@ mod tests {
         let p = parse_str("a;b\n1;\"oops\n2;3\n4;5\n");
         assert_eq!(p.rows(), 0);
         assert_eq!(p.set_aside[0].line, 2);
-        assert_eq!(
-            p.set_aside[0].reason,
-            SetAsideReason::UnclosedQuote { spans: 3 }
-        );
+        assert_eq!(p.set_aside[0].reason, SetAsideReason::UnclosedQuote { spans: 3 });
     }
 
     #[test]

@@ -1,15 +1,15 @@
 //! The columnar table: one Apache Arrow array per column, plus why each empty cell is empty.
 //!
 //! A table checks its invariants when built ([`Table::try_new`]): every column has the
-//! table's row count. Code and text columns are `StringArray`s, integers `Int64Array`s,
-//! decimals `Float64Array`s; a missing cell is an Arrow null whose [`Marker`] says whether
-//! it was empty, secret or not available.
+//! table's row count. Codes and text are `StringArray`s, integers and years `Int64Array`s,
+//! decimals and percentages `Float64Array`s, dates `Date32Array`s, yes/no `BooleanArray`s;
+//! a missing cell is an Arrow null whose [`Marker`] says whether it was empty, secret or not
+//! available.
 
-use super::infer::{self, ColumnKind, DecimalSign, Marker};
+use super::infer::{self, ColumnKind, DecimalSign, Inference, Marker, date, number};
 use super::parse::RawColumn;
-use arrow_array::builder::{Float64Builder, Int64Builder};
-use arrow_array::{Array, ArrayRef, Float64Array, Int64Array, StringArray, UInt8Array};
-use arrow_buffer::{Buffer, NullBuffer, OffsetBuffer, ScalarBuffer};
+use arrow_array::builder::StringBuilder;
+use arrow_array::{Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, StringArray, UInt8Array};
 use std::sync::Arc;
 
 /// A typed column.
@@ -31,57 +31,57 @@ pub enum Cell<'a> {
     Integer(i64),
     /// A decimal number.
     Decimal(f64),
+    /// A percentage (the number before the `%`).
+    Percent(f64),
+    /// A year.
+    Year(i64),
+    /// A date, in days since 1970-01-01.
+    Date(i32),
+    /// Yes or no.
+    Bool(bool),
     /// No value, and why.
     Missing(Marker),
 }
 
 impl Column {
-    /// Builds a typed column from raw text cells, reading numbers with `kind`'s decimal sign.
-    pub fn from_raw(name: String, kind: ColumnKind, raw: &RawColumn) -> Self {
-        let mut markers = Vec::with_capacity(raw.len());
-        let mut any_missing = false;
-        for cell in raw.iter() {
-            let marker = if kind.is_numeric() || !cell.trim().is_empty() {
-                Marker::of(cell)
-            } else {
-                Some(Marker::Empty)
-            };
-            any_missing |= marker.is_some();
-            markers.push(marker.map_or(0, Marker::code));
-        }
-        let nulls = any_missing.then(|| NullBuffer::from_iter(markers.iter().map(|&m| m == 0)));
+    /// Builds a typed column from raw text cells as `inference` decided.
+    pub fn from_raw(name: String, inference: &Inference, raw: &RawColumn) -> Self {
+        let kind = inference.kind;
+        let markers: Vec<u8> = raw.iter().map(|cell| Marker::of(cell).map_or(0, Marker::code)).collect();
+        let any_missing = markers.iter().any(|&m| m != 0);
+        // The cells that hold a value, trimmed; `None` where a marker stands.
+        let cells = || raw.iter().zip(&markers).map(|(c, &m)| (m == 0).then(|| c.trim()));
         let values: ArrayRef = match kind {
-            ColumnKind::Integer => {
-                let mut b = Int64Builder::with_capacity(raw.len());
-                for (cell, &m) in raw.iter().zip(&markers) {
-                    let value = (m == 0)
-                        .then(|| infer::parse_number(cell, DecimalSign::Comma))
-                        .flatten();
-                    b.append_option(value.map(|v| v as i64));
+            ColumnKind::Integer | ColumnKind::Year => Arc::new(
+                cells()
+                    .map(|c| c.and_then(|c| number::parse(c, DecimalSign::Comma)).map(|v| v as i64))
+                    .collect::<Int64Array>(),
+            ),
+            ColumnKind::Decimal(sign) | ColumnKind::Percent(sign) => {
+                Arc::new(cells().map(|c| c.and_then(|c| number::parse(c, sign))).collect::<Float64Array>())
+            }
+            ColumnKind::Date(format) => {
+                Arc::new(cells().map(|c| c.and_then(|c| date::parse(c, format))).collect::<Date32Array>())
+            }
+            ColumnKind::Boolean => Arc::new(cells().map(|c| c.and_then(infer::boolean)).collect::<BooleanArray>()),
+            ColumnKind::Code(code) => {
+                let mut b = StringBuilder::with_capacity(raw.len(), raw.bytes.len());
+                for cell in cells() {
+                    match cell {
+                        Some(c) if !code.accepts(c) => match code.repair(c) {
+                            Some(fixed) => b.append_value(fixed),
+                            None => b.append_value(c),
+                        },
+                        Some(c) => b.append_value(c),
+                        None => b.append_null(),
+                    }
                 }
                 Arc::new(b.finish())
             }
-            ColumnKind::Decimal(sign) => {
-                let mut b = Float64Builder::with_capacity(raw.len());
-                for (cell, &m) in raw.iter().zip(&markers) {
-                    b.append_option((m == 0).then(|| infer::parse_number(cell, sign)).flatten());
-                }
-                Arc::new(b.finish())
-            }
-            ColumnKind::Code(_) | ColumnKind::Text => {
-                let offsets = OffsetBuffer::new(ScalarBuffer::from(raw.offsets.clone()));
-                let strings = StringArray::try_new(offsets, Buffer::from(raw.bytes.clone()), nulls)
-                    .unwrap_or_else(|_| StringArray::from_iter_values(raw.iter()));
-                Arc::new(trimmed(strings))
-            }
+            ColumnKind::Text => Arc::new(cells().collect::<StringArray>()),
         };
         let markers = any_missing.then(|| UInt8Array::from(markers));
-        Self {
-            name,
-            kind,
-            values,
-            markers,
-        }
+        Self { name, kind, values, markers }
     }
 
     /// Rebuilds a column from a name, a kind, typed values and per-row markers.
@@ -97,18 +97,9 @@ impl Column {
         if let Some(m) = &markers
             && m.len() != values.len()
         {
-            return Err(format!(
-                "column {name}: {} markers for {} values",
-                m.len(),
-                values.len()
-            ));
+            return Err(format!("column {name}: {} markers for {} values", m.len(), values.len()));
         }
-        Ok(Self {
-            name,
-            kind,
-            values,
-            markers,
-        })
+        Ok(Self { name, kind, values, markers })
     }
 
     /// The column's name.
@@ -131,6 +122,11 @@ impl Column {
         self.markers.as_ref()
     }
 
+    /// How many cells carry `marker`.
+    pub fn count(&self, marker: Marker) -> usize {
+        self.markers.as_ref().map_or(0, |m| m.values().iter().filter(|&&c| c == marker.code()).count())
+    }
+
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.values.len()
@@ -151,14 +147,14 @@ impl Column {
             return Cell::Missing(Marker::from_code(code).unwrap_or(Marker::Empty));
         }
         let any = self.values.as_any();
-        if let Some(a) = any.downcast_ref::<StringArray>() {
-            Cell::Text(a.value(row))
-        } else if let Some(a) = any.downcast_ref::<Int64Array>() {
-            Cell::Integer(a.value(row))
-        } else if let Some(a) = any.downcast_ref::<Float64Array>() {
-            Cell::Decimal(a.value(row))
-        } else {
-            Cell::Missing(Marker::Empty)
+        match self.kind {
+            ColumnKind::Code(_) | ColumnKind::Text => Cell::Text(downcast::<StringArray>(any).value(row)),
+            ColumnKind::Integer => Cell::Integer(downcast::<Int64Array>(any).value(row)),
+            ColumnKind::Year => Cell::Year(downcast::<Int64Array>(any).value(row)),
+            ColumnKind::Decimal(_) => Cell::Decimal(downcast::<Float64Array>(any).value(row)),
+            ColumnKind::Percent(_) => Cell::Percent(downcast::<Float64Array>(any).value(row)),
+            ColumnKind::Date(_) => Cell::Date(downcast::<Date32Array>(any).value(row)),
+            ColumnKind::Boolean => Cell::Bool(downcast::<BooleanArray>(any).value(row)),
         }
     }
 
@@ -166,7 +162,7 @@ impl Column {
     pub fn number(&self, row: usize) -> Option<f64> {
         match self.cell(row) {
             Cell::Integer(v) => Some(v as f64),
-            Cell::Decimal(v) => Some(v),
+            Cell::Decimal(v) | Cell::Percent(v) => Some(v),
             _ => None,
         }
     }
@@ -176,54 +172,36 @@ impl Column {
     /// # Panics
     /// If a row is out of bounds.
     pub fn take(&self, rows: &[usize]) -> Self {
-        let markers = self
-            .markers
-            .as_ref()
-            .map(|m| UInt8Array::from_iter_values(rows.iter().map(|&r| m.value(r))));
-        let values: ArrayRef = match self.values.as_any() {
-            any if any.is::<StringArray>() => {
-                let a = any.downcast_ref::<StringArray>().expect("checked");
-                Arc::new(
-                    rows.iter()
-                        .map(|&r| a.is_valid(r).then(|| a.value(r)))
-                        .collect::<StringArray>(),
-                )
-            }
-            any if any.is::<Int64Array>() => {
-                let a = any.downcast_ref::<Int64Array>().expect("checked");
-                Arc::new(
-                    rows.iter()
-                        .map(|&r| a.is_valid(r).then(|| a.value(r)))
-                        .collect::<Int64Array>(),
-                )
-            }
-            any => {
-                let a = any
-                    .downcast_ref::<Float64Array>()
-                    .expect("columns are strings, integers or decimals");
-                Arc::new(
-                    rows.iter()
-                        .map(|&r| a.is_valid(r).then(|| a.value(r)))
-                        .collect::<Float64Array>(),
-                )
-            }
-        };
-        Self {
-            name: self.name.clone(),
-            kind: self.kind,
-            values,
-            markers,
-        }
+        let markers = self.markers.as_ref().map(|m| UInt8Array::from_iter_values(rows.iter().map(|&r| m.value(r))));
+        Self { name: self.name.clone(), kind: self.kind, values: take(self.values.as_ref(), rows), markers }
     }
 }
 
-/// Trims the spaces around text cells (only when some cell needs it).
-fn trimmed(strings: StringArray) -> StringArray {
-    let needs = strings.iter().flatten().any(|s| s.len() != s.trim().len());
-    if !needs {
-        return strings;
+/// The array behind a column of a known kind.
+fn downcast<T: Array + 'static>(any: &dyn std::any::Any) -> &T {
+    any.downcast_ref::<T>().expect("a column's array matches its kind")
+}
+
+/// Gathers `rows` of `array`, of one of the types a table holds.
+fn take(array: &dyn Array, rows: &[usize]) -> ArrayRef {
+    macro_rules! gather {
+        ($a:expr, $ty:ty) => {
+            Arc::new(rows.iter().map(|&r| $a.is_valid(r).then(|| $a.value(r))).collect::<$ty>())
+        };
     }
-    strings.iter().map(|s| s.map(str::trim)).collect()
+    let any = array.as_any();
+    if let Some(a) = any.downcast_ref::<StringArray>() {
+        gather!(a, StringArray)
+    } else if let Some(a) = any.downcast_ref::<Int64Array>() {
+        gather!(a, Int64Array)
+    } else if let Some(a) = any.downcast_ref::<Float64Array>() {
+        gather!(a, Float64Array)
+    } else if let Some(a) = any.downcast_ref::<Date32Array>() {
+        gather!(a, Date32Array)
+    } else {
+        let a = downcast::<BooleanArray>(any);
+        gather!(a, BooleanArray)
+    }
 }
 
 /// A table: named, typed columns of equal length.
@@ -240,13 +218,20 @@ impl Table {
     /// When a column's length is not `rows`.
     pub fn try_new(columns: Vec<Column>, rows: usize) -> Result<Self, String> {
         if let Some(c) = columns.iter().find(|c| c.len() != rows) {
-            return Err(format!(
-                "column {} has {} rows, the table {rows}",
-                c.name(),
-                c.len()
-            ));
+            return Err(format!("column {} has {} rows, the table {rows}", c.name(), c.len()));
         }
         Ok(Self { columns, rows })
+    }
+
+    /// Builds a table from a parse, deciding every column's kind.
+    ///
+    /// # Errors
+    /// When the columns are not all `rows` long.
+    pub fn from_parsed(header: &[String], raw: &[RawColumn], rows: usize) -> Result<(Self, Vec<Inference>), String> {
+        let inferences = infer::columns(header, raw, None);
+        let columns =
+            header.iter().zip(raw).zip(&inferences).map(|((n, r), i)| Column::from_raw(n.clone(), i, r)).collect();
+        Ok((Self::try_new(columns, rows)?, inferences))
     }
 
     /// The columns.
@@ -266,10 +251,7 @@ impl Table {
 
     /// A table of the rows `rows`, in that order.
     pub fn take(&self, rows: &[usize]) -> Self {
-        Self {
-            columns: self.columns.iter().map(|c| c.take(rows)).collect(),
-            rows: rows.len(),
-        }
+        Self { columns: self.columns.iter().map(|c| c.take(rows)).collect(), rows: rows.len() }
     }
 }
 
@@ -281,13 +263,7 @@ mod tests {
 
     fn table(text: &str) -> Table {
         let p = parse::parse(text, 1, Separator::Semicolon, &mut ());
-        let columns = p
-            .header
-            .iter()
-            .zip(&p.columns)
-            .map(|(name, raw)| Column::from_raw(name.clone(), infer::column(name, raw.iter()), raw))
-            .collect();
-        Table::try_new(columns, p.rows()).unwrap()
+        Table::from_parsed(&p.header, &p.columns, p.rows()).unwrap().0
     }
 
     #[test]
@@ -307,11 +283,22 @@ mod tests {
     fn take_keeps_markers() {
         let t = table("CODGEO;NB\n01001;1\n01002;s\n01003;3\n").take(&[2, 1]);
         assert_eq!(t.rows(), 2);
-        assert_eq!(
-            t.column("NB").unwrap().cell(1),
-            Cell::Missing(Marker::Secret)
-        );
+        assert_eq!(t.column("NB").unwrap().cell(1), Cell::Missing(Marker::Secret));
         assert_eq!(t.column("CODGEO").unwrap().cell(0), Cell::Text("01003"));
+    }
+
+    #[test]
+    fn every_kind_reads_and_repairs() {
+        let t = table("CODGEO;an;date;rural;part\n1001;2020;31/12/2021;oui;12,5 %\n2A004;2021;01/01/2022;non;nd\n");
+        assert_eq!(t.column("CODGEO").unwrap().cell(0), Cell::Text("01001"));
+        assert_eq!(t.column("an").unwrap().cell(1), Cell::Year(2021));
+        assert_eq!(t.column("date").unwrap().cell(0), Cell::Date(18_992));
+        assert_eq!(t.column("rural").unwrap().cell(1), Cell::Bool(false));
+        assert_eq!(t.column("part").unwrap().cell(0), Cell::Percent(12.5));
+        assert_eq!(t.column("part").unwrap().cell(1), Cell::Missing(Marker::NotAvailable));
+        let taken = t.take(&[1]);
+        assert_eq!(taken.column("date").unwrap().cell(0), Cell::Date(18_993));
+        assert_eq!(taken.column("rural").unwrap().cell(0), Cell::Bool(false));
     }
 
     #[test]

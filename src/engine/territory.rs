@@ -87,10 +87,7 @@ impl Territories {
     /// When the header is missing or a line has the wrong number of fields; the message names
     /// the line (from 1).
     pub fn parse(tsv: &str) -> Result<Self, String> {
-        let mut lines = tsv
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.starts_with('#') && !l.is_empty());
+        let mut lines = tsv.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.is_empty());
         match lines.next() {
             Some((_, header)) if header.starts_with("level\tcode\tname") => {}
             _ => return Err("territoires.tsv: header missing".into()),
@@ -98,23 +95,8 @@ impl Territories {
         let mut t = Territories::default();
         for (i, line) in lines {
             let f: Vec<&str> = line.split('\t').collect();
-            let [
-                level,
-                code,
-                name,
-                departement,
-                region,
-                epci,
-                population,
-                postcodes,
-                former,
-            ] = f[..]
-            else {
-                return Err(format!(
-                    "territoires.tsv line {}: {} fields instead of 9",
-                    i + 1,
-                    f.len()
-                ));
+            let [level, code, name, departement, region, epci, population, postcodes, former] = f[..] else {
+                return Err(format!("territoires.tsv line {}: {} fields instead of 9", i + 1, f.len()));
             };
             let level = level.chars().next().unwrap_or('?');
             if level != 'C' {
@@ -171,10 +153,8 @@ impl Territories {
     /// The commune `code` with the names of its EPCI, département and région.
     pub fn place(&self, code: &str) -> Option<Place> {
         let c = self.commune(code)?;
-        let named = |code: &str, name: Option<&str>| Named {
-            code: code.to_owned(),
-            name: name.unwrap_or_default().to_owned(),
-        };
+        let named =
+            |code: &str, name: Option<&str>| Named { code: code.to_owned(), name: name.unwrap_or_default().to_owned() };
         Some(Place {
             code: c.code.clone(),
             name: c.name.clone(),
@@ -195,9 +175,7 @@ impl Territories {
         if q.is_empty() {
             return Vec::new();
         }
-        let is_code = q
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, 'A' | 'B' | 'a' | 'b'))
+        let is_code = q.chars().all(|c| c.is_ascii_digit() || matches!(c, 'A' | 'B' | 'a' | 'b'))
             && q.chars().next().is_some_and(|c| c.is_ascii_digit());
         let mut hits: Vec<(u8, &Commune)> = if is_code {
             let q = q.to_ascii_uppercase();
@@ -233,11 +211,7 @@ impl Territories {
                 })
                 .collect()
         };
-        hits.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(b.1.population.cmp(&a.1.population))
-                .then(a.1.code.cmp(&b.1.code))
-        });
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.population.cmp(&a.1.population)).then(a.1.code.cmp(&b.1.code)));
         hits.into_iter().take(limit).map(|(_, c)| c).collect()
     }
 }
@@ -321,10 +295,7 @@ mod tests {
         assert_eq!(t.departement_name(&c.departement), Some("Nord"));
         assert_eq!(t.region_name(&c.region), Some("Hauts-de-France"));
         let p = t.place("59522").unwrap();
-        assert_eq!(
-            p.epci.as_ref().unwrap().name,
-            "Métropole Européenne de Lille"
-        );
+        assert_eq!(p.epci.as_ref().unwrap().name, "Métropole Européenne de Lille");
         assert_eq!(p.zone(), "fr:commune:59522");
     }
 

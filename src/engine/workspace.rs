@@ -10,16 +10,17 @@
 
 use super::chart::{self, Bar1, BarChart};
 use super::decode::{self, Encoding};
+use super::dialect::Separator;
 use super::dialect::{self, Dialect};
 use super::error::{ErrorKind, Result};
 use super::filter;
 use super::format;
-use super::infer::{self, ColumnKind, DecimalSign};
+use super::infer::{self, ColumnKind, DecimalSign, Marker};
 use super::layout::{self, Layout};
 use super::parse::{self, SetAside};
 use super::progress::Progress;
 use super::publish::{self, metadata};
-use super::table::{Cell, Column, Table};
+use super::table::{Column, Table};
 use super::territory::Place;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -33,6 +34,27 @@ pub struct ColumnInfo {
     pub kind: ColumnKind,
     /// Cells with no value (empty, secret or not available).
     pub missing: usize,
+    /// Cells marked secret.
+    pub secret: usize,
+    /// Cells marked not available.
+    pub not_available: usize,
+    /// Codes whose lost leading zeros were restored.
+    pub repaired: usize,
+    /// Values of a code column that are not well-formed codes.
+    pub odd: usize,
+}
+
+/// The user's corrections to what was detected; `None` keeps the detection.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadOptions {
+    /// The text encoding.
+    pub encoding: Option<Encoding>,
+    /// The field separator.
+    pub separator: Option<Separator>,
+    /// The header's physical line, from 1.
+    pub header_line: Option<u64>,
+    /// The decimal sign of every numeric column.
+    pub decimal: Option<DecimalSign>,
 }
 
 /// Everything detected while reading a file.
@@ -76,43 +98,55 @@ pub struct Selection {
 }
 
 impl Workspace {
-    /// Reads `bytes`, the content of the file `file_name`.
+    /// Reads `bytes`, the content of the file `file_name`, detecting everything.
     ///
     /// # Errors
-    /// See [`decode::detect`]; also [`ErrorKind::NoRows`] for a header without rows and
-    /// [`ErrorKind::NoValidRows`] when every row had to be set aside.
+    /// See [`Workspace::load_with`].
     pub fn load(file_name: &str, bytes: &[u8], progress: &mut dyn Progress) -> Result<Self> {
-        let encoding = decode::detect(bytes)?;
+        Self::load_with(file_name, bytes, ReadOptions::default(), progress)
+    }
+
+    /// Reads `bytes` with the user's corrections in `options`.
+    ///
+    /// # Errors
+    /// See [`decode::detect`] (an encoding given in `options` skips the text checks, not the
+    /// archive check); also [`ErrorKind::NoRows`] for a header without rows and
+    /// [`ErrorKind::NoValidRows`] when every row had to be set aside.
+    pub fn load_with(file_name: &str, bytes: &[u8], options: ReadOptions, progress: &mut dyn Progress) -> Result<Self> {
+        let detected = decode::detect(bytes);
+        let encoding = match (options.encoding, detected) {
+            (_, Err(e)) if matches!(e.kind(), ErrorKind::Archive { .. } | ErrorKind::Empty) => return Err(e),
+            (Some(forced), _) => forced,
+            (None, found) => found?,
+        };
         let text = decode::decode(bytes, encoding);
-        let dialect = dialect::detect(&text);
-        let layout = layout::detect(&text, dialect.separator);
-        let parsed = parse::parse(
-            &text[layout.start..layout.end],
-            layout.header_line,
-            dialect.separator,
-            progress,
-        );
+        let mut dialect = dialect::detect(&text);
+        if let Some(separator) = options.separator {
+            dialect.separator = separator;
+        }
+        let layout = match options.header_line {
+            Some(line) => layout::with_header(&text, dialect.separator, line),
+            None => layout::detect(&text, dialect.separator),
+        };
+        let parsed = parse::parse(&text[layout.start..layout.end], layout.header_line, dialect.separator, progress);
         if parsed.rows() == 0 {
             return Err(if parsed.set_aside.is_empty() {
-                ErrorKind::NoRows {
-                    header_line: layout.header_line,
-                }
+                ErrorKind::NoRows { header_line: layout.header_line }
             } else {
-                ErrorKind::NoValidRows {
-                    set_aside: parsed.set_aside.len() as u64,
-                }
+                ErrorKind::NoValidRows { set_aside: parsed.set_aside.len() as u64 }
             }
             .into());
         }
+        let rows = parsed.rows();
+        let inferences = infer::columns(&parsed.header, &parsed.columns, options.decimal);
         let columns: Vec<Column> = parsed
             .header
             .iter()
             .zip(&parsed.columns)
-            .map(|(name, raw)| Column::from_raw(name.clone(), infer::column(name, raw.iter()), raw))
+            .zip(&inferences)
+            .map(|((name, raw), inference)| Column::from_raw(name.clone(), inference, raw))
             .collect();
-        let rows = parsed.rows();
-        let table = Table::try_new(columns, rows)
-            .expect("the parser keeps only rows of the header's width");
+        let table = Table::try_new(columns, rows).expect("the parser keeps only rows of the header's width");
         let detection = Detection {
             encoding,
             dialect,
@@ -123,20 +157,19 @@ impl Workspace {
             columns: table
                 .columns()
                 .iter()
-                .map(|c| ColumnInfo {
+                .zip(&inferences)
+                .map(|(c, i)| ColumnInfo {
                     name: c.name().to_owned(),
                     kind: c.kind(),
                     missing: c.values().null_count(),
+                    secret: c.count(Marker::Secret),
+                    not_available: c.count(Marker::NotAvailable),
+                    repaired: i.repaired,
+                    odd: i.odd,
                 })
                 .collect(),
         };
-        Ok(Self {
-            file_name: file_name.to_owned(),
-            detection,
-            table,
-            lines: parsed.lines,
-            set_aside: parsed.set_aside,
-        })
+        Ok(Self { file_name: file_name.to_owned(), detection, table, lines: parsed.lines, set_aside: parsed.set_aside })
     }
 
     /// The source file's name.
@@ -173,10 +206,7 @@ impl Workspace {
         let column = filter::commune_column(&self.table).ok_or(ErrorKind::NoCommuneColumn)?;
         let rows = filter::rows_for(&self.table, column, &place.code);
         if rows.is_empty() {
-            return Err(ErrorKind::CommuneNotFound {
-                code: place.code.clone(),
-            }
-            .into());
+            return Err(ErrorKind::CommuneNotFound { code: place.code.clone() }.into());
         }
         Ok(Selection {
             place: place.clone(),
@@ -213,16 +243,9 @@ impl Workspace {
     /// The ECharts option of a bar chart of numeric column `column` for the selection, or
     /// `None` when there is no such numeric column.
     pub fn chart(&self, selection: &Selection, column: &str) -> Option<Value> {
-        let col = selection
-            .table
-            .column(column)
-            .filter(|c| c.kind().is_numeric())?;
+        let col = selection.table.column(column).filter(|c| c.kind().is_numeric())?;
         let bars = (0..selection.table.rows())
-            .map(|r| Bar1 {
-                label: selection.place.name.clone(),
-                value: col.number(r),
-                highlight: true,
-            })
+            .map(|r| Bar1 { label: selection.place.name.clone(), value: col.number(r), highlight: true })
             .collect();
         let spec = BarChart {
             title: column.to_owned(),
@@ -236,15 +259,7 @@ impl Workspace {
 
 /// The first `rows` rows of `table`, written the French way.
 pub fn rows_fr(table: &Table, rows: usize) -> Vec<Vec<String>> {
-    (0..rows.min(table.rows()))
-        .map(|r| {
-            table
-                .columns()
-                .iter()
-                .map(|c| format::cell(c.cell(r)))
-                .collect()
-        })
-        .collect()
+    (0..rows.min(table.rows())).map(|r| table.columns().iter().map(|c| format::cell(c.cell(r))).collect()).collect()
 }
 
 /// The decimal sign most decimal columns use.
@@ -252,8 +267,8 @@ fn decimal_sign(table: &Table) -> Option<DecimalSign> {
     let (mut comma, mut point) = (0, 0);
     for c in table.columns() {
         match c.kind() {
-            ColumnKind::Decimal(DecimalSign::Comma) => comma += 1,
-            ColumnKind::Decimal(DecimalSign::Point) => point += 1,
+            ColumnKind::Decimal(DecimalSign::Comma) | ColumnKind::Percent(DecimalSign::Comma) => comma += 1,
+            ColumnKind::Decimal(DecimalSign::Point) | ColumnKind::Percent(DecimalSign::Point) => point += 1,
             _ => {}
         }
     }
@@ -262,9 +277,4 @@ fn decimal_sign(table: &Table) -> Option<DecimalSign> {
         (c, p) if c >= p => Some(DecimalSign::Comma),
         _ => Some(DecimalSign::Point),
     }
-}
-
-/// Whether a cell holds a value.
-pub fn has_value(cell: Cell<'_>) -> bool {
-    !matches!(cell, Cell::Missing(_))
 }

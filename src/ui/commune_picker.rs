@@ -21,11 +21,7 @@ fn suggestion(c: &Commune, departement: Option<&str>) -> Suggestion {
     Suggestion {
         code: c.code.clone(),
         label: format!("{} ({})", c.name, c.code),
-        detail: format!(
-            "{} · {}",
-            departement.unwrap_or(&c.departement),
-            c.postcodes.join(", ")
-        ),
+        detail: format!("{} · {}", departement.unwrap_or(&c.departement), c.postcodes.join(", ")),
     }
 }
 
@@ -91,16 +87,10 @@ pub fn CommunePicker() -> impl IntoView {
         Geography::Pending => "Chargement de la liste des communes…".to_owned(),
         Geography::Failed(e) => format!("La liste des communes n’a pas pu être chargée : {e}"),
         Geography::Ready(t) => {
-            if !query.get().trim().is_empty()
-                && suggestions.with(Vec::is_empty)
-                && state.place.get().is_none()
-            {
+            if !query.get().trim().is_empty() && suggestions.with(Vec::is_empty) && state.place.get().is_none() {
                 "Aucune commune ne correspond.".to_owned()
             } else {
-                format!(
-                    "{} communes disponibles.",
-                    crate::engine::format::integer(t.len() as i64)
-                )
+                format!("{} communes disponibles.", crate::engine::format::integer(t.len() as i64))
             }
         }
     };

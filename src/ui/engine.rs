@@ -23,10 +23,7 @@ impl Engine {
         let mut spawner = EngineWorker::spawner();
         let mut spawner = spawner.encoding::<StructuredClone>();
         spawner.callback(on_reply).with_loader(true);
-        Self {
-            bridge: Rc::new(spawner.spawn(WORKER_LOADER)),
-            next_id: Rc::new(Cell::new(1)),
-        }
+        Self { bridge: Rc::new(spawner.spawn(WORKER_LOADER)), next_id: Rc::new(Cell::new(1)) }
     }
 
     /// A fresh request id.

@@ -16,9 +16,7 @@ pub fn error(file: &str, error: &Error) -> String {
         ),
         ErrorKind::NoFileLoaded => "Chargez d’abord un fichier CSV.".to_owned(),
         ErrorKind::NotChartable { column } => {
-            format!(
-                "La colonne « {column} » ne contient aucun nombre pour cette commune : rien à représenter."
-            )
+            format!("La colonne « {column} » ne contient aucun nombre pour cette commune : rien à représenter.")
         }
         ErrorKind::Empty => {
             format!("Le fichier « {file} » est vide : il ne contient aucune ligne à lire.")
@@ -63,10 +61,7 @@ pub fn error(file: &str, error: &Error) -> String {
 pub fn set_aside(reason: &SetAsideReason) -> String {
     match reason {
         SetAsideReason::FieldCount { expected, found } => {
-            format!(
-                "{found} colonne{} au lieu de {expected}",
-                if *found > 1 { "s" } else { "" }
-            )
+            format!("{found} colonne{} au lieu de {expected}", if *found > 1 { "s" } else { "" })
         }
         SetAsideReason::UnclosedQuote { spans } => format!(
             "guillemet ouvert jamais fermé : la ligne englobe les {} lignes suivantes",
@@ -118,9 +113,20 @@ pub fn decimal(sign: Option<DecimalSign>) -> &'static str {
 pub fn kind(kind: ColumnKind) -> &'static str {
     match kind {
         ColumnKind::Code(CodeKind::Commune) => "code commune",
+        ColumnKind::Code(CodeKind::Iris) => "code IRIS",
+        ColumnKind::Code(CodeKind::Departement) => "code département",
+        ColumnKind::Code(CodeKind::Region) => "code région",
+        ColumnKind::Code(CodeKind::Epci) => "SIREN d’EPCI",
+        ColumnKind::Code(CodeKind::Siren) => "SIREN",
+        ColumnKind::Code(CodeKind::Siret) => "SIRET",
+        ColumnKind::Code(CodeKind::PostalCode) => "code postal",
         ColumnKind::Code(CodeKind::Other) => "code",
         ColumnKind::Integer => "entier",
         ColumnKind::Decimal(_) => "décimal",
+        ColumnKind::Percent(_) => "pourcentage",
+        ColumnKind::Year => "année",
+        ColumnKind::Date(_) => "date",
+        ColumnKind::Boolean => "oui/non",
         ColumnKind::Text => "texte",
     }
 }
@@ -142,9 +148,5 @@ pub fn size(bytes: u64) -> String {
 
 /// "1 ligne", "2 lignes".
 pub fn count(n: u64, singular: &str, plural: &str) -> String {
-    format!(
-        "{} {}",
-        format::integer(n as i64),
-        if n > 1 { plural } else { singular }
-    )
+    format!("{} {}", format::integer(n as i64), if n > 1 { plural } else { singular })
 }

@@ -37,8 +37,7 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
-    let engine: EngineHandle =
-        StoredValue::new_local(Engine::spawn(move |reply| state.receive(reply)));
+    let engine: EngineHandle = StoredValue::new_local(Engine::spawn(move |reply| state.receive(reply)));
     provide_context(state);
     provide_context(engine);
     territories::fetch(state);
@@ -63,10 +62,7 @@ pub fn App() -> impl IntoView {
             return;
         };
         let current = state.chart_column.get_untracked();
-        if current
-            .as_ref()
-            .is_none_or(|c| !selected.chartable.contains(c))
-        {
+        if current.as_ref().is_none_or(|c| !selected.chartable.contains(c)) {
             state.chart_column.set(selected.chartable.first().cloned());
         }
     });

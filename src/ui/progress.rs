@@ -11,13 +11,7 @@ use leptos::prelude::*;
 pub fn LoadProgress() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || match state.load.get() {
-        LoadState::Loading {
-            file_name,
-            stage,
-            done,
-            total,
-            rows,
-        } => {
+        LoadState::Loading { file_name, stage, done, total, rows } => {
             let what = match stage {
                 Stage::Reading => "Lecture",
                 Stage::Parsing => "Analyse",
@@ -26,11 +20,7 @@ pub fn LoadProgress() -> impl IntoView {
                 "{what} de « {file_name} » : {} sur {}{}",
                 messages::size(done),
                 messages::size(total),
-                if rows > 0 {
-                    format!(" · {} lignes", format::integer(rows as i64))
-                } else {
-                    String::new()
-                }
+                if rows > 0 { format!(" · {} lignes", format::integer(rows as i64)) } else { String::new() }
             );
             view! {
                 <div class="progress" role="status">
@@ -41,8 +31,7 @@ pub fn LoadProgress() -> impl IntoView {
             .into_any()
         }
         LoadState::Failed { file_name, error } => {
-            view! { <p class="error" role="alert">{messages::error(&file_name, &error)}</p> }
-                .into_any()
+            view! { <p class="error" role="alert">{messages::error(&file_name, &error)}</p> }.into_any()
         }
         _ => ().into_any(),
     }

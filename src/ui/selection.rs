@@ -15,12 +15,10 @@ pub fn SelectionPanel() -> impl IntoView {
     move || match state.selected.get() {
         Some(Ok(selected)) => view! { <Rows selected=selected /> }.into_any(),
         Some(Err(f)) => {
-            view! { <p class="error" role="alert">{messages::error(&f.file_name, &f.error)}</p> }
-                .into_any()
+            view! { <p class="error" role="alert">{messages::error(&f.file_name, &f.error)}</p> }.into_any()
         }
         None => {
-            let waiting =
-                state.place.get().is_some() && !matches!(state.load.get(), LoadState::Loaded(_));
+            let waiting = state.place.get().is_some() && !matches!(state.load.get(), LoadState::Loaded(_));
             waiting
                 .then(|| view! { <p class="hint">"Chargez un fichier pour voir les lignes de cette commune."</p> })
                 .into_any()
@@ -68,11 +66,7 @@ fn Rows(
     );
     let error = RwSignal::new(None::<String>);
     let save = move |name: String, mime: &'static str, content: String| {
-        error.set(
-            download::save(&name, mime, &content)
-                .err()
-                .map(|e| format!("Le téléchargement a échoué : {e}")),
-        );
+        error.set(download::save(&name, mime, &content).err().map(|e| format!("Le téléchargement a échoué : {e}")));
     };
     let csv = selected.clone();
     let meta = selected.clone();

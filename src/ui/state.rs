@@ -101,22 +101,9 @@ impl AppState {
     /// Takes a message from the worker; replies to superseded requests are dropped.
     pub fn receive(&self, message: WorkerToUi) {
         match message {
-            WorkerToUi::Progress {
-                id,
-                stage,
-                done,
-                total,
-                rows,
-            } if id == self.load_id.get_untracked() => {
+            WorkerToUi::Progress { id, stage, done, total, rows } if id == self.load_id.get_untracked() => {
                 self.load.update(|l| {
-                    if let LoadState::Loading {
-                        stage: s,
-                        done: d,
-                        total: t,
-                        rows: r,
-                        ..
-                    } = l
-                    {
+                    if let LoadState::Loading { stage: s, done: d, total: t, rows: r, .. } = l {
                         (*s, *d, *t, *r) = (stage, done, total, rows);
                     }
                 });
@@ -130,11 +117,7 @@ impl AppState {
             WorkerToUi::Charted { id, option } if id == self.chart_id.get_untracked() => {
                 self.chart.set(Some(Ok(option)));
             }
-            WorkerToUi::Failed {
-                id,
-                file_name,
-                error,
-            } => {
+            WorkerToUi::Failed { id, file_name, error } => {
                 if id == self.load_id.get_untracked() {
                     self.load.set(LoadState::Failed { file_name, error });
                 } else if id == self.select_id.get_untracked() {

@@ -23,16 +23,11 @@ pub fn fetch(state: AppState) {
 
 async fn text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("pas de fenêtre")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| format!("{e:?}"))?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| format!("{e:?}"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|e| format!("{e:?}"))?;
     if !response.ok() {
         return Err(format!("{url} : HTTP {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    text.as_string()
-        .ok_or_else(|| format!("{url} : contenu illisible"))
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| format!("{url} : contenu illisible"))
 }

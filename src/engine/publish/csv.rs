@@ -20,9 +20,7 @@ pub const NOT_AVAILABLE: &str = "nd";
 
 /// Writes `table` as a clean CSV.
 pub fn write(table: &Table) -> Vec<u8> {
-    let mut out = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     let columns = table.columns();
     // Writing to a Vec cannot fail.
     let _ = out.write_record(columns.iter().map(|c| c.name()));
@@ -40,7 +38,10 @@ pub fn cell(cell: Cell<'_>) -> String {
     match cell {
         Cell::Text(s) => s.to_owned(),
         Cell::Integer(v) => v.to_string(),
-        Cell::Decimal(v) => v.to_string(),
+        Cell::Decimal(v) | Cell::Percent(v) => v.to_string(),
+        Cell::Year(v) => v.to_string(),
+        Cell::Date(d) => crate::engine::infer::date::iso(d),
+        Cell::Bool(b) => b.to_string(),
         Cell::Missing(Marker::Empty) => String::new(),
         Cell::Missing(Marker::Secret) => SECRET.to_owned(),
         Cell::Missing(Marker::NotAvailable) => NOT_AVAILABLE.to_owned(),
@@ -59,17 +60,11 @@ mod tests {
     #[test]
     fn windows_1252_semicolons_decimal_commas_become_clean() {
         let input = b"CODGEO;LIBGEO;TP\r\n01001;L'Abergement-Cl\xe9menciat;12,5\r\n2A004;\"Ajaccio; Corse\";nd\r\n";
-        assert_eq!(
-            clean(input),
-            "CODGEO,LIBGEO,TP\n01001,L'Abergement-Clémenciat,12.5\n2A004,Ajaccio; Corse,nd\n"
-        );
+        assert_eq!(clean(input), "CODGEO,LIBGEO,TP\n01001,L'Abergement-Clémenciat,12.5\n2A004,Ajaccio; Corse,nd\n");
     }
 
     #[test]
     fn quotes_and_commas_are_quoted() {
-        assert_eq!(
-            clean(b"a;b\nx,y;\"dit \"\"z\"\"\"\n"),
-            "a,b\n\"x,y\",\"dit \"\"z\"\"\"\n"
-        );
+        assert_eq!(clean(b"a;b\nx,y;\"dit \"\"z\"\"\"\n"), "a,b\n\"x,y\",\"dit \"\"z\"\"\"\n");
     }
 }

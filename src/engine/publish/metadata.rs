@@ -23,7 +23,10 @@ pub struct Sources<'a> {
 pub fn schema_type(kind: ColumnKind) -> &'static str {
     match kind {
         ColumnKind::Integer => "integer",
-        ColumnKind::Decimal(_) => "number",
+        ColumnKind::Decimal(_) | ColumnKind::Percent(_) => "number",
+        ColumnKind::Year => "year",
+        ColumnKind::Date(_) => "date",
+        ColumnKind::Boolean => "boolean",
         ColumnKind::Code(_) | ColumnKind::Text => "string",
     }
 }
@@ -48,9 +51,7 @@ pub fn build(table: &Table, src: &Sources<'_>) -> Value {
         .columns()
         .iter()
         .map(|c| {
-            let example = (0..table.rows())
-                .map(|r| c.cell(r))
-                .find(|cell| !matches!(cell, Cell::Missing(_)));
+            let example = (0..table.rows()).map(|r| c.cell(r)).find(|cell| !matches!(cell, Cell::Missing(_)));
             let mut field = json!({
                 "name": c.name(),
                 "type": schema_type(c.kind()),
@@ -106,13 +107,7 @@ fn stem(name: &str) -> &str {
 pub fn output_name(file_name: &str, code: &str) -> String {
     let stem: String = stem(file_name)
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
         .collect();
     format!("{stem}_{code}.csv")
 }
