@@ -7,7 +7,7 @@
 use crate::engine::Error;
 use crate::engine::parse::SetAside;
 use crate::engine::territory::Place;
-use crate::engine::workspace::Detection;
+use crate::engine::workspace::{Detection, ReadOptions};
 use gloo::worker::Codec;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -25,6 +25,8 @@ pub enum UiToWorker {
         /// The file the user picked.
         #[serde(with = "serde_wasm_bindgen::preserve")]
         file: web_sys::File,
+        /// The user's corrections to the detection.
+        options: ReadOptions,
     },
     /// Keep the rows of this commune.
     Select {
@@ -62,8 +64,10 @@ pub struct Loaded {
     pub detection: Detection,
     /// The first rows, written the French way.
     pub preview: Vec<Vec<String>>,
-    /// The first rows set aside (all are counted in the detection).
+    /// The rows set aside, with their line and reason.
     pub set_aside: Vec<SetAside>,
+    /// The corrections the file was read with.
+    pub options: ReadOptions,
 }
 
 /// What the UI shows of a commune's rows.

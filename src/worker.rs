@@ -3,7 +3,7 @@
 //! Heavy work happens here so that the page never freezes; the parsed table stays here and
 //! only what the page shows crosses back.
 
-use crate::engine::workspace::{self, Selection, Workspace};
+use crate::engine::workspace::{self, ReadOptions, Selection, Workspace};
 use crate::engine::{Error, ErrorKind};
 use crate::protocol::{Loaded, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi};
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
@@ -12,8 +12,6 @@ use web_sys::{File, FileReaderSync};
 
 /// Rows of the file shown in the preview.
 const PREVIEW_ROWS: usize = 20;
-/// Set-aside rows sent to the page (all are counted).
-const SET_ASIDE_SHOWN: usize = 200;
 /// Bytes read from the file at a time.
 const READ_CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
 
@@ -42,7 +40,7 @@ impl Worker for EngineWorker {
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, who: HandlerId) {
         let reply = match msg {
-            UiToWorker::Load { id, file } => self.load(id, &file, &|m| scope.respond(who, m)),
+            UiToWorker::Load { id, file, options } => self.load(id, &file, options, &|m| scope.respond(who, m)),
             UiToWorker::Select { id, place } => self.select(id, place),
             UiToWorker::Chart { id, column } => self.chart(id, &column),
         };
@@ -51,7 +49,7 @@ impl Worker for EngineWorker {
 }
 
 impl EngineWorker {
-    fn load(&mut self, id: RequestId, file: &File, post: &dyn Fn(WorkerToUi)) -> WorkerToUi {
+    fn load(&mut self, id: RequestId, file: &File, options: ReadOptions, post: &dyn Fn(WorkerToUi)) -> WorkerToUi {
         self.workspace = None;
         self.selection = None;
         let file_name = file.name();
@@ -65,14 +63,15 @@ impl EngineWorker {
         };
         let mut progress =
             |done, total, rows| post(WorkerToUi::Progress { id, stage: Stage::Parsing, done, total, rows });
-        match Workspace::load(&file_name, &bytes, &mut progress) {
+        match Workspace::load_with(&file_name, &bytes, options, &mut progress) {
             Ok(ws) => {
                 let loaded = Loaded {
                     file_name,
                     size: bytes.len() as u64,
                     detection: ws.detection().clone(),
                     preview: ws.preview(PREVIEW_ROWS),
-                    set_aside: ws.set_aside().iter().take(SET_ASIDE_SHOWN).cloned().collect(),
+                    set_aside: ws.set_aside().to_vec(),
+                    options,
                 };
                 self.workspace = Some(ws);
                 WorkerToUi::Loaded { id, loaded: Box::new(loaded) }

@@ -1,11 +1,22 @@
-//! What the worker detected in the file, and a preview of its first rows.
+//! What the worker detected in the file, each finding with a control to correct it, and a
+//! preview of the first rows.
 
+use super::EngineHandle;
+use super::download;
 use super::messages;
+use super::requests;
 use super::state::{AppState, LoadState};
+use crate::engine::decode::Encoding;
+use crate::engine::dialect::Separator;
 use crate::engine::format;
+use crate::engine::infer::DecimalSign;
+use crate::engine::publish;
 use crate::protocol::Loaded;
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// Set-aside rows listed on the page (all are in the download).
+const SET_ASIDE_SHOWN: usize = 50;
 
 fn loaded(state: AppState) -> Option<Arc<Loaded>> {
     match state.load.get() {
@@ -14,84 +25,199 @@ fn loaded(state: AppState) -> Option<Arc<Loaded>> {
     }
 }
 
-/// The "Format détecté" region.
+/// The "Format détecté" region: a one-line summary, the controls to correct each finding,
+/// the evidence, and the rows set aside.
 #[component]
 pub fn DetectionSummary() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
-        loaded(state).map(|l| {
-            let d = &l.detection;
-            let header = if d.layout.title_lines.is_empty() {
-                format!("ligne {}", d.layout.header_line)
-            } else {
-                format!(
-                    "ligne {} (au-dessus : {})",
-                    d.layout.header_line,
-                    messages::count(d.layout.title_lines.len() as u64, "ligne de titre", "lignes de titre")
-                )
-            };
-            let set_aside = (d.set_aside > 0).then(|| {
-                let rows = l
-                    .set_aside
-                    .iter()
-                    .map(|s| {
-                        view! {
-                            <li>
-                                {format!("Ligne {} : {}", format::integer(s.line as i64), messages::set_aside(&s.reason))}
-                                <code>{s.text.chars().take(120).collect::<String>()}</code>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <div class="set-aside" role="alert">
-                        <p>
-                            {format!(
-                                "{} de côté, rien n’est perdu : voici où et pourquoi.",
-                                messages::count(d.set_aside as u64, "ligne mise", "lignes mises"),
-                            )}
-                        </p>
-                        <ul>{rows}</ul>
-                    </div>
-                }
-            });
-            let footnotes = (!d.layout.footnotes.is_empty()).then(|| {
-                view! {
-                    <dt>"Notes sous le tableau"</dt>
-                    <dd>{d.layout.footnotes.join(" · ")}</dd>
-                }
-            });
-            view! {
-                <section class="detected" aria-labelledby="detected-title">
-                    <h3 id="detected-title">"Format détecté"</h3>
-                    <dl class="facts">
-                        <dt>"Fichier"</dt>
-                        <dd>{format!("{} ({})", l.file_name, messages::size(l.size))}</dd>
-                        <dt>"Encodage"</dt>
-                        <dd>{messages::encoding(d.encoding)}</dd>
-                        <dt>"Séparateur"</dt>
-                        <dd>{messages::separator(d.dialect.separator)}</dd>
-                        <dt>"Décimale"</dt>
-                        <dd>{messages::decimal(d.decimal)}</dd>
-                        <dt>"En-tête"</dt>
-                        <dd>{header}</dd>
-                        <dt>"Fins de ligne"</dt>
-                        <dd>{messages::line_ending(d.dialect.line_ending)}</dd>
-                        <dt>"Taille"</dt>
-                        <dd>
-                            {format!(
-                                "{}, {}",
-                                messages::count(d.rows as u64, "ligne", "lignes"),
-                                messages::count(d.columns.len() as u64, "colonne", "colonnes"),
-                            )}
-                        </dd>
-                        {footnotes}
-                    </dl>
-                    {set_aside}
-                </section>
-            }
+    move || loaded(state).map(|l| view! { <Detected loaded=l /> })
+}
+
+#[component]
+fn Detected(
+    /// The file as read.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let engine = expect_context::<EngineHandle>();
+    let d = &loaded.detection;
+    let summary = format!(
+        "Encodage : {} · Séparateur : {} · Décimale : {} · En-tête : ligne {} · {}, {}",
+        messages::encoding(d.encoding),
+        messages::separator(d.dialect.separator),
+        messages::decimal(d.decimal),
+        d.layout.header_line,
+        messages::count(d.rows as u64, "ligne", "lignes"),
+        messages::count(d.columns.len() as u64, "colonne", "colonnes"),
+    );
+    let encodings = [Encoding::Utf8, Encoding::Utf8Bom, Encoding::Windows1252, Encoding::Utf16Le, Encoding::Utf16Be];
+    let encoding_options = encodings
+        .iter()
+        .enumerate()
+        .map(|(i, &e)| view! { <option value=i.to_string() selected=e == d.encoding>{messages::encoding(e)}</option> })
+        .collect_view();
+    let separator_options = Separator::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| {
+            view! { <option value=i.to_string() selected=s == d.dialect.separator>{messages::separator(s)}</option> }
         })
+        .collect_view();
+    let decimals = [DecimalSign::Comma, DecimalSign::Point];
+    let decimal_options = decimals
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| view! { <option value=i.to_string() selected=Some(s) == d.decimal>{messages::decimal(Some(s))}</option> })
+        .collect_view();
+    let pick = |ev: &leptos::ev::Event| event_target_value(ev).parse::<usize>().ok();
+    let on_encoding = move |ev| {
+        if let Some(e) = pick(&ev).and_then(|i| encodings.get(i).copied()) {
+            requests::correct(state, engine, |o| o.encoding = Some(e));
+        }
+    };
+    let on_separator = move |ev| {
+        if let Some(s) = pick(&ev).and_then(|i| Separator::ALL.get(i).copied()) {
+            requests::correct(state, engine, |o| o.separator = Some(s));
+        }
+    };
+    let on_decimal = move |ev| {
+        if let Some(s) = pick(&ev).and_then(|i| decimals.get(i).copied()) {
+            requests::correct(state, engine, |o| o.decimal = Some(s));
+        }
+    };
+    let on_header = move |ev| {
+        if let Ok(line) = event_target_value(&ev).trim().parse::<u64>()
+            && line >= 1
+        {
+            requests::correct(state, engine, |o| o.header_line = Some(line));
+        }
+    };
+    let corrected = loaded.options != Default::default();
+    let reset = move |_| requests::correct(state, engine, |o| *o = Default::default());
+
+    view! {
+        <section class="detected" aria-labelledby="detected-title">
+            <h3 id="detected-title">"Format détecté"</h3>
+            <p class="summary">{summary}</p>
+            <p class="hint">
+                {format!("Fichier « {} » ({}). ", loaded.file_name, messages::size(loaded.size))}
+                "Si une détection est fausse, corrigez-la : le fichier est relu aussitôt."
+            </p>
+            <div class="overrides">
+                <label for="fmt-encoding">"Encodage"</label>
+                <select id="fmt-encoding" on:change=on_encoding>{encoding_options}</select>
+                <label for="fmt-separator">"Séparateur"</label>
+                <select id="fmt-separator" on:change=on_separator>{separator_options}</select>
+                <label for="fmt-decimal">"Décimale"</label>
+                <select id="fmt-decimal" on:change=on_decimal>
+                    <option value="" disabled=true selected=d.decimal.is_none()>"aucune (nombres entiers)"</option>
+                    {decimal_options}
+                </select>
+                <label for="fmt-header">"Ligne d’en-tête"</label>
+                <input id="fmt-header" type="number" min="1" inputmode="numeric" value=d.layout.header_line.to_string() on:change=on_header />
+            </div>
+            {corrected.then(|| view! { <button type="button" class="secondary" on:click=reset>"Revenir à la détection automatique"</button> })}
+            <Evidence loaded=loaded.clone() />
+            <SetAsideRows loaded=loaded.clone() />
+        </section>
     }
+}
+
+/// What the detection rests on: title lines, footnotes, line endings, secrets, repaired codes.
+#[component]
+fn Evidence(
+    /// The file as read.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let d = &loaded.detection;
+    let mut facts: Vec<String> = vec![format!("Fins de ligne : {}.", messages::line_ending(d.dialect.line_ending))];
+    if !d.layout.title_lines.is_empty() {
+        facts.push(format!("Au-dessus de l’en-tête, ignoré : « {} ».", d.layout.title_lines.join(" / ")));
+    }
+    if !d.layout.footnotes.is_empty() {
+        facts.push(format!("Sous le tableau, ignoré : « {} ».", d.layout.footnotes.join(" / ")));
+    }
+    let secret: usize = d.columns.iter().map(|c| c.secret).sum();
+    let not_available: usize = d.columns.iter().map(|c| c.not_available).sum();
+    if secret > 0 {
+        facts.push(format!(
+            "{} sous secret statistique (« s »), gardées comme telles, jamais comptées comme zéro.",
+            messages::count(secret as u64, "cellule", "cellules")
+        ));
+    }
+    if not_available > 0 {
+        facts.push(format!(
+            "{} non disponibles (« nd », « - », -9999…).",
+            messages::count(not_available as u64, "cellule", "cellules")
+        ));
+    }
+    for c in &d.columns {
+        if c.repaired > 0 {
+            facts.push(format!(
+                "{} : {} sans leur zéro initial, rétablis (1001 → 01001).",
+                c.name,
+                messages::count(c.repaired as u64, "code", "codes")
+            ));
+        }
+        if c.odd > 0 {
+            facts.push(format!(
+                "{} : {} qui ne sont pas des codes valides, gardées telles quelles.",
+                c.name,
+                messages::count(c.odd as u64, "valeur", "valeurs")
+            ));
+        }
+    }
+    view! {
+        <ul class="evidence">{facts.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+    }
+}
+
+/// The rows that could not be kept: where, why, and a download of all of them.
+#[component]
+fn SetAsideRows(
+    /// The file as read.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let n = loaded.detection.set_aside;
+    (n > 0).then(|| {
+        let rows = loaded
+            .set_aside
+            .iter()
+            .take(SET_ASIDE_SHOWN)
+            .map(|s| {
+                view! {
+                    <li>
+                        {format!("Ligne {} : {}", format::integer(s.line as i64), messages::set_aside(&s.reason))}
+                        <code>{s.text.chars().take(120).collect::<String>()}</code>
+                    </li>
+                }
+            })
+            .collect_view();
+        let more = (n > SET_ASIDE_SHOWN).then(|| {
+            view! { <p>{format!("… et {} de plus, toutes dans le téléchargement.", format::integer((n - SET_ASIDE_SHOWN) as i64))}</p> }
+        });
+        let error = RwSignal::new(None::<String>);
+        let save = move |_| {
+            let csv = publish::csv::set_aside(&loaded.set_aside, messages::set_aside);
+            let name = format!("{}_lignes_mises_de_cote.csv", loaded.file_name.trim_end_matches(".csv"));
+            let text = String::from_utf8_lossy(&csv).into_owned();
+            error.set(download::save(&name, "text/csv;charset=utf-8", &text).err());
+        };
+        view! {
+            <div class="set-aside" role="alert">
+                <p>
+                    {format!(
+                        "{} de côté, rien n’est perdu : voici où et pourquoi.",
+                        messages::count(n as u64, "ligne mise", "lignes mises"),
+                    )}
+                </p>
+                <ul>{rows}</ul>
+                {more}
+                <button type="button" class="secondary" on:click=save>"Télécharger les lignes mises de côté (CSV)"</button>
+                {move || error.get().map(|e| view! { <p class="error">{format!("Le téléchargement a échoué : {e}")}</p> })}
+            </div>
+        }
+    })
 }
 
 /// The first rows of the file, with each column's detected type.
@@ -128,9 +254,7 @@ pub fn Preview() -> impl IntoView {
             view! {
                 <div class="table-scroll" role="region" aria-labelledby="preview-caption" tabindex="0">
                     <table class="data">
-                        <caption id="preview-caption">
-                            {format!("Aperçu : les {} premières lignes", l.preview.len())}
-                        </caption>
+                        <caption id="preview-caption">{format!("Aperçu : les {} premières lignes", l.preview.len())}</caption>
                         <thead>
                             <tr>{head}</tr>
                         </thead>

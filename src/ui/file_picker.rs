@@ -1,9 +1,8 @@
 //! The file input and its drop zone.
 
 use super::EngineHandle;
-use super::engine::Engine;
-use super::state::{AppState, LoadState};
-use crate::protocol::{Stage, UiToWorker};
+use super::requests;
+use super::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, HtmlInputElement};
@@ -18,18 +17,7 @@ pub fn FilePicker() -> impl IntoView {
 
     let open = move |file: File| {
         chosen.set(Some(file.name()));
-        let id = engine.with_value(Engine::next_id);
-        state.load_id.set(id);
-        state.selected.set(None);
-        state.chart.set(None);
-        state.load.set(LoadState::Loading {
-            file_name: file.name(),
-            stage: Stage::Reading,
-            done: 0,
-            total: file.size() as u64,
-            rows: 0,
-        });
-        engine.with_value(|e| e.send(UiToWorker::Load { id, file }));
+        requests::open(state, engine, file);
     };
     let on_change = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = ev.target().expect("an input").unchecked_into();

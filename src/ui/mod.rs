@@ -9,6 +9,7 @@ mod engine;
 mod file_picker;
 pub mod messages;
 mod progress;
+mod requests;
 mod selection;
 mod state;
 mod territories;

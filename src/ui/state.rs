@@ -3,9 +3,11 @@
 
 use crate::engine::Error;
 use crate::engine::territory::{Place, Territories};
+use crate::engine::workspace::ReadOptions;
 use crate::protocol::{Loaded, RequestId, Selected, Stage, WorkerToUi};
 use leptos::prelude::*;
 use std::sync::Arc;
+use web_sys::File;
 
 /// How far a load has got.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +64,10 @@ pub type Reply<T> = Option<Result<T, Failure>>;
 /// All the app's signals.
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// The file picked last (kept to read it again with corrections).
+    pub file: StoredValue<Option<File>, LocalStorage>,
+    /// The user's corrections to the detection of that file.
+    pub options: RwSignal<ReadOptions>,
     /// The file being read or read.
     pub load: RwSignal<LoadState>,
     /// The id of the latest load request.
@@ -86,6 +92,8 @@ impl AppState {
     /// Fresh state.
     pub fn new() -> Self {
         Self {
+            file: StoredValue::new_local(None),
+            options: RwSignal::new(ReadOptions::default()),
             load: RwSignal::new(LoadState::Idle),
             load_id: RwSignal::new(0),
             geography: RwSignal::new(Geography::Pending),

@@ -37,10 +37,11 @@ test("the whole journey with Filosofi 2020: file → commune → chart → downl
 
   await carnet.upload(FILOSOFI_2020);
   await carnet.waitDetected();
-  const detected = await carnet.detected.innerText();
-  for (const fact of ["UTF-8", "point-virgule", "virgule", "ligne 1", `34${NNBSP}929 lignes`, "28 colonnes"]) {
-    assert.ok(detected.includes(fact), `"${fact}" missing from: ${detected}`);
-  }
+  assert.equal(
+    await carnet.summary(),
+    `Encodage : UTF-8 · Séparateur : point-virgule · Décimale : virgule · En-tête : ligne 1 · 34${NNBSP}929 lignes, 28 colonnes`,
+  );
+  assert.match(await carnet.detected.innerText(), /cellules sous secret statistique/);
   const preview = page.getByRole("table", { name: /Aperçu/ });
   assert.equal(await preview.locator("tbody tr").count(), 20);
   assert.equal(await preview.locator("tbody tr").first().locator("td").first().innerText(), "01001");
@@ -106,11 +107,22 @@ test("a Windows-1252 CAF extract with a title row reads right", async () => {
   const carnet = await CarnetPage.open(browser, server.url);
   await carnet.upload(cafLike());
   await carnet.waitDetected();
-  const detected = await carnet.detected.innerText();
-  for (const fact of ["Windows-1252", "point-virgule", "virgule", "ligne 2", "1 ligne de titre", "4 lignes", "4 colonnes"]) {
-    assert.ok(detected.includes(fact), `"${fact}" missing from: ${detected}`);
-  }
+  assert.equal(
+    await carnet.summary(),
+    "Encodage : Windows-1252 · Séparateur : point-virgule · Décimale : virgule · En-tête : ligne 2 · 4 lignes, 4 colonnes",
+  );
+  assert.match(await carnet.detected.innerText(), /Au-dessus de l’en-tête, ignoré : « Allocataires CAF au 31 décembre 2022 »/);
   const preview = carnet.page.getByRole("table", { name: /Aperçu/ });
+  // A wrong correction shows at once, and is undone as easily.
+  await carnet.correct("Encodage", "UTF-8");
+  assert.ok((await preview.innerText()).includes("Saint-\uFFFDtienne"));
+  await carnet.correct("Encodage", "Windows-1252");
+  await carnet.detected.getByLabel("Ligne d’en-tête").fill("1");
+  await carnet.detected.getByLabel("Ligne d’en-tête").press("Enter");
+  await carnet.page.waitForFunction(() => document.querySelector(".detected .summary")?.innerText.includes("En-tête : ligne 1"));
+  await carnet.screenshot("04a-correction-en-tete");
+  await carnet.page.getByRole("button", { name: "Revenir à la détection automatique" }).click();
+  await carnet.page.waitForFunction(() => document.querySelector(".detected .summary")?.innerText.includes("En-tête : ligne 2"));
   const text = await preview.innerText();
   assert.ok(text.includes("Saint-Étienne"), text);
   assert.ok(text.includes("2A004"), text);
@@ -144,7 +156,12 @@ test("bad files get a clear French message naming the file and the place", async
   assert.match(text, /2 lignes mises de côté, rien n’est perdu/);
   assert.match(text, /Ligne 3 : 2 colonnes au lieu de 3/);
   assert.match(text, /Ligne 4 : 4 colonnes au lieu de 3/);
-  assert.ok((await carnet.detected.innerText()).includes("2 lignes, 3 colonnes"));
+  assert.ok((await carnet.summary()).includes("2 lignes, 3 colonnes"));
+  const [setAsideDownload] = await Promise.all([
+    carnet.page.waitForEvent("download"),
+    carnet.page.getByRole("button", { name: "Télécharger les lignes mises de côté (CSV)" }).click(),
+  ]);
+  assert.equal(setAsideDownload.suggestedFilename(), "decale_lignes_mises_de_cote.csv");
   await carnet.screenshot("06-lignes-decalees");
   assertClean(carnet);
   await carnet.page.context().close();
@@ -160,8 +177,9 @@ test("a national file is read in the worker with a progress bar while the page s
   await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).waitFor();
   await carnet.screenshot("07-lecture-en-cours");
   await carnet.waitDetected();
-  const detected = await carnet.detected.innerText();
-  assert.ok(detected.includes(`35${NNBSP}000 lignes, 100 colonnes`), detected);
+  const summary = await carnet.summary();
+  assert.ok(summary.includes(`Encodage : Windows-1252 · Séparateur : point-virgule · Décimale : virgule`), summary);
+  assert.ok(summary.includes(`35${NNBSP}000 lignes, 100 colonnes`), summary);
   await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).click();
   await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
   assertClean(carnet);

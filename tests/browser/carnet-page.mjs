@@ -44,6 +44,18 @@ export class CarnetPage {
   get commune() { return this.page.getByRole("combobox", { name: /Commune/ }); }
   get detected() { return this.page.getByRole("region", { name: "Format détecté" }); }
   get alert() { return this.page.getByRole("alert").first(); }
+  /** The one-line summary of the detection ("Encodage : … · Séparateur : …"). */
+  async summary() { return this.detected.locator(".summary").innerText(); }
+
+  /** Corrects a detected setting ("Encodage", "Séparateur", "Décimale") and waits for the re-read. */
+  async correct(label, option) {
+    const before = await this.summary();
+    await this.detected.getByLabel(label, { exact: true }).selectOption({ label: option });
+    await this.page.waitForFunction((b) => {
+      const s = document.querySelector(".detected .summary");
+      return s && s.innerText !== b;
+    }, before);
+  }
 
   /** Picks a file: a path, or { name, mimeType, buffer }. */
   async upload(file) { await this.fileInput.setInputFiles(file); }

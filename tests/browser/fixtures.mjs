@@ -32,7 +32,7 @@ export function national(rows = 35_000, cols = 100) {
   for (let r = 0; r < rows; r++) {
     const dep = String(1 + (r % 95)).padStart(2, "0");
     const code = r === 0 ? "59522" : `${dep}${String(r % 1000).padStart(3, "0")}`;
-    const cells = [code, r === 0 ? "Sailly-lez-Lannoy" : `Commune ${r}`];
+    const cells = [code, r === 0 ? "Sailly-lez-Lannoy" : r % 3 ? `Commune ${r}` : `Saint-Rémy-lès-Chevreuse ${r}`];
     for (let c = 2; c < cols; c++) cells.push(c % 7 === 0 ? "s" : `${(r * 31 + c * 17) % 10000},${c % 10}`);
     lines.push(cells.join(";"));
   }

@@ -11,6 +11,7 @@
 //! ```
 
 use crate::engine::infer::Marker;
+use crate::engine::parse::{SetAside, SetAsideReason};
 use crate::engine::table::{Cell, Table};
 
 /// How a secret cell is written.
@@ -29,6 +30,16 @@ pub fn write(table: &Table) -> Vec<u8> {
         record.clear();
         record.extend(columns.iter().map(|c| cell(c.cell(row))));
         let _ = out.write_record(&record);
+    }
+    out.into_inner().unwrap_or_default()
+}
+
+/// The rows set aside as a CSV (`ligne,raison,texte`), each reason worded by `reason`.
+pub fn set_aside(rows: &[SetAside], reason: impl Fn(&SetAsideReason) -> String) -> Vec<u8> {
+    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let _ = out.write_record(["ligne", "raison", "texte"]);
+    for row in rows {
+        let _ = out.write_record([row.line.to_string(), reason(&row.reason), row.text.clone()]);
     }
     out.into_inner().unwrap_or_default()
 }
@@ -61,6 +72,13 @@ mod tests {
     fn windows_1252_semicolons_decimal_commas_become_clean() {
         let input = b"CODGEO;LIBGEO;TP\r\n01001;L'Abergement-Cl\xe9menciat;12,5\r\n2A004;\"Ajaccio; Corse\";nd\r\n";
         assert_eq!(clean(input), "CODGEO,LIBGEO,TP\n01001,L'Abergement-Clémenciat,12.5\n2A004,Ajaccio; Corse,nd\n");
+    }
+
+    #[test]
+    fn set_aside_rows_are_listed() {
+        let ws = Workspace::load("f.csv", b"a;b\n1;2\n3\n", &mut ()).unwrap();
+        let csv = super::set_aside(ws.set_aside(), |_| "décalée".to_owned());
+        assert_eq!(String::from_utf8(csv).unwrap(), "ligne,raison,texte\n3,décalée,3\n");
     }
 
     #[test]

@@ -1,0 +1,40 @@
+//! The requests the page sends to the worker, with the state changes that go with them.
+
+use super::EngineHandle;
+use super::engine::Engine;
+use super::state::{AppState, LoadState};
+use crate::engine::workspace::ReadOptions;
+use crate::protocol::{Stage, UiToWorker};
+use leptos::prelude::*;
+use web_sys::File;
+
+/// Reads a newly picked file, detecting everything afresh.
+pub fn open(state: AppState, engine: EngineHandle, file: File) {
+    state.file.set_value(Some(file));
+    state.options.set(ReadOptions::default());
+    read(state, engine);
+}
+
+/// Reads the current file again with one more correction.
+pub fn correct(state: AppState, engine: EngineHandle, change: impl FnOnce(&mut ReadOptions)) {
+    state.options.update(change);
+    read(state, engine);
+}
+
+/// Sends the current file and corrections to the worker.
+fn read(state: AppState, engine: EngineHandle) {
+    let Some(file) = state.file.get_value() else { return };
+    let id = engine.with_value(Engine::next_id);
+    state.load_id.set(id);
+    state.selected.set(None);
+    state.chart.set(None);
+    state.load.set(LoadState::Loading {
+        file_name: file.name(),
+        stage: Stage::Reading,
+        done: 0,
+        total: file.size() as u64,
+        rows: 0,
+    });
+    let options = state.options.get_untracked();
+    engine.with_value(|e| e.send(UiToWorker::Load { id, file, options }));
+}
