@@ -19,27 +19,59 @@ use serde::{Deserialize, Serialize};
 /// One column's raw text: all cells in one buffer, Arrow-style offsets between them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawColumn {
-    /// The cells' bytes, back to back (valid UTF-8).
-    pub bytes: Vec<u8>,
+    /// The cells, back to back.
+    pub text: String,
     /// `offsets[i]..offsets[i + 1]` is cell `i`; starts with 0.
-    pub offsets: Vec<i32>,
+    pub offsets: Vec<usize>,
 }
 
-impl RawColumn {
+/// A column being filled: bytes first, checked as UTF-8 once at the end.
+#[derive(Clone, Debug)]
+struct ColumnBuilder {
+    bytes: Vec<u8>,
+    offsets: Vec<usize>,
+}
+
+impl ColumnBuilder {
     fn new() -> Self {
         Self { bytes: Vec::new(), offsets: vec![0] }
     }
 
     fn push(&mut self, cell: &[u8]) {
         self.bytes.extend_from_slice(cell);
-        self.offsets.push(self.bytes.len() as i32);
+        self.offsets.push(self.bytes.len());
+    }
+
+    /// Cells are cut from a `&str` at ASCII separators and quotes, so the buffer is UTF-8;
+    /// were it not, each cell is repaired on its own rather than trusted.
+    fn finish(self) -> RawColumn {
+        match String::from_utf8(self.bytes) {
+            Ok(text) => RawColumn { text, offsets: self.offsets },
+            Err(e) => {
+                let bytes = e.into_bytes();
+                let cells: Vec<_> =
+                    self.offsets.windows(2).map(|w| String::from_utf8_lossy(&bytes[w[0]..w[1]])).collect();
+                RawColumn::from_cells(cells.iter().map(|c| c.as_ref()))
+            }
+        }
+    }
+}
+
+impl RawColumn {
+    fn new() -> Self {
+        Self { text: String::new(), offsets: vec![0] }
+    }
+
+    fn push(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.offsets.push(self.text.len());
     }
 
     /// A column of the given cells (for tests and examples).
     pub fn from_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> Self {
         let mut column = Self::new();
         for cell in cells {
-            column.push(cell.as_bytes());
+            column.push(cell);
         }
         column
     }
@@ -59,9 +91,7 @@ impl RawColumn {
     /// # Panics
     /// If `i` is out of bounds.
     pub fn get(&self, i: usize) -> &str {
-        let cell = &self.bytes[self.offsets[i] as usize..self.offsets[i + 1] as usize];
-        // Cells are cut from a `&str` at ASCII separators and quotes, so they stay UTF-8.
-        std::str::from_utf8(cell).unwrap_or_default()
+        &self.text[self.offsets[i]..self.offsets[i + 1]]
     }
 
     /// Iterates over the cells.
@@ -137,7 +167,7 @@ pub fn parse(table: &str, first_line: u64, separator: Separator, progress: &mut 
     let (mut pos, mut outlen, mut endlen) = (0usize, 0usize, 0usize);
     let mut record_start = 0usize;
     let mut lines = LineCounter { newline, counted: 0, line: first_line };
-    let mut parsed = Parsed::default();
+    let mut parsed = Builder::default();
     let mut next_report = CHUNK;
     loop {
         // Past the end, an empty input tells csv-core to finish the last record, then `End`.
@@ -161,7 +191,7 @@ pub fn parse(table: &str, first_line: u64, separator: Separator, progress: &mut 
                 // csv-core skips line endings and blank lines before a record.
                 let content = record_start + raw.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
                 let line = lines.at(input, content);
-                accept(&mut parsed, &out[..outlen], &ends[..endlen], &input[content..pos], line);
+                parsed.accept(&out[..outlen], &ends[..endlen], &input[content..pos], line);
                 record_start = pos;
                 outlen = 0;
                 endlen = 0;
@@ -170,7 +200,7 @@ pub fn parse(table: &str, first_line: u64, separator: Separator, progress: &mut 
         }
     }
     progress.report(input.len() as u64, input.len() as u64, parsed.rows() as u64);
-    parsed
+    parsed.finish()
 }
 
 /// Physical line numbers, counted lazily up to each record's first byte.
@@ -189,37 +219,62 @@ impl LineCounter {
     }
 }
 
-/// Takes one record: the first becomes the header, the others rows or set-aside rows.
-fn accept(parsed: &mut Parsed, out: &[u8], ends: &[usize], raw: &[u8], line: u64) {
-    let fields = ends.iter().scan(0, |start, &end| {
-        let field = &out[*start..end];
-        *start = end;
-        Some(field)
-    });
-    if parsed.header.is_empty() && parsed.columns.is_empty() {
-        parsed.header = unique_names(fields.map(|f| String::from_utf8_lossy(f).trim().to_owned()));
-        parsed.columns = vec![RawColumn::new(); parsed.header.len()];
-        return;
+/// A parse under way.
+#[derive(Default)]
+struct Builder {
+    header: Option<Vec<String>>,
+    columns: Vec<ColumnBuilder>,
+    lines: Vec<u64>,
+    set_aside: Vec<SetAside>,
+}
+
+impl Builder {
+    fn rows(&self) -> usize {
+        self.lines.len()
     }
-    let width = parsed.columns.len();
-    // Quotes come in pairs, escaped ones too: an odd count means one never closed.
-    let unclosed = memchr::memchr_iter(b'"', raw).count() % 2 == 1;
-    if ends.len() == width && !unclosed {
-        for (column, field) in parsed.columns.iter_mut().zip(fields) {
-            column.push(field);
+
+    /// Takes one record: the first becomes the header, the others rows or set-aside rows.
+    fn accept(&mut self, out: &[u8], ends: &[usize], raw: &[u8], line: u64) {
+        let fields = ends.iter().scan(0, |start, &end| {
+            let field = &out[*start..end];
+            *start = end;
+            Some(field)
+        });
+        if self.header.is_none() {
+            let header = unique_names(fields.map(|f| String::from_utf8_lossy(f).trim().to_owned()));
+            self.columns = vec![ColumnBuilder::new(); header.len()];
+            self.header = Some(header);
+            return;
         }
-        parsed.lines.push(line);
-        return;
+        let width = self.columns.len();
+        // Quotes come in pairs, escaped ones too: an odd count means one never closed.
+        let unclosed = memchr::memchr_iter(b'"', raw).count() % 2 == 1;
+        if ends.len() == width && !unclosed {
+            for (column, field) in self.columns.iter_mut().zip(fields) {
+                column.push(field);
+            }
+            self.lines.push(line);
+            return;
+        }
+        let text = trim_line_end(raw);
+        let spans = memchr::memchr_iter(b'\n', text).count() as u64 + 1;
+        let reason = if unclosed || (spans > 1 && text.contains(&b'"')) {
+            SetAsideReason::UnclosedQuote { spans }
+        } else {
+            SetAsideReason::FieldCount { expected: width, found: ends.len() }
+        };
+        let cut = floor_char_boundary(text, SetAside::MAX_TEXT);
+        self.set_aside.push(SetAside { line, reason, text: String::from_utf8_lossy(&text[..cut]).into_owned() });
     }
-    let text = trim_line_end(raw);
-    let spans = memchr::memchr_iter(b'\n', text).count() as u64 + 1;
-    let reason = if unclosed || (spans > 1 && text.contains(&b'"')) {
-        SetAsideReason::UnclosedQuote { spans }
-    } else {
-        SetAsideReason::FieldCount { expected: width, found: ends.len() }
-    };
-    let cut = floor_char_boundary(text, SetAside::MAX_TEXT);
-    parsed.set_aside.push(SetAside { line, reason, text: String::from_utf8_lossy(&text[..cut]).into_owned() });
+
+    fn finish(self) -> Parsed {
+        Parsed {
+            header: self.header.unwrap_or_default(),
+            columns: self.columns.into_iter().map(ColumnBuilder::finish).collect(),
+            lines: self.lines,
+            set_aside: self.set_aside,
+        }
+    }
 }
 
 fn trim_line_end(raw: &[u8]) -> &[u8] {

@@ -50,7 +50,7 @@ impl Column {
         let markers: Vec<u8> = raw.iter().map(|cell| Marker::of(cell).map_or(0, Marker::code)).collect();
         let any_missing = markers.iter().any(|&m| m != 0);
         // The cells that hold a value, trimmed; `None` where a marker stands.
-        let cells = || raw.iter().zip(&markers).map(|(c, &m)| (m == 0).then(|| c.trim()));
+        let cells = || raw.iter().zip(&markers).map(|(c, &m)| (m == 0).then(|| infer::trim(c)));
         let values: ArrayRef = match kind {
             ColumnKind::Integer | ColumnKind::Year => Arc::new(
                 cells()
@@ -65,7 +65,7 @@ impl Column {
             }
             ColumnKind::Boolean => Arc::new(cells().map(|c| c.and_then(infer::boolean)).collect::<BooleanArray>()),
             ColumnKind::Code(code) => {
-                let mut b = StringBuilder::with_capacity(raw.len(), raw.bytes.len());
+                let mut b = StringBuilder::with_capacity(raw.len(), raw.text.len());
                 for cell in cells() {
                     match cell {
                         Some(c) if !code.accepts(c) => match code.repair(c) {

@@ -74,7 +74,14 @@ pub enum Marker {
 impl Marker {
     /// The marker a cell stands for, if it is one.
     pub fn of(cell: &str) -> Option<Self> {
-        match cell.trim() {
+        // Most cells are values: tell them apart on length and first byte before comparing.
+        let cell = cell.trim_ascii();
+        match cell.as_bytes().first() {
+            None => return Some(Self::Empty),
+            Some(b's' | b'S' | b'n' | b'N' | b'-' | b'.' | b'#' | 0xE2) if cell.len() <= 8 => {}
+            Some(_) => return None,
+        }
+        match trim(cell) {
             "" => Some(Self::Empty),
             "s" | "S" | "secret" | "Secret" | "SECRET" => Some(Self::Secret),
             "nd" | "ND" | "n.d." | "N.D." | "n.d" | "NA" | "N/A" | "n/a" | "#N/A" | "-" | "–" | "…" | "..."
@@ -97,6 +104,14 @@ impl Marker {
     pub fn code(self) -> u8 {
         self as u8
     }
+}
+
+/// Trims spaces around a cell: the ASCII ones fast, the others (no-break spaces) when the
+/// cell's ends are not ASCII.
+pub fn trim(cell: &str) -> &str {
+    let t = cell.trim_ascii();
+    let b = t.as_bytes();
+    if b.first().is_some_and(|&c| c >= 0x80) || b.last().is_some_and(|&c| c >= 0x80) { t.trim() } else { t }
 }
 
 /// What was decided about a column, with its evidence.
@@ -128,8 +143,9 @@ const YEAR_HEADERS: [&str; 6] = ["an", "annee", "year", "millesime", "annees", "
 /// Decides the kind of column `name` from its cells; `hint` is the decimal sign the file's
 /// other columns use, to read `1,234` the same way.
 pub fn column(name: &str, cells: &RawColumn, hint: Option<DecimalSign>) -> Inference {
-    let values = || cells.iter().map(str::trim).filter(|c| Marker::of(c).is_none());
-    let count = values().count();
+    let present: Vec<&str> = cells.iter().filter(|c| Marker::of(c).is_none()).map(trim).collect();
+    let values = || present.iter().copied();
+    let count = present.len();
     let header_code = CodeKind::from_header(name);
     if count == 0 {
         return Inference::of(header_code.map_or(ColumnKind::Text, ColumnKind::Code));
@@ -239,7 +255,7 @@ fn with_sign(inference: Inference, cells: &RawColumn, sign: DecimalSign) -> Infe
     if !inference.kind.is_numeric() {
         return inference;
     }
-    let values = || cells.iter().map(str::trim).filter(|c| Marker::of(c).is_none());
+    let values = || cells.iter().filter(|c| Marker::of(c).is_none()).map(trim);
     let kind = if !values().all(|v| number::parse(v, sign).is_some()) {
         ColumnKind::Text
     } else if matches!(inference.kind, ColumnKind::Percent(_)) {

@@ -22,9 +22,10 @@ pub fn is_group_space(c: char) -> bool {
 
 /// Splits a trailing percent sign off a cell: `("12,5", true)` for `12,5 %`.
 pub fn strip_percent(cell: &str) -> (&str, bool) {
-    match cell.trim().strip_suffix('%') {
-        Some(rest) => (rest.trim_end_matches(is_group_space), true),
-        None => (cell.trim(), false),
+    let cell = super::trim(cell);
+    match cell.as_bytes().last() {
+        Some(b'%') => (cell[..cell.len() - 1].trim_end_matches(is_group_space), true),
+        _ => (cell, false),
     }
 }
 
@@ -37,31 +38,42 @@ pub fn parse(cell: &str, decimal: DecimalSign) -> Option<f64> {
         DecimalSign::Point => ('.', ','),
     };
     let (cell, _) = strip_percent(cell);
-    if cell.is_empty() || cell.len() > 64 {
+    if cell.is_empty() || cell.len() > MAX_LEN {
         return None;
     }
-    let mut normal = String::with_capacity(cell.len());
+    if let Some(v) = parse_plain(cell.as_bytes(), sign as u8) {
+        return Some(v);
+    }
+    // The number rewritten for `str::parse`: digits, one `-`, one `.`; on the stack.
+    let mut normal = [0u8; MAX_LEN];
+    let mut len = 0;
+    let mut push = |b: u8| {
+        normal[len] = b;
+        len += 1;
+    };
     let mut seen_sign = false;
     let mut digits_since_group: Option<usize> = None;
     let mut lead = 0usize;
+    let mut any_digit = false;
     for (i, c) in cell.char_indices() {
         match c {
             '0'..='9' => {
-                normal.push(c);
+                push(c as u8);
+                any_digit = true;
                 digits_since_group = digits_since_group.map(|d| d + 1);
                 if !seen_sign && digits_since_group.is_none() {
                     lead += 1;
                 }
             }
-            '-' | '+' if i == 0 => normal.push(c),
-            '−' if i == 0 => normal.push('-'),
+            '-' | '+' if i == 0 => push(c as u8),
+            '−' if i == 0 => push(b'-'),
             c if c == sign && !seen_sign => {
                 if digits_since_group.is_some_and(|d| d != 3) {
                     return None;
                 }
                 seen_sign = true;
                 digits_since_group = None;
-                normal.push('.');
+                push(b'.');
             }
             c if (c == group || is_group_space(c)) && !seen_sign && i > 0 => {
                 // The first group holds one to three digits, the others exactly three.
@@ -73,11 +85,49 @@ pub fn parse(cell: &str, decimal: DecimalSign) -> Option<f64> {
             _ => return None,
         }
     }
-    if digits_since_group.is_some_and(|d| d != 3) || !normal.bytes().any(|b| b.is_ascii_digit()) {
+    if digits_since_group.is_some_and(|d| d != 3) || !any_digit {
         return None;
     }
-    normal.parse().ok()
+    std::str::from_utf8(&normal[..len]).ok()?.parse().ok()
 }
+
+/// Powers of ten that are exact in an `f64`.
+const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/// The fast path for the commonest cells: `[-]digits[<sign>digits]`, at most 15 digits, no
+/// grouping. `n / 10^k` of two exact `f64`s is correctly rounded, as `str::parse` would be.
+/// `None` sends the cell down the general path.
+fn parse_plain(b: &[u8], sign: u8) -> Option<f64> {
+    let (negative, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        _ => (false, b),
+    };
+    if digits.is_empty() || digits.len() > 16 {
+        return None;
+    }
+    let (mut n, mut count, mut scale) = (0u64, 0usize, None::<usize>);
+    for &d in digits {
+        match d {
+            b'0'..=b'9' => {
+                n = n * 10 + u64::from(d - b'0');
+                count += 1;
+                if let Some(k) = scale.as_mut() {
+                    *k += 1;
+                }
+            }
+            d if d == sign && scale.is_none() => scale = Some(0),
+            _ => return None,
+        }
+    }
+    if count == 0 || count > 15 || scale == Some(0) {
+        return None;
+    }
+    let v = n as f64 / POW10[scale.unwrap_or(0)];
+    Some(if negative { -v } else { v })
+}
+
+/// Longest cell read as a number.
+const MAX_LEN: usize = 64;
 
 /// What a column's cells say about its decimal sign.
 #[derive(Clone, Debug, Default)]
@@ -95,6 +145,22 @@ pub struct SignEvidence {
 impl SignEvidence {
     /// Takes one non-missing cell; returns whether it reads as a number.
     pub fn add(&mut self, cell: &str) -> bool {
+        // The commonest cells, `[-]digits` and `[-]digits<sign>digits`, classified without parsing.
+        match plain_shape(cell.as_bytes()) {
+            Shape::Whole => {
+                self.numbers += 1;
+                return true;
+            }
+            Shape::Decimal(sign, decimals) if decimals != 3 => {
+                self.numbers += 1;
+                match sign {
+                    b',' => self.comma_decimal += 1,
+                    _ => self.point_decimal += 1,
+                }
+                return true;
+            }
+            _ => {}
+        }
         let (body, percent) = strip_percent(cell);
         let comma = parse(body, DecimalSign::Comma).is_some();
         let point = parse(body, DecimalSign::Point).is_some();
@@ -142,6 +208,31 @@ impl SignEvidence {
     }
 }
 
+/// The shape of a cell made only of digits, an optional leading `-` and one `,` or `.`.
+enum Shape {
+    /// `[-]digits`.
+    Whole,
+    /// `[-]digits<sign>digits`, with the sign and the number of digits after it.
+    Decimal(u8, usize),
+    /// Anything else.
+    Other,
+}
+
+fn plain_shape(b: &[u8]) -> Shape {
+    let digits = b.strip_prefix(b"-").unwrap_or(b);
+    if digits.is_empty() || digits.len() > 16 {
+        return Shape::Other;
+    }
+    match digits.iter().position(|d| !d.is_ascii_digit()) {
+        None => Shape::Whole,
+        Some(i) if i > 0 && matches!(digits[i], b',' | b'.') && i + 1 < digits.len() => {
+            let after = &digits[i + 1..];
+            if after.iter().all(u8::is_ascii_digit) { Shape::Decimal(digits[i], after.len()) } else { Shape::Other }
+        }
+        Some(_) => Shape::Other,
+    }
+}
+
 /// Whether a column with this sign has a fractional part anywhere: decides decimal vs integer.
 pub fn has_fraction<'a>(cells: impl Iterator<Item = &'a str>, decimal: DecimalSign) -> bool {
     let sign = match decimal {
@@ -166,6 +257,16 @@ mod tests {
     }
 
     reads!(plain, "24820", Comma, Some(24820.0));
+    reads!(plain_decimal, "-14,5", Comma, Some(-14.5));
+    reads!(plain_point, "0.1", Point, Some(0.1));
+
+    #[test]
+    fn fast_path_agrees_with_str_parse() {
+        for text in ["0,1", "123,456", "99999,99", "1,000000000000001", "48,0", "-0,3", "7"] {
+            let english = text.replace(',', ".");
+            assert_eq!(parse(text, Comma), english.parse::<f64>().ok(), "{text}");
+        }
+    }
     reads!(space_group, "29 440", Comma, Some(29440.0));
     reads!(nbsp_group, "29\u{A0}440,5", Comma, Some(29440.5));
     reads!(nnbsp_group, "1\u{202F}194\u{202F}040", Comma, Some(1_194_040.0));

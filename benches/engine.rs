@@ -1,0 +1,96 @@
+//! `cargo bench`: the engine's throughput on an INSEE-like national file, stage by stage.
+//!
+//! The file is generated, not committed: 35,000 communes × 100 columns, `;`-separated,
+//! Windows-1252, decimal commas, secret cells, CRLF — about 35 MB. Each figure is the median
+//! of several runs.
+
+use carnet::engine::territory::Place;
+use carnet::engine::workspace::Workspace;
+use carnet::engine::{decode, dialect, layout, parse};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const ROWS: usize = 35_000;
+const COLUMNS: usize = 100;
+const RUNS: usize = 7;
+
+/// An INSEE-like national file in Windows-1252.
+fn national() -> Vec<u8> {
+    let mut text = String::from("CODGEO;LIBGEO");
+    for c in 2..COLUMNS {
+        text.push_str(&format!(";P21_IND{c}"));
+    }
+    text.push_str("\r\n");
+    for r in 0..ROWS {
+        let code = if r == 0 { "59522".to_owned() } else { format!("{:02}{:03}", 1 + r % 95, r % 1000) };
+        let name = if r % 3 == 0 { format!("Saint-Rémy-lès-Chevreuse {r}") } else { format!("Commune {r}") };
+        text.push_str(&code);
+        text.push(';');
+        text.push_str(&name);
+        for c in 2..COLUMNS {
+            if c % 7 == 0 {
+                text.push_str(";s");
+            } else {
+                text.push_str(&format!(";{},{}", (r * 31 + c * 17) % 10_000, c % 10));
+            }
+        }
+        text.push_str("\r\n");
+    }
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    bytes.into_owned()
+}
+
+fn median(mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[RUNS / 2]
+}
+
+fn report(stage: &str, bytes: usize, time: Duration) {
+    let mb = bytes as f64 / 1e6;
+    println!("{stage:<34} {:>8.1} ms {:>8.0} MB/s", time.as_secs_f64() * 1e3, mb / time.as_secs_f64());
+}
+
+fn main() {
+    // `cargo test --benches` runs this binary with `--bench` absent: keep it quick then.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let bytes = national();
+    println!(
+        "INSEE-like file: {ROWS} rows × {COLUMNS} columns, {:.1} MB, Windows-1252, `;`, decimal commas",
+        bytes.len() as f64 / 1e6
+    );
+    println!("{:<34} {:>11} {:>13}", "stage (median of 7)", "time", "throughput");
+
+    let encoding = decode::detect(&bytes).unwrap();
+    report("detect encoding", bytes.len(), median(|| _ = black_box(decode::detect(black_box(&bytes)))));
+    let text = decode::decode(&bytes, encoding);
+    report("decode Windows-1252 → UTF-8", bytes.len(), median(|| _ = black_box(decode::decode(&bytes, encoding))));
+    let d = dialect::detect(&text);
+    report(
+        "detect dialect + layout",
+        bytes.len(),
+        median(|| _ = black_box(layout::detect(&text, dialect::detect(&text).separator))),
+    );
+    let l = layout::detect(&text, d.separator);
+    report(
+        "parse (csv-core → columns)",
+        bytes.len(),
+        median(|| _ = black_box(parse::parse(&text[l.start..l.end], 1, d.separator, &mut ()))),
+    );
+    report(
+        "whole load (bytes → typed table)",
+        bytes.len(),
+        median(|| _ = black_box(Workspace::load("f.csv", &bytes, &mut ()).unwrap())),
+    );
+    let ws = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
+    let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+    report("select one commune", bytes.len(), median(|| _ = black_box(ws.select(&place).unwrap())));
+}
