@@ -90,6 +90,14 @@ fn main() {
         bytes.len(),
         median(|| _ = black_box(Workspace::load("f.csv", &bytes, &mut ()).unwrap())),
     );
+    let codes = ["59522".to_owned()];
+    report(
+        "territory-first load (one commune)",
+        bytes.len(),
+        median(|| {
+            _ = black_box(Workspace::load_for("f.csv", &bytes, Default::default(), Some(&codes), &mut ()).unwrap())
+        }),
+    );
     let ws = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
     let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
     report("select one commune", bytes.len(), median(|| _ = black_box(ws.select(&place).unwrap())));

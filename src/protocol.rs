@@ -1,8 +1,9 @@
 //! The messages between the UI and the worker, shared by both binaries.
 //!
 //! Each request carries an id; the worker answers it with any number of
-//! [`WorkerToUi::Progress`] messages and exactly one final reply carrying the same id. The UI
-//! drops replies to requests it has since replaced.
+//! [`WorkerToUi::Progress`] messages and exactly one final reply carrying the same id. A load
+//! with a focus is also a select: its rows come as a second final reply, under the focus's own
+//! id. The UI drops replies to requests it has since replaced.
 
 use crate::engine::Error;
 use crate::engine::parse::SetAside;
@@ -27,6 +28,9 @@ pub enum UiToWorker {
         file: web_sys::File,
         /// The user's corrections to the detection.
         options: ReadOptions,
+        /// The commune already picked, with the id its rows will be sent under: only its rows
+        /// need parsing, and they come without another request.
+        focus: Option<(RequestId, Place)>,
     },
     /// Keep the rows of this commune.
     Select {
@@ -68,6 +72,8 @@ pub struct Loaded {
     pub set_aside: Vec<SetAside>,
     /// The corrections the file was read with.
     pub options: ReadOptions,
+    /// Milliseconds spent reading the file's bytes, then in the engine.
+    pub timings: (f64, f64),
 }
 
 /// What the UI shows of a commune's rows.

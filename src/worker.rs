@@ -3,6 +3,7 @@
 //! Heavy work happens here so that the page never freezes; the parsed table stays here and
 //! only what the page shows crosses back.
 
+use crate::engine::territory::Place;
 use crate::engine::workspace::{self, ReadOptions, Selection, Workspace};
 use crate::engine::{Error, ErrorKind};
 use crate::protocol::{Loaded, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi};
@@ -12,8 +13,8 @@ use web_sys::{File, FileReaderSync};
 
 /// Rows of the file shown in the preview.
 const PREVIEW_ROWS: usize = 20;
-/// Bytes read from the file at a time.
-const READ_CHUNK: f64 = 8.0 * 1024.0 * 1024.0;
+/// Bytes read from the file at a time (each read reports progress).
+const READ_CHUNK: f64 = 32.0 * 1024.0 * 1024.0;
 
 /// Registers the worker; the entry point of the `worker` binary.
 pub fn start() {
@@ -21,10 +22,19 @@ pub fn start() {
     EngineWorker::registrar().encoding::<StructuredClone>().register();
 }
 
-/// The worker's state: the last file read and the last commune kept.
+/// The worker's state: the last file (its bytes, to read it again for another commune), what
+/// was read of it, and the last commune kept.
 pub struct EngineWorker {
+    source: Option<Source>,
     workspace: Option<Workspace>,
     selection: Option<Selection>,
+}
+
+/// A file's bytes and how it was read.
+struct Source {
+    name: String,
+    bytes: Vec<u8>,
+    options: ReadOptions,
 }
 
 impl Worker for EngineWorker {
@@ -33,14 +43,16 @@ impl Worker for EngineWorker {
     type Output = WorkerToUi;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Self { workspace: None, selection: None }
+        Self { source: None, workspace: None, selection: None }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, who: HandlerId) {
         let reply = match msg {
-            UiToWorker::Load { id, file, options } => self.load(id, &file, options, &|m| scope.respond(who, m)),
+            UiToWorker::Load { id, file, options, focus } => {
+                self.load(id, &file, options, focus, &|m| scope.respond(who, m))
+            }
             UiToWorker::Select { id, place } => self.select(id, place),
             UiToWorker::Chart { id, column } => self.chart(id, &column),
         };
@@ -49,10 +61,19 @@ impl Worker for EngineWorker {
 }
 
 impl EngineWorker {
-    fn load(&mut self, id: RequestId, file: &File, options: ReadOptions, post: &dyn Fn(WorkerToUi)) -> WorkerToUi {
+    fn load(
+        &mut self,
+        id: RequestId,
+        file: &File,
+        options: ReadOptions,
+        focus: Option<(RequestId, Place)>,
+        post: &dyn Fn(WorkerToUi),
+    ) -> WorkerToUi {
+        self.source = None;
         self.workspace = None;
         self.selection = None;
         let file_name = file.name();
+        let started = js_sys::Date::now();
         let bytes = match read(file, &|done, total| {
             post(WorkerToUi::Progress { id, stage: Stage::Reading, done, total, rows: 0 })
         }) {
@@ -63,24 +84,45 @@ impl EngineWorker {
         };
         let mut progress =
             |done, total, rows| post(WorkerToUi::Progress { id, stage: Stage::Parsing, done, total, rows });
-        match Workspace::load_with(&file_name, &bytes, options, &mut progress) {
+        let read_at = js_sys::Date::now();
+        let codes: Option<Vec<String>> = focus.as_ref().map(|(_, place)| vec![place.code.clone()]);
+        match Workspace::load_for(&file_name, &bytes, options, codes.as_deref(), &mut progress) {
             Ok(ws) => {
                 let loaded = Loaded {
-                    file_name,
+                    file_name: file_name.clone(),
                     size: bytes.len() as u64,
                     detection: ws.detection().clone(),
                     preview: ws.preview(PREVIEW_ROWS),
                     set_aside: ws.set_aside().to_vec(),
                     options,
+                    timings: (read_at - started, js_sys::Date::now() - read_at),
                 };
                 self.workspace = Some(ws);
-                WorkerToUi::Loaded { id, loaded: Box::new(loaded) }
+                self.source = Some(Source { name: file_name, bytes, options });
+                let loaded = WorkerToUi::Loaded { id, loaded: Box::new(loaded) };
+                match focus {
+                    Some((select_id, place)) => {
+                        post(loaded);
+                        self.select(select_id, place)
+                    }
+                    None => loaded,
+                }
             }
             Err(error) => WorkerToUi::Failed { id, file_name, error },
         }
     }
 
-    fn select(&mut self, id: RequestId, place: crate::engine::territory::Place) -> WorkerToUi {
+    fn select(&mut self, id: RequestId, place: Place) -> WorkerToUi {
+        // Read for another commune: read the kept bytes again for this one.
+        if let (Some(ws), Some(src)) = (&self.workspace, &self.source)
+            && !ws.holds(&place.code)
+        {
+            let codes = [place.code.clone()];
+            match Workspace::load_for(&src.name, &src.bytes, src.options, Some(&codes), &mut ()) {
+                Ok(ws) => self.workspace = Some(ws),
+                Err(error) => return WorkerToUi::Failed { id, file_name: src.name.clone(), error },
+            }
+        }
         let Some(ws) = &self.workspace else {
             return WorkerToUi::Failed { id, file_name: String::new(), error: ErrorKind::NoFileLoaded.into() };
         };

@@ -113,3 +113,34 @@ fn corsica_codes_stay_text() {
     let first = ws.table().column("CODGEO").unwrap().cell(0);
     assert_eq!(first, Cell::Text("01001"), "the leading zero is kept");
 }
+
+#[test]
+fn territory_first_read_gives_the_same_rows() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/insee/cc_filosofi_2020_COM.csv");
+    let Ok(bytes) = std::fs::read(&path) else { return };
+    let full = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
+    let codes = ["59522".to_owned()];
+    let focused = Workspace::load_for("f.csv", &bytes, Default::default(), Some(&codes), &mut ()).unwrap();
+    assert_eq!(focused.detection().rows, full.detection().rows);
+    assert_eq!(
+        focused.detection().columns,
+        full.detection()
+            .columns
+            .iter()
+            .map(|c| {
+                // Counts of secret cells are over the rows parsed: the sample and the commune's.
+                let mut c = c.clone();
+                let f = focused.detection().columns.iter().find(|f| f.name == c.name).unwrap();
+                (c.missing, c.secret, c.not_available) = (f.missing, f.secret, f.not_available);
+                c
+            })
+            .collect::<Vec<_>>()
+    );
+    assert!(focused.table().rows() < 1_100, "only the sample and the commune are parsed");
+    assert_eq!(focused.preview(3), full.preview(3));
+    let (a, b) = (full.select(&sailly()).unwrap(), focused.select(&sailly()).unwrap());
+    assert_eq!(a.lines, b.lines);
+    assert_eq!(full.clean_csv(&a), focused.clean_csv(&b));
+    assert!(focused.holds("59522") && !focused.holds("01002"));
+    assert!(focused.detection().sampled && !full.detection().sampled);
+}

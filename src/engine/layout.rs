@@ -123,6 +123,12 @@ fn mostly_filled(line: &str, sep: u8) -> bool {
     filled * 2 >= fields.len()
 }
 
+/// The notes closing `tail` (the end of a file, starting on a line boundary) below a table
+/// `width` fields wide: where the table ends in `tail`, and the notes in order.
+pub fn trailing_notes(tail: &str, separator: Separator, width: usize) -> (usize, Vec<String>) {
+    footnotes(tail, 0, separator.byte(), width)
+}
+
 /// Trailing note lines: (where the table ends, the notes in order).
 fn footnotes(text: &str, header: usize, sep: u8, width: usize) -> (usize, Vec<String>) {
     let mut from = text.len().saturating_sub(TAIL_BYTES).max(header);

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod parse;
 pub mod progress;
 pub mod publish;
+pub mod scan;
 pub mod table;
 pub mod territory;
 pub mod workspace;

@@ -203,6 +203,37 @@ pub fn parse(table: &str, first_line: u64, separator: Separator, progress: &mut 
     parsed.finish()
 }
 
+/// Parses records already split apart (header first), each with its physical line: the
+/// territory-first path hands over only the rows it keeps.
+pub fn parse_records<'a>(records: impl IntoIterator<Item = (u64, &'a str)>, separator: Separator) -> Parsed {
+    let mut reader = ReaderBuilder::new().delimiter(separator.byte()).build();
+    let mut out = vec![0u8; 4096];
+    let mut ends = vec![0usize; 64];
+    let mut parsed = Builder::default();
+    for (line, record) in records {
+        let input = record.as_bytes();
+        reader.reset();
+        let (mut pos, mut outlen, mut endlen) = (0usize, 0usize, 0usize);
+        loop {
+            let (result, nin, nout, nend) = reader.read_record(&input[pos..], &mut out[outlen..], &mut ends[endlen..]);
+            pos += nin;
+            outlen += nout;
+            endlen += nend;
+            match result {
+                ReadRecordResult::OutputFull => out.resize(out.len() * 2, 0),
+                ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::Record => {
+                    parsed.accept(&out[..outlen], &ends[..endlen], input, line);
+                    break;
+                }
+                ReadRecordResult::End => break,
+            }
+        }
+    }
+    parsed.finish()
+}
+
 /// Physical line numbers, counted lazily up to each record's first byte.
 struct LineCounter {
     newline: u8,
@@ -364,6 +395,15 @@ mod tests {
         assert_eq!(p.rows(), 0);
         assert_eq!(p.set_aside[0].line, 2);
         assert_eq!(p.set_aside[0].reason, SetAsideReason::UnclosedQuote { spans: 3 });
+    }
+
+    #[test]
+    fn records_parse_like_text() {
+        let records = [(1, "CODGEO;NOM"), (4, "59522;\"Sailly; lez\""), (9, "01001"), (10, "2A004;\"a\nb\"")];
+        let p = parse_records(records, Separator::Semicolon);
+        assert_eq!(cells(&p), [["59522", "Sailly; lez"], ["2A004", "a\nb"]]);
+        assert_eq!(p.lines, [4, 10]);
+        assert_eq!(p.set_aside[0].line, 9);
     }
 
     #[test]

@@ -99,8 +99,14 @@ fn Detected(
         <section class="detected" aria-labelledby="detected-title">
             <h3 id="detected-title">"Format détecté"</h3>
             <p class="summary">{summary}</p>
+            <p hidden=true class="timings" data-read-ms=loaded.timings.0 data-engine-ms=loaded.timings.1></p>
             <p class="hint">
-                {format!("Fichier « {} » ({}). ", loaded.file_name, messages::size(loaded.size))}
+                {format!(
+                    "Fichier « {} » ({}), lu en {} s. ",
+                    loaded.file_name,
+                    messages::size(loaded.size),
+                    format::number(((loaded.timings.0 + loaded.timings.1) / 10.0).round() / 100.0)
+                )}
                 "Si une détection est fausse, corrigez-la : le fichier est relu aussitôt."
             </p>
             <div class="overrides">
@@ -139,13 +145,19 @@ fn Evidence(
     }
     let secret: usize = d.columns.iter().map(|c| c.secret).sum();
     let not_available: usize = d.columns.iter().map(|c| c.not_available).sum();
-    if secret > 0 {
+    if secret > 0 && d.sampled {
+        facts.push(
+            "Cellules sous secret statistique (« s ») : gardées comme telles, jamais comptées comme zéro.".to_owned(),
+        );
+    } else if secret > 0 {
         facts.push(format!(
             "{} sous secret statistique (« s »), gardées comme telles, jamais comptées comme zéro.",
             messages::count(secret as u64, "cellule", "cellules")
         ));
     }
-    if not_available > 0 {
+    if not_available > 0 && d.sampled {
+        facts.push("Cellules non disponibles (« nd », « - », -9999…) : gardées comme telles.".to_owned());
+    } else if not_available > 0 {
         facts.push(format!(
             "{} non disponibles (« nd », « - », -9999…).",
             messages::count(not_available as u64, "cellule", "cellules")

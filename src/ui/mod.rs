@@ -49,7 +49,12 @@ pub fn App() -> impl IntoView {
         let Some(place) = state.place.get() else {
             return;
         };
-        if loaded {
+        // The load already asked for this commune's rows.
+        let asked = state
+            .focused
+            .get_value()
+            .is_some_and(|(id, code)| id == state.select_id.get_untracked() && code == place.code);
+        if loaded && !asked {
             let id = engine.with_value(Engine::next_id);
             state.select_id.set(id);
             state.selected.set(None);

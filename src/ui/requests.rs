@@ -36,5 +36,11 @@ fn read(state: AppState, engine: EngineHandle) {
         rows: 0,
     });
     let options = state.options.get_untracked();
-    engine.with_value(|e| e.send(UiToWorker::Load { id, file, options }));
+    // The commune already picked comes back with the file: no second round trip.
+    let focus = state.place.get_untracked().map(|place| (engine.with_value(Engine::next_id), place));
+    if let Some((select_id, place)) = &focus {
+        state.select_id.set(*select_id);
+        state.focused.set_value(Some((*select_id, place.code.clone())));
+    }
+    engine.with_value(|e| e.send(UiToWorker::Load { id, file, options, focus }));
 }

@@ -80,6 +80,8 @@ pub struct AppState {
     pub selected: RwSignal<Reply<Arc<Selected>>>,
     /// The id of the latest select request.
     pub select_id: RwSignal<RequestId>,
+    /// The select that rides with the latest load: its id and commune code.
+    pub focused: StoredValue<Option<(RequestId, String)>>,
     /// The column charted.
     pub chart_column: RwSignal<Option<String>>,
     /// The chart's ECharts option (JSON), or why it could not be built.
@@ -100,6 +102,7 @@ impl AppState {
             place: RwSignal::new(None),
             selected: RwSignal::new(None),
             select_id: RwSignal::new(0),
+            focused: StoredValue::new(None),
             chart_column: RwSignal::new(None),
             chart: RwSignal::new(None),
             chart_id: RwSignal::new(0),

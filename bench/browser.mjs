@@ -1,0 +1,93 @@
+// The browser benchmark: in one headless Chromium page, the app's worker from File to the
+// filtered commune's rows, beside Papa Parse doing the same work (parse, type, keep the
+// commune's rows) on the same File. Prints each median and the ratio.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { brotliCompressSync } from "node:zlib";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../tests/browser/server.mjs";
+import { launch } from "../tests/browser/carnet-page.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, "..", "dist");
+const RUNS = Number(process.env.RUNS ?? 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const server = await serve(dist);
+const browser = await launch();
+const page = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+page.on("pageerror", (e) => console.error("page error:", e.message));
+await page.goto(server.url);
+await page.addScriptTag({ path: join(here, "generate.js") });
+await page.addScriptTag({ path: join(here, "node_modules", "papaparse", "papaparse.min.js") });
+
+// The clerk has already picked the commune: the file goes straight to its rows.
+await page.getByRole("combobox", { name: /Commune/ }).fill("59522");
+await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).click();
+const size = await page.evaluate(() => {
+  window.benchFile = window.carnetBench.national();
+  return window.benchFile.size;
+});
+console.log(`INSEE-like file: 35,000 rows × 100 columns, ${(size / 1e6).toFixed(1)} MB, Windows-1252, ';', decimal commas`);
+
+async function carnet() {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const input = document.getElementById("file-input");
+        const transfer = new DataTransfer();
+        transfer.items.add(window.benchFile);
+        input.files = transfer.files;
+        // Done when the commune's rows are on the page, seen as the DOM changes.
+        const done = () => document.getElementById("rows-caption")?.textContent.includes("Sailly-lez-Lannoy (59522)");
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (done()) {
+            observer.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      }),
+  );
+}
+
+async function papa() {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const t0 = performance.now();
+        const kept = [];
+        window.Papa.parse(window.benchFile, {
+          delimiter: ";",
+          encoding: "windows-1252",
+          dynamicTyping: true,
+          skipEmptyLines: true,
+          step: (row) => {
+            if (String(row.data[0]) === "59522") kept.push(row.data);
+          },
+          complete: () => (kept.length === 1 ? resolve(performance.now() - t0) : reject(new Error(`${kept.length} rows`))),
+          error: reject,
+        });
+      }),
+  );
+}
+
+const results = {};
+for (const [name, run] of [["Carnet (worker, File → commune rows)", carnet], ["Papa Parse 5.7.1 (File → commune rows)", papa]]) {
+  await run(); // warm-up
+  const times = [];
+  for (let i = 0; i < RUNS; i++) times.push(await run());
+  results[name] = median(times);
+  console.log(`${name.padEnd(42)} median ${median(times).toFixed(0).padStart(6)} ms   (runs: ${times.map((t) => t.toFixed(0)).join(", ")})`);
+}
+const [carnetMs, papaMs] = Object.values(results);
+console.log(`Ratio Papa Parse / Carnet: ${(papaMs / carnetMs).toFixed(2)}×`);
+
+for (const f of readdirSync(dist).filter((f) => f.endsWith(".wasm"))) {
+  const bytes = readFileSync(join(dist, f));
+  console.log(`${f.padEnd(36)} ${(statSync(join(dist, f)).size / 1024).toFixed(0)} KB, ${(brotliCompressSync(bytes).length / 1024).toFixed(0)} KB after brotli`);
+}
+await browser.close();
+server.close();

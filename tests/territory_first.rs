@@ -1,0 +1,63 @@
+//! The territory-first read gives the same rows, lines, counts and set-aside rows as reading
+//! the whole file, on an ugly generated file: Windows-1252, title rows, quoted fields with
+//! separators and line breaks, ragged rows, codes without their leading zero, footnotes.
+
+use carnet::engine::territory::Place;
+use carnet::engine::workspace::Workspace;
+
+fn ugly_file() -> Vec<u8> {
+    let mut text = String::from("Revenus 2020;;;\r\nSource : Insee;;;\r\n\r\nCODGEO;LIBGEO;MED;PART\r\n");
+    for r in 0..12_000 {
+        let code = match r {
+            500 => "59522".to_owned(),
+            700 => "1001".to_owned(),
+            _ => format!("{:02}{:03}", 2 + r % 90, r % 1000),
+        };
+        let name = match r % 5 {
+            0 => format!("\"Saint-Rémy; lès {r}\""),
+            1 => format!("\"Ligne\r\nsur deux {r}\""),
+            _ => format!("Commune {r}"),
+        };
+        if r == 900 {
+            text.push_str("59522;décalée;1\r\n");
+        }
+        text.push_str(&format!("{code};{name};{};{},{}\r\n", 20_000 + r, r % 100, r % 10));
+    }
+    text.push_str("\r\nSource : Insee, Filosofi 2020;;;\r\nChamp : France;;;\r\n");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(bytes.len() > 300_000, "large enough for the territory-first path");
+    bytes.into_owned()
+}
+
+fn place(code: &str) -> Place {
+    Place { code: code.into(), name: code.into(), ..Place::default() }
+}
+
+#[test]
+fn same_rows_as_the_whole_read() {
+    let bytes = ugly_file();
+    let full = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
+    for code in ["59522", "01001", "45123"] {
+        let codes = [code.to_owned()];
+        let focused = Workspace::load_for("f.csv", &bytes, Default::default(), Some(&codes), &mut ()).unwrap();
+        let (d, f) = (full.detection(), focused.detection());
+        assert!(f.sampled);
+        assert_eq!(
+            (f.rows, f.set_aside, f.encoding, f.dialect),
+            (d.rows, d.set_aside, d.encoding, d.dialect),
+            "{code}"
+        );
+        assert_eq!(
+            (f.layout.header_line, &f.layout.title_lines, &f.layout.footnotes),
+            (4, &d.layout.title_lines, &d.layout.footnotes)
+        );
+        assert_eq!(focused.set_aside(), full.set_aside());
+        let kinds = |d: &carnet::engine::workspace::Detection| d.columns.iter().map(|c| c.kind).collect::<Vec<_>>();
+        assert_eq!(kinds(f), kinds(d));
+        let (a, b) = (full.select(&place(code)).unwrap(), focused.select(&place(code)).unwrap());
+        assert_eq!(a.lines, b.lines, "{code}");
+        assert_eq!(full.clean_csv(&a), focused.clean_csv(&b), "{code}");
+    }
+    assert_eq!(full.detection().layout.footnotes, ["Source : Insee, Filosofi 2020", "Champ : France"]);
+    assert_eq!(full.set_aside()[0].text, "59522;décalée;1");
+}
