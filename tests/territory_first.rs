@@ -61,3 +61,31 @@ fn same_rows_as_the_whole_read() {
     assert_eq!(full.detection().layout.footnotes, ["Source : Insee, Filosofi 2020", "Champ : France"]);
     assert_eq!(full.set_aside()[0].text, "59522;décalée;1");
 }
+
+#[test]
+fn streamed_in_chunks_like_a_file_larger_than_memory() {
+    use carnet::engine::decode::{self, Encoding};
+    use carnet::engine::stream::{HEAD_BYTES, Stream, TAIL_BYTES};
+    let bytes = ugly_file();
+    let full = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
+    let codes = ["59522".to_owned()];
+    let encoding = decode::detect(&bytes[..HEAD_BYTES]).unwrap();
+    assert_eq!(encoding, Encoding::Windows1252);
+    for chunk in [4_093, 65_536, 1 << 20] {
+        let tail = &bytes[bytes.len() - TAIL_BYTES..];
+        let mut stream =
+            Stream::start(&bytes[..HEAD_BYTES], tail, bytes.len() as u64, encoding, Default::default(), &codes)
+                .unwrap();
+        let mut reports = 0;
+        for c in bytes.chunks(chunk) {
+            stream.feed(c, &mut |_, _, _| reports += 1);
+        }
+        let ws = Workspace::from_stream("f.csv", stream).unwrap();
+        assert_eq!(ws.detection().rows, full.detection().rows, "chunks of {chunk}");
+        assert_eq!(ws.set_aside(), full.set_aside(), "chunks of {chunk}");
+        assert_eq!(ws.detection().layout.footnotes, full.detection().layout.footnotes);
+        let (a, b) = (full.select(&place("59522")).unwrap(), ws.select(&place("59522")).unwrap());
+        assert_eq!((&a.lines, full.clean_csv(&a)), (&b.lines, ws.clean_csv(&b)), "chunks of {chunk}");
+        assert!(reports >= bytes.len() / chunk);
+    }
+}

@@ -74,7 +74,12 @@ pub fn detect(bytes: &[u8]) -> Result<Encoding> {
     if let Some(offset) = head.iter().position(|&b| is_binary_byte(b)) {
         return Err(ErrorKind::Binary { position: position_of(bytes, offset) }.into());
     }
-    Ok(if std::str::from_utf8(bytes).is_ok() { Encoding::Utf8 } else { Encoding::Windows1252 })
+    // A sequence cut by the end of `bytes` (the head of a larger file) is still UTF-8.
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(_) => Encoding::Utf8,
+        Err(e) if e.error_len().is_none() => Encoding::Utf8,
+        Err(_) => Encoding::Windows1252,
+    })
 }
 
 /// Decodes `bytes` in `encoding`, dropping any byte-order mark.
@@ -149,6 +154,7 @@ mod tests {
     detects!(plain_ascii_is_utf8, b"CODGEO;MED20\n01001;24820\n", Ok(Encoding::Utf8));
     detects!(utf8_accents, "LIBGEO\nSaint-Étienne\n".as_bytes(), Ok(Encoding::Utf8));
     detects!(utf8_bom, b"\xEF\xBB\xBFCODGEO\n", Ok(Encoding::Utf8Bom));
+    detects!(utf8_cut_at_the_end, "Saint-É".as_bytes().split_last().unwrap().1, Ok(Encoding::Utf8));
     detects!(windows_1252_accents, b"LIBGEO\nSaint-\xc9tienne\n", Ok(Encoding::Windows1252));
     detects!(utf16le_bom, b"\xFF\xFEC\0O\0", Ok(Encoding::Utf16Le));
     detects!(utf16be_bom, b"\xFE\xFF\0C\0O", Ok(Encoding::Utf16Be));

@@ -1,102 +1,139 @@
 //! The territory-first path: when the commune is known before the file is read, every row is
 //! split and counted on the raw bytes, but only the commune's rows (and a sample, for detection
-//! and preview) are decoded, parsed into columns and typed. Rows of the wrong width are still
+//! and preview) are kept for decoding, parsing and typing. Rows of the wrong width are still
 //! set aside with their line, so nothing is lost silently.
+//!
+//! A [`Scanner`] takes the bytes in chunks of any size (a record may straddle two chunks), so a
+//! file larger than memory streams through it.
 //!
 //! Works on encodings where line breaks, quotes, separators and digits are single ASCII bytes
 //! (UTF-8, Windows-1252), with `\n` or `\r\n` line endings.
 //!
 //! ```
 //! use carnet::engine::dialect::Separator;
-//! use carnet::engine::scan::{self, Focus};
-//! let bytes = b"CODGEO;MED\n01001;1\n59522;2\n01002;3\n";
-//! let codes = ["59522".to_owned()];
-//! let decode = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-//! let s = scan::scan(bytes, 1, Separator::Semicolon, 2, &Focus { column: 0, codes: &codes }, 1, &decode, &mut ());
+//! use carnet::engine::scan::Scanner;
+//! let mut s = Scanner::new(Separator::Semicolon, 2, 0, &["59522".to_owned()], 1, 1);
+//! s.feed(b"CODGEO;MED\n01001;1\n595", &|b| String::from_utf8_lossy(b).into_owned());
+//! s.feed(b"22;2\n01002;3\n", &|b| String::from_utf8_lossy(b).into_owned());
+//! s.finish(&|b| String::from_utf8_lossy(b).into_owned());
 //! assert_eq!(s.rows, 3);
-//! assert_eq!(s.kept, [(3, &b"59522;2"[..])]);
-//! assert_eq!(s.sample, [(2, &b"01001;1"[..])]);
+//! assert_eq!(s.kept, [(3, b"59522;2".to_vec())]);
+//! assert_eq!(s.sample, [(2, b"01001;1".to_vec())]);
 //! ```
 
 use super::dialect::{Separator, count_fields};
 use super::parse::{SetAside, SetAsideReason};
-use super::progress::Progress;
-
-/// Which rows to keep: those whose column `column` holds one of `codes`.
-pub struct Focus<'a> {
-    /// The code column's index.
-    pub column: usize,
-    /// The codes to keep, as the file writes them.
-    pub codes: &'a [String],
-}
 
 /// A record: its first physical line (from 1) and its raw bytes, line ending excluded.
-pub type Record<'a> = (u64, &'a [u8]);
+pub type Record = (u64, Vec<u8>);
 
-/// What a scan found.
-#[derive(Debug, Default)]
-pub struct Scanned<'a> {
+/// Splits records out of chunks of bytes, counts the rows, keeps the sample and the rows whose
+/// code column holds one of the codes, and sets aside rows of the wrong width.
+#[derive(Debug)]
+pub struct Scanner {
+    sep: u8,
+    width: usize,
+    column: usize,
+    codes: Vec<Vec<u8>>,
+    sample_size: usize,
+    /// The physical line the next record starts on.
+    line: u64,
+    /// The start of a record the last chunk cut.
+    carry: Vec<u8>,
     /// The header record.
-    pub header: Option<Record<'a>>,
+    pub header: Option<Record>,
     /// The first data records, for detection and preview.
-    pub sample: Vec<Record<'a>>,
+    pub sample: Vec<Record>,
     /// The records of the focus (those in the sample included).
-    pub kept: Vec<Record<'a>>,
+    pub kept: Vec<Record>,
     /// Data rows of the right width, in all.
     pub rows: usize,
     /// Rows of the wrong width, their text decoded.
     pub set_aside: Vec<SetAside>,
 }
 
-/// Bytes between two progress reports.
-const REPORT_EVERY: usize = 4 << 20;
-
-/// Scans `table` (header first, starting on physical line `first_line`), with `width` fields
-/// per row, keeping the first `sample` rows and the rows of `focus`; `decode` turns a
-/// set-aside row's bytes into text.
-#[allow(clippy::too_many_arguments)]
-pub fn scan<'a>(
-    table: &'a [u8],
-    first_line: u64,
-    separator: Separator,
-    width: usize,
-    focus: &Focus<'_>,
-    sample: usize,
-    decode: &dyn Fn(&[u8]) -> String,
-    progress: &mut dyn Progress,
-) -> Scanned<'a> {
-    let sep = separator.byte();
-    let mut out = Scanned::default();
-    let base = table.as_ptr() as usize;
-    let mut next_report = REPORT_EVERY;
-    for (line, record) in records(table, first_line) {
-        let at = record.as_ptr() as usize - base;
-        if at >= next_report {
-            progress.report(at as u64, table.len() as u64, out.rows as u64);
-            next_report = at + REPORT_EVERY;
-        }
-        if out.header.is_none() {
-            out.header = Some((line, record));
-            continue;
-        }
-        let quotes = memchr::memchr_iter(b'"', record).count();
-        let fields = if quotes > 0 { count_fields(record, sep) } else { memchr::memchr_iter(sep, record).count() + 1 };
-        if fields != width || quotes % 2 == 1 {
-            out.set_aside.push(set_aside(line, record, width, fields, quotes % 2 == 1, decode));
-            continue;
-        }
-        out.rows += 1;
-        if out.sample.len() < sample {
-            out.sample.push((line, record));
-        }
-        let code = field(record, sep, focus.column, quotes > 0);
-        let code = code.trim_ascii();
-        if focus.codes.iter().any(|c| c.as_bytes() == code) {
-            out.kept.push((line, record));
+impl Scanner {
+    /// A scanner for a table `width` fields wide whose first record (the header) is on
+    /// physical line `first_line`, keeping rows whose column `column` holds one of `codes`.
+    pub fn new(
+        separator: Separator,
+        width: usize,
+        column: usize,
+        codes: &[String],
+        sample: usize,
+        first_line: u64,
+    ) -> Self {
+        Self {
+            sep: separator.byte(),
+            width,
+            column,
+            codes: codes.iter().map(|c| c.as_bytes().to_vec()).collect(),
+            sample_size: sample,
+            line: first_line,
+            carry: Vec::new(),
+            header: None,
+            sample: Vec::new(),
+            kept: Vec::new(),
+            rows: 0,
+            set_aside: Vec::new(),
         }
     }
-    progress.report(table.len() as u64, table.len() as u64, out.rows as u64);
-    out
+
+    /// Takes the next chunk; `decode` turns a set-aside row's bytes into text.
+    pub fn feed(&mut self, chunk: &[u8], decode: &dyn Fn(&[u8]) -> String) {
+        if self.carry.is_empty() {
+            let used = self.records(chunk, false, decode);
+            self.carry.extend_from_slice(&chunk[used..]);
+        } else {
+            let mut buffer = std::mem::take(&mut self.carry);
+            buffer.extend_from_slice(chunk);
+            let used = self.records(&buffer, false, decode);
+            buffer.drain(..used);
+            self.carry = buffer;
+        }
+    }
+
+    /// Ends the input: a last record without a line break, or with a quote never closed,
+    /// is taken as it is.
+    pub fn finish(&mut self, decode: &dyn Fn(&[u8]) -> String) {
+        let rest = std::mem::take(&mut self.carry);
+        self.records(&rest, true, decode);
+    }
+
+    /// Takes the whole records of `bytes` (all of them when `last`); returns the bytes used.
+    fn records(&mut self, bytes: &[u8], last: bool, decode: &dyn Fn(&[u8]) -> String) -> usize {
+        let mut pos = 0;
+        while let Some(r) = next_record(bytes, pos, last) {
+            if !r.record.trim_ascii().is_empty() {
+                self.take(self.line, r.record, r.quotes, decode);
+            }
+            self.line += r.lines;
+            pos = r.next;
+        }
+        pos
+    }
+
+    fn take(&mut self, line: u64, record: &[u8], quotes: usize, decode: &dyn Fn(&[u8]) -> String) {
+        if self.header.is_none() {
+            self.header = Some((line, record.to_vec()));
+            return;
+        }
+        let fields =
+            if quotes > 0 { count_fields(record, self.sep) } else { memchr::memchr_iter(self.sep, record).count() + 1 };
+        if fields != self.width || quotes % 2 == 1 {
+            self.set_aside.push(set_aside(line, record, self.width, fields, quotes % 2 == 1, decode));
+            return;
+        }
+        self.rows += 1;
+        if self.sample.len() < self.sample_size {
+            self.sample.push((line, record.to_vec()));
+        }
+        let code = field(record, self.sep, self.column, quotes > 0);
+        let code = code.trim_ascii();
+        if self.codes.iter().any(|c| c == code) {
+            self.kept.push((line, record.to_vec()));
+        }
+    }
 }
 
 fn set_aside(
@@ -128,8 +165,7 @@ fn field(record: &[u8], sep: u8, index: usize, quoted: bool) -> Vec<u8> {
     let mut in_quotes = false;
     let mut i = 0;
     while i < record.len() {
-        let b = record[i];
-        match b {
+        match record[i] {
             b'"' if in_quotes && record.get(i + 1) == Some(&b'"') => {
                 current.push(b'"');
                 i += 1;
@@ -149,32 +185,61 @@ fn field(record: &[u8], sep: u8, index: usize, quoted: bool) -> Vec<u8> {
     if n == index { current } else { Vec::new() }
 }
 
-/// Splits bytes into records with their physical line: a line break inside quotes does not
-/// end a record; blank lines are skipped (and counted). Lines end with `\n` or `\r\n`.
-pub fn records(bytes: &[u8], first_line: u64) -> impl Iterator<Item = Record<'_>> {
-    let mut pos = 0;
-    let mut line = first_line;
-    std::iter::from_fn(move || {
-        while pos < bytes.len() {
-            let (start, start_line) = (pos, line);
-            let mut quotes = 0;
-            let end = loop {
-                let nl = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
-                quotes += memchr::memchr_iter(b'"', &bytes[pos..nl]).count();
-                pos = nl + 1;
-                line += 1;
-                if quotes % 2 == 0 || nl >= bytes.len() {
+/// One record found in a buffer.
+struct Found<'a> {
+    /// Its bytes, line ending excluded.
+    record: &'a [u8],
+    /// Double quotes in it.
+    quotes: usize,
+    /// Physical lines it spans, its line ending included.
+    lines: u64,
+    /// Where the next record starts.
+    next: usize,
+}
+
+/// The record starting at `pos`: lines are joined while a quote is open. Without `last`, a
+/// record the buffer's end may cut is not returned.
+fn next_record(bytes: &[u8], pos: usize, last: bool) -> Option<Found<'_>> {
+    if pos >= bytes.len() {
+        return None;
+    }
+    let (mut p, mut quotes, mut lines) = (pos, 0, 0);
+    let end = loop {
+        match memchr::memchr(b'\n', &bytes[p..]) {
+            Some(i) => {
+                let nl = p + i;
+                quotes += memchr::memchr_iter(b'"', &bytes[p..nl]).count();
+                p = nl + 1;
+                lines += 1;
+                if quotes % 2 == 0 {
                     break nl;
                 }
-            };
-            let record = &bytes[start..end];
-            let record = record.strip_suffix(b"\r").unwrap_or(record);
-            if !record.trim_ascii().is_empty() {
-                return Some((start_line, record));
             }
+            None if last => {
+                quotes += memchr::memchr_iter(b'"', &bytes[p..]).count();
+                p = bytes.len();
+                lines += 1;
+                break bytes.len();
+            }
+            None => return None,
         }
-        None
-    })
+    };
+    let record = &bytes[pos..end];
+    Some(Found { record: record.strip_suffix(b"\r").unwrap_or(record), quotes, lines, next: p })
+}
+
+/// Splits bytes into records with their physical line, as a [`Scanner`] does: a line break
+/// inside quotes does not end a record; blank lines are skipped (and counted).
+pub fn records(bytes: &[u8], first_line: u64) -> Vec<Record> {
+    let (mut out, mut pos, mut line) = (Vec::new(), 0, first_line);
+    while let Some(r) = next_record(bytes, pos, true) {
+        if !r.record.trim_ascii().is_empty() {
+            out.push((line, r.record.to_vec()));
+        }
+        line += r.lines;
+        pos = r.next;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -185,10 +250,19 @@ mod tests {
         String::from_utf8_lossy(b).into_owned()
     }
 
+    fn scan_in_chunks(bytes: &[u8], chunk: usize) -> Scanner {
+        let mut s = Scanner::new(Separator::Semicolon, 2, 0, &["59522".to_owned()], 2, 1);
+        for c in bytes.chunks(chunk) {
+            s.feed(c, &lossy);
+        }
+        s.finish(&lossy);
+        s
+    }
+
     #[test]
     fn records_keep_quoted_line_breaks_and_lines() {
-        let r: Vec<_> = records(b"a;b\r\n\r\n1;\"x\r\ny\"\r\n2;z", 5).collect();
-        assert_eq!(r, [(5, &b"a;b"[..]), (7, &b"1;\"x\r\ny\""[..]), (9, &b"2;z"[..])]);
+        let r = records(b"a;b\r\n\r\n1;\"x\r\ny\"\r\n2;z", 5);
+        assert_eq!(r, [(5, b"a;b".to_vec()), (7, b"1;\"x\r\ny\"".to_vec()), (9, b"2;z".to_vec())]);
     }
 
     #[test]
@@ -199,13 +273,20 @@ mod tests {
     }
 
     #[test]
-    fn ragged_rows_are_set_aside_not_kept() {
-        let codes = ["59522".to_owned()];
-        let focus = Focus { column: 0, codes: &codes };
-        let s = scan(b"C;M\n59522;1;x\n59522;2\n", 1, Separator::Semicolon, 2, &focus, 10, &lossy, &mut ());
-        assert_eq!(s.rows, 1);
-        assert_eq!(s.kept, [(3, &b"59522;2"[..])]);
-        assert_eq!(s.set_aside[0].line, 2);
-        assert_eq!(s.set_aside[0].reason, SetAsideReason::FieldCount { expected: 2, found: 3 });
+    fn any_chunking_gives_the_same_scan() {
+        let bytes = b"C;M\r\n59522;1;x\r\n\r\n59522;\"a\r\nb\"\r\n01001;\"c;d\"\r\n59522;3\r\n01002;\"open";
+        let whole = scan_in_chunks(bytes, bytes.len());
+        assert_eq!(whole.rows, 3);
+        assert_eq!(whole.kept, [(4, b"59522;\"a\r\nb\"".to_vec()), (7, b"59522;3".to_vec())]);
+        assert_eq!(whole.set_aside.iter().map(|s| s.line).collect::<Vec<_>>(), [2, 8]);
+        assert_eq!(whole.set_aside[1].reason, SetAsideReason::UnclosedQuote { spans: 1 });
+        for chunk in 1..bytes.len() {
+            let s = scan_in_chunks(bytes, chunk);
+            assert_eq!(
+                (s.rows, &s.kept, &s.sample, &s.set_aside),
+                (whole.rows, &whole.kept, &whole.sample, &whole.set_aside),
+                "chunks of {chunk}"
+            );
+        }
     }
 }

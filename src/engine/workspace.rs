@@ -20,6 +20,7 @@ use super::layout::{self, Layout};
 use super::parse::{self, Parsed, SetAside};
 use super::progress::Progress;
 use super::publish::{self, metadata};
+use super::stream::Stream;
 use super::table::{Column, Table};
 use super::territory::Place;
 use serde::{Deserialize, Serialize};
@@ -92,7 +93,7 @@ pub struct Workspace {
 }
 
 /// Rows parsed into columns whatever the focus, for detection and preview.
-const SAMPLE_ROWS: usize = 1_000;
+pub(crate) const SAMPLE_ROWS: usize = 1_000;
 
 /// The rows of one commune.
 #[derive(Clone, Debug)]
@@ -145,9 +146,10 @@ impl Workspace {
         };
         if let Some(codes) = focus
             && bytes.len() > FOCUS_MIN_BYTES
-            && let Some(read) = focused::read(bytes, encoding, options, codes, progress)
+            && let Some(mut stream) = Stream::start(bytes, tail(bytes), bytes.len() as u64, encoding, options, codes)
         {
-            return Self::assemble(file_name, encoding, read, options, Some(codes.to_vec()));
+            stream.feed(bytes, progress);
+            return Self::from_stream(file_name, stream);
         }
         let text = decode::decode(bytes, encoding);
         let mut dialect = dialect::detect(&text);
@@ -162,6 +164,16 @@ impl Workspace {
         let set_aside = std::mem::take(&mut parsed.set_aside);
         let rows = parsed.rows();
         Self::assemble(file_name, encoding, Read { dialect, layout, parsed, rows, set_aside }, options, None)
+    }
+
+    /// Finishes a territory-first read fed with the whole file.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NoRows`] for a header without rows, [`ErrorKind::NoValidRows`] when every
+    /// row had to be set aside.
+    pub fn from_stream(file_name: &str, stream: Stream) -> Result<Self> {
+        let (encoding, options, codes) = (stream.encoding(), stream.options(), stream.codes().to_vec());
+        Self::assemble(file_name, encoding, stream.finish(), options, Some(codes))
     }
 
     /// Types the parsed rows and gathers what was detected.
@@ -307,133 +319,23 @@ impl Workspace {
 }
 
 /// What reading found, before typing.
-struct Read {
-    dialect: Dialect,
-    layout: Layout,
+pub(crate) struct Read {
+    pub(crate) dialect: Dialect,
+    pub(crate) layout: Layout,
     /// The rows parsed (all of them, or the sample and the focus's).
-    parsed: Parsed,
+    pub(crate) parsed: Parsed,
     /// Data rows in the file.
-    rows: usize,
-    set_aside: Vec<SetAside>,
+    pub(crate) rows: usize,
+    pub(crate) set_aside: Vec<SetAside>,
+}
+
+/// The last bytes of a file, where footnotes are looked for.
+fn tail(bytes: &[u8]) -> &[u8] {
+    &bytes[bytes.len().saturating_sub(super::stream::TAIL_BYTES)..]
 }
 
 /// Below this size a file is read whole even with a focus: it is fast anyway.
 const FOCUS_MIN_BYTES: usize = 256 * 1024;
-
-mod focused {
-    //! The territory-first read on raw bytes (see [`crate::engine::scan`]).
-
-    use super::{Read, ReadOptions, SAMPLE_ROWS};
-    use crate::engine::decode::{self, Encoding};
-    use crate::engine::infer::{self, CodeKind, ColumnKind};
-    use crate::engine::layout::{self, Layout};
-    use crate::engine::progress::Progress;
-    use crate::engine::{dialect, parse, scan};
-
-    /// How much of the file's start is decoded to detect the dialect and the header.
-    const HEAD_BYTES: usize = 256 * 1024;
-    /// How much of the file's end is decoded to find footnotes.
-    const TAIL_BYTES: usize = 8 * 1024;
-
-    /// Reads the sample and the rows of `codes`, counting every row. `None` when this path
-    /// does not apply: an encoding whose bytes are not ASCII-compatible, `\r` line endings,
-    /// no commune code column.
-    pub(super) fn read(
-        bytes: &[u8],
-        encoding: Encoding,
-        options: ReadOptions,
-        codes: &[String],
-        progress: &mut dyn Progress,
-    ) -> Option<Read> {
-        let (raw, encoding) = match encoding {
-            Encoding::Utf8Bom => (&bytes[3.min(bytes.len())..], Encoding::Utf8),
-            Encoding::Utf8 | Encoding::Windows1252 => (bytes, encoding),
-            Encoding::Utf16Le | Encoding::Utf16Be => return None,
-        };
-        let text = |b: &[u8]| decode::decode(b, encoding).into_owned();
-        let head_end = memchr::memrchr(b'\n', &raw[..raw.len().min(HEAD_BYTES)])? + 1;
-        let head = text(&raw[..head_end]);
-        let mut dialect = dialect::detect(&head);
-        if let Some(separator) = options.separator {
-            dialect.separator = separator;
-        }
-        if dialect.line_ending == dialect::LineEnding::Cr {
-            return None;
-        }
-        let sep = dialect.separator;
-        let in_head = match options.header_line {
-            Some(line) => layout::with_header(&head, sep, line),
-            None => layout::detect(&head, sep),
-        };
-        let start = line_start(raw, in_head.header_line)?;
-        let (end, footnotes) = table_end(raw, start, sep, in_head.width, &text);
-        let table = &raw[start..end];
-
-        let head_records: Vec<(u64, String)> =
-            scan::records(table, in_head.header_line).take(SAMPLE_ROWS + 1).map(|(l, r)| (l, text(r))).collect();
-        let head_parsed = parse::parse_records(head_records.iter().map(|(l, r)| (*l, r.as_str())), sep);
-        let column =
-            head_parsed.header.iter().position(|h| CodeKind::from_header(h) == Some(CodeKind::Commune)).or_else(
-                || {
-                    let kinds = infer::columns(&head_parsed.header, &head_parsed.columns, None);
-                    kinds.iter().position(|i| i.kind == ColumnKind::Code(CodeKind::Commune))
-                },
-            )?;
-        // A spreadsheet may have dropped the leading zero: look for `1001` as well as `01001`.
-        let mut wanted = codes.to_vec();
-        wanted.extend(codes.iter().map(|c| c.trim_start_matches('0').to_owned()).filter(|c| !codes.contains(c)));
-        let focus = scan::Focus { column, codes: &wanted };
-        let width = head_parsed.header.len();
-        let scanned = scan::scan(table, in_head.header_line, sep, width, &focus, SAMPLE_ROWS, &text, progress);
-
-        let header = scanned.header?;
-        let last_sampled = scanned.sample.last().map_or(0, |(l, _)| *l);
-        let extra = scanned.kept.iter().filter(|(l, _)| *l > last_sampled);
-        let records: Vec<(u64, String)> =
-            std::iter::once(&header).chain(&scanned.sample).chain(extra).map(|(l, r)| (*l, text(r))).collect();
-        let mut parsed = parse::parse_records(records.iter().map(|(l, r)| (*l, r.as_str())), sep);
-        let mut set_aside = scanned.set_aside;
-        set_aside.append(&mut parsed.set_aside);
-        set_aside.sort_by_key(|s| s.line);
-        let layout = Layout { start, end, footnotes, ..in_head };
-        Some(Read { dialect, layout, parsed, rows: scanned.rows, set_aside })
-    }
-
-    /// The byte offset where physical line `line` (from 1) starts.
-    fn line_start(raw: &[u8], line: u64) -> Option<usize> {
-        if line <= 1 {
-            return Some(0);
-        }
-        memchr::memchr_iter(b'\n', raw).nth(line as usize - 2).map(|i| i + 1)
-    }
-
-    /// Where the table ends in `raw` (footnotes and blank lines excluded), and the footnotes.
-    fn table_end(
-        raw: &[u8],
-        start: usize,
-        sep: dialect::Separator,
-        width: usize,
-        text: &dyn Fn(&[u8]) -> String,
-    ) -> (usize, Vec<String>) {
-        let from = raw.len().saturating_sub(TAIL_BYTES).max(start);
-        let Some(from) = memchr::memchr(b'\n', &raw[from..]).map(|i| from + i + 1) else {
-            return (raw.len(), Vec::new());
-        };
-        let tail = text(&raw[from..]);
-        let (end, notes) = layout::trailing_notes(&tail, sep, width);
-        if notes.is_empty() {
-            return (raw.len(), notes);
-        }
-        // The notes start on a line boundary: as many line breaks before it in the bytes.
-        let lines = memchr::memchr_iter(b'\n', &tail.as_bytes()[..end]).count();
-        let at = if lines == 0 {
-            from
-        } else {
-            memchr::memchr_iter(b'\n', &raw[from..]).nth(lines - 1).map_or(raw.len(), |i| from + i + 1)
-        };
-        (at, notes)
-    }
-}
 
 /// The first `rows` rows of `table`, written the French way.
 pub fn rows_fr(table: &Table, rows: usize) -> Vec<Vec<String>> {

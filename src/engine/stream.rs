@@ -1,0 +1,195 @@
+//! Reading a file territory-first, in chunks: a file larger than memory streams through, only
+//! the commune's rows and a sample are kept. The head (first bytes) decides the dialect and the
+//! header line, the tail (last bytes) the footnotes; the chunks in between go through a
+//! [`Scanner`].
+//!
+//! ```
+//! use carnet::engine::{decode::Encoding, stream::Stream, workspace::Workspace};
+//! let mut file = String::from("CODGEO;MED\n");
+//! for i in 0..50_000 { file.push_str(&format!("{:05};{i}\n", 1000 + i)); }
+//! let bytes = file.as_bytes();
+//! let codes = ["01500".to_owned()];
+//! let tail = &bytes[bytes.len() - 8192..];
+//! let mut s = Stream::start(&bytes[..262_144], tail, bytes.len() as u64, Encoding::Utf8, Default::default(), &codes).unwrap();
+//! for chunk in bytes.chunks(100_000) { s.feed(chunk, &mut ()); }
+//! let ws = Workspace::from_stream("f.csv", s).unwrap();
+//! assert_eq!(ws.detection().rows, 50_000);
+//! ```
+
+use super::decode::{self, Encoding};
+use super::dialect::{self, Dialect, LineEnding};
+use super::infer::{self, CodeKind, ColumnKind};
+use super::layout::{self, Layout};
+use super::parse;
+use super::progress::Progress;
+use super::scan::{self, Scanner};
+use super::workspace::{Read, ReadOptions, SAMPLE_ROWS};
+
+/// How much of the file's start decides the dialect and the header.
+pub const HEAD_BYTES: usize = 256 * 1024;
+/// How much of the file's end is looked at for footnotes.
+pub const TAIL_BYTES: usize = 8 * 1024;
+
+/// A territory-first read under way.
+pub struct Stream {
+    encoding: Encoding,
+    options: ReadOptions,
+    codes: Vec<String>,
+    dialect: Dialect,
+    layout: Layout,
+    /// Absolute offsets of the table: from the header's first byte to the footnotes.
+    start: u64,
+    end: u64,
+    size: u64,
+    /// Bytes fed so far.
+    fed: u64,
+    scanner: Scanner,
+}
+
+impl Stream {
+    /// Prepares to read a file of `size` bytes whose first bytes are `head` and last bytes
+    /// `tail`, keeping the rows of `codes`. `None` when this path does not apply: UTF-16,
+    /// `\r` line endings, a head without a line break, or no commune code column.
+    pub fn start(
+        head: &[u8],
+        tail: &[u8],
+        size: u64,
+        encoding: Encoding,
+        options: ReadOptions,
+        codes: &[String],
+    ) -> Option<Self> {
+        let (skip, text_encoding) = match encoding {
+            Encoding::Utf8Bom => (3, Encoding::Utf8),
+            Encoding::Utf8 | Encoding::Windows1252 => (0, encoding),
+            Encoding::Utf16Le | Encoding::Utf16Be => return None,
+        };
+        let text = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
+        let head = &head[skip.min(head.len())..head.len().min(HEAD_BYTES)];
+        let head = &head[..memchr::memrchr(b'\n', head)? + 1];
+        let head_text = text(head);
+        let mut dialect = dialect::detect(&head_text);
+        if let Some(separator) = options.separator {
+            dialect.separator = separator;
+        }
+        if dialect.line_ending == LineEnding::Cr {
+            return None;
+        }
+        let sep = dialect.separator;
+        let in_head = match options.header_line {
+            Some(line) => layout::with_header(&head_text, sep, line),
+            None => layout::detect(&head_text, sep),
+        };
+        let start = skip as u64 + line_start(head, in_head.header_line)? as u64;
+        let records = scan::records(&head[line_start(head, in_head.header_line)?..], in_head.header_line);
+        let head_records: Vec<(u64, String)> =
+            records.into_iter().take(SAMPLE_ROWS + 1).map(|(l, r)| (l, text(&r))).collect();
+        let parsed = parse::parse_records(head_records.iter().map(|(l, r)| (*l, r.as_str())), sep);
+        let column =
+            parsed.header.iter().position(|h| CodeKind::from_header(h) == Some(CodeKind::Commune)).or_else(|| {
+                let kinds = infer::columns(&parsed.header, &parsed.columns, None);
+                kinds.iter().position(|i| i.kind == ColumnKind::Code(CodeKind::Commune))
+            })?;
+        let (end, footnotes) = table_end(tail, size, sep, in_head.width, &text);
+        // A spreadsheet may have dropped the leading zero: look for `1001` as well as `01001`.
+        let mut wanted = codes.to_vec();
+        wanted.extend(codes.iter().map(|c| c.trim_start_matches('0').to_owned()).filter(|c| !codes.contains(c)));
+        let scanner = Scanner::new(sep, parsed.header.len(), column, &wanted, SAMPLE_ROWS, in_head.header_line);
+        let layout = Layout { start: start as usize, end: end as usize, footnotes, ..in_head };
+        Some(Self {
+            encoding,
+            options,
+            codes: codes.to_vec(),
+            dialect,
+            layout,
+            start,
+            end: end.max(start),
+            size,
+            fed: 0,
+            scanner,
+        })
+    }
+
+    /// Takes the next chunk of the file (chunks come in order, from its first byte).
+    pub fn feed(&mut self, chunk: &[u8], progress: &mut dyn Progress) {
+        let (from, to) = (self.fed, self.fed + chunk.len() as u64);
+        self.fed = to;
+        let (a, b) = (from.max(self.start), to.min(self.end));
+        if a < b {
+            let text_encoding = if self.encoding == Encoding::Utf8Bom { Encoding::Utf8 } else { self.encoding };
+            let decode = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
+            self.scanner.feed(&chunk[(a - from) as usize..(b - from) as usize], &decode);
+        }
+        progress.report(to.min(self.size), self.size, self.scanner.rows as u64);
+    }
+
+    /// The encoding read with.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// The corrections read with.
+    pub fn options(&self) -> ReadOptions {
+        self.options
+    }
+
+    /// The codes whose rows are kept.
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
+
+    /// Ends the read: parses the header, the sample and the kept rows.
+    pub(crate) fn finish(mut self) -> Read {
+        let text_encoding = if self.encoding == Encoding::Utf8Bom { Encoding::Utf8 } else { self.encoding };
+        let text = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
+        self.scanner.finish(&text);
+        let s = self.scanner;
+        let last_sampled = s.sample.last().map_or(0, |(l, _)| *l);
+        let records: Vec<(u64, String)> = s
+            .header
+            .iter()
+            .chain(&s.sample)
+            .chain(s.kept.iter().filter(|(l, _)| *l > last_sampled))
+            .map(|(l, r)| (*l, text(r)))
+            .collect();
+        let mut parsed = parse::parse_records(records.iter().map(|(l, r)| (*l, r.as_str())), self.dialect.separator);
+        let mut set_aside = s.set_aside;
+        set_aside.append(&mut parsed.set_aside);
+        set_aside.sort_by_key(|a| a.line);
+        Read { dialect: self.dialect, layout: self.layout, parsed, rows: s.rows, set_aside }
+    }
+}
+
+/// The byte offset where physical line `line` (from 1) starts.
+fn line_start(bytes: &[u8], line: u64) -> Option<usize> {
+    if line <= 1 {
+        return Some(0);
+    }
+    memchr::memchr_iter(b'\n', bytes).nth(line as usize - 2).map(|i| i + 1)
+}
+
+/// Where the table ends (absolute offset; footnotes excluded), and the footnotes, from the
+/// file's last bytes `tail`.
+fn table_end(
+    tail: &[u8],
+    size: u64,
+    sep: dialect::Separator,
+    width: usize,
+    text: &dyn Fn(&[u8]) -> String,
+) -> (u64, Vec<String>) {
+    let tail_start = size - tail.len() as u64;
+    // Start on a line boundary.
+    let Some(from) = memchr::memchr(b'\n', tail).map(|i| i + 1) else { return (size, Vec::new()) };
+    let tail_text = text(&tail[from..]);
+    let (end, notes) = layout::trailing_notes(&tail_text, sep, width);
+    if notes.is_empty() {
+        return (size, notes);
+    }
+    // The notes start on a line boundary: as many line breaks before it in the bytes.
+    let lines = memchr::memchr_iter(b'\n', &tail_text.as_bytes()[..end]).count();
+    let at = if lines == 0 {
+        from
+    } else {
+        memchr::memchr_iter(b'\n', &tail[from..]).nth(lines - 1).map_or(tail.len(), |i| from + i + 1)
+    };
+    (tail_start + at as u64, notes)
+}
