@@ -7,6 +7,9 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/browser/server.mjs";
 import { launch } from "../tests/browser/carnet-page.mjs";
+import { hugeFileOnDisk } from "../tests/browser/fixtures.mjs";
+import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, "..", "dist");
@@ -18,7 +21,7 @@ const browser = await launch();
 const page = await (await browser.newContext({ locale: "fr-FR" })).newPage();
 page.on("pageerror", (e) => console.error("page error:", e.message));
 await page.goto(server.url);
-await page.addScriptTag({ path: join(here, "generate.js") });
+await page.addScriptTag({ path: join(here, "..", "tests", "browser", "generate.js") });
 await page.addScriptTag({ path: join(here, "node_modules", "papaparse", "papaparse.min.js") });
 
 // The clerk has already picked the commune: the file goes straight to its rows.
@@ -84,6 +87,31 @@ for (const [name, run] of [["Carnet (worker, File → commune rows)", carnet], [
 }
 const [carnetMs, papaMs] = Object.values(results);
 console.log(`Ratio Papa Parse / Carnet: ${(papaMs / carnetMs).toFixed(2)}×`);
+
+// A file larger than memory, on disk as a user's would be, streamed for the picked commune.
+const huge = hugeFileOnDisk(join(tmpdir(), "carnet_bench_1go.csv"), 1024);
+const hugeSize = statSync(huge.path).size;
+await page.evaluate(() => {
+  const input = document.getElementById("file-input");
+  input.addEventListener("change", () => (window.benchStart = performance.now()), { capture: true, once: true });
+  window.benchDone = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(".timings") && document.getElementById("rows-caption")?.textContent.includes("59522")) {
+        observer.disconnect();
+        resolve(performance.now() - window.benchStart);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+});
+await page.setInputFiles("#file-input", huge.path);
+const hugeMs = await page.evaluate(() => window.benchDone);
+const memory = Number(await page.locator(".timings").getAttribute("data-memory"));
+console.log(
+  `1 GB file streamed (${(hugeSize / 1e9).toFixed(2)} GB, ${huge.rows.toLocaleString("en")} rows): ${(hugeMs / 1000).toFixed(2)} s, ` +
+    `${(hugeSize / 1e6 / (hugeMs / 1000)).toFixed(0)} MB/s, worker wasm memory ${(memory / 1e6).toFixed(0)} MB`,
+);
+rmSync(huge.path, { force: true });
 
 for (const f of readdirSync(dist).filter((f) => f.endsWith(".wasm"))) {
   const bytes = readFileSync(join(dist, f));

@@ -39,6 +39,11 @@ pub enum UiToWorker {
         /// The commune.
         place: Place,
     },
+    /// Stop the load `id` (its reply is then a failure of kind `Cancelled`).
+    Cancel {
+        /// The load's id.
+        id: RequestId,
+    },
     /// Chart this numeric column of the selected rows.
     Chart {
         /// The request's id.
@@ -72,8 +77,13 @@ pub struct Loaded {
     pub set_aside: Vec<SetAside>,
     /// The corrections the file was read with.
     pub options: ReadOptions,
-    /// Milliseconds spent reading the file's bytes, then in the engine.
+    /// Whether the file streamed through the engine (too large to keep): reading it for
+    /// another commune means reading it again.
+    pub streamed: bool,
+    /// Milliseconds spent reading the file's bytes, then in the engine (streamed: all reading).
     pub timings: (f64, f64),
+    /// The worker's WebAssembly memory after the load, in bytes.
+    pub memory: u64,
 }
 
 /// What the UI shows of a commune's rows.

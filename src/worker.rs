@@ -1,20 +1,31 @@
 //! The web worker: reads the file the UI sends, runs the engine, posts progress and results.
 //!
 //! Heavy work happens here so that the page never freezes; the parsed table stays here and
-//! only what the page shows crosses back.
+//! only what the page shows crosses back. A load reads the file in chunks and yields between
+//! them, so a cancel request is heard; a large file with a commune picked streams through the
+//! engine and is never held whole.
 
+use crate::engine::decode;
+use crate::engine::stream::{HEAD_BYTES, Stream, TAIL_BYTES};
 use crate::engine::territory::Place;
 use crate::engine::workspace::{self, ReadOptions, Selection, Workspace};
 use crate::engine::{Error, ErrorKind};
 use crate::protocol::{Loaded, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi};
+use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use js_sys::Uint8Array;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use web_sys::{File, FileReaderSync};
 
 /// Rows of the file shown in the preview.
 const PREVIEW_ROWS: usize = 20;
-/// Bytes read from the file at a time (each read reports progress).
-const READ_CHUNK: f64 = 32.0 * 1024.0 * 1024.0;
+/// Bytes read from the file at a time (each read reports progress and may be cancelled).
+const READ_CHUNK: u64 = 16 << 20;
+/// Above this size, a file with a commune picked streams through the engine.
+const STREAM_ABOVE: u64 = 64 << 20;
+/// Above this size, a file is only read for a picked commune.
+const WHOLE_AT_MOST: u64 = 256 << 20;
 
 /// Registers the worker; the entry point of the `worker` binary.
 pub fn start() {
@@ -22,18 +33,26 @@ pub fn start() {
     EngineWorker::registrar().encoding::<StructuredClone>().register();
 }
 
-/// The worker's state: the last file (its bytes, to read it again for another commune), what
-/// was read of it, and the last commune kept.
+/// The worker: its state is shared with the load under way.
 pub struct EngineWorker {
+    state: Rc<RefCell<State>>,
+    /// The id of the last load the UI cancelled.
+    cancelled: Rc<Cell<RequestId>>,
+}
+
+/// The last file, what was read of it, and the last commune kept.
+#[derive(Default)]
+struct State {
     source: Option<Source>,
     workspace: Option<Workspace>,
     selection: Option<Selection>,
 }
 
-/// A file's bytes and how it was read.
+/// A file and how it was read: its bytes are kept to read it again for another commune,
+/// unless it was streamed.
 struct Source {
     name: String,
-    bytes: Vec<u8>,
+    bytes: Option<Vec<u8>>,
     options: ReadOptions,
 }
 
@@ -43,89 +62,218 @@ impl Worker for EngineWorker {
     type Output = WorkerToUi;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Self { source: None, workspace: None, selection: None }
+        Self { state: Rc::default(), cancelled: Rc::default() }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, who: HandlerId) {
-        let reply = match msg {
+        match msg {
             UiToWorker::Load { id, file, options, focus } => {
-                self.load(id, &file, options, focus, &|m| scope.respond(who, m))
+                let (state, cancelled, scope) = (self.state.clone(), self.cancelled.clone(), scope.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let post = |m| scope.respond(who, m);
+                    let reply = load(&state, &cancelled, id, &file, options, focus, &post).await;
+                    post(reply);
+                });
             }
-            UiToWorker::Select { id, place } => self.select(id, place),
-            UiToWorker::Chart { id, column } => self.chart(id, &column),
-        };
-        scope.respond(who, reply);
+            UiToWorker::Cancel { id } => self.cancelled.set(id),
+            UiToWorker::Select { id, place } => scope.respond(who, self.state.borrow_mut().select(id, place)),
+            UiToWorker::Chart { id, column } => scope.respond(who, self.state.borrow().chart(id, &column)),
+        }
     }
 }
 
-impl EngineWorker {
-    fn load(
-        &mut self,
-        id: RequestId,
-        file: &File,
-        options: ReadOptions,
-        focus: Option<(RequestId, Place)>,
-        post: &dyn Fn(WorkerToUi),
-    ) -> WorkerToUi {
-        self.source = None;
-        self.workspace = None;
-        self.selection = None;
-        let file_name = file.name();
-        let started = js_sys::Date::now();
-        let bytes = match read(file, &|done, total| {
-            post(WorkerToUi::Progress { id, stage: Stage::Reading, done, total, rows: 0 })
-        }) {
-            Ok(bytes) => bytes,
-            Err(reason) => {
-                return WorkerToUi::Failed { id, file_name, error: Error::new(ErrorKind::Unreadable { reason }) };
-            }
-        };
-        let mut progress =
-            |done, total, rows| post(WorkerToUi::Progress { id, stage: Stage::Parsing, done, total, rows });
-        let read_at = js_sys::Date::now();
-        let codes: Option<Vec<String>> = focus.as_ref().map(|(_, place)| vec![place.code.clone()]);
-        match Workspace::load_for(&file_name, &bytes, options, codes.as_deref(), &mut progress) {
-            Ok(ws) => {
-                let loaded = Loaded {
-                    file_name: file_name.clone(),
-                    size: bytes.len() as u64,
-                    detection: ws.detection().clone(),
-                    preview: ws.preview(PREVIEW_ROWS),
-                    set_aside: ws.set_aside().to_vec(),
-                    options,
-                    timings: (read_at - started, js_sys::Date::now() - read_at),
-                };
-                self.workspace = Some(ws);
-                self.source = Some(Source { name: file_name, bytes, options });
-                let loaded = WorkerToUi::Loaded { id, loaded: Box::new(loaded) };
-                match focus {
-                    Some((select_id, place)) => {
-                        post(loaded);
-                        self.select(select_id, place)
-                    }
-                    None => loaded,
-                }
-            }
-            Err(error) => WorkerToUi::Failed { id, file_name, error },
+/// Why reading stopped early.
+enum Stop {
+    Cancelled,
+    Unreadable(String),
+}
+
+/// Reads `file` and answers the load `id`: progress, then the detection, then (with a focus)
+/// the commune's rows under the focus's id.
+async fn load(
+    state: &RefCell<State>,
+    cancelled: &Cell<RequestId>,
+    id: RequestId,
+    file: &File,
+    options: ReadOptions,
+    focus: Option<(RequestId, Place)>,
+    post: &dyn Fn(WorkerToUi),
+) -> WorkerToUi {
+    *state.borrow_mut() = State::default();
+    let file_name = file.name();
+    let size = file.size() as u64;
+    let failed = |error: ErrorKind| WorkerToUi::Failed { id, file_name: file_name.clone(), error: Error::new(error) };
+    let codes: Option<Vec<String>> = focus.as_ref().map(|(_, place)| vec![place.code.clone()]);
+    if codes.is_none() && size > WHOLE_AT_MOST {
+        return failed(ErrorKind::TooLargeWithoutCommune { size });
+    }
+    let started = js_sys::Date::now();
+    let stop = |s: Stop| match s {
+        Stop::Cancelled => failed(ErrorKind::Cancelled),
+        Stop::Unreadable(reason) => failed(ErrorKind::Unreadable { reason }),
+    };
+    let (result, bytes, engine_ms) = match &codes {
+        Some(codes) if size > STREAM_ABOVE => match stream(file, id, options, codes, cancelled, post).await {
+            Ok(Some(ws)) => (ws, None, 0.0),
+            Ok(None) => return failed(ErrorKind::TooLargeToStream { size }),
+            Err(s) => return stop(s),
+        },
+        _ => {
+            let bytes = match read(file, id, cancelled, post).await {
+                Ok(bytes) => bytes,
+                Err(s) => return stop(s),
+            };
+            let read_at = js_sys::Date::now();
+            let mut progress =
+                |done, total, rows| post(WorkerToUi::Progress { id, stage: Stage::Parsing, done, total, rows });
+            let ws = Workspace::load_for(&file_name, &bytes, options, codes.as_deref(), &mut progress);
+            (ws, Some(bytes), js_sys::Date::now() - read_at)
+        }
+    };
+    let ws = match result {
+        Ok(ws) => ws,
+        Err(error) => return WorkerToUi::Failed { id, file_name, error },
+    };
+    let total_ms = js_sys::Date::now() - started;
+    let loaded = Loaded {
+        file_name: file_name.clone(),
+        size,
+        detection: ws.detection().clone(),
+        preview: ws.preview(PREVIEW_ROWS),
+        set_aside: ws.set_aside().to_vec(),
+        options,
+        streamed: bytes.is_none(),
+        timings: (total_ms - engine_ms, engine_ms),
+        memory: wasm_memory(),
+    };
+    {
+        let mut s = state.borrow_mut();
+        s.workspace = Some(ws);
+        s.source = Some(Source { name: file_name, bytes, options });
+    }
+    let loaded = WorkerToUi::Loaded { id, loaded: Box::new(loaded) };
+    match focus {
+        Some((select_id, place)) => {
+            post(loaded);
+            state.borrow_mut().select(select_id, place)
+        }
+        None => loaded,
+    }
+}
+
+/// Lets the worker hear messages (a cancel) between two chunks.
+async fn pause(id: RequestId, cancelled: &Cell<RequestId>) -> Result<(), Stop> {
+    TimeoutFuture::new(0).await;
+    if cancelled.get() == id { Err(Stop::Cancelled) } else { Ok(()) }
+}
+
+/// Reads bytes `start..end` of a file into `into`.
+fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, into: &mut Vec<u8>) -> Result<(), Stop> {
+    let unreadable = |e: wasm_bindgen::JsValue| Stop::Unreadable(format!("{e:?}"));
+    let blob = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(unreadable)?;
+    let buffer = reader.read_as_array_buffer(&blob).map_err(unreadable)?;
+    let chunk = Uint8Array::new(&buffer);
+    let at = into.len();
+    into.resize(at + chunk.length() as usize, 0);
+    chunk.copy_to(&mut into[at..]);
+    Ok(())
+}
+
+/// Reads a whole file in chunks, reporting bytes read.
+async fn read(
+    file: &File,
+    id: RequestId,
+    cancelled: &Cell<RequestId>,
+    post: &dyn Fn(WorkerToUi),
+) -> Result<Vec<u8>, Stop> {
+    let reader = FileReaderSync::new().map_err(|e| Stop::Unreadable(format!("{e:?}")))?;
+    let size = file.size() as u64;
+    let mut bytes = Vec::with_capacity(size as usize);
+    let mut start = 0;
+    while start < size {
+        let end = (start + READ_CHUNK).min(size);
+        read_slice(&reader, file, start, end, &mut bytes)?;
+        start = end;
+        post(WorkerToUi::Progress { id, stage: Stage::Reading, done: start, total: size, rows: 0 });
+        if start < size {
+            pause(id, cancelled).await?;
         }
     }
+    Ok(bytes)
+}
 
+/// Streams a large file through the engine for `codes`, never holding it whole. `Ok(None)`
+/// when it cannot be read this way (UTF-16, no commune code column).
+async fn stream(
+    file: &File,
+    id: RequestId,
+    options: ReadOptions,
+    codes: &[String],
+    cancelled: &Cell<RequestId>,
+    post: &dyn Fn(WorkerToUi),
+) -> Result<Option<Result<Workspace, Error>>, Stop> {
+    let reader = FileReaderSync::new().map_err(|e| Stop::Unreadable(format!("{e:?}")))?;
+    let size = file.size() as u64;
+    let (mut head, mut tail) = (Vec::new(), Vec::new());
+    read_slice(&reader, file, 0, size.min(HEAD_BYTES as u64), &mut head)?;
+    read_slice(&reader, file, size.saturating_sub(TAIL_BYTES as u64), size, &mut tail)?;
+    let encoding = match options.encoding {
+        Some(e) => e,
+        None => match decode::detect(&head) {
+            Ok(e) => e,
+            Err(error) => return Ok(Some(Err(error))),
+        },
+    };
+    let Some(mut stream) = Stream::start(&head, &tail, size, encoding, options, codes) else { return Ok(None) };
+    let mut chunk = Vec::with_capacity(READ_CHUNK as usize);
+    let mut progress = |done, total, rows| post(WorkerToUi::Progress { id, stage: Stage::Parsing, done, total, rows });
+    let mut start = 0;
+    while start < size {
+        let end = (start + READ_CHUNK).min(size);
+        chunk.clear();
+        read_slice(&reader, file, start, end, &mut chunk)?;
+        stream.feed(&chunk, &mut progress);
+        start = end;
+        pause(id, cancelled).await?;
+    }
+    Ok(Some(Workspace::from_stream(&file.name(), stream)))
+}
+
+/// The worker's WebAssembly memory, in bytes.
+fn wasm_memory() -> u64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as u64
+}
+
+impl State {
     fn select(&mut self, id: RequestId, place: Place) -> WorkerToUi {
         // Read for another commune: read the kept bytes again for this one.
-        if let (Some(ws), Some(src)) = (&self.workspace, &self.source)
+        if let (Some(ws), Some(Source { name, bytes: Some(bytes), options })) = (&self.workspace, &self.source)
             && !ws.holds(&place.code)
         {
             let codes = [place.code.clone()];
-            match Workspace::load_for(&src.name, &src.bytes, src.options, Some(&codes), &mut ()) {
+            match Workspace::load_for(name, bytes, *options, Some(&codes), &mut ()) {
                 Ok(ws) => self.workspace = Some(ws),
-                Err(error) => return WorkerToUi::Failed { id, file_name: src.name.clone(), error },
+                Err(error) => return WorkerToUi::Failed { id, file_name: name.clone(), error },
             }
         }
         let Some(ws) = &self.workspace else {
             return WorkerToUi::Failed { id, file_name: String::new(), error: ErrorKind::NoFileLoaded.into() };
         };
+        if !ws.holds(&place.code) {
+            // A streamed file: the page reads it again for this commune.
+            return WorkerToUi::Failed {
+                id,
+                file_name: ws.file_name().to_owned(),
+                error: ErrorKind::NoFileLoaded.into(),
+            };
+        }
         match ws.select(&place) {
             Ok(selection) => {
                 let table = &selection.table;
@@ -167,24 +315,4 @@ impl EngineWorker {
             },
         }
     }
-}
-
-/// Reads a whole file in chunks, reporting bytes read.
-fn read(file: &File, progress: &dyn Fn(u64, u64)) -> Result<Vec<u8>, String> {
-    let reader = FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
-    let size = file.size();
-    let mut bytes = Vec::with_capacity(size as usize);
-    let mut start = 0.0;
-    while start < size {
-        let end = (start + READ_CHUNK).min(size);
-        let blob = file.slice_with_f64_and_f64(start, end).map_err(|e| format!("{e:?}"))?;
-        let buffer = reader.read_as_array_buffer(&blob).map_err(|e| format!("{e:?}"))?;
-        let chunk = Uint8Array::new(&buffer);
-        let at = bytes.len();
-        bytes.resize(at + chunk.length() as usize, 0);
-        chunk.copy_to(&mut bytes[at..]);
-        start = end;
-        progress(start as u64, size as u64);
-    }
-    Ok(bytes)
 }

@@ -37,6 +37,19 @@ pub enum ErrorKind {
         /// The column's name.
         column: String,
     },
+    /// The user stopped the load.
+    Cancelled,
+    /// The file is too large to read whole and no commune was picked to read it for.
+    TooLargeWithoutCommune {
+        /// The file's size in bytes.
+        size: u64,
+    },
+    /// The file is too large to read whole and cannot be streamed (UTF-16, or no column of
+    /// commune codes).
+    TooLargeToStream {
+        /// The file's size in bytes.
+        size: u64,
+    },
     /// The file has no bytes, or only blank lines.
     Empty,
     /// The file holds bytes no text file has (a NUL byte outside UTF-16).
@@ -105,6 +118,9 @@ impl fmt::Display for Error {
             ErrorKind::Unreadable { reason } => write!(f, "unreadable file: {reason}"),
             ErrorKind::NoFileLoaded => write!(f, "no file loaded"),
             ErrorKind::NotChartable { column } => write!(f, "column {column} holds no number"),
+            ErrorKind::Cancelled => write!(f, "cancelled"),
+            ErrorKind::TooLargeWithoutCommune { size } => write!(f, "{size} bytes: pick a commune first"),
+            ErrorKind::TooLargeToStream { size } => write!(f, "{size} bytes and not streamable"),
             ErrorKind::Empty => write!(f, "empty file"),
             ErrorKind::Binary { position } => {
                 write!(f, "binary content at byte {} (line {})", position.byte, position.line)

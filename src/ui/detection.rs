@@ -99,7 +99,13 @@ fn Detected(
         <section class="detected" aria-labelledby="detected-title">
             <h3 id="detected-title">"Format détecté"</h3>
             <p class="summary">{summary}</p>
-            <p hidden=true class="timings" data-read-ms=loaded.timings.0 data-engine-ms=loaded.timings.1></p>
+            <p
+                hidden=true
+                class="timings"
+                data-read-ms=loaded.timings.0
+                data-engine-ms=loaded.timings.1
+                data-memory=loaded.memory
+            ></p>
             <p class="hint">
                 {format!(
                     "Fichier « {} » ({}), lu en {} s. ",

@@ -18,6 +18,17 @@ pub fn error(file: &str, error: &Error) -> String {
         ErrorKind::NotChartable { column } => {
             format!("La colonne « {column} » ne contient aucun nombre pour cette commune : rien à représenter.")
         }
+        ErrorKind::Cancelled => format!("Lecture de « {file} » annulée."),
+        ErrorKind::TooLargeWithoutCommune { size: bytes } => format!(
+            "Le fichier « {file} » fait {} : trop pour être lu en entier dans le navigateur. Choisissez d’abord \
+             la commune (étape 2) : le fichier sera lu par morceaux et seules ses lignes seront gardées.",
+            size(*bytes)
+        ),
+        ErrorKind::TooLargeToStream { size: bytes } => format!(
+            "Le fichier « {file} » fait {} : trop pour être lu en entier, et il ne peut pas être lu par morceaux \
+             (encodage UTF-16 ou pas de colonne de codes commune). Enregistrez-le en UTF-8 ou découpez-le.",
+            size(*bytes)
+        ),
         ErrorKind::Empty => {
             format!("Le fichier « {file} » est vide : il ne contient aucune ligne à lire.")
         }
@@ -141,8 +152,10 @@ pub fn size(bytes: u64) -> String {
         format!("{bytes} octets")
     } else if b < KO * KO {
         format!("{} Ko", format::number((b / KO).round()))
-    } else {
+    } else if b < KO * KO * KO {
         format!("{} Mo", format::number((b / KO / KO * 10.0).round() / 10.0))
+    } else {
+        format!("{} Go", format::number((b / KO / KO / KO * 10.0).round() / 10.0))
     }
 }
 

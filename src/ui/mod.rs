@@ -14,6 +14,7 @@ mod selection;
 mod state;
 mod territories;
 
+use crate::engine::ErrorKind;
 use crate::protocol::UiToWorker;
 use chart::ChartPanel;
 use commune_picker::CommunePicker;
@@ -45,16 +46,24 @@ pub fn App() -> impl IntoView {
 
     // A commune picked and a file loaded: ask for the commune's rows.
     Effect::new(move || {
-        let loaded = matches!(state.load.get(), LoadState::Loaded(_));
         let Some(place) = state.place.get() else {
             return;
         };
+        // A file too large to keep is read again for the new commune.
+        let reread = match state.load.get() {
+            LoadState::Loaded(l) => l.streamed && l.detection.rows > 0,
+            LoadState::Failed { error, .. } => matches!(error.kind(), ErrorKind::TooLargeWithoutCommune { .. }),
+            _ => false,
+        };
+        let loaded = matches!(state.load.get_untracked(), LoadState::Loaded(_));
         // The load already asked for this commune's rows.
         let asked = state
             .focused
             .get_value()
             .is_some_and(|(id, code)| id == state.select_id.get_untracked() && code == place.code);
-        if loaded && !asked {
+        if reread && !asked {
+            requests::reread(state, engine);
+        } else if loaded && !asked {
             let id = engine.with_value(Engine::next_id);
             state.select_id.set(id);
             state.selected.set(None);

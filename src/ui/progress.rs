@@ -1,8 +1,10 @@
 //! The progress bar of a load, and the error when a load fails.
 
+use super::EngineHandle;
 use super::messages;
+use super::requests;
 use super::state::{AppState, LoadState};
-use crate::engine::format;
+use crate::engine::{ErrorKind, format};
 use crate::protocol::Stage;
 use leptos::prelude::*;
 
@@ -10,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LoadProgress() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let engine = expect_context::<EngineHandle>();
     move || match state.load.get() {
         LoadState::Loading { file_name, stage, done, total, rows } => {
             let what = match stage {
@@ -25,10 +28,18 @@ pub fn LoadProgress() -> impl IntoView {
             view! {
                 <div class="progress" role="status">
                     <progress aria-label="Progression de la lecture" max=total.max(1) value=done></progress>
-                    <p>{text}</p>
+                    <p>
+                        {text}
+                        <button type="button" class="secondary" on:click=move |_| requests::cancel(state, engine)>
+                            "Annuler la lecture"
+                        </button>
+                    </p>
                 </div>
             }
             .into_any()
+        }
+        LoadState::Failed { file_name, error } if matches!(error.kind(), ErrorKind::Cancelled) => {
+            view! { <p class="notice" role="status">{messages::error(&file_name, &error)}</p> }.into_any()
         }
         LoadState::Failed { file_name, error } => {
             view! { <p class="error" role="alert">{messages::error(&file_name, &error)}</p> }.into_any()

@@ -21,6 +21,17 @@ pub fn correct(state: AppState, engine: EngineHandle, change: impl FnOnce(&mut R
     read(state, engine);
 }
 
+/// Reads the current file again as it is (for another commune, when it was too large to keep).
+pub fn reread(state: AppState, engine: EngineHandle) {
+    read(state, engine);
+}
+
+/// Stops the load under way.
+pub fn cancel(state: AppState, engine: EngineHandle) {
+    let id = state.load_id.get_untracked();
+    engine.with_value(|e| e.send(UiToWorker::Cancel { id }));
+}
+
 /// Sends the current file and corrections to the worker.
 fn read(state: AppState, engine: EngineHandle) {
     let Some(file) = state.file.get_value() else { return };

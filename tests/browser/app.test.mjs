@@ -6,7 +6,9 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./server.mjs";
 import { CarnetPage, launch, SHARED_DATA } from "./carnet-page.mjs";
-import { badFiles, cafLike, national } from "./fixtures.mjs";
+import { badFiles, cafLike, hugeFileOnDisk, national } from "./fixtures.mjs";
+import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = process.env.CARNET_DIST ?? join(root, "dist");
@@ -182,6 +184,68 @@ test("a national file is read in the worker with a progress bar while the page s
   assert.ok(summary.includes(`35${NNBSP}000 lignes, 100 colonnes`), summary);
   await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).click();
   await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  assertClean(carnet);
+  await page.context().close();
+});
+
+/** Puts a file made in the page into the file input, as a drop would. */
+async function pick(page, make) {
+  await page.evaluate((make) => {
+    const file = eval(make);
+    const input = document.getElementById("file-input");
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }, make);
+}
+
+test("a 1 GB file streams for the picked commune, never held whole", async () => {
+  const huge = hugeFileOnDisk(join(tmpdir(), "base_cc_tres_gros.csv"), 1024);
+  const carnet = await CarnetPage.open(browser, server.url);
+  const page = carnet.page;
+  try {
+    // No commune yet: the page says what to do instead of freezing or running out of memory.
+    await carnet.upload(huge.path);
+    await page.getByRole("alert").filter({ hasText: /fait [\d\u202f,]+ (Mo|Go) : trop pour être lu en entier.*Choisissez d’abord la commune/s }).waitFor();
+    await carnet.screenshot("08-tres-gros-sans-commune");
+    // Picking the commune reads it by chunks, keeping its row.
+    await carnet.pickCommune("Sailly", /Sailly-lez-Lannoy \(59522\)/);
+    await page.getByRole("progressbar", { name: "Progression de la lecture" }).waitFor();
+    await carnet.screenshot("09-tres-gros-lecture");
+    const rows = page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ });
+    await rows.waitFor({ timeout: 180_000 });
+    const summary = await carnet.summary();
+    assert.match(summary, /Encodage : Windows-1252 · Séparateur : point-virgule · Décimale : virgule · En-tête : ligne 1 · [\d\u202f]+ lignes, 100 colonnes/);
+    const counted = Number(summary.match(/ligne 1 · ([\d\u202f]+) lignes/)[1].replace(/\u202f/g, ""));
+    assert.equal(counted, huge.rows);
+    const memory = Number(await page.locator(".timings").getAttribute("data-memory"));
+    assert.ok(memory < 300e6, `worker memory ${memory} bytes`);
+    await carnet.screenshot("10-tres-gros-commune");
+    assertClean(carnet);
+  } finally {
+    await page.context().close();
+    rmSync(huge.path, { force: true });
+  }
+});
+
+test("a long read can be cancelled", async () => {
+  const carnet = await CarnetPage.open(browser, server.url);
+  const page = carnet.page;
+  await page.addScriptTag({ path: join(root, "tests", "browser", "generate.js") });
+  await page.evaluate(() => {
+    // Cancel as soon as the progress bar shows.
+    new MutationObserver((_, observer) => {
+      const cancel = [...document.querySelectorAll("button")].find((b) => b.textContent === "Annuler la lecture");
+      if (cancel) {
+        observer.disconnect();
+        cancel.click();
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await pick(page, "window.carnetBench.huge(200)"); // 200 MB, read whole: no commune picked
+  await page.getByRole("status").filter({ hasText: "Lecture de « base_cc_tres_gros.csv » annulée." }).waitFor();
+  assert.equal(await carnet.detected.count(), 0);
   assertClean(carnet);
   await page.context().close();
 });

@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from "node:fs";
 // Files a person might bring, generated in the test run rather than committed.
 
 /** Encodes text as Windows-1252 (the characters used here are all in Latin-1 or €). */
@@ -54,3 +55,27 @@ export const badFiles = {
   },
   headerOnly: { name: "entete.csv", mimeType: "text/csv", buffer: Buffer.from("CODGEO;MED20\r\n") },
 };
+
+/**
+ * Writes a national-style file of about `megabytes` MB to `path` (a file on disk, as a user's
+ * would be): Sailly-lez-Lannoy's row once near the top among repeated blocks of other rows.
+ */
+export function hugeFileOnDisk(path, megabytes = 1024, cols = 100) {
+  const row = (code, name, r) => {
+    const cells = [code, name];
+    for (let c = 2; c < cols; c++) cells.push(c % 7 === 0 ? "s" : `${(r * 31 + c * 17) % 10000},${c % 10}`);
+    return cells.join(";") + "\r\n";
+  };
+  const header = ["CODGEO", "LIBGEO", ...Array.from({ length: cols - 2 }, (_, i) => `P21_IND${i + 2}`)].join(";") + "\r\n";
+  let block = "";
+  for (let r = 1; block.length < 8 << 20; r++) {
+    block += row(`${String(1 + (r % 95)).padStart(2, "0")}${String(r % 1000).padStart(3, "0")}`, `Saint-Rémy ${r}`, r);
+  }
+  const blockBytes = windows1252(block);
+  const fd = openSync(path, "w");
+  writeSync(fd, windows1252(header + row("59522", "Sailly-lez-Lannoy", 0)));
+  let size = 0;
+  for (; size < megabytes * 1e6; size += blockBytes.length) writeSync(fd, blockBytes);
+  closeSync(fd);
+  return { path, rows: 1 + (size / blockBytes.length) * block.split("\r\n").length - size / blockBytes.length };
+}
