@@ -16,7 +16,8 @@ const dist = join(here, "..", "dist");
 const RUNS = Number(process.env.RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const server = await serve(dist);
+const duckdbDist = join(here, "node_modules", "@duckdb", "duckdb-wasm", "dist");
+const server = await serve(dist, 0, { "/duckdb/": duckdbDist, "/nm/": join(here, "node_modules") });
 const browser = await launch();
 const page = await (await browser.newContext({ locale: "fr-FR" })).newPage();
 page.on("pageerror", (e) => console.error("page error:", e.message));
@@ -77,16 +78,54 @@ async function papa() {
   );
 }
 
+// DuckDB's browser module imports Apache Arrow by bare name.
+await page.addScriptTag({
+  type: "importmap",
+  content: JSON.stringify({
+    imports: {
+      "apache-arrow": "/nm/apache-arrow/Arrow.dom.mjs",
+      tslib: "/nm/tslib/tslib.es6.mjs",
+      flatbuffers: "/nm/flatbuffers/mjs/flatbuffers.js",
+    },
+  }),
+});
+await page.evaluate(async () => {
+  const duckdb = await import("/duckdb/duckdb-browser.mjs");
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker("/duckdb/duckdb-browser-eh.worker.js"));
+  await db.instantiate("/duckdb/duckdb-eh.wasm");
+  window.duck = { duckdb, db, conn: await db.connect(), n: 0 };
+});
+
+async function duckdb() {
+  return page.evaluate(async () => {
+    const { duckdb, db, conn } = window.duck;
+    const name = `f${window.duck.n++}.csv`;
+    const t0 = performance.now();
+    await db.registerFileHandle(name, window.benchFile, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    const result = await conn.query(
+      `SELECT * FROM read_csv('${name}', delim=';', header=true, decimal_separator=',', encoding='latin-1') WHERE CODGEO = '59522'`,
+    );
+    if (result.numRows !== 1) throw new Error(`${result.numRows} rows`);
+    return performance.now() - t0;
+  });
+}
+
 const results = {};
-for (const [name, run] of [["Carnet (worker, File → commune rows)", carnet], ["Papa Parse 5.7.1 (File → commune rows)", papa]]) {
+const peers = [
+  ["Carnet (worker, File → commune rows)", carnet],
+  ["Papa Parse 5.7.1 (File → commune rows)", papa],
+  ["DuckDB-WASM 1.32.0 (File → commune rows)", duckdb],
+];
+for (const [name, run] of peers) {
   await run(); // warm-up
   const times = [];
   for (let i = 0; i < RUNS; i++) times.push(await run());
   results[name] = median(times);
   console.log(`${name.padEnd(42)} median ${median(times).toFixed(0).padStart(6)} ms   (runs: ${times.map((t) => t.toFixed(0)).join(", ")})`);
 }
-const [carnetMs, papaMs] = Object.values(results);
+const [carnetMs, papaMs, duckMs] = Object.values(results);
 console.log(`Ratio Papa Parse / Carnet: ${(papaMs / carnetMs).toFixed(2)}×`);
+console.log(`Ratio DuckDB-WASM / Carnet: ${(duckMs / carnetMs).toFixed(2)}×`);
 
 // A file larger than memory, on disk as a user's would be, streamed for the picked commune.
 const huge = hugeFileOnDisk(join(tmpdir(), "carnet_bench_1go.csv"), 1024);

@@ -19,12 +19,21 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Serves `dir` on 127.0.0.1:`port`; resolves to { url, close }. */
-export function serve(dir, port = 0) {
-  const root = resolve(dir);
+/**
+ * Serves `dir` on 127.0.0.1:`port`, and each folder of `mounts` under its URL prefix
+ * (`{ "/duckdb/": "/path/to/dist" }`); resolves to { url, close }.
+ */
+export function serve(dir, port = 0, mounts = {}) {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let root = resolve(dir);
+      for (const [prefix, folder] of Object.entries(mounts)) {
+        if (path.startsWith(prefix)) {
+          root = resolve(folder);
+          path = path.slice(prefix.length - 1);
+        }
+      }
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) throw new Error("outside root");
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
