@@ -159,15 +159,23 @@ fn footnotes(text: &str, header: usize, sep: u8, width: usize) -> (usize, Vec<St
     (end, notes)
 }
 
-/// A note reads as prose in its first cell with the rest empty, unlike a data row.
+/// Words notes below statistical tables start with (folded).
+const NOTE_WORDS: [&str; 10] =
+    ["source", "champ", "note", "lecture", "avertissement", "remarque", "definition", "unite", "donnees", "traitement"];
+
+/// A note is one filled first cell, the rest empty, that reads as a note: it opens with a word
+/// notes open with, a `*` or a `(1)` call, or holds a colon. A data row with blank cells does
+/// not (`é a;` stays a row).
 fn is_note(line: &str, sep: u8, width: usize) -> bool {
     let mut cells = line.split(char::from(sep));
     let first = cells.next().unwrap_or("").trim().trim_matches('"');
     let rest_empty = cells.all(|c| c.trim().is_empty());
-    let prose = first.chars().next().is_some_and(char::is_alphabetic)
-        && (first.contains(' ') || first.contains(':'))
-        && first.chars().filter(|c| c.is_ascii_digit()).count() * 2 < first.len();
-    rest_empty && prose && (count_fields(line.as_bytes(), sep) < width || width > 1)
+    let folded = super::territory::fold(first);
+    let opens_like_a_note = NOTE_WORDS.iter().any(|w| folded.starts_with(w))
+        || first.starts_with('*')
+        || first.starts_with('(')
+        || first.contains(':');
+    rest_empty && opens_like_a_note && (count_fields(line.as_bytes(), sep) < width || width > 1)
 }
 
 fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -226,6 +234,8 @@ mod tests {
         [],
         ["Source : Insee", "Champ : France"]
     );
+
+    header!(data_row_with_blank_cells_is_not_a_note, "col0;col1\nA;A\né a; \n", 1, [], []);
 
     #[test]
     fn table_excludes_footnotes() {
