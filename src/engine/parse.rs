@@ -159,15 +159,36 @@ const CHUNK: usize = 1 << 20;
 
 /// Parses `table` (header first), whose first line is physical line `first_line` of the file.
 pub fn parse(table: &str, first_line: u64, separator: Separator, progress: &mut dyn Progress) -> Parsed {
-    let mut reader = ReaderBuilder::new().delimiter(separator.byte()).build();
+    let mut parsed = Builder::default();
     let input = table.as_bytes();
+    let mut from = 0;
+    let mut line = first_line;
+    // A quote never closed swallows the rest of the file: its line is set aside and the
+    // lines after it are read again on their own.
+    while let Some((rest, rest_line)) = run(&mut parsed, &input[from..], line, separator, progress) {
+        from += rest;
+        line = rest_line;
+    }
+    progress.report(input.len() as u64, input.len() as u64, parsed.rows() as u64);
+    parsed.finish()
+}
+
+/// Parses `input` into `parsed`; when the last record holds a quote never closed, sets its
+/// first line aside and returns where the next line starts, with its physical line.
+fn run(
+    parsed: &mut Builder,
+    input: &[u8],
+    first_line: u64,
+    separator: Separator,
+    progress: &mut dyn Progress,
+) -> Option<(usize, u64)> {
+    let mut reader = ReaderBuilder::new().delimiter(separator.byte()).build();
     let newline = if memchr::memchr(b'\n', input).is_some() { b'\n' } else { b'\r' };
     let mut out = vec![0u8; 4096];
     let mut ends = vec![0usize; 64];
     let (mut pos, mut outlen, mut endlen) = (0usize, 0usize, 0usize);
     let mut record_start = 0usize;
     let mut lines = LineCounter { newline, counted: 0, line: first_line };
-    let mut parsed = Builder::default();
     let mut next_report = CHUNK;
     loop {
         // Past the end, an empty input tells csv-core to finish the last record, then `End`.
@@ -191,16 +212,21 @@ pub fn parse(table: &str, first_line: u64, separator: Separator, progress: &mut 
                 // csv-core skips line endings and blank lines before a record.
                 let content = record_start + raw.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
                 let line = lines.at(input, content);
-                parsed.accept(&out[..outlen], &ends[..endlen], &input[content..pos], line);
+                let record = &input[content..pos];
+                let unclosed = memchr::memchr_iter(b'"', record).count() % 2 == 1;
+                if unclosed && parsed.header.is_some() {
+                    let first = memchr::memchr(newline, record).map_or(record.len(), |i| i + 1);
+                    parsed.set_aside(line, &record[..first], SetAsideReason::UnclosedQuote { spans: 1 });
+                    return (content + first < input.len()).then_some((content + first, line + 1));
+                }
+                parsed.accept(&out[..outlen], &ends[..endlen], record, line);
                 record_start = pos;
                 outlen = 0;
                 endlen = 0;
             }
-            ReadRecordResult::InputEmpty | ReadRecordResult::End => break,
+            ReadRecordResult::InputEmpty | ReadRecordResult::End => return None,
         }
     }
-    progress.report(input.len() as u64, input.len() as u64, parsed.rows() as u64);
-    parsed.finish()
 }
 
 /// Parses records already split apart (header first), each with its physical line: the
@@ -287,13 +313,17 @@ impl Builder {
             self.lines.push(line);
             return;
         }
-        let text = trim_line_end(raw);
-        let spans = memchr::memchr_iter(b'\n', text).count() as u64 + 1;
-        let reason = if unclosed || (spans > 1 && text.contains(&b'"')) {
-            SetAsideReason::UnclosedQuote { spans }
+        let reason = if unclosed {
+            SetAsideReason::UnclosedQuote { spans: memchr::memchr_iter(b'\n', trim_line_end(raw)).count() as u64 + 1 }
         } else {
             SetAsideReason::FieldCount { expected: width, found: ends.len() }
         };
+        self.set_aside(line, raw, reason);
+    }
+
+    /// Sets a row aside with its line and reason, keeping the start of its text.
+    fn set_aside(&mut self, line: u64, raw: &[u8], reason: SetAsideReason) {
+        let text = trim_line_end(raw);
         let cut = floor_char_boundary(text, SetAside::MAX_TEXT);
         self.set_aside.push(SetAside { line, reason, text: String::from_utf8_lossy(&text[..cut]).into_owned() });
     }
@@ -390,11 +420,20 @@ mod tests {
     }
 
     #[test]
-    fn unclosed_quote_is_named() {
+    fn unclosed_quote_sets_its_line_aside_and_the_rest_is_read() {
         let p = parse_str("a;b\n1;\"oops\n2;3\n4;5\n");
-        assert_eq!(p.rows(), 0);
-        assert_eq!(p.set_aside[0].line, 2);
-        assert_eq!(p.set_aside[0].reason, SetAsideReason::UnclosedQuote { spans: 3 });
+        assert_eq!(cells(&p), [["2", "3"], ["4", "5"]]);
+        assert_eq!(p.lines, [3, 4]);
+        assert_eq!(p.set_aside.len(), 1);
+        assert_eq!((p.set_aside[0].line, p.set_aside[0].text.as_str()), (2, "1;\"oops"));
+        assert_eq!(p.set_aside[0].reason, SetAsideReason::UnclosedQuote { spans: 1 });
+    }
+
+    #[test]
+    fn unclosed_quote_at_the_start() {
+        let p = parse_str("a;b\r\n\"1;x\r\n2;\"y\"\r\n\"3;z\r\n4;w\r\n");
+        assert_eq!(cells(&p), [["2", "y"], ["4", "w"]]);
+        assert_eq!(p.set_aside.iter().map(|s| s.line).collect::<Vec<_>>(), [2, 4]);
     }
 
     #[test]

@@ -204,29 +204,36 @@ fn next_record(bytes: &[u8], pos: usize, last: bool) -> Option<Found<'_>> {
         return None;
     }
     let (mut p, mut quotes, mut lines) = (pos, 0, 0);
+    let mut first_end = None;
     let end = loop {
-        match memchr::memchr(b'\n', &bytes[p..]) {
-            Some(i) => {
-                let nl = p + i;
-                quotes += memchr::memchr_iter(b'"', &bytes[p..nl]).count();
-                p = nl + 1;
-                lines += 1;
-                if quotes % 2 == 0 {
-                    break nl;
-                }
-            }
-            None if last => {
-                quotes += memchr::memchr_iter(b'"', &bytes[p..]).count();
-                p = bytes.len();
-                lines += 1;
-                break bytes.len();
-            }
+        let (line_end, next) = match memchr::memchr(b'\n', &bytes[p..]) {
+            Some(i) => (p + i, p + i + 1),
+            None if last => (bytes.len(), bytes.len()),
             None => return None,
+        };
+        quotes += memchr::memchr_iter(b'"', &bytes[p..line_end]).count();
+        first_end.get_or_insert((line_end, next));
+        p = next;
+        lines += 1;
+        if quotes % 2 == 0 {
+            break line_end;
+        }
+        // A quote never closed (by the end, or within many lines): its first line alone is
+        // the record, set aside; the lines after it are read on their own.
+        if (p >= bytes.len() && last) || lines >= MAX_RECORD_LINES {
+            let (first, next) = first_end.unwrap_or((line_end, next));
+            let record = &bytes[pos..first];
+            let record = record.strip_suffix(b"\r").unwrap_or(record);
+            let quotes = memchr::memchr_iter(b'"', record).count().max(1);
+            return Some(Found { record, quotes, lines: 1, next });
         }
     };
     let record = &bytes[pos..end];
     Some(Found { record: record.strip_suffix(b"\r").unwrap_or(record), quotes, lines, next: p })
 }
+
+/// Lines a quoted record may span before its quote is taken as never closed.
+const MAX_RECORD_LINES: u64 = 10_000;
 
 /// Splits bytes into records with their physical line, as a [`Scanner`] does: a line break
 /// inside quotes does not end a record; blank lines are skipped (and counted).
@@ -287,6 +294,18 @@ mod tests {
                 (whole.rows, &whole.kept, &whole.sample, &whole.set_aside),
                 "chunks of {chunk}"
             );
+        }
+    }
+
+    #[test]
+    fn an_unclosed_quote_does_not_swallow_the_file() {
+        let bytes = b"C;M\r\n\"59522;1\r\n59522;2\r\n01001;3\r\n";
+        for chunk in 1..bytes.len() {
+            let s = scan_in_chunks(bytes, chunk);
+            assert_eq!(s.rows, 2, "chunks of {chunk}");
+            assert_eq!(s.kept, [(3, b"59522;2".to_vec())]);
+            assert_eq!(s.set_aside[0].line, 2);
+            assert_eq!(s.set_aside[0].reason, SetAsideReason::UnclosedQuote { spans: 1 });
         }
     }
 }

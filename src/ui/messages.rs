@@ -74,10 +74,12 @@ pub fn set_aside(reason: &SetAsideReason) -> String {
         SetAsideReason::FieldCount { expected, found } => {
             format!("{found} colonne{} au lieu de {expected}", if *found > 1 { "s" } else { "" })
         }
-        SetAsideReason::UnclosedQuote { spans } => format!(
-            "guillemet ouvert jamais fermé : la ligne englobe les {} lignes suivantes",
-            format::integer(*spans as i64 - 1)
-        ),
+        SetAsideReason::UnclosedQuote { spans: 1 } => {
+            "guillemet ouvert jamais fermé : ligne mise de côté, les suivantes sont lues sans elle".to_owned()
+        }
+        SetAsideReason::UnclosedQuote { spans } => {
+            format!("guillemet ouvert jamais fermé sur {} lignes", format::integer(*spans as i64))
+        }
     }
 }
 
