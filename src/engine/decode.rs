@@ -22,8 +22,13 @@ pub enum Encoding {
     Utf8,
     /// UTF-8 with a byte-order mark (Excel's "CSV UTF-8").
     Utf8Bom,
+    /// UTF-8 with some lines in Windows-1252 (files pasted together): each byte that is not
+    /// UTF-8 is read as Windows-1252.
+    MixedUtf8,
     /// Windows-1252, the superset of ISO-8859-1 that Excel writes on French Windows.
     Windows1252,
+    /// ISO-8859-15 (Latin-9: `€` at 0xA4); never guessed, chosen by the user.
+    Iso8859_15,
     /// UTF-16 little-endian (Excel's "Texte Unicode").
     Utf16Le,
     /// UTF-16 big-endian.
@@ -36,7 +41,9 @@ impl Encoding {
         match self {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 (avec BOM)",
+            Encoding::MixedUtf8 => "UTF-8 et Windows-1252",
             Encoding::Windows1252 => "Windows-1252",
+            Encoding::Iso8859_15 => "ISO-8859-15",
             Encoding::Utf16Le => "UTF-16 LE",
             Encoding::Utf16Be => "UTF-16 BE",
         }
@@ -78,6 +85,8 @@ pub fn detect(bytes: &[u8]) -> Result<Encoding> {
     Ok(match std::str::from_utf8(bytes) {
         Ok(_) => Encoding::Utf8,
         Err(e) if e.error_len().is_none() => Encoding::Utf8,
+        // Accented letters written both ways: a file pasted together from two sources.
+        Err(_) if bytes.utf8_chunks().any(|c| c.valid().bytes().any(|b| b >= 0x80)) => Encoding::MixedUtf8,
         Err(_) => Encoding::Windows1252,
     })
 }
@@ -85,14 +94,54 @@ pub fn detect(bytes: &[u8]) -> Result<Encoding> {
 /// Decodes `bytes` in `encoding`, dropping any byte-order mark.
 ///
 /// Undecodable sequences become U+FFFD; UTF-8 input without BOM is borrowed, not copied.
+/// UTF-8 input that is valid is borrowed, not copied; a byte that is not UTF-8 is read as
+/// Windows-1252 rather than lost (it is what such bytes are, in French files).
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Cow<'_, str> {
     let codec = match encoding {
-        Encoding::Utf8 | Encoding::Utf8Bom => encoding_rs::UTF_8,
+        Encoding::Utf8 | Encoding::Utf8Bom | Encoding::MixedUtf8 => {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            return match std::str::from_utf8(bytes) {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => Cow::Owned(mixed(bytes)),
+            };
+        }
         Encoding::Windows1252 => encoding_rs::WINDOWS_1252,
+        Encoding::Iso8859_15 => encoding_rs::ISO_8859_15,
         Encoding::Utf16Le => encoding_rs::UTF_16LE,
         Encoding::Utf16Be => encoding_rs::UTF_16BE,
     };
     codec.decode_with_bom_removal(bytes).0
+}
+
+/// UTF-8 with the bytes that are not UTF-8 read as Windows-1252.
+fn mixed(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(chunk.invalid()).0);
+    }
+    text
+}
+
+/// The physical lines (from 1) holding bytes that are not UTF-8, at most `limit` of them.
+pub fn non_utf8_lines(bytes: &[u8], limit: usize) -> Vec<u64> {
+    let mut lines = Vec::new();
+    let (mut offset, mut counted, mut line) = (0usize, 0usize, 1u64);
+    for chunk in bytes.utf8_chunks() {
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            line += memchr::memchr_iter(b'\n', &bytes[counted..offset]).count() as u64;
+            counted = offset;
+            if lines.last() != Some(&line) {
+                lines.push(line);
+                if lines.len() == limit {
+                    break;
+                }
+            }
+        }
+        offset += chunk.invalid().len();
+    }
+    lines
 }
 
 fn archive_format(bytes: &[u8]) -> Option<&'static str> {
@@ -173,6 +222,15 @@ mod tests {
     fn windows_1252_decodes_euro_and_accents() {
         let text = decode(b"M\xe9diane (\x80)", Encoding::Windows1252);
         assert_eq!(text, "Médiane (€)");
+    }
+
+    #[test]
+    fn mixed_files_read_both_ways() {
+        let bytes = b"LIBGEO\nSaint-\xc3\x89tienne\nSaint-\xc9tienne\nLy\xc3\xa9\n\xe9\xe9\n";
+        assert_eq!(detect(bytes).unwrap(), Encoding::MixedUtf8);
+        assert_eq!(decode(bytes, Encoding::MixedUtf8), "LIBGEO\nSaint-Étienne\nSaint-Étienne\nLyé\néé\n");
+        assert_eq!(non_utf8_lines(bytes, 10), [3, 5]);
+        assert_eq!(decode(b"\xa4", Encoding::Iso8859_15), "€");
     }
 
     #[test]

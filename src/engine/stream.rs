@@ -60,7 +60,7 @@ impl Stream {
     ) -> Option<Self> {
         let (skip, text_encoding) = match encoding {
             Encoding::Utf8Bom => (3, Encoding::Utf8),
-            Encoding::Utf8 | Encoding::Windows1252 => (0, encoding),
+            Encoding::Utf8 | Encoding::MixedUtf8 | Encoding::Windows1252 | Encoding::Iso8859_15 => (0, encoding),
             Encoding::Utf16Le | Encoding::Utf16Be => return None,
         };
         let text = |b: &[u8]| decode::decode(b, text_encoding).into_owned();

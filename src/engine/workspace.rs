@@ -75,6 +75,8 @@ pub struct Detection {
     pub set_aside: usize,
     /// Whether only a sample (and the focus's rows) was typed: column counts cover those rows.
     pub sampled: bool,
+    /// In a UTF-8 file, the first lines holding Windows-1252 bytes (read as such).
+    pub mixed_lines: Vec<u64>,
     /// The columns.
     pub columns: Vec<ColumnInfo>,
 }
@@ -163,7 +165,16 @@ impl Workspace {
         let mut parsed = parse::parse(&text[layout.start..layout.end], layout.header_line, dialect.separator, progress);
         let set_aside = std::mem::take(&mut parsed.set_aside);
         let rows = parsed.rows();
-        Self::assemble(file_name, encoding, Read { dialect, layout, parsed, rows, set_aside }, options, None)
+        let mixed_lines =
+            if encoding == Encoding::MixedUtf8 { decode::non_utf8_lines(bytes, MIXED_LINES_SHOWN) } else { Vec::new() };
+        Self::assemble(
+            file_name,
+            encoding,
+            Read { dialect, layout, parsed, rows, set_aside },
+            options,
+            None,
+            mixed_lines,
+        )
     }
 
     /// Finishes a territory-first read fed with the whole file.
@@ -173,7 +184,7 @@ impl Workspace {
     /// row had to be set aside.
     pub fn from_stream(file_name: &str, stream: Stream) -> Result<Self> {
         let (encoding, options, codes) = (stream.encoding(), stream.options(), stream.codes().to_vec());
-        Self::assemble(file_name, encoding, stream.finish(), options, Some(codes))
+        Self::assemble(file_name, encoding, stream.finish(), options, Some(codes), Vec::new())
     }
 
     /// Types the parsed rows and gathers what was detected.
@@ -183,6 +194,7 @@ impl Workspace {
         read: Read,
         options: ReadOptions,
         focus: Option<Vec<String>>,
+        mixed_lines: Vec<u64>,
     ) -> Result<Self> {
         let Read { dialect, layout, parsed, rows, set_aside } = read;
         if rows == 0 {
@@ -210,6 +222,7 @@ impl Workspace {
             rows,
             set_aside: set_aside.len(),
             sampled: focus.is_some(),
+            mixed_lines,
             columns: table
                 .columns()
                 .iter()
@@ -333,6 +346,9 @@ pub(crate) struct Read {
 fn tail(bytes: &[u8]) -> &[u8] {
     &bytes[bytes.len().saturating_sub(super::stream::TAIL_BYTES)..]
 }
+
+/// Lines in Windows-1252 listed for a mixed file.
+const MIXED_LINES_SHOWN: usize = 20;
 
 /// Below this size a file is read whole even with a focus: it is fast anyway.
 const FOCUS_MIN_BYTES: usize = 256 * 1024;

@@ -50,7 +50,15 @@ fn Detected(
         messages::count(d.rows as u64, "ligne", "lignes"),
         messages::count(d.columns.len() as u64, "colonne", "colonnes"),
     );
-    let encodings = [Encoding::Utf8, Encoding::Utf8Bom, Encoding::Windows1252, Encoding::Utf16Le, Encoding::Utf16Be];
+    let encodings = [
+        Encoding::Utf8,
+        Encoding::Utf8Bom,
+        Encoding::MixedUtf8,
+        Encoding::Windows1252,
+        Encoding::Iso8859_15,
+        Encoding::Utf16Le,
+        Encoding::Utf16Be,
+    ];
     let encoding_options = encodings
         .iter()
         .enumerate()
@@ -143,6 +151,14 @@ fn Evidence(
 ) -> impl IntoView {
     let d = &loaded.detection;
     let mut facts: Vec<String> = vec![format!("Fins de ligne : {}.", messages::line_ending(d.dialect.line_ending))];
+    if !d.mixed_lines.is_empty() {
+        let lines: Vec<String> = d.mixed_lines.iter().map(|l| format::integer(*l as i64)).collect();
+        facts.push(format!(
+            "Fichier UTF-8 dont certaines lignes sont en Windows-1252 (lignes {}{}) : leurs accents sont lus comme tels.",
+            lines.join(", "),
+            if d.mixed_lines.len() >= 20 { "…" } else { "" }
+        ));
+    }
     if !d.layout.title_lines.is_empty() {
         facts.push(format!("Au-dessus de l’en-tête, ignoré : « {} ».", d.layout.title_lines.join(" / ")));
     }

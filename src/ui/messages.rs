@@ -88,7 +88,9 @@ pub fn encoding(encoding: Encoding) -> &'static str {
     match encoding {
         Encoding::Utf8 => "UTF-8",
         Encoding::Utf8Bom => "UTF-8 avec BOM",
+        Encoding::MixedUtf8 => "UTF-8 mêlé de Windows-1252",
         Encoding::Windows1252 => "Windows-1252",
+        Encoding::Iso8859_15 => "ISO-8859-15",
         Encoding::Utf16Le => "UTF-16 LE",
         Encoding::Utf16Be => "UTF-16 BE",
     }
