@@ -116,10 +116,10 @@ fn Detected(
             ></p>
             <p class="hint">
                 {format!(
-                    "Fichier « {} » ({}), lu en {} s. ",
+                    "Fichier « {} » ({}), lu en {}. ",
                     loaded.file_name,
                     messages::size(loaded.size),
-                    format::number(((loaded.timings.0 + loaded.timings.1) / 10.0).round() / 100.0)
+                    messages::duration(loaded.timings.0 + loaded.timings.1)
                 )}
                 "Si une détection est fausse, corrigez-la : le fichier est relu aussitôt."
             </p>
@@ -154,7 +154,8 @@ fn Evidence(
     if !d.mixed_lines.is_empty() {
         let lines: Vec<String> = d.mixed_lines.iter().map(|l| format::integer(*l as i64)).collect();
         facts.push(format!(
-            "Fichier UTF-8 dont certaines lignes sont en Windows-1252 (lignes {}{}) : leurs accents sont lus comme tels.",
+            "Fichier UTF-8 dont certaines lignes sont en Windows-1252 ({} {}{}) : leurs accents sont lus comme tels.",
+            if lines.len() > 1 { "lignes" } else { "ligne" },
             lines.join(", "),
             if d.mixed_lines.len() >= 20 { "…" } else { "" }
         ));
@@ -173,7 +174,7 @@ fn Evidence(
         );
     } else if secret > 0 {
         facts.push(format!(
-            "{} sous secret statistique (« s »), gardées comme telles, jamais comptées comme zéro.",
+            "{} sous secret statistique (« s »), jamais comptées comme zéro.",
             messages::count(secret as u64, "cellule", "cellules")
         ));
     }
@@ -181,23 +182,31 @@ fn Evidence(
         facts.push("Cellules non disponibles (« nd », « - », -9999…) : gardées comme telles.".to_owned());
     } else if not_available > 0 {
         facts.push(format!(
-            "{} non disponibles (« nd », « - », -9999…).",
-            messages::count(not_available as u64, "cellule", "cellules")
+            "{} (« nd », « - », -9999…).",
+            messages::count(not_available as u64, "cellule non disponible", "cellules non disponibles")
         ));
     }
     for c in &d.columns {
         if c.repaired > 0 {
             facts.push(format!(
-                "{} : {} sans leur zéro initial, rétablis (1001 → 01001).",
+                "{} : {} (1001 → 01001).",
                 c.name,
-                messages::count(c.repaired as u64, "code", "codes")
+                messages::count(
+                    c.repaired as u64,
+                    "code sans son zéro initial, rétabli",
+                    "codes sans leur zéro initial, rétablis"
+                )
             ));
         }
         if c.odd > 0 {
             facts.push(format!(
-                "{} : {} qui ne sont pas des codes valides, gardées telles quelles.",
+                "{} : {}, gardées telles quelles.",
                 c.name,
-                messages::count(c.odd as u64, "valeur", "valeurs")
+                messages::count(
+                    c.odd as u64,
+                    "valeur qui n’est pas un code valide",
+                    "valeurs qui ne sont pas des codes valides"
+                )
             ));
         }
     }

@@ -163,6 +163,15 @@ pub fn size(bytes: u64) -> String {
     }
 }
 
+/// A duration in milliseconds, in words: "0,12 s", "moins d’un centième de seconde".
+pub fn duration(ms: f64) -> String {
+    if ms < 10.0 {
+        "moins d’un centième de seconde".to_owned()
+    } else {
+        format!("{} s", format::number((ms / 10.0).round() / 100.0))
+    }
+}
+
 /// "1 ligne", "2 lignes".
 pub fn count(n: u64, singular: &str, plural: &str) -> String {
     format!("{} {}", format::integer(n as i64), if n > 1 { plural } else { singular })

@@ -6,7 +6,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./server.mjs";
 import { CarnetPage, launch, SHARED_DATA } from "./carnet-page.mjs";
-import { badFiles, cafLike, hugeFileOnDisk, national } from "./fixtures.mjs";
+import { badFiles, cafLike, hugeFileOnDisk, national, uglyFiles } from "./fixtures.mjs";
 import { tmpdir } from "node:os";
 import { rmSync } from "node:fs";
 
@@ -116,8 +116,13 @@ test("a Windows-1252 CAF extract with a title row reads right", async () => {
   assert.match(await carnet.detected.innerText(), /Au-dessus de l’en-tête, ignoré : « Allocataires CAF au 31 décembre 2022 »/);
   const preview = carnet.page.getByRole("table", { name: /Aperçu/ });
   // A wrong correction shows at once, and is undone as easily.
+  await carnet.correct("Séparateur", "virgule");
+  assert.match(await carnet.summary(), /Séparateur : virgule/);
+  assert.match(await carnet.detected.innerText(), /lignes? mises? de côté/);
+  await carnet.correct("Séparateur", "point-virgule");
+  // UTF-8 chosen by mistake: the accents still read, as Windows-1252 bytes in UTF-8.
   await carnet.correct("Encodage", "UTF-8");
-  assert.ok((await preview.innerText()).includes("Saint-\uFFFDtienne"));
+  assert.ok((await preview.innerText()).includes("Saint-Étienne"));
   await carnet.correct("Encodage", "Windows-1252");
   await carnet.detected.getByLabel("Ligne d’en-tête").fill("1");
   await carnet.detected.getByLabel("Ligne d’en-tête").press("Enter");
@@ -246,6 +251,48 @@ test("a long read can be cancelled", async () => {
   await pick(page, "window.carnetBench.huge(200)"); // 200 MB, read whole: no commune picked
   await page.getByRole("status").filter({ hasText: "Lecture de « base_cc_tres_gros.csv » annulée." }).waitFor();
   assert.equal(await carnet.detected.count(), 0);
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("files re-saved by people are read right and say what was done", async () => {
+  const carnet = await CarnetPage.open(browser, server.url);
+  const page = carnet.page;
+  const preview = page.getByRole("table", { name: /Aperçu/ });
+  const expectations = [
+    ["excelUnicode", "Encodage : UTF-16 LE · Séparateur : tabulation · Décimale : aucune (nombres entiers) · En-tête : ligne 1 · 2 lignes, 3 colonnes", ["76\u202f320", "2A004"]],
+    ["mixed", "Encodage : UTF-8 mêlé de Windows-1252 · Séparateur : point-virgule", ["Saint-Étienne", "Lille-Hellemmes Écart"]],
+    ["unclosedQuote", "En-tête : ligne 1 · 2 lignes, 2 colonnes", ["59522", "2A004"]],
+    ["observatoire", "Encodage : Windows-1252 · Séparateur : point-virgule · Décimale : virgule · En-tête : ligne 4 · 3 lignes, 4 colonnes", ["01001", "28,4", "n.d."]],
+  ];
+  for (const [key, summary, cells] of expectations) {
+    await carnet.upload(uglyFiles[key]);
+    await page.waitForFunction((file) => document.querySelector(".detected .hint")?.textContent.includes(file), uglyFiles[key].name);
+    assert.ok((await carnet.summary()).includes(summary), `${key}: ${await carnet.summary()}`);
+    const text = await preview.innerText();
+    for (const cell of cells) assert.ok(text.includes(cell), `${key}: ${cell} missing from ${text}`);
+    await carnet.screenshot(`11-fichier-${key}`);
+  }
+  // What was done is said: the mixed lines, the quote set aside, the repaired codes.
+  await carnet.upload(uglyFiles.mixed);
+  await page.waitForFunction(() => document.querySelector(".detected .hint")?.textContent.includes("colle.csv"));
+  assert.match(await carnet.detected.innerText(), /certaines lignes sont en Windows-1252 \(ligne 3\)/);
+  await carnet.upload(uglyFiles.unclosedQuote);
+  await page.waitForFunction(() => document.querySelector(".detected .hint")?.textContent.includes("guillemet.csv"));
+  assert.match(await carnet.detected.innerText(), /Ligne 2 : guillemet ouvert jamais fermé/);
+  await carnet.upload(uglyFiles.observatoire);
+  await page.waitForFunction(() => document.querySelector(".detected .hint")?.textContent.includes("observatoire.csv"));
+  assert.match(await carnet.detected.innerText(), /codgeo : 1 code sans son zéro initial, rétabli/);
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("a 200 MB file of a single line gets a clear message, not a frozen tab", async () => {
+  const carnet = await CarnetPage.open(browser, server.url);
+  const page = carnet.page;
+  await pick(page, "new File([new Uint8Array(200e6).fill(97)], 'une_ligne.csv')");
+  await page.getByRole("alert").filter({ hasText: /« une_ligne\.csv » n’a pas de données : son en-tête \(ligne 1\)/ }).waitFor({ timeout: 60_000 });
+  await carnet.screenshot("12-une-seule-ligne");
   assertClean(carnet);
   await page.context().close();
 });

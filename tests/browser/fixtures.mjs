@@ -79,3 +79,40 @@ export function hugeFileOnDisk(path, megabytes = 1024, cols = 100) {
   closeSync(fd);
   return { path, rows: 1 + (size / blockBytes.length) * block.split("\r\n").length - size / blockBytes.length };
 }
+
+/** Files re-saved by people or exported by tools, each with its own trap. */
+export const uglyFiles = {
+  // Excel "Texte Unicode": UTF-16 LE with BOM, tab-separated.
+  excelUnicode: {
+    name: "export_excel.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("CODGEO\tLIBGEO\tP21_POP\r\n59522\tSailly-lez-Lannoy\t1 923\r\n2A004\tAjaccio\t76 320\r\n", "utf16le"),
+    ]),
+  },
+  // Two extracts pasted together: UTF-8 then Windows-1252.
+  mixed: {
+    name: "colle.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.concat([
+      Buffer.from("CODGEO;LIBGEO\n42218;Saint-Étienne\n", "utf8"),
+      windows1252("59350;Lille-Hellemmes Écart\n59522;Sailly-lez-Lannoy\n"),
+    ]),
+  },
+  // A quote opened on the first data line and never closed.
+  unclosedQuote: {
+    name: "guillemet.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from('CODGEO;MED20\n"01001;24820\n59522;29440\n2A004;21000\n'),
+  },
+  // Observatoire des territoires: title rows, -9999 for no value, codes that lost their zero.
+  observatoire: {
+    name: "observatoire.csv",
+    mimeType: "text/csv",
+    buffer: windows1252(
+      "Indicateur : part des moins de 25 ans (%)\r\nSource : Insee, RP 2021\r\n\r\ncodgeo;libgeo;an;part_25\r\n" +
+        "1001;L'Abergement-Clémenciat;2021;\"28,4\"\r\n59522;Sailly-lez-Lannoy;2021;-9999\r\n2A004;Ajaccio;2021;26,1\r\n",
+    ),
+  },
+};
