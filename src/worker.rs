@@ -175,9 +175,14 @@ fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, into: 
     let blob = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(unreadable)?;
     let buffer = reader.read_as_array_buffer(&blob).map_err(unreadable)?;
     let chunk = Uint8Array::new(&buffer);
-    let at = into.len();
-    into.resize(at + chunk.length() as usize, 0);
-    chunk.copy_to(&mut into[at..]);
+    if into.is_empty() {
+        // One copy, no zero-filling first.
+        *into = chunk.to_vec();
+    } else {
+        let at = into.len();
+        into.resize(at + chunk.length() as usize, 0);
+        chunk.copy_to(&mut into[at..]);
+    }
     Ok(())
 }
 
@@ -190,7 +195,7 @@ async fn read(
 ) -> Result<Vec<u8>, Stop> {
     let reader = FileReaderSync::new().map_err(|e| Stop::Unreadable(format!("{e:?}")))?;
     let size = file.size() as u64;
-    let mut bytes = Vec::with_capacity(size as usize);
+    let mut bytes = Vec::new();
     let mut start = 0;
     while start < size {
         let end = (start + READ_CHUNK).min(size);

@@ -85,8 +85,14 @@ pub fn detect(bytes: &[u8]) -> Result<Encoding> {
     Ok(match std::str::from_utf8(bytes) {
         Ok(_) => Encoding::Utf8,
         Err(e) if e.error_len().is_none() => Encoding::Utf8,
-        // Accented letters written both ways: a file pasted together from two sources.
-        Err(_) if bytes.utf8_chunks().any(|c| c.valid().bytes().any(|b| b >= 0x80)) => Encoding::MixedUtf8,
+        // Accented letters written both ways: a file pasted together from two sources (looked
+        // for at both ends, where pasted parts begin and end).
+        Err(_)
+            if has_utf8_letters(&bytes[..bytes.len().min(MIXED_SNIFF)])
+                || has_utf8_letters(&bytes[bytes.len().saturating_sub(MIXED_SNIFF)..]) =>
+        {
+            Encoding::MixedUtf8
+        }
         Err(_) => Encoding::Windows1252,
     })
 }
@@ -111,6 +117,14 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Cow<'_, str> {
         Encoding::Utf16Be => encoding_rs::UTF_16BE,
     };
     codec.decode_with_bom_removal(bytes).0
+}
+
+/// How much of each end of a file is searched for UTF-8 letters among Windows-1252 bytes.
+const MIXED_SNIFF: usize = 1 << 20;
+
+/// Whether `bytes` hold a well-formed multi-byte UTF-8 character.
+fn has_utf8_letters(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|c| !c.valid().is_ascii())
 }
 
 /// UTF-8 with the bytes that are not UTF-8 read as Windows-1252.
