@@ -103,6 +103,10 @@ pub struct Selected {
     pub csv_name: String,
     /// The metadata, as JSON.
     pub metadata: String,
+    /// The clean CSV's Table Schema (`schema.json`).
+    pub schema: String,
+    /// The `datapackage.json` tying the CSV to its schema.
+    pub data_package: String,
     /// Its file name.
     pub metadata_name: String,
 }

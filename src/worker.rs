@@ -298,6 +298,8 @@ impl State {
                     metadata_name: csv_name.replace(".csv", ".metadata.json"),
                     csv_name,
                     metadata: ws.metadata(&selection),
+                    schema: ws.schema(&selection),
+                    data_package: ws.data_package(&selection),
                 };
                 self.selection = Some(selection);
                 WorkerToUi::Selected { id, selected: Box::new(selected) }

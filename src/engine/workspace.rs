@@ -314,6 +314,19 @@ impl Workspace {
         serde_json::to_string_pretty(&value).unwrap_or_default()
     }
 
+    /// The Table Schema of a selection's clean CSV, as pretty-printed JSON.
+    pub fn schema(&self, selection: &Selection) -> String {
+        serde_json::to_string_pretty(&publish::schema::table_schema(&selection.table)).unwrap_or_default()
+    }
+
+    /// The `datapackage.json` tying a selection's clean CSV to its schema (`schema.json`).
+    pub fn data_package(&self, selection: &Selection) -> String {
+        let csv = self.clean_csv_name(selection);
+        let title = format!("{} — {} ({})", self.file_name, selection.place.name, selection.place.code);
+        let package = publish::schema::data_package(csv.trim_end_matches(".csv"), &title, &csv, "schema.json");
+        serde_json::to_string_pretty(&package).unwrap_or_default()
+    }
+
     /// The ECharts option of a bar chart of numeric column `column` for the selection, or
     /// `None` when there is no such numeric column.
     pub fn chart(&self, selection: &Selection, column: &str) -> Option<Value> {

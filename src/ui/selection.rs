@@ -70,6 +70,8 @@ fn Rows(
     };
     let csv = selected.clone();
     let meta = selected.clone();
+    let schema = selected.clone();
+    let package = selected.clone();
     view! {
         <div class="selection">
             <div class="table-scroll tall" role="region" aria-labelledby="rows-caption" tabindex="0">
@@ -96,6 +98,18 @@ fn Rows(
                     on:click=move |_| save(meta.metadata_name.clone(), "application/json", meta.metadata.clone())
                 >
                     "Télécharger les métadonnées (JSON)"
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| save("schema.json".to_owned(), "application/json", schema.schema.clone())
+                >
+                    "Télécharger le schéma (Table Schema)"
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| save("datapackage.json".to_owned(), "application/json", package.data_package.clone())
+                >
+                    "Télécharger le datapackage.json"
                 </button>
                 <p class="hint">"CSV en UTF-8, séparateur virgule, point décimal ; codes conservés en texte ; « s » = secret statistique."</p>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

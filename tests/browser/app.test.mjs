@@ -296,3 +296,28 @@ test("a 200 MB file of a single line gets a clear message, not a frozen tab", as
   assertClean(carnet);
   await page.context().close();
 });
+
+test("the schema and data package downloaded from the page pass frictionless", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { execFileSync } = await import("node:child_process");
+  const carnet = await CarnetPage.open(browser, server.url);
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  await carnet.upload(FILOSOFI_2020);
+  await carnet.page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  const dir = mkdtempSync(join(tmpdir(), "carnet-kit-"));
+  for (const name of [/Télécharger le CSV/, /Télécharger le schéma/, /Télécharger le datapackage/]) {
+    const file = await carnet.download(name);
+    writeFileSync(join(dir, file.name), file.text);
+  }
+  let report;
+  try {
+    report = execFileSync("frictionless", ["validate", "datapackage.json"], { cwd: dir, encoding: "utf8" });
+  } catch (e) {
+    if (e.code === "ENOENT" && !process.env.CARNET_REQUIRE_FRICTIONLESS) return; // not installed here
+    assert.fail(`frictionless: ${e.stdout ?? e.message}`);
+  }
+  assert.match(report, /\bvalid\b/i); // frictionless exits non-zero on an invalid package
+  rmSync(dir, { recursive: true, force: true });
+  assertClean(carnet);
+  await carnet.page.context().close();
+});

@@ -19,18 +19,6 @@ pub struct Sources<'a> {
     pub output_name: &'a str,
 }
 
-/// The Table Schema type of a column kind.
-pub fn schema_type(kind: ColumnKind) -> &'static str {
-    match kind {
-        ColumnKind::Integer => "integer",
-        ColumnKind::Decimal(_) | ColumnKind::Percent(_) => "number",
-        ColumnKind::Year => "year",
-        ColumnKind::Date(_) => "date",
-        ColumnKind::Boolean => "boolean",
-        ColumnKind::Code(_) | ColumnKind::Text => "string",
-    }
-}
-
 /// Builds the metadata of `table` (the filtered rows).
 pub fn build(table: &Table, src: &Sources<'_>) -> Value {
     let p = src.place;
@@ -54,7 +42,7 @@ pub fn build(table: &Table, src: &Sources<'_>) -> Value {
             let example = (0..table.rows()).map(|r| c.cell(r)).find(|cell| !matches!(cell, Cell::Missing(_)));
             let mut field = json!({
                 "name": c.name(),
-                "type": schema_type(c.kind()),
+                "type": super::schema::field_type(c.kind()),
                 "example": example.map(super::csv::cell),
             });
             if let ColumnKind::Code(CodeKind::Commune) = c.kind() {

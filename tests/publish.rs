@@ -1,0 +1,73 @@
+//! The files Carnet writes for data.gouv.fr pass the real validator: `frictionless validate`
+//! (PyPI `frictionless`, installed by `scripts/test`) on the data package of Sailly-lez-Lannoy's
+//! Filosofi 2020 rows, and fails on a CSV that breaks its schema.
+
+use carnet::engine::territory::Place;
+use carnet::engine::workspace::Workspace;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn frictionless(dir: &Path) -> Option<(bool, String)> {
+    let out = Command::new("frictionless").arg("validate").arg("datapackage.json").current_dir(dir).output();
+    match out {
+        Ok(out) => Some((out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned())),
+        Err(_) if std::env::var_os("CARNET_REQUIRE_FRICTIONLESS").is_some() => panic!("frictionless is not installed"),
+        Err(_) => {
+            eprintln!("skipped: frictionless not installed (scripts/test installs it)");
+            None
+        }
+    }
+}
+
+fn write_package(bytes: &[u8], name: &str, dir: &Path) -> String {
+    let ws = Workspace::load(name, bytes, &mut ()).unwrap();
+    let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+    let sel = ws.select(&place).unwrap();
+    let csv_name = ws.clean_csv_name(&sel);
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join(&csv_name), ws.clean_csv(&sel)).unwrap();
+    std::fs::write(dir.join("schema.json"), ws.schema(&sel)).unwrap();
+    std::fs::write(dir.join("datapackage.json"), ws.data_package(&sel)).unwrap();
+    csv_name
+}
+
+fn temp(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("carnet-{name}-{}", std::process::id()))
+}
+
+#[test]
+fn filosofi_package_is_valid() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/insee/cc_filosofi_2020_COM.csv");
+    let Ok(bytes) = std::fs::read(&path) else { return };
+    let dir = temp("valid");
+    write_package(&bytes, "cc_filosofi_2020_COM.csv", &dir);
+    if let Some((valid, report)) = frictionless(&dir) {
+        assert!(valid, "{report}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn every_kind_validates() {
+    let text = "Titre\r\nCODGEO;LIBGEO;DEP;an;date;rural;part;med\r\n\
+                59522;Sailly-lez-Lannoy;59;2021;31/12/2021;oui;12,5 %;29 440,5\r\n\
+                2A004;\"Ajaccio; Corse\";2A;2021;01/01/2022;non;nd;s\r\n";
+    let dir = temp("kinds");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    write_package(&bytes, "kinds.csv", &dir);
+    if let Some((valid, report)) = frictionless(&dir) {
+        assert!(valid, "{report}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_validator_catches_a_broken_file() {
+    let dir = temp("broken");
+    let csv = write_package(b"CODGEO;NB\n59522;765\n", "broken.csv", &dir);
+    std::fs::write(dir.join(csv), "CODGEO,NB\n59522,beaucoup\n").unwrap();
+    if let Some((valid, report)) = frictionless(&dir) {
+        assert!(!valid, "{report}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
