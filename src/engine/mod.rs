@@ -16,6 +16,7 @@ pub mod parse;
 pub mod progress;
 pub mod publish;
 pub mod scan;
+pub mod source;
 pub mod stream;
 pub mod table;
 pub mod territory;

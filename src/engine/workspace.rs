@@ -337,7 +337,7 @@ impl Workspace {
         let spec = BarChart {
             title: column.to_owned(),
             subtitle: format!("{} ({})", selection.place.name, selection.place.code),
-            source: format!("Source : fichier {} · Carnet", self.file_name),
+            source: super::source::line(&self.file_name),
             bars,
         };
         Some(chart::bar_option(&spec))

@@ -80,6 +80,8 @@ test("the whole journey with Filosofi 2020: file → commune → chart → downl
     return c.getOption().yAxis[0].axisLabel.formatter(29440);
   });
   assert.equal(axis, `29${NNBSP}440`);
+  const source = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector(".chart")).getOption().title[1].text);
+  assert.equal(source, "Source : Insee, Filosofi 2020");
   await page.locator('.chart[data-rendered="true"]').waitFor();
   await carnet.screenshot("03-commune-et-graphique");
 
@@ -97,6 +99,7 @@ test("the whole journey with Filosofi 2020: file → commune → chart → downl
   assert.equal(json.territory.epci.name, "Métropole Européenne de Lille");
   assert.deepEqual(json.territory.spatial.zones, ["fr:commune:59522"]);
   assert.equal(json.source.file, "cc_filosofi_2020_COM.csv");
+  assert.equal(json.source.publication, "Insee, Filosofi 2020");
   assert.equal(json.columns.length, 28);
   assert.equal(json.columns.find((c) => c.name === "MED20").type, "integer");
   assert.ok(json.title.includes("Sailly-lez-Lannoy"));

@@ -58,6 +58,7 @@ pub fn build(table: &Table, src: &Sources<'_>) -> Value {
         "title": title,
         "description": description,
         "source": {
+            "publication": crate::engine::source::describe(src.file_name),
             "file": src.file_name,
             "encoding": d.encoding.label(),
             "separator": char::from(d.dialect.separator.byte()).to_string(),
