@@ -6,6 +6,7 @@
 //! id. The UI drops replies to requests it has since replaced.
 
 use crate::engine::Error;
+use crate::engine::chart::{ChartKind, Drawn};
 use crate::engine::parse::SetAside;
 use crate::engine::territory::Place;
 use crate::engine::workspace::{Detection, ReadOptions};
@@ -50,6 +51,8 @@ pub enum UiToWorker {
         id: RequestId,
         /// The column's name.
         column: String,
+        /// Which chart.
+        kind: ChartKind,
     },
 }
 
@@ -141,12 +144,12 @@ pub enum WorkerToUi {
         /// The rows and their downloads.
         selected: Box<Selected>,
     },
-    /// A chart's ECharts option.
+    /// A chart, ready to draw.
     Charted {
         /// The request's id.
         id: RequestId,
-        /// The option, as JSON.
-        option: String,
+        /// The option, its height, its text alternative and its data.
+        drawn: Box<Drawn>,
     },
     /// A request failed.
     Failed {

@@ -5,6 +5,7 @@
 //! them, so a cancel request is heard; a large file with a commune picked streams through the
 //! engine and is never held whole.
 
+use crate::engine::chart::ChartKind;
 use crate::engine::decode;
 use crate::engine::stream::{HEAD_BYTES, Stream, TAIL_BYTES};
 use crate::engine::territory::Place;
@@ -79,7 +80,7 @@ impl Worker for EngineWorker {
             }
             UiToWorker::Cancel { id } => self.cancelled.set(id),
             UiToWorker::Select { id, place } => scope.respond(who, self.state.borrow_mut().select(id, place)),
-            UiToWorker::Chart { id, column } => scope.respond(who, self.state.borrow().chart(id, &column)),
+            UiToWorker::Chart { id, column, kind } => scope.respond(who, self.state.borrow().chart(id, &column, kind)),
         }
     }
 }
@@ -105,7 +106,7 @@ async fn load(
     let file_name = file.name();
     let size = file.size() as u64;
     let failed = |error: ErrorKind| WorkerToUi::Failed { id, file_name: file_name.clone(), error: Error::new(error) };
-    let codes: Option<Vec<String>> = focus.as_ref().map(|(_, place)| vec![place.code.clone()]);
+    let codes: Option<Vec<String>> = focus.as_ref().map(|(_, place)| codes_for(place));
     if codes.is_none() && size > WHOLE_AT_MOST {
         return failed(ErrorKind::TooLargeWithoutCommune { size });
     }
@@ -161,6 +162,11 @@ async fn load(
         }
         None => loaded,
     }
+}
+
+/// The codes whose rows a read for `place` keeps: the commune's, and its EPCI's for comparison.
+fn codes_for(place: &Place) -> Vec<String> {
+    std::iter::once(place.code.clone()).chain(place.peers.iter().map(|p| p.code.clone())).collect()
 }
 
 /// Lets the worker hear messages (a cancel) between two chunks.
@@ -262,8 +268,7 @@ impl State {
         if let (Some(ws), Some(Source { name, bytes: Some(bytes), options })) = (&self.workspace, &self.source)
             && !ws.holds(&place.code)
         {
-            let codes = [place.code.clone()];
-            match Workspace::load_for(name, bytes, *options, Some(&codes), &mut ()) {
+            match Workspace::load_for(name, bytes, *options, Some(&codes_for(&place)), &mut ()) {
                 Ok(ws) => self.workspace = Some(ws),
                 Err(error) => return WorkerToUi::Failed { id, file_name: name.clone(), error },
             }
@@ -311,10 +316,11 @@ impl State {
         }
     }
 
-    fn chart(&self, id: RequestId, column: &str) -> WorkerToUi {
-        let option = self.workspace.as_ref().zip(self.selection.as_ref()).and_then(|(ws, sel)| ws.chart(sel, column));
-        match option {
-            Some(option) => WorkerToUi::Charted { id, option: option.to_string() },
+    fn chart(&self, id: RequestId, column: &str, kind: ChartKind) -> WorkerToUi {
+        let drawn =
+            self.workspace.as_ref().zip(self.selection.as_ref()).and_then(|(ws, sel)| ws.chart(sel, column, kind));
+        match drawn {
+            Some(drawn) => WorkerToUi::Charted { id, drawn: Box::new(drawn) },
             None => WorkerToUi::Failed {
                 id,
                 file_name: self.workspace.as_ref().map(|w| w.file_name().to_owned()).unwrap_or_default(),

@@ -2,6 +2,7 @@
 //!
 //! The files are not committed: when the shared folder is absent the tests say so and pass.
 
+use carnet::engine::chart::ChartKind;
 use carnet::engine::decode::Encoding;
 use carnet::engine::dialect::{LineEnding, Separator};
 use carnet::engine::infer::{CodeKind, ColumnKind, DecimalSign, Marker};
@@ -26,7 +27,28 @@ fn sailly() -> Place {
         epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
         departement: Named { code: "59".into(), name: "Nord".into() },
         region: Named { code: "32".into(), name: "Hauts-de-France".into() },
+        peers: ["59522:Sailly-lez-Lannoy", "59332:Lannoy", "59512:Roubaix", "59602:Toufflers", "59350:Lille"]
+            .map(|p| {
+                let (code, name) = p.split_once(':').unwrap();
+                Named { code: code.into(), name: name.into() }
+            })
+            .to_vec(),
     }
+}
+
+#[test]
+fn ranking_among_the_epci_communes() {
+    let Some(ws) = load("cc_filosofi_2020_COM.csv") else { return };
+    let sel = ws.select(&sailly()).unwrap();
+    let drawn = ws.chart(&sel, "MED20", ChartKind::Ranking).unwrap();
+    let option: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
+    let labels: Vec<&str> = option["yAxis"]["data"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    // MED20: Sailly 29 440, Toufflers 27 800, Lille 20 000, Lannoy 19 360, Roubaix 14 520.
+    assert_eq!(labels, ["Sailly-lez-Lannoy", "Toufflers", "Lille", "Lannoy", "Roubaix"]);
+    assert!(drawn.alt.starts_with("Sailly-lez-Lannoy se classe 1re sur 5 communes"), "{}", drawn.alt);
+    assert!(drawn.alt.contains("la plus basse celle de Roubaix (14\u{202F}520)"), "{}", drawn.alt);
+    assert!(drawn.alt.contains("sur 5 communes de Métropole Européenne de Lille"), "{}", drawn.alt);
+    assert_eq!(drawn.data.len(), 5);
 }
 
 #[test]
@@ -78,9 +100,11 @@ fn filosofi_2020_sailly_row() {
     assert_eq!(meta["columns"][3]["example"], "29440");
     assert_eq!(meta["columns"][0]["type"], "string");
 
-    let chart = ws.chart(&sel, "MED20").unwrap();
+    let drawn = ws.chart(&sel, "MED20", ChartKind::Commune).unwrap();
+    let chart: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
     assert_eq!(chart["series"][0]["data"][0]["value"], 29_440.0);
-    assert!(ws.chart(&sel, "CODGEO").is_none(), "a code column is not charted");
+    assert_eq!(drawn.alt, "MED20 à Sailly-lez-Lannoy : 29\u{202F}440. Source : Insee, Filosofi 2020.");
+    assert!(ws.chart(&sel, "CODGEO", ChartKind::Commune).is_none(), "a code column is not charted");
 }
 
 #[test]

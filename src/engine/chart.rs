@@ -34,6 +34,30 @@ pub struct Bar1 {
     pub highlight: bool,
 }
 
+/// Which chart to draw of a numeric column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChartKind {
+    /// The commune's value.
+    #[default]
+    Commune,
+    /// The communes of its EPCI ranked, the commune highlighted.
+    Ranking,
+}
+
+/// A chart ready for the page: the ECharts option, the height it needs, a French text
+/// alternative and its data as rows of (label, value written the French way).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Drawn {
+    /// The ECharts option, as JSON.
+    pub option: String,
+    /// The height in CSS pixels the chart reads well at.
+    pub height: u32,
+    /// What the chart shows, in one or two French sentences.
+    pub alt: String,
+    /// The chart's data: label and value, in the chart's order.
+    pub data: Vec<(String, String)>,
+}
+
 /// A bar chart's settings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BarChart {
@@ -45,6 +69,13 @@ pub struct BarChart {
     pub source: String,
     /// The bars, in order.
     pub bars: Vec<Bar1>,
+    /// Bars laid horizontally, first at the top (for rankings and long labels).
+    pub horizontal: bool,
+}
+
+/// The height a bar chart reads well at.
+pub fn height(chart: &BarChart) -> u32 {
+    if chart.horizontal { (140 + 22 * chart.bars.len() as u32).max(320) } else { 420 }
 }
 
 /// Builds the ECharts option of a bar chart.
@@ -79,20 +110,24 @@ pub fn bar_option(chart: &BarChart) -> Value {
                 .text_style(TextStyle::new().font_size(12).font_weight("normal").color("#3a3a3a")),
         )
         .grid(Grid::new().left(72).right(24).top(80).bottom(56).contain_label(true))
-        .tooltip(Tooltip::new().trigger(Trigger::Item))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .data(chart.bars.iter().map(|b| b.label.clone()).collect())
-                .axis_label(AxisLabel::new().color("#1b1b1b")),
-        )
-        .y_axis(Axis::new().type_(AxisType::Value).axis_label(AxisLabel::new().formatter(FR_VALUE).color("#3a3a3a")))
-        .series(
-            Bar::new()
-                .name(chart.title.as_str())
-                .label(Label::new().show(true).position(LabelPosition::Top).formatter(FR_PARAMS).color("#1b1b1b"))
-                .data(data),
-        );
+        .tooltip(Tooltip::new().trigger(Trigger::Item));
+    let categories = Axis::new()
+        .type_(AxisType::Category)
+        .data(chart.bars.iter().map(|b| b.label.clone()).collect())
+        .axis_label(AxisLabel::new().color("#1b1b1b"));
+    let values = Axis::new().type_(AxisType::Value).axis_label(AxisLabel::new().formatter(FR_VALUE).color("#3a3a3a"));
+    let (option, position) = if chart.horizontal {
+        // The first bar at the top.
+        (option.x_axis(values).y_axis(categories.inverse(true)), LabelPosition::Right)
+    } else {
+        (option.x_axis(categories).y_axis(values), LabelPosition::Top)
+    };
+    let option = option.series(
+        Bar::new()
+            .name(chart.title.as_str())
+            .label(Label::new().show(true).position(position).formatter(FR_PARAMS).color("#1b1b1b"))
+            .data(data),
+    );
     let mut value = serde_json::to_value(&option).unwrap_or(Value::Null);
     // What charming does not model: a value formatter for tooltips, the ARIA description.
     if let Some(obj) = value.as_object_mut() {
@@ -101,12 +136,56 @@ pub fn bar_option(chart: &BarChart) -> Value {
             json!({ "trigger": "item", "valueFormatter": FR_VALUE, "renderMode": "richText" }),
         );
         obj.insert("aria".into(), json!({ "enabled": true, "decal": { "show": false } }));
+        if chart.horizontal {
+            obj.insert(
+                "grid".into(),
+                json!({ "left": 16, "right": 64, "top": 80, "bottom": 48, "containLabel": true }),
+            );
+        }
         obj.insert("color".into(), json!(PALETTE));
         if let Some(series) = obj.get_mut("series").and_then(|s| s.get_mut(0)).and_then(Value::as_object_mut) {
             series.insert("barMaxWidth".into(), json!(96));
         }
     }
     value
+}
+
+/// A French text alternative for a bar chart whose values read `texts` (as the page writes
+/// them); `group` names the comparison group of a ranking.
+pub fn text_alternative(chart: &BarChart, texts: &[String], group: Option<&str>) -> String {
+    let missing = |t: &str| t.is_empty() || t == "secret" || t == "n.d.";
+    let worded = |t: &str| if missing(t) { "valeur sous secret ou non disponible".to_owned() } else { t.to_owned() };
+    let Some(i) = chart.bars.iter().position(|b| b.highlight) else {
+        return format!("{} : aucune valeur.", chart.title);
+    };
+    let name = &chart.bars[i].label;
+    if !chart.horizontal || chart.bars.len() < 2 {
+        return format!("{} à {} : {}. {}.", chart.title, name, worded(&texts[i]), chart.source);
+    }
+    let valued: Vec<usize> = (0..chart.bars.len()).filter(|&j| chart.bars[j].value.is_some()).collect();
+    let mut sentence = match valued.iter().position(|&j| j == i) {
+        Some(rank) => format!(
+            "{name} se classe {}{} sur {} communes{} pour {} ({}).",
+            rank + 1,
+            if rank == 0 { "re" } else { "e" },
+            valued.len(),
+            group.map(|g| format!(" de {g}")).unwrap_or_default(),
+            chart.title,
+            texts[i]
+        ),
+        None => format!("{name} : {} pour {}.", worded(&texts[i]), chart.title),
+    };
+    if let (Some(&top), Some(&bottom)) = (valued.first(), valued.last()) {
+        sentence.push_str(&format!(
+            " La valeur la plus haute est celle de {} ({}), la plus basse celle de {} ({}).",
+            chart.bars[top].label, texts[top], chart.bars[bottom].label, texts[bottom]
+        ));
+    }
+    let without = chart.bars.len() - valued.len();
+    if without > 0 {
+        sentence.push_str(&format!(" {without} commune(s) sans valeur (secret statistique ou non disponible)."));
+    }
+    format!("{sentence} {}.", chart.source)
 }
 
 #[cfg(test)]
@@ -119,6 +198,7 @@ mod tests {
             subtitle: "Sailly-lez-Lannoy (59522)".into(),
             source: "Source : Insee, Filosofi 2020".into(),
             bars: vec![Bar1 { label: "<img src=x onerror=alert(1)>".into(), value: Some(29440.0), highlight: true }],
+            horizontal: false,
         }
     }
 
@@ -133,6 +213,44 @@ mod tests {
         assert_eq!(o["series"][0]["label"]["formatter"], FR_PARAMS);
         assert_eq!(o["tooltip"]["renderMode"], "richText");
         assert_eq!(o["aria"]["enabled"], true);
+    }
+
+    #[test]
+    fn rankings_lie_down_first_at_the_top() {
+        let mut c = chart();
+        c.horizontal = true;
+        c.bars.push(Bar1 { label: "Lannoy".into(), value: Some(20000.0), highlight: false });
+        let o = bar_option(&c);
+        assert_eq!(o["yAxis"]["type"], "category");
+        assert_eq!(o["yAxis"]["inverse"], true);
+        assert_eq!(o["series"][0]["data"][1]["itemStyle"]["color"], MUTED);
+        assert_eq!(height(&c), 320);
+    }
+
+    #[test]
+    fn text_alternatives_in_french() {
+        let c = chart();
+        assert_eq!(
+            text_alternative(&c, &["29\u{202F}440".into()], None),
+            "Médiane du niveau de vie (€) à <img src=x onerror=alert(1)> : 29\u{202F}440. Source : Insee, Filosofi 2020."
+        );
+        let ranking = BarChart {
+            horizontal: true,
+            bars: vec![
+                Bar1 { label: "Lannoy".into(), value: Some(31000.0), highlight: false },
+                Bar1 { label: "Sailly-lez-Lannoy".into(), value: Some(29440.0), highlight: true },
+                Bar1 { label: "Roubaix".into(), value: Some(15000.0), highlight: false },
+                Bar1 { label: "Toufflers".into(), value: None, highlight: false },
+            ],
+            ..chart()
+        };
+        let texts = ["31 000", "29 440", "15 000", "secret"].map(String::from);
+        assert_eq!(
+            text_alternative(&ranking, &texts, Some("la MEL")),
+            "Sailly-lez-Lannoy se classe 2e sur 3 communes de la MEL pour Médiane du niveau de vie (€) (29 440). \
+             La valeur la plus haute est celle de Lannoy (31 000), la plus basse celle de Roubaix (15 000). \
+             1 commune(s) sans valeur (secret statistique ou non disponible). Source : Insee, Filosofi 2020."
+        );
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub struct Place {
     pub departement: Named,
     /// Its région.
     pub region: Named,
+    /// The communes of its EPCI (itself included), by name: the commune's comparison group.
+    #[serde(default)]
+    pub peers: Vec<Named>,
 }
 
 impl Place {
@@ -155,12 +158,19 @@ impl Territories {
         let c = self.commune(code)?;
         let named =
             |code: &str, name: Option<&str>| Named { code: code.to_owned(), name: name.unwrap_or_default().to_owned() };
+        let mut peers: Vec<Named> = if c.epci.is_empty() {
+            Vec::new()
+        } else {
+            self.communes.iter().filter(|p| p.epci == c.epci).map(|p| named(&p.code, Some(&p.name))).collect()
+        };
+        peers.sort_by(|a, b| a.name.cmp(&b.name));
         Some(Place {
             code: c.code.clone(),
             name: c.name.clone(),
             epci: (!c.epci.is_empty()).then(|| named(&c.epci, self.epci_name(&c.epci))),
             departement: named(&c.departement, self.departement_name(&c.departement)),
             region: named(&c.region, self.region_name(&c.region)),
+            peers,
         })
     }
 

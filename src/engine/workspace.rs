@@ -8,7 +8,7 @@
 //! assert_eq!(ws.preview(1)[0], ["01001", "24\u{202F}820"]);
 //! ```
 
-use super::chart::{self, Bar1, BarChart};
+use super::chart::{self, Bar1, BarChart, ChartKind, Drawn};
 use super::decode::{self, Encoding};
 use super::dialect::Separator;
 use super::dialect::{self, Dialect};
@@ -24,7 +24,6 @@ use super::stream::Stream;
 use super::table::{Column, Table};
 use super::territory::Place;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// A column as the detection summary shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -327,20 +326,50 @@ impl Workspace {
         serde_json::to_string_pretty(&package).unwrap_or_default()
     }
 
-    /// The ECharts option of a bar chart of numeric column `column` for the selection, or
-    /// `None` when there is no such numeric column.
-    pub fn chart(&self, selection: &Selection, column: &str) -> Option<Value> {
+    /// A chart of numeric column `column` for the selection: the commune's value, or the
+    /// communes of its EPCI ranked (those the file has). `None` when the column holds no
+    /// number.
+    pub fn chart(&self, selection: &Selection, column: &str, kind: ChartKind) -> Option<Drawn> {
         let col = selection.table.column(column).filter(|c| c.kind().is_numeric())?;
-        let bars = (0..selection.table.rows())
-            .map(|r| Bar1 { label: selection.place.name.clone(), value: col.number(r), highlight: true })
-            .collect();
+        let place = &selection.place;
+        let value = |c: &Column, r: usize| (c.number(r), format::cell(c.cell(r)));
+        let (bars, texts): (Vec<Bar1>, Vec<String>) = match kind {
+            ChartKind::Commune => (0..selection.table.rows())
+                .map(|r| {
+                    let (v, text) = value(col, r);
+                    (Bar1 { label: place.name.clone(), value: v, highlight: true }, text)
+                })
+                .unzip(),
+            ChartKind::Ranking => {
+                let all = self.table.column(column)?;
+                let code_column = filter::commune_column(&self.table)?;
+                let mut found: Vec<(Bar1, String)> = place
+                    .peers
+                    .iter()
+                    .filter_map(|peer| {
+                        let row = *filter::rows_for(&self.table, code_column, &peer.code).first()?;
+                        let (v, text) = value(all, row);
+                        Some((Bar1 { label: peer.name.clone(), value: v, highlight: peer.code == place.code }, text))
+                    })
+                    .collect();
+                // Highest first; missing values last.
+                found.sort_by(|(a, _), (b, _)| b.value.partial_cmp(&a.value).unwrap_or(std::cmp::Ordering::Equal));
+                found.into_iter().unzip()
+            }
+        };
         let spec = BarChart {
             title: column.to_owned(),
-            subtitle: format!("{} ({})", selection.place.name, selection.place.code),
+            subtitle: match (kind, &place.epci) {
+                (ChartKind::Ranking, Some(epci)) => format!("Communes de {} · {} en évidence", epci.name, place.name),
+                _ => format!("{} ({})", place.name, place.code),
+            },
             source: super::source::line(&self.file_name),
+            horizontal: kind == ChartKind::Ranking,
             bars,
         };
-        Some(chart::bar_option(&spec))
+        let alt = chart::text_alternative(&spec, &texts, place.epci.as_ref().map(|e| e.name.as_str()));
+        let data = spec.bars.iter().map(|b| b.label.clone()).zip(texts).collect();
+        Some(Drawn { option: chart::bar_option(&spec).to_string(), height: chart::height(&spec), alt, data })
     }
 }
 

@@ -1,7 +1,9 @@
-//! The chart panel: a column to chart, the ECharts canvas, and its mount.
+//! The chart panel: an indicator and a kind of chart to pick, the ECharts canvas, its French
+//! text alternative and its data as a table.
 
 use super::messages;
 use super::state::AppState;
+use crate::engine::chart::ChartKind;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -16,7 +18,7 @@ extern "C" {
     fn dispose_chart(element: &web_sys::HtmlElement);
 }
 
-/// Picks a numeric column of the commune's rows and shows its chart.
+/// Picks a numeric column of the commune's rows and a kind of chart, and shows the chart.
 #[component]
 pub fn ChartPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -25,36 +27,100 @@ pub fn ChartPanel() -> impl IntoView {
         Some(Ok(s)) => s.chartable.clone(),
         _ => Vec::new(),
     };
+    let epci = move || match state.selected.get() {
+        Some(Ok(s)) => s.place.epci.as_ref().map(|e| e.name.clone()),
+        _ => None,
+    };
+    let drawn = move || state.chart.get().and_then(Result::ok);
 
     Effect::new(move || {
         let Some(el) = mount.get() else { return };
-        match state.chart.get() {
-            Some(Ok(option)) => render_chart(&el, &option),
-            _ => dispose_chart(&el),
+        match drawn() {
+            Some(d) => {
+                let _ = el.style(("height", format!("{}px", d.height)));
+                render_chart(&el, &d.option);
+            }
+            None => dispose_chart(&el),
         }
     });
+    let on_kind = move |ev| {
+        let kind = if event_target_value(&ev) == "ranking" { ChartKind::Ranking } else { ChartKind::Commune };
+        state.chart_kind.set(kind);
+    };
 
     view! {
         <div class="chart-panel" hidden=move || chartable().is_empty()>
-            <label for="chart-column">"Indicateur à représenter"</label>
-            <select
-                id="chart-column"
-                on:change=move |ev| state.chart_column.set(Some(event_target_value(&ev)))
-                prop:value=move || state.chart_column.get().unwrap_or_default()
-            >
-                {move || {
-                    chartable()
-                        .into_iter()
-                        .map(|c| view! { <option value=c.clone()>{c.clone()}</option> })
-                        .collect_view()
-                }}
-            </select>
-            <figure class="chart-figure">
+            <div class="chart-controls">
+                <div>
+                    <label for="chart-column">"Indicateur à représenter"</label>
+                    <select
+                        id="chart-column"
+                        on:change=move |ev| state.chart_column.set(Some(event_target_value(&ev)))
+                        prop:value=move || state.chart_column.get().unwrap_or_default()
+                    >
+                        {move || {
+                            chartable()
+                                .into_iter()
+                                .map(|c| view! { <option value=c.clone()>{c.clone()}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div>
+                    <label for="chart-kind">"Type de graphique"</label>
+                    <select
+                        id="chart-kind"
+                        on:change=on_kind
+                        prop:value=move || {
+                            if state.chart_kind.get() == ChartKind::Ranking { "ranking" } else { "commune" }
+                        }
+                    >
+                        <option value="commune">"Valeur de la commune"</option>
+                        {move || {
+                            epci()
+                                .map(|name| {
+                                    view! { <option value="ranking">{format!("Classement des communes de {name}")}</option> }
+                                })
+                        }}
+                    </select>
+                </div>
+            </div>
+            <figure class="chart-figure" aria-describedby="chart-alt">
                 <div class="chart" node_ref=mount></div>
-                <figcaption class="sr-only">
-                    {move || state.chart_column.get().map(|c| format!("Graphique en barres de l’indicateur {c}"))}
-                </figcaption>
+                <figcaption id="chart-alt" class="chart-alt">{move || drawn().map(|d| d.alt.clone())}</figcaption>
             </figure>
+            {move || {
+                drawn()
+                    .map(|d| {
+                        let rows = d
+                            .data
+                            .iter()
+                            .map(|(label, value)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{label.clone()}</th>
+                                        <td class="num">{value.clone()}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <details class="chart-data">
+                                <summary>"Voir les données du graphique"</summary>
+                                <table class="data rows">
+                                    <caption>{format!("Données du graphique : {}", state.chart_column.get().unwrap_or_default())}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Territoire"</th>
+                                            <th scope="col">"Valeur"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            </details>
+                        }
+                    })
+            }}
         </div>
         <p class="hint" hidden=move || !chartable().is_empty()>
             "Choisissez une commune dans un fichier chargé pour représenter ses indicateurs."

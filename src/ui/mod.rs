@@ -84,13 +84,14 @@ pub fn App() -> impl IntoView {
     // A column to chart for the current rows: ask for its chart.
     Effect::new(move || {
         let has_rows = matches!(state.selected.get(), Some(Ok(_)));
+        let kind = state.chart_kind.get();
         let Some(column) = state.chart_column.get() else {
             return;
         };
         if has_rows {
             let id = engine.with_value(Engine::next_id);
             state.chart_id.set(id);
-            engine.with_value(|e| e.send(UiToWorker::Chart { id, column }));
+            engine.with_value(|e| e.send(UiToWorker::Chart { id, column, kind }));
         }
     });
 

@@ -2,6 +2,7 @@
 //! flow in through [`AppState::receive`]; components read the signals they show.
 
 use crate::engine::Error;
+use crate::engine::chart::{ChartKind, Drawn};
 use crate::engine::territory::{Place, Territories};
 use crate::engine::workspace::ReadOptions;
 use crate::protocol::{Loaded, RequestId, Selected, Stage, WorkerToUi};
@@ -84,8 +85,10 @@ pub struct AppState {
     pub focused: StoredValue<Option<(RequestId, String)>>,
     /// The column charted.
     pub chart_column: RwSignal<Option<String>>,
-    /// The chart's ECharts option (JSON), or why it could not be built.
-    pub chart: RwSignal<Reply<String>>,
+    /// Which chart to draw.
+    pub chart_kind: RwSignal<ChartKind>,
+    /// The chart, or why it could not be built.
+    pub chart: RwSignal<Reply<Arc<Drawn>>>,
     /// The id of the latest chart request.
     pub chart_id: RwSignal<RequestId>,
 }
@@ -104,6 +107,7 @@ impl AppState {
             select_id: RwSignal::new(0),
             focused: StoredValue::new(None),
             chart_column: RwSignal::new(None),
+            chart_kind: RwSignal::new(ChartKind::Commune),
             chart: RwSignal::new(None),
             chart_id: RwSignal::new(0),
         }
@@ -125,8 +129,8 @@ impl AppState {
             WorkerToUi::Selected { id, selected } if id == self.select_id.get_untracked() => {
                 self.selected.set(Some(Ok(Arc::new(*selected))));
             }
-            WorkerToUi::Charted { id, option } if id == self.chart_id.get_untracked() => {
-                self.chart.set(Some(Ok(option)));
+            WorkerToUi::Charted { id, drawn } if id == self.chart_id.get_untracked() => {
+                self.chart.set(Some(Ok(Arc::new(*drawn))));
             }
             WorkerToUi::Failed { id, file_name, error } => {
                 if id == self.load_id.get_untracked() {

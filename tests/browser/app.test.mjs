@@ -83,7 +83,18 @@ test("the whole journey with Filosofi 2020: file → commune → chart → downl
   const source = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector(".chart")).getOption().title[1].text);
   assert.equal(source, "Source : Insee, Filosofi 2020");
   await page.locator('.chart[data-rendered="true"]').waitFor();
+  assert.equal(await page.locator("#chart-alt").innerText(), `MED20 à Sailly-lez-Lannoy : 29${NNBSP}440. Source : Insee, Filosofi 2020.`);
   await carnet.screenshot("03-commune-et-graphique");
+  // The ranking among the communes of the EPCI, with its text alternative and data table.
+  await page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de Métropole Européenne de Lille" });
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("se classe"));
+  const alt = await page.locator("#chart-alt").innerText();
+  assert.match(alt, /^Sailly-lez-Lannoy se classe \d+e sur \d+ communes de Métropole Européenne de Lille pour MED20 \(29\u202f440\)\./);
+  await page.getByText("Voir les données du graphique").click();
+  const ranked = await page.getByRole("table", { name: "Données du graphique : MED20" }).locator("tbody tr").count();
+  assert.ok(ranked >= 80, `${ranked} communes ranked`);
+  await page.locator('.chart[data-rendered="true"]').waitFor();
+  await carnet.screenshot("03b-classement-epci");
 
   const csv = await carnet.download(/Télécharger le CSV/);
   assert.equal(csv.name, "cc_filosofi_2020_COM_59522.csv");
