@@ -21,8 +21,11 @@ use web_sys::{File, FileReaderSync};
 
 /// Rows of the file shown in the preview.
 const PREVIEW_ROWS: usize = 20;
-/// Bytes read from the file at a time (each read reports progress and may be cancelled).
-const READ_CHUNK: u64 = 16 << 20;
+/// Bytes read from the file at a time when it is read whole (each read reports progress and
+/// may be cancelled; one read is fastest for the usual files).
+const READ_CHUNK: u64 = 64 << 20;
+/// Bytes streamed through the engine at a time.
+const STREAM_CHUNK: u64 = 16 << 20;
 /// Above this size, a file with a commune picked streams through the engine.
 const STREAM_ABOVE: u64 = 64 << 20;
 /// Above this size, a file is only read for a picked commune.
@@ -238,11 +241,11 @@ async fn stream(
         },
     };
     let Some(mut stream) = Stream::start(&head, &tail, size, encoding, options, codes) else { return Ok(None) };
-    let mut chunk = Vec::with_capacity(READ_CHUNK as usize);
+    let mut chunk = Vec::with_capacity(STREAM_CHUNK as usize);
     let mut progress = |done, total, rows| post(WorkerToUi::Progress { id, stage: Stage::Parsing, done, total, rows });
     let mut start = 0;
     while start < size {
-        let end = (start + READ_CHUNK).min(size);
+        let end = (start + STREAM_CHUNK).min(size);
         chunk.clear();
         read_slice(&reader, file, start, end, &mut chunk)?;
         stream.feed(&chunk, &mut progress);
