@@ -23,6 +23,8 @@
 
 use super::dialect::{Separator, count_fields};
 use super::parse::{SetAside, SetAsideReason};
+use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// A record: its first physical line (from 1) and its raw bytes, line ending excluded.
 pub type Record = (u64, Vec<u8>);
@@ -34,7 +36,7 @@ pub struct Scanner {
     sep: u8,
     width: usize,
     column: usize,
-    codes: Vec<Vec<u8>>,
+    codes: HashSet<Vec<u8>>,
     sample_size: usize,
     /// The physical line the next record starts on.
     line: u64,
@@ -129,8 +131,7 @@ impl Scanner {
             self.sample.push((line, record.to_vec()));
         }
         let code = field(record, self.sep, self.column, quotes > 0);
-        let code = code.trim_ascii();
-        if self.codes.iter().any(|c| c == code) {
+        if self.codes.contains(code.trim_ascii()) {
             self.kept.push((line, record.to_vec()));
         }
     }
@@ -155,10 +156,10 @@ fn set_aside(
     SetAside { line, reason, text }
 }
 
-/// Field `index` of a record, its quotes removed.
-fn field(record: &[u8], sep: u8, index: usize, quoted: bool) -> Vec<u8> {
+/// Field `index` of a record, its quotes removed (borrowed when it has none).
+fn field(record: &[u8], sep: u8, index: usize, quoted: bool) -> Cow<'_, [u8]> {
     if !quoted {
-        return record.split(|&b| b == sep).nth(index).unwrap_or_default().to_vec();
+        return Cow::Borrowed(record.split(|&b| b == sep).nth(index).unwrap_or_default());
     }
     let mut current = Vec::new();
     let mut n = 0;
@@ -173,7 +174,7 @@ fn field(record: &[u8], sep: u8, index: usize, quoted: bool) -> Vec<u8> {
             b'"' => in_quotes = !in_quotes,
             b if b == sep && !in_quotes => {
                 if n == index {
-                    return current;
+                    return Cow::Owned(current);
                 }
                 n += 1;
                 current.clear();
@@ -182,7 +183,7 @@ fn field(record: &[u8], sep: u8, index: usize, quoted: bool) -> Vec<u8> {
         }
         i += 1;
     }
-    if n == index { current } else { Vec::new() }
+    Cow::Owned(if n == index { current } else { Vec::new() })
 }
 
 /// One record found in a buffer.
@@ -274,9 +275,9 @@ mod tests {
 
     #[test]
     fn quoted_codes_are_found() {
-        assert_eq!(field(b"\"Ajaccio; Corse\";\"2A004\";1", b';', 1, true), b"2A004");
-        assert_eq!(field(b"a;b;c", b';', 2, false), b"c");
-        assert_eq!(field(b"a;b", b';', 5, false), b"");
+        assert_eq!(&*field(b"\"Ajaccio; Corse\";\"2A004\";1", b';', 1, true), b"2A004");
+        assert_eq!(&*field(b"a;b;c", b';', 2, false), b"c");
+        assert_eq!(&*field(b"a;b", b';', 5, false), b"");
     }
 
     #[test]
