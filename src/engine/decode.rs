@@ -36,16 +36,16 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    /// The encoding's usual name.
+    /// The encoding's standard label (WHATWG), for metadata; the words the user reads are in
+    /// `ui::messages`.
     pub fn label(self) -> &'static str {
         match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8Bom => "UTF-8 (avec BOM)",
-            Encoding::MixedUtf8 => "UTF-8 et Windows-1252",
-            Encoding::Windows1252 => "Windows-1252",
-            Encoding::Iso8859_15 => "ISO-8859-15",
-            Encoding::Utf16Le => "UTF-16 LE",
-            Encoding::Utf16Be => "UTF-16 BE",
+            Encoding::Utf8 | Encoding::Utf8Bom => "utf-8",
+            Encoding::MixedUtf8 => "utf-8+windows-1252",
+            Encoding::Windows1252 => "windows-1252",
+            Encoding::Iso8859_15 => "iso-8859-15",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
         }
     }
 }

@@ -9,10 +9,26 @@
 
 use super::infer::{CodeKind, ColumnKind};
 use super::table::{Cell, Table};
+use std::collections::HashMap;
 
 /// The index of the first column holding commune INSEE codes.
 pub fn commune_column(table: &Table) -> Option<usize> {
     table.columns().iter().position(|c| c.kind() == ColumnKind::Code(CodeKind::Commune))
+}
+
+/// The first row of each code of column `column`: a lookup for many codes at once.
+///
+/// # Panics
+/// If `column` is out of bounds.
+pub fn index(table: &Table, column: usize) -> HashMap<&str, usize> {
+    let col = &table.columns()[column];
+    let mut index = HashMap::new();
+    for r in 0..table.rows() {
+        if let Cell::Text(code) = col.cell(r) {
+            index.entry(code).or_insert(r);
+        }
+    }
+    index
 }
 
 /// The rows whose column `column` holds `code`, in table order.

@@ -86,7 +86,14 @@ pub fn with_header(text: &str, separator: Separator, line: u64) -> Layout {
 
 /// The byte offset where physical line `line` (from 1) starts.
 fn offset_of_line(text: &str, line: u64) -> usize {
-    let bytes = text.as_bytes();
+    // Past the end: the last non-empty line.
+    line_start(text.as_bytes(), line).unwrap_or_else(|| text.trim_end().rfind(['\n', '\r']).map_or(0, |p| p + 1))
+}
+
+/// The byte offset where physical line `line` (from 1) starts in `bytes`, counting lines as
+/// [`physical_line`] does; `None` past the end. Works on raw bytes of ASCII-compatible
+/// encodings as well as on text.
+pub(crate) fn line_start(bytes: &[u8], line: u64) -> Option<usize> {
     let mut current = 1;
     let mut i = 0;
     while current < line && i < bytes.len() {
@@ -97,11 +104,7 @@ fn offset_of_line(text: &str, line: u64) -> usize {
         }
         i += 1;
     }
-    if current < line {
-        // Past the end: the last non-empty line.
-        return text.trim_end().rfind(['\n', '\r']).map_or(0, |p| p + 1);
-    }
-    i
+    (current == line.max(1)).then_some(i)
 }
 
 /// The field count shared by most non-blank lines, preferring counts above one.

@@ -79,8 +79,9 @@ impl Stream {
             Some(line) => layout::with_header(&head_text, sep, line),
             None => layout::detect(&head_text, sep),
         };
-        let start = skip as u64 + line_start(head, in_head.header_line)? as u64;
-        let records = scan::records(&head[line_start(head, in_head.header_line)?..], in_head.header_line);
+        let header_at = layout::line_start(head, in_head.header_line)?;
+        let start = (skip + header_at) as u64;
+        let records = scan::records(&head[header_at..], in_head.header_line);
         let head_records: Vec<(u64, String)> =
             records.into_iter().take(SAMPLE_ROWS + 1).map(|(l, r)| (l, text(&r))).collect();
         let parsed = parse::parse_records(head_records.iter().map(|(l, r)| (*l, r.as_str())), sep);
@@ -157,14 +158,6 @@ impl Stream {
         set_aside.sort_by_key(|a| a.line);
         Read { dialect: self.dialect, layout: self.layout, parsed, rows: s.rows, set_aside }
     }
-}
-
-/// The byte offset where physical line `line` (from 1) starts.
-fn line_start(bytes: &[u8], line: u64) -> Option<usize> {
-    if line <= 1 {
-        return Some(0);
-    }
-    memchr::memchr_iter(b'\n', bytes).nth(line as usize - 2).map(|i| i + 1)
 }
 
 /// Where the table ends (absolute offset; footnotes excluded), and the footnotes, from the

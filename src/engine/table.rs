@@ -223,12 +223,18 @@ impl Table {
         Ok(Self { columns, rows })
     }
 
-    /// Builds a table from a parse, deciding every column's kind.
+    /// Builds a table from a parse, deciding every column's kind (`decimal`, the user's
+    /// choice, overrides the decimal sign of numeric columns); returns the decisions too.
     ///
     /// # Errors
     /// When the columns are not all `rows` long.
-    pub fn from_parsed(header: &[String], raw: &[RawColumn], rows: usize) -> Result<(Self, Vec<Inference>), String> {
-        let inferences = infer::columns(header, raw, None);
+    pub fn from_parsed(
+        header: &[String],
+        raw: &[RawColumn],
+        rows: usize,
+        decimal: Option<DecimalSign>,
+    ) -> Result<(Self, Vec<Inference>), String> {
+        let inferences = infer::columns(header, raw, decimal);
         let columns =
             header.iter().zip(raw).zip(&inferences).map(|((n, r), i)| Column::from_raw(n.clone(), i, r)).collect();
         Ok((Self::try_new(columns, rows)?, inferences))
@@ -263,7 +269,7 @@ mod tests {
 
     fn table(text: &str) -> Table {
         let p = parse::parse(text, 1, Separator::Semicolon, &mut ());
-        Table::from_parsed(&p.header, &p.columns, p.rows()).unwrap().0
+        Table::from_parsed(&p.header, &p.columns, p.rows(), None).unwrap().0
     }
 
     #[test]

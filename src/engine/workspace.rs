@@ -15,7 +15,7 @@ use super::dialect::{self, Dialect};
 use super::error::{ErrorKind, Result};
 use super::filter;
 use super::format;
-use super::infer::{self, ColumnKind, DecimalSign, Marker};
+use super::infer::{ColumnKind, DecimalSign, Marker};
 use super::layout::{self, Layout};
 use super::parse::{self, Parsed, SetAside};
 use super::progress::Progress;
@@ -204,15 +204,8 @@ impl Workspace {
             }
             .into());
         }
-        let inferences = infer::columns(&parsed.header, &parsed.columns, options.decimal);
-        let columns: Vec<Column> = parsed
-            .header
-            .iter()
-            .zip(&parsed.columns)
-            .zip(&inferences)
-            .map(|((name, raw), inference)| Column::from_raw(name.clone(), inference, raw))
-            .collect();
-        let table = Table::try_new(columns, parsed.rows()).expect("the parser keeps only rows of the header's width");
+        let (table, inferences) = Table::from_parsed(&parsed.header, &parsed.columns, parsed.rows(), options.decimal)
+            .expect("the parser keeps only rows of the header's width");
         let detection = Detection {
             encoding,
             dialect,
@@ -342,12 +335,12 @@ impl Workspace {
                 .unzip(),
             ChartKind::Ranking => {
                 let all = self.table.column(column)?;
-                let code_column = filter::commune_column(&self.table)?;
+                let rows = filter::index(&self.table, filter::commune_column(&self.table)?);
                 let mut found: Vec<(Bar1, String)> = place
                     .peers
                     .iter()
                     .filter_map(|peer| {
-                        let row = *filter::rows_for(&self.table, code_column, &peer.code).first()?;
+                        let row = *rows.get(peer.code.as_str())?;
                         let (v, text) = value(all, row);
                         Some((Bar1 { label: peer.name.clone(), value: v, highlight: peer.code == place.code }, text))
                     })
