@@ -45,6 +45,16 @@
       var chart = echarts.getInstanceByDom(el);
       if (chart) chart.dispose();
     },
+    // The chart as PNG bytes at `ratio` times its size on screen, on white; null without one.
+    png: function (el, ratio) {
+      var chart = el && echarts.getInstanceByDom(el);
+      if (!chart) return null;
+      var url = chart.getDataURL({ type: "png", pixelRatio: ratio || 1, backgroundColor: "#ffffff" });
+      var binary = atob(url.slice(url.indexOf(",") + 1));
+      var bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes;
+    },
     // Exposed for tests and later exports.
     revive: revive,
   };

@@ -8,6 +8,10 @@
 use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn};
 use crate::engine::parse::SetAside;
+use crate::engine::publish::check::Problem;
+use crate::engine::publish::dataset::Dataset;
+use crate::engine::publish::facts::Facts;
+use crate::engine::publish::kit::{Attachment, KitFile};
 use crate::engine::territory::Place;
 use crate::engine::workspace::{Detection, ReadOptions};
 use gloo::worker::Codec;
@@ -53,6 +57,17 @@ pub enum UiToWorker {
         column: String,
         /// Which chart.
         kind: ChartKind,
+    },
+    /// Build the publication kit of the selected rows.
+    Kit {
+        /// The request's id.
+        id: RequestId,
+        /// The dataset's fields as the user left them.
+        dataset: Box<Dataset>,
+        /// Files made on the page (chart image, recipe).
+        attachments: Vec<Attachment>,
+        /// The local date, ISO 8601.
+        today: String,
     },
 }
 
@@ -102,16 +117,24 @@ pub struct Selected {
     pub chartable: Vec<String>,
     /// The clean CSV.
     pub csv: String,
-    /// Its file name.
-    pub csv_name: String,
-    /// The metadata, as JSON.
-    pub metadata: String,
-    /// The clean CSV's Table Schema (`schema.json`).
-    pub schema: String,
-    /// The `datapackage.json` tying the CSV to its schema.
-    pub data_package: String,
-    /// Its file name.
-    pub metadata_name: String,
+    /// What the publication kit is built from (the CSV's name included).
+    pub facts: Facts,
+    /// The data.gouv.fr fields proposed from the facts, description included.
+    pub proposal: Dataset,
+}
+
+/// The publication kit, or why it was not built.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Kit {
+    /// Its files, one by one and as one ZIP.
+    Built {
+        /// The files.
+        files: Vec<KitFile>,
+        /// All of them in one ZIP.
+        zip: KitFile,
+    },
+    /// The dataset's problems: nothing was written.
+    Refused(Vec<Problem>),
 }
 
 /// A message from the worker to the UI.
@@ -150,6 +173,13 @@ pub enum WorkerToUi {
         id: RequestId,
         /// The option, its height, its text alternative and its data.
         drawn: Box<Drawn>,
+    },
+    /// The publication kit.
+    Kitted {
+        /// The request's id.
+        id: RequestId,
+        /// The files, or the problems that stopped them.
+        kit: Box<Kit>,
     },
     /// A request failed.
     Failed {

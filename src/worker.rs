@@ -7,11 +7,14 @@
 
 use crate::engine::chart::ChartKind;
 use crate::engine::decode;
+use crate::engine::publish::dataset::Dataset;
+use crate::engine::publish::kit::{self, Attachment, KitFile};
+use crate::engine::publish::readme;
 use crate::engine::stream::{HEAD_BYTES, Stream, TAIL_BYTES};
 use crate::engine::territory::Place;
 use crate::engine::workspace::{self, ReadOptions, Selection, Workspace};
 use crate::engine::{Error, ErrorKind};
-use crate::protocol::{Loaded, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi};
+use crate::protocol::{Kit, Loaded, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi};
 use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use js_sys::Uint8Array;
@@ -84,6 +87,9 @@ impl Worker for EngineWorker {
             UiToWorker::Cancel { id } => self.cancelled.set(id),
             UiToWorker::Select { id, place } => scope.respond(who, self.state.borrow_mut().select(id, place)),
             UiToWorker::Chart { id, column, kind } => scope.respond(who, self.state.borrow().chart(id, &column, kind)),
+            UiToWorker::Kit { id, dataset, attachments, today } => {
+                scope.respond(who, self.state.borrow().kit(id, &dataset, &attachments, &today));
+            }
         }
     }
 }
@@ -296,18 +302,17 @@ impl State {
                     .filter(|c| c.kind().is_numeric() && (0..table.rows()).any(|r| c.number(r).is_some()))
                     .map(|c| c.name().to_owned())
                     .collect();
-                let csv_name = ws.clean_csv_name(&selection);
+                let facts = ws.facts(&selection);
+                let mut proposal = Dataset::propose(&facts);
+                proposal.description = readme::description(&facts, &proposal, &crate::clock::today());
                 let selected = Selected {
                     place,
                     rows: workspace::rows_fr(table, table.rows()),
                     lines: selection.lines.clone(),
                     chartable,
                     csv: String::from_utf8_lossy(&ws.clean_csv(&selection)).into_owned(),
-                    metadata_name: csv_name.replace(".csv", ".metadata.json"),
-                    csv_name,
-                    metadata: ws.metadata(&selection),
-                    schema: ws.schema(&selection),
-                    data_package: ws.data_package(&selection),
+                    facts,
+                    proposal,
                 };
                 self.selection = Some(selection);
                 WorkerToUi::Selected { id, selected: Box::new(selected) }
@@ -317,6 +322,21 @@ impl State {
                 WorkerToUi::Failed { id, file_name: ws.file_name().to_owned(), error }
             }
         }
+    }
+
+    fn kit(&self, id: RequestId, dataset: &Dataset, attachments: &[Attachment], today: &str) -> WorkerToUi {
+        let (Some(ws), Some(sel)) = (&self.workspace, &self.selection) else {
+            return WorkerToUi::Failed { id, file_name: String::new(), error: ErrorKind::NoFileLoaded.into() };
+        };
+        let facts = ws.facts(sel);
+        let kit = match kit::files(&facts, dataset, &ws.clean_csv(sel), attachments, today) {
+            Ok(files) => {
+                let zip = KitFile { name: kit::zip_name(&facts), bytes: kit::zip(&files, today) };
+                Kit::Built { files, zip }
+            }
+            Err(problems) => Kit::Refused(problems),
+        };
+        WorkerToUi::Kitted { id, kit: Box::new(kit) }
     }
 
     fn chart(&self, id: RequestId, column: &str, kind: ChartKind) -> WorkerToUi {

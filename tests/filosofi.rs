@@ -90,15 +90,15 @@ fn filosofi_2020_sailly_row() {
     let mut lines = csv.lines();
     assert!(lines.next().unwrap().starts_with("CODGEO,NBMENFISC20,NBPERSMENFISC20,MED20,PIMP20,"));
     assert_eq!(lines.next().unwrap(), "59522,765,1995,29440,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s");
-    assert_eq!(ws.clean_csv_name(&sel), "cc_filosofi_2020_COM_59522.csv");
-
-    let meta: serde_json::Value = serde_json::from_str(&ws.metadata(&sel)).unwrap();
-    assert_eq!(meta["territory"]["spatial"]["zones"][0], "fr:commune:59522");
-    assert_eq!(meta["source"]["rows"], 34_929);
-    assert_eq!(meta["columns"][3]["name"], "MED20");
-    assert_eq!(meta["columns"][3]["type"], "integer");
-    assert_eq!(meta["columns"][3]["example"], "29440");
-    assert_eq!(meta["columns"][0]["type"], "string");
+    let facts = ws.facts(&sel);
+    assert_eq!(facts.csv_name, "cc_filosofi_2020_COM_59522.csv");
+    assert_eq!((facts.rows, facts.rows_read), (1, 34_929));
+    assert_eq!(facts.years, Some((2020, 2020)));
+    assert_eq!(facts.fields[3].name, "MED20");
+    assert_eq!(facts.fields[3].example.as_deref(), Some("29440"));
+    assert_eq!(facts.secret_cells(), 24, "every cell after NBMENFISC20, NBPERSMENFISC20 and MED20 is secret");
+    let dataset = carnet::engine::publish::dataset::Dataset::propose(&facts);
+    assert_eq!(dataset.zones, ["fr:commune:59522"]);
 
     let drawn = ws.chart(&sel, "MED20", ChartKind::Commune).unwrap();
     let chart: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();

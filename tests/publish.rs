@@ -1,8 +1,10 @@
-//! The files Carnet writes for data.gouv.fr pass the real validator: `frictionless validate`
+//! The kit Carnet writes for data.gouv.fr passes the real validators: `frictionless validate`
 //! (PyPI `frictionless`, installed by `scripts/test`) on the data package of Sailly-lez-Lannoy's
-//! Filosofi 2020 rows, and fails on a CSV that breaks its schema.
+//! Filosofi 2020 rows, failing on a CSV that breaks its schema; and `tests/validators/datagouv.py`,
+//! udata's rules written down apart from the engine, on `datagouv.json`.
 
-use carnet::engine::territory::Place;
+use carnet::engine::publish::{dataset::Dataset, kit, readme};
+use carnet::engine::territory::{Named, Place};
 use carnet::engine::workspace::Workspace;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,16 +21,35 @@ fn frictionless(dir: &Path) -> Option<(bool, String)> {
     }
 }
 
+fn udata_rules(dir: &Path) -> Option<(bool, String)> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/validators/datagouv.py");
+    let out = Command::new("python3").arg(script).arg(dir.join("datagouv.json")).output().ok()?;
+    Some((
+        out.status.success(),
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+    ))
+}
+
+/// Writes the kit of Sailly-lez-Lannoy's rows of `bytes` into `dir`; returns the CSV's name.
 fn write_package(bytes: &[u8], name: &str, dir: &Path) -> String {
     let ws = Workspace::load(name, bytes, &mut ()).unwrap();
-    let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+    let place = Place {
+        code: "59522".into(),
+        name: "Sailly-lez-Lannoy".into(),
+        departement: Named { code: "59".into(), name: "Nord".into() },
+        region: Named { code: "32".into(), name: "Hauts-de-France".into() },
+        ..Place::default()
+    };
     let sel = ws.select(&place).unwrap();
-    let csv_name = ws.clean_csv_name(&sel);
+    let facts = ws.facts(&sel);
+    let mut dataset = Dataset::propose(&facts);
+    dataset.description = readme::description(&facts, &dataset, "2026-11-28");
+    let files = kit::files(&facts, &dataset, &ws.clean_csv(&sel), &[], "2026-11-28").unwrap();
     std::fs::create_dir_all(dir).unwrap();
-    std::fs::write(dir.join(&csv_name), ws.clean_csv(&sel)).unwrap();
-    std::fs::write(dir.join("schema.json"), ws.schema(&sel)).unwrap();
-    std::fs::write(dir.join("datapackage.json"), ws.data_package(&sel)).unwrap();
-    csv_name
+    for f in files {
+        std::fs::write(dir.join(&f.name), f.bytes).unwrap();
+    }
+    facts.csv_name
 }
 
 fn temp(name: &str) -> PathBuf {
@@ -44,6 +65,8 @@ fn filosofi_package_is_valid() {
     if let Some((valid, report)) = frictionless(&dir) {
         assert!(valid, "{report}");
     }
+    let (valid, report) = udata_rules(&dir).expect("python3 runs the udata rules");
+    assert!(valid, "{report}");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -58,6 +81,8 @@ fn every_kind_validates() {
     if let Some((valid, report)) = frictionless(&dir) {
         assert!(valid, "{report}");
     }
+    let (valid, report) = udata_rules(&dir).expect("python3 runs the udata rules");
+    assert!(valid, "{report}");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -69,5 +94,13 @@ fn the_validator_catches_a_broken_file() {
     if let Some((valid, report)) = frictionless(&dir) {
         assert!(!valid, "{report}");
     }
+    // The udata rules catch a bad licence and a tag data.gouv.fr would rewrite.
+    let path = dir.join("datagouv.json");
+    let mut api: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    api["dataset"]["license"] = "etalab-2.0".into();
+    api["dataset"]["tags"][0] = "Besoins sociaux".into();
+    std::fs::write(&path, api.to_string()).unwrap();
+    let (valid, report) = udata_rules(&dir).expect("python3 runs the udata rules");
+    assert!(!valid && report.contains("license") && report.contains("Besoins sociaux"), "{report}");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod parse;
 pub mod progress;
 pub mod publish;
+pub mod recipe;
 pub mod scan;
 pub mod source;
 pub mod stream;

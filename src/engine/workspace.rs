@@ -1,5 +1,5 @@
 //! The one entry point the worker calls: raw file → detection → typed table → the rows of a
-//! territory → chart, clean CSV and metadata.
+//! territory → chart, clean CSV and the facts its publication kit is built from.
 //!
 //! ```
 //! use carnet::engine::workspace::Workspace;
@@ -19,7 +19,7 @@ use super::infer::{ColumnKind, DecimalSign, Marker};
 use super::layout::{self, Layout};
 use super::parse::{self, Parsed, SetAside};
 use super::progress::Progress;
-use super::publish::{self, metadata};
+use super::publish::{self, facts::Facts};
 use super::stream::Stream;
 use super::table::{Column, Table};
 use super::territory::Place;
@@ -286,37 +286,9 @@ impl Workspace {
         publish::csv::write(&selection.table)
     }
 
-    /// The clean CSV's file name.
-    pub fn clean_csv_name(&self, selection: &Selection) -> String {
-        metadata::output_name(&self.file_name, &selection.place.code)
-    }
-
-    /// The metadata of a selection, as pretty-printed JSON.
-    pub fn metadata(&self, selection: &Selection) -> String {
-        let output_name = self.clean_csv_name(selection);
-        let value = metadata::build(
-            &selection.table,
-            &metadata::Sources {
-                file_name: &self.file_name,
-                detection: &self.detection,
-                place: &selection.place,
-                output_name: &output_name,
-            },
-        );
-        serde_json::to_string_pretty(&value).unwrap_or_default()
-    }
-
-    /// The Table Schema of a selection's clean CSV, as pretty-printed JSON.
-    pub fn schema(&self, selection: &Selection) -> String {
-        serde_json::to_string_pretty(&publish::schema::table_schema(&selection.table)).unwrap_or_default()
-    }
-
-    /// The `datapackage.json` tying a selection's clean CSV to its schema (`schema.json`).
-    pub fn data_package(&self, selection: &Selection) -> String {
-        let csv = self.clean_csv_name(selection);
-        let title = format!("{} — {} ({})", self.file_name, selection.place.name, selection.place.code);
-        let package = publish::schema::data_package(csv.trim_end_matches(".csv"), &title, &csv, "schema.json");
-        serde_json::to_string_pretty(&package).unwrap_or_default()
+    /// What the publication kit needs to know of a selection.
+    pub fn facts(&self, selection: &Selection) -> Facts {
+        Facts::gather(&self.file_name, &self.detection, &selection.place, &selection.table)
     }
 
     /// A chart of numeric column `column` for the selection: the commune's value, or the

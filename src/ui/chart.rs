@@ -16,6 +16,19 @@ extern "C" {
     /// `public/charts.js`: removes the chart from an element.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = dispose)]
     fn dispose_chart(element: &web_sys::HtmlElement);
+    /// `public/charts.js`: the chart in an element as PNG bytes, if it has one.
+    #[wasm_bindgen(js_namespace = carnetCharts, js_name = png)]
+    fn chart_png(element: &web_sys::HtmlElement, ratio: f64) -> Option<js_sys::Uint8Array>;
+}
+
+/// The id of the element holding the chart.
+const CHART_ID: &str = "carnet-chart";
+
+/// The chart on screen as PNG bytes at `ratio` times its displayed size, if one is drawn.
+pub fn png(ratio: f64) -> Option<Vec<u8>> {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()?.document()?.get_element_by_id(CHART_ID)?;
+    chart_png(element.dyn_ref::<web_sys::HtmlElement>()?, ratio).map(|bytes| bytes.to_vec())
 }
 
 /// Picks a numeric column of the commune's rows and a kind of chart, and shows the chart.
@@ -86,7 +99,7 @@ pub fn ChartPanel() -> impl IntoView {
                 </div>
             </div>
             <figure class="chart-figure" aria-describedby="chart-alt">
-                <div class="chart" node_ref=mount></div>
+                <div class="chart" id=CHART_ID node_ref=mount></div>
                 <figcaption id="chart-alt" class="chart-alt">{move || drawn().map(|d| d.alt.clone())}</figcaption>
             </figure>
             {move || {

@@ -4,8 +4,11 @@
 use crate::engine::decode::Encoding;
 use crate::engine::dialect::{LineEnding, Separator};
 use crate::engine::format;
-use crate::engine::infer::{CodeKind, ColumnKind, DecimalSign};
+use crate::engine::infer::{ColumnKind, DecimalSign};
 use crate::engine::parse::SetAsideReason;
+use crate::engine::publish::check::Issue;
+use crate::engine::publish::quality::Criterion;
+use crate::engine::publish::vocabulary;
 use crate::engine::{Error, ErrorKind};
 
 /// The message for an error about file `file`.
@@ -126,23 +129,68 @@ pub fn decimal(sign: Option<DecimalSign>) -> &'static str {
 
 /// A column kind's name.
 pub fn kind(kind: ColumnKind) -> &'static str {
-    match kind {
-        ColumnKind::Code(CodeKind::Commune) => "code commune",
-        ColumnKind::Code(CodeKind::Iris) => "code IRIS",
-        ColumnKind::Code(CodeKind::Departement) => "code département",
-        ColumnKind::Code(CodeKind::Region) => "code région",
-        ColumnKind::Code(CodeKind::Epci) => "SIREN d’EPCI",
-        ColumnKind::Code(CodeKind::Siren) => "SIREN",
-        ColumnKind::Code(CodeKind::Siret) => "SIRET",
-        ColumnKind::Code(CodeKind::PostalCode) => "code postal",
-        ColumnKind::Code(CodeKind::Other) => "code",
-        ColumnKind::Integer => "entier",
-        ColumnKind::Decimal(_) => "décimal",
-        ColumnKind::Percent(_) => "pourcentage",
-        ColumnKind::Year => "année",
-        ColumnKind::Date(_) => "date",
-        ColumnKind::Boolean => "oui/non",
-        ColumnKind::Text => "texte",
+    crate::engine::publish::readme::kind_name(kind)
+}
+
+/// What is wrong with a field of the publication form.
+pub fn problem(issue: &Issue) -> String {
+    match issue {
+        Issue::Missing => "Ce champ est obligatoire.".to_owned(),
+        Issue::TooLong { max, len } => format!(
+            "{} de trop : data.gouv.fr en accepte {} au plus (ici {}).",
+            count((len - max) as u64, "caractère", "caractères"),
+            format::integer(*max as i64),
+            format::integer(*len as i64)
+        ),
+        Issue::NotASlug { tag, slug } => {
+            format!(
+                "Le mot-clé « {tag} » serait enregistré « {slug} » : écrivez-le ainsi (minuscules, sans accents, mots reliés par des tirets)."
+            )
+        }
+        Issue::TagLength { tag } => format!(
+            "Le mot-clé « {tag} » doit compter de {} à {} caractères : data.gouv.fr refuse les plus courts.",
+            vocabulary::TAG_MIN,
+            vocabulary::TAG_MAX
+        ),
+        Issue::DuplicateTag { tag } => format!("Le mot-clé « {tag} » apparaît deux fois."),
+        Issue::UnknownId { id } => {
+            format!("« {id} » n’est pas un identifiant connu de data.gouv.fr : choisissez dans la liste.")
+        }
+        Issue::NotADate { text } => format!("« {text} » n’est pas une date valide (attendu : AAAA-MM-JJ)."),
+        Issue::EndsBeforeStart => "La fin de la période couverte précède son début.".to_owned(),
+        Issue::NotAZone { zone } => format!(
+            "« {zone} » n’est pas un identifiant de territoire de data.gouv.fr (exemples : fr:commune:59522, fr:epci:200093201, fr:departement:59)."
+        ),
+        Issue::NotAContact => {
+            "Indiquez une adresse électronique (nom@domaine.fr) ou une adresse web (https://…).".to_owned()
+        }
+    }
+}
+
+/// A quality criterion: what data.gouv.fr checks, and what to do when it is not met.
+pub fn criterion(c: Criterion) -> (&'static str, &'static str) {
+    match c {
+        Criterion::License => ("Licence renseignée", "Choisissez une licence."),
+        Criterion::TemporalCoverage => {
+            ("Couverture temporelle renseignée", "Indiquez le début de la période couverte.")
+        }
+        Criterion::Spatial => ("Couverture spatiale renseignée", "Indiquez le territoire couvert."),
+        Criterion::UpdateFrequency => {
+            ("Fréquence de mise à jour renseignée", "Choisissez une fréquence autre que « Inconnue ».")
+        }
+        Criterion::UpdatedOnTime => (
+            "Données à jour selon la fréquence annoncée",
+            "Avec une fréquence connue, les données publiées aujourd’hui sont à jour.",
+        ),
+        Criterion::Description => ("Description de plus de 100 caractères", "Rédigez une description plus complète."),
+        Criterion::OpenFormat => ("Au moins un fichier dans un format ouvert", "Joignez les données en CSV."),
+        Criterion::ResourcesAvailable => (
+            "Tous les fichiers disponibles",
+            "Déposez chaque fichier sur data.gouv.fr (il les héberge alors lui-même).",
+        ),
+        Criterion::ResourcesDocumented => {
+            ("Fichiers documentés", "Joignez une documentation (README) ou décrivez chaque fichier.")
+        }
     }
 }
 

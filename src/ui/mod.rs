@@ -9,6 +9,7 @@ mod engine;
 mod file_picker;
 pub mod messages;
 mod progress;
+mod publish;
 mod requests;
 mod selection;
 mod state;
@@ -23,6 +24,7 @@ use engine::Engine;
 use file_picker::FilePicker;
 use leptos::prelude::*;
 use progress::LoadProgress;
+use publish::PublishPanel;
 use selection::SelectionPanel;
 pub use state::{AppState, LoadState};
 
@@ -121,6 +123,10 @@ pub fn App() -> impl IntoView {
             <section class="step" aria-labelledby="step-chart">
                 <h2 id="step-chart">"3. Représenter un indicateur"</h2>
                 <ChartPanel />
+            </section>
+            <section class="step" aria-labelledby="step-publish">
+                <h2 id="step-publish">"4. Publier sur data.gouv.fr"</h2>
+                <PublishPanel />
             </section>
         </main>
         <footer class="wrap footer">

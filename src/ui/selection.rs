@@ -69,9 +69,6 @@ fn Rows(
         error.set(download::save(&name, mime, &content).err().map(|e| format!("Le téléchargement a échoué : {e}")));
     };
     let csv = selected.clone();
-    let meta = selected.clone();
-    let schema = selected.clone();
-    let package = selected.clone();
     view! {
         <div class="selection">
             <div class="table-scroll tall" role="region" aria-labelledby="rows-caption" tabindex="0">
@@ -89,29 +86,14 @@ fn Rows(
             <div class="downloads">
                 <button
                     type="button"
-                    on:click=move |_| save(csv.csv_name.clone(), "text/csv;charset=utf-8", csv.csv.clone())
+                    on:click=move |_| save(csv.facts.csv_name.clone(), "text/csv;charset=utf-8", csv.csv.clone())
                 >
                     "Télécharger le CSV nettoyé"
                 </button>
-                <button
-                    type="button"
-                    on:click=move |_| save(meta.metadata_name.clone(), "application/json", meta.metadata.clone())
-                >
-                    "Télécharger les métadonnées (JSON)"
-                </button>
-                <button
-                    type="button"
-                    on:click=move |_| save("schema.json".to_owned(), "application/json", schema.schema.clone())
-                >
-                    "Télécharger le schéma (Table Schema)"
-                </button>
-                <button
-                    type="button"
-                    on:click=move |_| save("datapackage.json".to_owned(), "application/json", package.data_package.clone())
-                >
-                    "Télécharger le datapackage.json"
-                </button>
-                <p class="hint">"CSV en UTF-8, séparateur virgule, point décimal ; codes conservés en texte ; « s » = secret statistique."</p>
+                <p class="hint">
+                    "CSV en UTF-8, séparateur virgule, point décimal ; codes conservés en texte ; « s » = secret statistique. "
+                    "Le schéma, la documentation et les champs de data.gouv.fr sont à l’étape « Publier »."
+                </p>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </div>
         </div>

@@ -3,9 +3,10 @@
 
 use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn};
+use crate::engine::publish::dataset::Dataset;
 use crate::engine::territory::{Place, Territories};
 use crate::engine::workspace::ReadOptions;
-use crate::protocol::{Loaded, RequestId, Selected, Stage, WorkerToUi};
+use crate::protocol::{Kit, Loaded, RequestId, Selected, Stage, WorkerToUi};
 use leptos::prelude::*;
 use std::sync::Arc;
 use web_sys::File;
@@ -91,6 +92,14 @@ pub struct AppState {
     pub chart: RwSignal<Reply<Arc<Drawn>>>,
     /// The id of the latest chart request.
     pub chart_id: RwSignal<RequestId>,
+    /// The data.gouv.fr fields as the user is editing them.
+    pub dataset: RwSignal<Option<Dataset>>,
+    /// Whether the description follows the other fields (the user has not written in it).
+    pub description_auto: RwSignal<bool>,
+    /// The latest publication kit, or why it could not be built.
+    pub kit: RwSignal<Reply<Arc<Kit>>>,
+    /// The id of the latest kit request.
+    pub kit_id: RwSignal<RequestId>,
 }
 
 impl AppState {
@@ -110,6 +119,10 @@ impl AppState {
             chart_kind: RwSignal::new(ChartKind::Commune),
             chart: RwSignal::new(None),
             chart_id: RwSignal::new(0),
+            dataset: RwSignal::new(None),
+            description_auto: RwSignal::new(true),
+            kit: RwSignal::new(None),
+            kit_id: RwSignal::new(0),
         }
     }
 
@@ -127,7 +140,13 @@ impl AppState {
                 self.load.set(LoadState::Loaded(Arc::new(*loaded)));
             }
             WorkerToUi::Selected { id, selected } if id == self.select_id.get_untracked() => {
+                self.dataset.set(Some(selected.proposal.clone()));
+                self.description_auto.set(true);
+                self.kit.set(None);
                 self.selected.set(Some(Ok(Arc::new(*selected))));
+            }
+            WorkerToUi::Kitted { id, kit } if id == self.kit_id.get_untracked() => {
+                self.kit.set(Some(Ok(Arc::new(*kit))));
             }
             WorkerToUi::Charted { id, drawn } if id == self.chart_id.get_untracked() => {
                 self.chart.set(Some(Ok(Arc::new(*drawn))));
@@ -139,6 +158,8 @@ impl AppState {
                     self.selected.set(Some(Err(Failure { file_name, error })));
                 } else if id == self.chart_id.get_untracked() {
                     self.chart.set(Some(Err(Failure { file_name, error })));
+                } else if id == self.kit_id.get_untracked() {
+                    self.kit.set(Some(Err(Failure { file_name, error })));
                 }
             }
             _ => {}

@@ -103,18 +103,6 @@ test("the whole journey with Filosofi 2020: file → commune → chart → downl
   assert.ok(lines[0].startsWith("CODGEO,NBMENFISC20,NBPERSMENFISC20,MED20,PIMP20,"));
   assert.equal(lines[1], "59522,765,1995,29440,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s");
 
-  const meta = await carnet.download(/Télécharger les métadonnées/);
-  assert.equal(meta.name, "cc_filosofi_2020_COM_59522.metadata.json");
-  const json = JSON.parse(meta.text);
-  assert.equal(json.territory.name, "Sailly-lez-Lannoy");
-  assert.equal(json.territory.epci.name, "Métropole Européenne de Lille");
-  assert.deepEqual(json.territory.spatial.zones, ["fr:commune:59522"]);
-  assert.equal(json.source.file, "cc_filosofi_2020_COM.csv");
-  assert.equal(json.source.publication, "Insee, Filosofi 2020");
-  assert.equal(json.columns.length, 28);
-  assert.equal(json.columns.find((c) => c.name === "MED20").type, "integer");
-  assert.ok(json.title.includes("Sailly-lez-Lannoy"));
-
   assertClean(carnet);
   await page.context().close();
 });
@@ -311,27 +299,87 @@ test("a 200 MB file of a single line gets a clear message, not a frozen tab", as
   await page.context().close();
 });
 
-test("the schema and data package downloaded from the page pass frictionless", { skip: !existsSync(FILOSOFI_2020) }, async () => {
-  const { mkdtempSync, writeFileSync } = await import("node:fs");
+test("Publier: the form checks each field, foresees 9/9, and its ZIP passes frictionless and udata's rules", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const { mkdtempSync, writeFileSync, readFileSync, readdirSync } = await import("node:fs");
   const { execFileSync } = await import("node:child_process");
-  const carnet = await CarnetPage.open(browser, server.url);
+  const carnet = await CarnetPage.open(browser, server.url, { permissions: ["clipboard-read", "clipboard-write"] });
+  const page = carnet.page;
   await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
   await carnet.upload(FILOSOFI_2020);
-  await carnet.page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  await carnet.chooseIndicator("MED20");
+  await page.locator('.chart[data-rendered="true"]').waitFor();
+
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  const form = page.getByRole("form", { name: "Le jeu de données" });
+  assert.equal(await form.getByLabel("Titre", { exact: true }).inputValue(), "Revenus, pauvreté et niveau de vie à Sailly-lez-Lannoy (2020)");
+  assert.equal(await form.getByLabel("Licence").inputValue(), "lov2");
+  assert.equal(await form.getByLabel("Fréquence de mise à jour").inputValue(), "annual");
+  assert.equal(await form.getByLabel("Territoires").inputValue(), "fr:commune:59522");
+  assert.equal(await form.getByLabel("Début").inputValue(), "2020-01-01");
+  const description = await form.getByLabel("Description (Markdown)").inputValue();
+  assert.match(description, /## Modèle des données/);
+  assert.match(description, /\| `MED20` \| entier \|/);
+  await page.getByRole("heading", { name: "Score de qualité prévu sur data.gouv.fr : 9 / 9" }).waitFor();
+
+  // A bad tag is reported in French next to its field, and nothing can be downloaded.
+  const tags = form.getByLabel("Mots-clés");
+  await tags.fill("insee, Besoins sociaux, ab");
+  await page.getByText("Le mot-clé « Besoins sociaux » serait enregistré « besoins-sociaux »").waitFor();
+  await page.getByText("Le mot-clé « ab » doit compter de 3 à 96 caractères").waitFor();
+  assert.equal(await tags.getAttribute("aria-invalid"), "true");
+  assert.ok(await page.getByRole("button", { name: "Télécharger tout (ZIP)" }).isDisabled());
+  await carnet.screenshot("20-publier-erreurs");
+  await tags.fill("insee, besoins-sociaux, revenus");
+  assert.equal(await tags.getAttribute("aria-invalid"), "false");
+  // The description follows the fields until the user writes in it.
+  await form.getByLabel("Producteur").fill("Mairie de Sailly-lez-Lannoy");
+  await form.getByLabel("Adresse électronique ou site web").fill("mairie@sailly-lez-lannoy.fr");
+  assert.match(await form.getByLabel("Description (Markdown)").inputValue(), /## Contact\n\nMairie de Sailly-lez-Lannoy — mairie@sailly-lez-lannoy\.fr/);
+
+  // The guide copies a field's value.
+  await page.getByRole("button", { name: "Copier : Titre" }).click();
+  await page.getByText("« Titre » copié").first().waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "Revenus, pauvreté et niveau de vie à Sailly-lez-Lannoy (2020)");
+  await carnet.screenshot("21-publier");
+
+  const zip = await carnet.download("Télécharger tout (ZIP)");
+  assert.equal(zip.name, "cc_filosofi_2020_COM_59522_datagouv.zip");
   const dir = mkdtempSync(join(tmpdir(), "carnet-kit-"));
-  for (const name of [/Télécharger le CSV/, /Télécharger le schéma/, /Télécharger le datapackage/]) {
-    const file = await carnet.download(name);
-    writeFileSync(join(dir, file.name), file.text);
-  }
+  writeFileSync(join(dir, zip.name), zip.bytes);
+  execFileSync("python3", ["-m", "zipfile", "-e", zip.name, "kit"], { cwd: dir });
+  const kit = join(dir, "kit");
+  assert.deepEqual(readdirSync(kit).sort(), [
+    "README.md", "carnet.json", "cc_filosofi_2020_COM_59522.csv", "datagouv.json", "datapackage.json", "graphique_MED20.png", "schema.json",
+  ]);
+  const png = readFileSync(join(kit, "graphique_MED20.png"));
+  assert.equal(png.subarray(1, 4).toString("latin1"), "PNG");
+  assert.ok(png.readUInt32BE(16) >= 600, `PNG twice the chart's width: ${png.readUInt32BE(16)}`);
+  const readme = readFileSync(join(kit, "README.md"), "utf8");
+  assert.match(readme, /^# Revenus, pauvreté et niveau de vie à Sailly-lez-Lannoy \(2020\)/);
+  assert.match(readme, /Mairie de Sailly-lez-Lannoy/);
+  const api = JSON.parse(readFileSync(join(kit, "datagouv.json"), "utf8"));
+  assert.deepEqual(api.dataset.tags, ["insee", "besoins-sociaux", "revenus"]);
+  assert.equal(api.dataset.license, "lov2");
+  assert.deepEqual(api.dataset.spatial, { zones: ["fr:commune:59522"], granularity: "fr:commune" });
+  const recipe = JSON.parse(readFileSync(join(kit, "carnet.json"), "utf8"));
+  assert.equal(recipe.territory, "59522");
+  assert.equal(recipe.chart.column, "MED20");
+
+  const udata = execFileSync("python3", [join(root, "tests", "validators", "datagouv.py"), join(kit, "datagouv.json")], { encoding: "utf8" });
+  assert.match(udata, /datagouv\.json: valid/);
   let report;
   try {
-    report = execFileSync("frictionless", ["validate", "datapackage.json"], { cwd: dir, encoding: "utf8" });
+    report = execFileSync("frictionless", ["validate", "datapackage.json"], { cwd: kit, encoding: "utf8" });
   } catch (e) {
     if (e.code === "ENOENT" && !process.env.CARNET_REQUIRE_FRICTIONLESS) return; // not installed here
     assert.fail(`frictionless: ${e.stdout ?? e.message}`);
   }
   assert.match(report, /\bvalid\b/i); // frictionless exits non-zero on an invalid package
+  // One file alone, too.
+  const schema = await carnet.download("Télécharger schema.json");
+  assert.equal(JSON.parse(schema.text).fields.find((f) => f.name === "CODGEO").constraints.pattern, "^(\\d{2}|2[AB])\\d{3}$");
   rmSync(dir, { recursive: true, force: true });
   assertClean(carnet);
-  await carnet.page.context().close();
+  await page.context().close();
 });

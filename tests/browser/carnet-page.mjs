@@ -72,13 +72,17 @@ export class CarnetPage {
     await this.page.getByLabel("Indicateur à représenter").selectOption(name);
   }
 
-  /** Clicks a "Télécharger …" control and returns the download's name and text. */
+  /** Clicks a "Télécharger …" control and returns the download's name, bytes and text. */
   async download(name) {
-    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("button", { name }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByRole("button", { name, exact: typeof name === "string" }).click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks = [];
     for await (const c of stream) chunks.push(c);
-    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
+    const bytes = Buffer.concat(chunks);
+    return { name: download.suggestedFilename(), bytes, text: bytes.toString("utf8") };
   }
 
   async screenshot(name) {

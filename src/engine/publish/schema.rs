@@ -6,8 +6,9 @@
 //! the schema's `missingValues`.
 
 use super::csv::{NOT_AVAILABLE, SECRET};
+use super::dataset::Dataset;
+use super::facts::{Facts, FieldFacts};
 use crate::engine::infer::{CodeKind, ColumnKind};
-use crate::engine::table::{Cell, Column, Table};
 use serde_json::{Value, json};
 
 /// The Table Schema type of a column kind.
@@ -38,7 +39,7 @@ pub fn code_pattern(kind: CodeKind) -> &'static str {
 }
 
 /// A French description of what a column holds, when its kind says it.
-fn description(kind: ColumnKind) -> Option<&'static str> {
+pub fn description(kind: ColumnKind) -> Option<&'static str> {
     Some(match kind {
         ColumnKind::Code(CodeKind::Commune) => "Code Insee de la commune (5 caractères, 2A/2B en Corse)",
         ColumnKind::Code(CodeKind::Iris) => "Code IRIS (9 caractères)",
@@ -53,58 +54,108 @@ fn description(kind: ColumnKind) -> Option<&'static str> {
     })
 }
 
-/// The Table Schema of `table` as the clean CSV writes it.
-pub fn table_schema(table: &Table) -> Value {
-    let fields: Vec<Value> = table.columns().iter().map(|c| field(c, table.rows())).collect();
-    json!({
+/// The Table Schema of the clean CSV `facts` describes, with the catalogue's metadata from
+/// `dataset`; `today` (ISO 8601) is its creation date.
+pub fn table_schema(facts: &Facts, dataset: &Dataset, today: &str) -> Value {
+    let fields: Vec<Value> = facts.fields.iter().map(field).collect();
+    let mut schema = json!({
         "$schema": "https://frictionlessdata.io/schemas/table-schema.json",
+        "name": slug(facts.csv_name.trim_end_matches(".csv")),
+        "title": dataset.title,
+        "description": dataset.description_short,
+        "countryCode": "FR",
+        "keywords": dataset.tags,
+        "sources": sources(facts),
+        "created": today,
+        "lastModified": today,
+        "version": "1.0.0",
         "fields": fields,
         "missingValues": ["", SECRET, NOT_AVAILABLE],
-    })
+    });
+    if let Some(licence) = licence(&dataset.license) {
+        schema["licenses"] = json!([licence]);
+    }
+    if !dataset.producer.trim().is_empty() {
+        schema["contributors"] = json!([{ "title": dataset.producer.trim(), "role": "author" }]);
+    }
+    schema
 }
 
-fn field(column: &Column, rows: usize) -> Value {
-    let kind = column.kind();
-    let mut field = json!({ "name": column.name(), "type": field_type(kind) });
-    if let Some(text) = description(kind) {
+fn field(f: &FieldFacts) -> Value {
+    let mut field = json!({ "name": f.name, "type": field_type(f.kind) });
+    if let Some(title) = &f.title {
+        field["title"] = json!(title);
+    }
+    if let Some(text) = f.description.as_deref().or_else(|| description(f.kind)) {
         field["description"] = json!(text);
     }
-    if let ColumnKind::Code(code) = kind {
-        let pattern = code_pattern(code);
-        let all_match = (0..rows).all(|r| match column.cell(r) {
-            Cell::Text(v) => code.accepts(v),
-            _ => true,
-        });
-        if all_match {
-            field["constraints"] = json!({ "pattern": pattern });
-        }
+    if let Some(example) = &f.example {
+        field["example"] = json!(example);
     }
-    let example = (0..rows).map(|r| column.cell(r)).find(|c| !matches!(c, Cell::Missing(_)));
-    if let Some(example) = example {
-        field["example"] = json!(super::csv::cell(example));
+    match f.kind {
+        ColumnKind::Code(code) if f.well_formed => field["constraints"] = json!({ "pattern": code_pattern(code) }),
+        ColumnKind::Integer if f.non_negative => field["constraints"] = json!({ "minimum": 0 }),
+        _ => {}
     }
     field
 }
 
-/// The `datapackage.json` of one clean CSV `path` described by the schema file `schema_path`.
-pub fn data_package(name: &str, title: &str, path: &str, schema_path: &str) -> Value {
-    json!({
-        "name": slug(name),
-        "title": title,
-        "licenses": [{
-            "name": "etalab-2.0",
-            "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
-            "title": "Licence Ouverte / Open Licence version 2.0"
-        }],
+/// The source of the data, for the `sources` key.
+fn sources(facts: &Facts) -> Value {
+    let title = facts.publication.clone().unwrap_or_else(|| format!("Fichier {}", facts.file_name));
+    json!([{ "title": title }])
+}
+
+/// A data.gouv.fr licence id as a Frictionless licence, when it has an open definition.
+fn licence(id: &str) -> Option<Value> {
+    let (name, path, title) = match id {
+        "lov2" => (
+            "etalab-2.0",
+            "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+            "Licence Ouverte / Open Licence version 2.0",
+        ),
+        "odc-odbl" => (
+            "ODbL-1.0",
+            "https://opendatacommons.org/licenses/odbl/1-0/",
+            "Open Data Commons Open Database License 1.0",
+        ),
+        "fr-lo" => ("etalab-1.0", "https://www.etalab.gouv.fr/licence-ouverte-open-licence", "Licence Ouverte 1.0"),
+        "odc-by" => ("ODC-By-1.0", "https://opendatacommons.org/licenses/by/1-0/", "Open Data Commons Attribution"),
+        "odc-pddl" => ("PDDL-1.0", "https://opendatacommons.org/licenses/pddl/1-0/", "Open Data Commons PDDL"),
+        "cc-by" => ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0"),
+        "cc-by-sa" => (
+            "CC-BY-SA-4.0",
+            "https://creativecommons.org/licenses/by-sa/4.0/",
+            "Creative Commons Attribution Share-Alike 4.0",
+        ),
+        "cc-zero" => ("CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/", "Creative Commons CCZero"),
+        _ => return None,
+    };
+    Some(json!({ "name": name, "path": path, "title": title }))
+}
+
+/// The `datapackage.json` tying the clean CSV to its schema file `schema.json`.
+pub fn data_package(facts: &Facts, dataset: &Dataset) -> Value {
+    let mut package = json!({
+        "name": slug(facts.csv_name.trim_end_matches(".csv")),
+        "title": dataset.title,
+        "description": dataset.description_short,
+        "keywords": dataset.tags,
+        "sources": sources(facts),
         "resources": [{
-            "name": slug(path.trim_end_matches(".csv")),
-            "path": path,
+            "name": slug(facts.csv_name.trim_end_matches(".csv")),
+            "title": dataset.resources.first().map(|r| r.title.as_str()).unwrap_or_default(),
+            "path": facts.csv_name,
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            "schema": schema_path,
+            "schema": "schema.json",
         }],
-    })
+    });
+    if let Some(licence) = licence(&dataset.license) {
+        package["licenses"] = json!([licence]);
+    }
+    package
 }
 
 /// A Frictionless name: lower case, digits, `-`, `_`, `.`.
@@ -118,14 +169,24 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::territory::Place;
     use crate::engine::workspace::Workspace;
+
+    fn schema_of(file: &str, csv: &str, code: &str) -> Value {
+        let ws = Workspace::load(file, csv.as_bytes(), &mut ()).unwrap();
+        let place = Place { code: code.into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+        let sel = ws.select(&place).unwrap();
+        let facts = Facts::gather(ws.file_name(), ws.detection(), &place, &sel.table);
+        table_schema(&facts, &Dataset::propose(&facts), "2026-11-28")
+    }
 
     #[test]
     fn fields_have_types_patterns_and_examples() {
-        let ws =
-            Workspace::load("f.csv", "CODGEO;NB;PART;an\n59522;765;12,5 %;2020\n2A004;s;nd;2021\n".as_bytes(), &mut ())
-                .unwrap();
-        let s = table_schema(ws.table());
+        let s = schema_of(
+            "cc_filosofi_2020_COM.csv",
+            "CODGEO;NB;PART;an\n59522;765;12,5 %;2020\n59522;s;nd;2021\n",
+            "59522",
+        );
         assert_eq!(s["missingValues"], json!(["", "s", "nd"]));
         assert_eq!(
             s["fields"][0],
@@ -135,16 +196,22 @@ mod tests {
                 "constraints": { "pattern": "^(\\d{2}|2[AB])\\d{3}$" },
             })
         );
-        assert_eq!(s["fields"][1]["type"], "integer");
+        assert_eq!(
+            s["fields"][1],
+            json!({ "name": "NB", "type": "integer", "example": "765", "constraints": { "minimum": 0 } })
+        );
         assert_eq!(s["fields"][2]["type"], "number");
         assert_eq!(s["fields"][3]["type"], "year");
+        assert_eq!(s["licenses"][0]["name"], "etalab-2.0");
+        assert_eq!(s["sources"], json!([{ "title": "Insee, Filosofi 2020" }]));
+        assert_eq!((s["countryCode"].as_str(), s["created"].as_str()), (Some("FR"), Some("2026-11-28")));
     }
 
     #[test]
-    fn odd_codes_drop_the_pattern() {
-        let ws = Workspace::load("f.csv", b"Codes_Insee;N\n59522;1\nXXXXX;2\n", &mut ()).unwrap();
-        // Two values, one not a code: below the quorum, the column is text.
-        assert!(table_schema(ws.table())["fields"][0].get("constraints").is_none());
+    fn odd_codes_and_negative_counts_drop_their_constraint() {
+        let s = schema_of("f.csv", "Codes_Insee;N\n59522;-1\n59522;2\n01001;3\n01002;4\n1003;5\n", "59522");
+        assert_eq!(s["fields"][0]["constraints"]["pattern"], "^(\\d{2}|2[AB])\\d{3}$");
+        assert!(s["fields"][1].get("constraints").is_none(), "{}", s["fields"][1]);
     }
 
     #[test]

@@ -1,0 +1,293 @@
+//! The data.gouv.fr dataset and its resources: the fields of its publication form, proposed
+//! from the data, edited by the user, and written as the API payload (`datagouv.json`).
+//!
+//! Field names and ids are data.gouv.fr's (udata): licence `lov2`, frequency `annual`, zones
+//! `fr:commune:59522`… so that what the user copies into the form, or posts with an API key,
+//! is accepted as it is.
+
+use super::facts::Facts;
+use super::vocabulary::{self, GRANULARITY_COMMUNE};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+/// What a resource is, in data.gouv.fr's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResourceType {
+    /// The data itself.
+    Main,
+    /// Describes the data (README, schema, charts).
+    Documentation,
+    /// Anything else (the recipe).
+    Other,
+}
+
+impl ResourceType {
+    /// The id data.gouv.fr uses.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Main => "main",
+            Self::Documentation => "documentation",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// One file of the dataset.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Resource {
+    /// The file's name in the kit.
+    pub file: String,
+    /// Its title on data.gouv.fr.
+    pub title: String,
+    /// Its description (Markdown).
+    pub description: String,
+    /// Its type.
+    pub kind: ResourceType,
+    /// Its format, lower case (`csv`, `json`, `md`, `png`).
+    pub format: String,
+}
+
+impl Resource {
+    /// The media type of the resource's format.
+    pub fn mime(&self) -> &'static str {
+        vocabulary::mime(&self.format)
+    }
+}
+
+/// The dataset's fields, in the order of data.gouv.fr's form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// Title (at most 350 characters).
+    pub title: String,
+    /// Short description (at most 200 characters).
+    pub description_short: String,
+    /// Description, Markdown (the kit's README).
+    pub description: String,
+    /// Keywords, as slugs.
+    pub tags: Vec<String>,
+    /// Licence id (`lov2`, `odc-odbl`…).
+    pub license: String,
+    /// Update frequency id (`annual`…).
+    pub frequency: String,
+    /// First day covered, ISO 8601 (`2020-01-01`).
+    pub temporal_start: String,
+    /// Last day covered, ISO 8601; may be empty.
+    pub temporal_end: String,
+    /// Spatial coverage: zone ids (`fr:commune:59522`).
+    pub zones: Vec<String>,
+    /// Spatial granularity id (`fr:commune`).
+    pub granularity: String,
+    /// Who publishes it (for the README's contact section); may be empty.
+    pub producer: String,
+    /// How to reach them (e-mail or web address); may be empty.
+    pub contact: String,
+    /// The files.
+    pub resources: Vec<Resource>,
+}
+
+impl Dataset {
+    /// The fields proposed from the facts of the clean CSV; the description is left to
+    /// [`super::readme::description`], which reads the other fields.
+    pub fn propose(facts: &Facts) -> Self {
+        let place = &facts.place;
+        let publication = crate::engine::source::publication(&facts.file_name);
+        let year = facts.years.map(|(a, b)| if a == b { format!("{a}") } else { format!("{a}–{b}") });
+        let theme = publication.map_or("Données publiques", |p| p.theme);
+        let title = match &year {
+            Some(y) => format!("{theme} à {} ({y})", place.name),
+            None => format!("{theme} à {}", place.name),
+        };
+        let source = facts.publication.clone().unwrap_or_else(|| format!("le fichier {}", facts.file_name));
+        let mut description_short = format!("{theme} de la commune de {}", place.name);
+        if !place.departement.name.is_empty() {
+            description_short += &format!(" ({})", place.departement.name);
+        }
+        description_short += &format!(", d’après {source}.");
+        let mut tags: Vec<String> =
+            publication.map(|p| p.tags.iter().map(|t| (*t).to_owned()).collect()).unwrap_or_default();
+        for name in [&place.name, &place.departement.name] {
+            let tag = vocabulary::tag(name);
+            if tag.chars().count() >= vocabulary::TAG_MIN && !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        let (temporal_start, temporal_end) =
+            facts.years.map_or_else(Default::default, |(a, b)| (format!("{a}-01-01"), format!("{b}-12-31")));
+        let csv_title = match &year {
+            Some(y) => format!("{theme} à {} ({y}), CSV", place.name),
+            None => format!("{theme} à {}, CSV", place.name),
+        };
+        let resources = vec![
+            Resource {
+                file: facts.csv_name.clone(),
+                title: csv_title,
+                description: format!(
+                    "Les lignes de la commune de {} (code Insee {}) extraites de {source} : \
+                     UTF-8, séparateur virgule, point décimal. Schéma : schema.json.",
+                    place.name, place.code
+                ),
+                kind: ResourceType::Main,
+                format: "csv".into(),
+            },
+            Resource {
+                file: "schema.json".into(),
+                title: "Schéma des données (Table Schema)".into(),
+                description: format!("Le type, le format et la description de chaque colonne de {}.", facts.csv_name),
+                kind: ResourceType::Documentation,
+                format: "json".into(),
+            },
+            Resource {
+                file: "README.md".into(),
+                title: "Documentation (README)".into(),
+                description: "La description du jeu de données : source, méthode, modèle des données, glossaire."
+                    .into(),
+                kind: ResourceType::Documentation,
+                format: "md".into(),
+            },
+        ];
+        Self {
+            title,
+            description_short,
+            description: String::new(),
+            tags,
+            license: vocabulary::LICENCE_OUVERTE.into(),
+            frequency: if publication.is_some_and(|p| p.year.is_some()) { "annual" } else { "unknown" }.into(),
+            temporal_start,
+            temporal_end,
+            zones: vec![place.zone()],
+            granularity: GRANULARITY_COMMUNE.into(),
+            producer: String::new(),
+            contact: String::new(),
+            resources,
+        }
+    }
+
+    /// The payload of data.gouv.fr's API: the dataset as `POST /api/1/datasets/` takes it
+    /// (created private, as a draft), and each resource with the file to upload and the
+    /// fields to set on it afterwards.
+    pub fn to_api(&self) -> Value {
+        let mut dataset = json!({
+            "title": self.title,
+            "description": self.description,
+            "tags": self.tags,
+            "license": self.license,
+            "frequency": self.frequency,
+            "spatial": { "zones": self.zones, "granularity": self.granularity },
+            "private": true,
+        });
+        if !self.description_short.is_empty() {
+            dataset["description_short"] = json!(self.description_short);
+        }
+        if !self.temporal_start.is_empty() {
+            let mut coverage = json!({ "start": self.temporal_start });
+            if !self.temporal_end.is_empty() {
+                coverage["end"] = json!(self.temporal_end);
+            }
+            dataset["temporal_coverage"] = coverage;
+        }
+        let resources: Vec<Value> = self
+            .resources
+            .iter()
+            .map(|r| {
+                json!({
+                    "file": r.file,
+                    "fields": {
+                        "title": r.title,
+                        "description": r.description,
+                        "type": r.kind.id(),
+                        "format": r.format,
+                        "mime": r.mime(),
+                    },
+                })
+            })
+            .collect();
+        json!({
+            "api": {
+                "base": "https://www.data.gouv.fr/api/1",
+                "steps": [
+                    "POST /datasets/ with `dataset` (header X-API-KEY) → the dataset's id",
+                    "for each resource: POST /datasets/{id}/upload/ with its `file` (multipart, field `file`) → the resource's id",
+                    "then PUT /datasets/{id}/resources/{rid}/ with its `fields`",
+                ],
+            },
+            "dataset": dataset,
+            "resources": resources,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::territory::{Named, Place};
+
+    fn facts() -> Facts {
+        Facts {
+            file_name: "cc_filosofi_2020_COM.csv".into(),
+            publication: Some("Insee, Filosofi 2020".into()),
+            place: Place {
+                code: "59522".into(),
+                name: "Sailly-lez-Lannoy".into(),
+                epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
+                departement: Named { code: "59".into(), name: "Nord".into() },
+                region: Named { code: "32".into(), name: "Hauts-de-France".into() },
+                peers: vec![],
+            },
+            csv_name: "cc_filosofi_2020_COM_59522.csv".into(),
+            rows: 1,
+            rows_read: 34_932,
+            set_aside: 0,
+            encoding: "UTF-8".into(),
+            separator: ';',
+            header_line: 1,
+            decimal_comma: false,
+            repaired: 0,
+            years: Some((2020, 2020)),
+            fields: vec![],
+        }
+    }
+
+    #[test]
+    fn proposal_for_filosofi() {
+        let d = Dataset::propose(&facts());
+        assert_eq!(d.title, "Revenus, pauvreté et niveau de vie à Sailly-lez-Lannoy (2020)");
+        assert_eq!(
+            d.description_short,
+            "Revenus, pauvreté et niveau de vie de la commune de Sailly-lez-Lannoy (Nord), d’après Insee, Filosofi 2020."
+        );
+        assert_eq!(d.tags, ["insee", "filosofi", "revenus", "pauvrete", "niveau-de-vie", "sailly-lez-lannoy", "nord"]);
+        assert_eq!((d.license.as_str(), d.frequency.as_str()), ("lov2", "annual"));
+        assert_eq!((d.temporal_start.as_str(), d.temporal_end.as_str()), ("2020-01-01", "2020-12-31"));
+        assert_eq!(d.zones, ["fr:commune:59522"]);
+        assert_eq!(d.resources[0].kind, ResourceType::Main);
+    }
+
+    #[test]
+    fn api_payload_uses_udata_names() {
+        let mut d = Dataset::propose(&facts());
+        d.description = "Une description.".into();
+        d.temporal_end.clear();
+        let api = d.to_api();
+        assert_eq!(api["dataset"]["license"], "lov2");
+        assert_eq!(api["dataset"]["temporal_coverage"], json!({ "start": "2020-01-01" }));
+        assert_eq!(api["dataset"]["spatial"], json!({ "zones": ["fr:commune:59522"], "granularity": "fr:commune" }));
+        assert_eq!(api["dataset"]["private"], true);
+        assert_eq!(api["resources"][0]["fields"]["type"], "main",);
+        assert_eq!(api["resources"][0]["fields"]["mime"], "text/csv");
+        assert_eq!(api["resources"][2]["file"], "README.md");
+    }
+
+    #[test]
+    fn a_file_of_unknown_origin_gets_neutral_fields() {
+        let mut f = facts();
+        f.file_name = "export.csv".into();
+        f.publication = None;
+        f.years = None;
+        let d = Dataset::propose(&f);
+        assert_eq!(d.title, "Données publiques à Sailly-lez-Lannoy");
+        assert_eq!(d.frequency, "unknown");
+        assert!(d.temporal_start.is_empty());
+        assert_eq!(d.tags, ["sailly-lez-lannoy", "nord"]);
+    }
+}

@@ -1,0 +1,174 @@
+//! What the data says about itself: the facts the publication kit is built from (the source,
+//! how it was read and cleaned, the territory, the years, each column), gathered once by the
+//! worker and carried to the page, where the form and its checks use them.
+
+use super::csv;
+use crate::engine::infer::{CodeKind, ColumnKind, Marker};
+use crate::engine::table::{Cell, Column, Table};
+use crate::engine::territory::Place;
+use crate::engine::workspace::Detection;
+use serde::{Deserialize, Serialize};
+
+/// One column of a clean CSV, as its documentation needs it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldFacts {
+    /// The column's name in the clean CSV.
+    pub name: String,
+    /// Its kind.
+    pub kind: ColumnKind,
+    /// A short label (from a variable dictionary), when known.
+    pub title: Option<String>,
+    /// What it holds, when known.
+    pub description: Option<String>,
+    /// Its first value, as the clean CSV writes it.
+    pub example: Option<String>,
+    /// Secret cells among the kept rows.
+    pub secret: usize,
+    /// For a code column: whether every value is a well-formed code of its kind.
+    pub well_formed: bool,
+    /// For an integer column: whether no value is negative.
+    pub non_negative: bool,
+}
+
+/// Everything known of one clean CSV and where it comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
+    /// The source file's name.
+    pub file_name: String,
+    /// The publication the file comes from ("Insee, Filosofi 2020"), when its name tells it.
+    pub publication: Option<String>,
+    /// The territory the rows were kept for.
+    pub place: Place,
+    /// The clean CSV's file name.
+    pub csv_name: String,
+    /// Rows kept.
+    pub rows: usize,
+    /// Data rows in the source file.
+    pub rows_read: usize,
+    /// Rows set aside while reading.
+    pub set_aside: usize,
+    /// The source's encoding (standard label).
+    pub encoding: String,
+    /// The source's separator.
+    pub separator: char,
+    /// The source's header line, from 1.
+    pub header_line: u64,
+    /// Whether the source wrote decimals with a comma.
+    pub decimal_comma: bool,
+    /// Codes whose lost leading zeros were restored.
+    pub repaired: usize,
+    /// The first and last year the data covers, when known.
+    pub years: Option<(i32, i32)>,
+    /// The columns, in order.
+    pub fields: Vec<FieldFacts>,
+}
+
+impl Facts {
+    /// Gathers the facts of `table`, the rows kept for `place` from `file_name`.
+    pub fn gather(file_name: &str, detection: &Detection, place: &Place, table: &Table) -> Self {
+        let fields = table.columns().iter().map(|c| field(c, table.rows())).collect();
+        let years = years_in(table).or_else(|| {
+            let year = i32::from(crate::engine::source::year(&file_name.to_lowercase())?);
+            Some((year, year))
+        });
+        Self {
+            file_name: file_name.to_owned(),
+            publication: crate::engine::source::describe(file_name),
+            place: place.clone(),
+            csv_name: csv_name(file_name, &place.code),
+            rows: table.rows(),
+            rows_read: detection.rows + detection.set_aside,
+            set_aside: detection.set_aside,
+            encoding: detection.encoding.label().to_owned(),
+            separator: char::from(detection.dialect.separator.byte()),
+            header_line: detection.layout.header_line,
+            decimal_comma: detection.decimal == Some(crate::engine::infer::DecimalSign::Comma),
+            repaired: detection.columns.iter().map(|c| c.repaired).sum(),
+            years,
+            fields,
+        }
+    }
+
+    /// Secret cells among the kept rows.
+    pub fn secret_cells(&self) -> usize {
+        self.fields.iter().map(|f| f.secret).sum()
+    }
+
+    /// The name of the column holding commune codes, if any.
+    pub fn commune_field(&self) -> Option<&str> {
+        self.fields.iter().find(|f| f.kind == ColumnKind::Code(CodeKind::Commune)).map(|f| f.name.as_str())
+    }
+}
+
+fn field(column: &Column, rows: usize) -> FieldFacts {
+    let cells = || (0..rows).map(|r| column.cell(r));
+    let example = cells().find(|c| !matches!(c, Cell::Missing(_))).map(csv::cell);
+    let well_formed = match column.kind() {
+        ColumnKind::Code(code) => cells().all(|c| if let Cell::Text(v) = c { code.accepts(v) } else { true }),
+        _ => false,
+    };
+    let non_negative = column.kind() == ColumnKind::Integer && cells().all(|c| !matches!(c, Cell::Integer(v) if v < 0));
+    FieldFacts {
+        well_formed,
+        non_negative,
+        name: column.name().to_owned(),
+        kind: column.kind(),
+        title: None,
+        description: None,
+        example,
+        secret: cells().filter(|c| matches!(c, Cell::Missing(Marker::Secret))).count(),
+    }
+}
+
+/// The smallest and largest value of the table's year columns.
+fn years_in(table: &Table) -> Option<(i32, i32)> {
+    let years = table
+        .columns()
+        .iter()
+        .filter(|c| c.kind() == ColumnKind::Year)
+        .flat_map(|c| (0..table.rows()).map(move |r| c.cell(r)))
+        .filter_map(|cell| if let Cell::Year(y) = cell { i32::try_from(y).ok() } else { None });
+    years.fold(None, |span, y| Some(span.map_or((y, y), |(a, b): (i32, i32)| (a.min(y), b.max(y)))))
+}
+
+/// The clean CSV's file name: `<source stem>_<code>.csv`, in characters safe everywhere.
+pub fn csv_name(file_name: &str, code: &str) -> String {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    let stem: String =
+        stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    format!("{stem}_{code}.csv")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::workspace::Workspace;
+
+    #[test]
+    fn facts_of_a_filosofi_extract() {
+        let ws = Workspace::load(
+            "cc_filosofi_2020_COM.csv",
+            "CODGEO;NBMENFISC20;MED20;PIMP20\n59521;100;20000;s\n59522;765;29440;s\n".as_bytes(),
+            &mut (),
+        )
+        .unwrap();
+        let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+        let sel = ws.select(&place).unwrap();
+        let facts = Facts::gather(ws.file_name(), ws.detection(), &place, &sel.table);
+        assert_eq!(facts.csv_name, "cc_filosofi_2020_COM_59522.csv");
+        assert_eq!(facts.publication.as_deref(), Some("Insee, Filosofi 2020"));
+        assert_eq!(facts.years, Some((2020, 2020)));
+        assert_eq!((facts.rows, facts.rows_read), (1, 2));
+        assert_eq!(facts.fields[2].example.as_deref(), Some("29440"));
+        assert_eq!(facts.secret_cells(), 1);
+        assert_eq!(facts.commune_field(), Some("CODGEO"));
+    }
+
+    #[test]
+    fn years_come_from_a_year_column_first() {
+        let ws = Workspace::load("caf_2022.csv", b"CODGEO;ANNEE;N\n59522;2019;1\n59522;2021;2\n", &mut ()).unwrap();
+        let place = Place { code: "59522".into(), ..Place::default() };
+        let sel = ws.select(&place).unwrap();
+        assert_eq!(Facts::gather(ws.file_name(), ws.detection(), &place, &sel.table).years, Some((2019, 2021)));
+    }
+}

@@ -1,0 +1,358 @@
+//! The dataset's description in Markdown, laid out as data.gouv.fr's guide "Bien documenter un
+//! jeu de données" asks: what the data is, how it was produced (source, method, the cleaning
+//! done, limits such as the statistical secret), the data model, a glossary, the changelog and
+//! a contact. It is the dataset's description on data.gouv.fr and the kit's `README.md`.
+
+use super::dataset::Dataset;
+use super::facts::Facts;
+use super::vocabulary::{self, FREQUENCIES, LICENCES};
+use crate::engine::format;
+use crate::engine::infer::{CodeKind, ColumnKind};
+use std::fmt::Write;
+
+/// A column kind's name, in French.
+pub fn kind_name(kind: ColumnKind) -> &'static str {
+    match kind {
+        ColumnKind::Code(CodeKind::Commune) => "code commune",
+        ColumnKind::Code(CodeKind::Iris) => "code IRIS",
+        ColumnKind::Code(CodeKind::Departement) => "code département",
+        ColumnKind::Code(CodeKind::Region) => "code région",
+        ColumnKind::Code(CodeKind::Epci) => "SIREN d’EPCI",
+        ColumnKind::Code(CodeKind::Siren) => "SIREN",
+        ColumnKind::Code(CodeKind::Siret) => "SIRET",
+        ColumnKind::Code(CodeKind::PostalCode) => "code postal",
+        ColumnKind::Code(CodeKind::Other) => "code",
+        ColumnKind::Integer => "entier",
+        ColumnKind::Decimal(_) => "décimal",
+        ColumnKind::Percent(_) => "pourcentage",
+        ColumnKind::Year => "année",
+        ColumnKind::Date(_) => "date",
+        ColumnKind::Boolean => "oui/non",
+        ColumnKind::Text => "texte",
+    }
+}
+
+/// The description of `dataset`, built from `facts` and its other fields; `today` (ISO 8601)
+/// dates the changelog's first entry.
+pub fn description(facts: &Facts, dataset: &Dataset, today: &str) -> String {
+    let mut md = String::new();
+    let p = &facts.place;
+    let source = facts.publication.as_deref().unwrap_or("un fichier fourni par l’utilisateur");
+    if !dataset.description_short.trim().is_empty() {
+        let _ = writeln!(md, "{}\n", inline(&dataset.description_short));
+    }
+
+    md.push_str("## Les données\n\n");
+    let mut territory = format!("la commune de {} (code Insee {}", inline(&p.name), p.code);
+    for level in [&p.departement.name, &p.region.name] {
+        if !level.is_empty() {
+            let _ = write!(territory, ", {}", inline(level));
+        }
+    }
+    territory.push(')');
+    let _ = writeln!(
+        md,
+        "Un fichier CSV, {} : {} et {}, pour {territory}.",
+        code(&facts.csv_name),
+        count(facts.rows, "ligne", "lignes"),
+        count(facts.fields.len(), "colonne", "colonnes"),
+    );
+    if let Some(epci) = &p.epci {
+        let _ =
+            writeln!(md, "La commune appartient à l’intercommunalité {} (SIREN {}).", inline(&epci.name), epci.code);
+    }
+    let _ = writeln!(
+        md,
+        "\nLe fichier est en UTF-8, séparé par des virgules, avec le point comme séparateur décimal ; \
+         les codes sont écrits en texte, zéros initiaux compris. Son schéma (Table Schema) est `schema.json`.\n"
+    );
+    let _ = writeln!(md, "- **Mise à jour** : {}", vocabulary::label(FREQUENCIES, &dataset.frequency).to_lowercase());
+    let _ = writeln!(md, "- **Licence** : {}", vocabulary::label(LICENCES, &dataset.license));
+    if let Some((a, b)) = facts.years {
+        let years = if a == b { format!("{a}") } else { format!("{a} à {b}") };
+        let _ = writeln!(md, "- **Période couverte** : {years}");
+    }
+
+    md.push_str("\n## Production\n\n");
+    let _ = writeln!(
+        md,
+        "- **Source** : {source}, fichier {} ({} de données).",
+        code(&facts.file_name),
+        count(facts.rows_read, "ligne", "lignes")
+    );
+    let _ = writeln!(
+        md,
+        "- **Méthode** : lignes de la commune extraites et mises en forme avec Carnet {}, dans le navigateur :",
+        env!("CARGO_PKG_VERSION")
+    );
+    for step in steps(facts) {
+        let _ = writeln!(md, "  - {step} ;");
+    }
+    let _ = writeln!(
+        md,
+        "  - lignes dont le code commune est {} conservées : {} sur {}.",
+        p.code,
+        format::integer(facts.rows as i64),
+        format::integer(facts.rows_read as i64)
+    );
+    md.push_str("- **Limites** : les valeurs sont celles que publie la source, sans correction ni estimation.");
+    let secret = facts.secret_cells();
+    if secret > 0 {
+        let _ = write!(
+            md,
+            " {} couvertes par le secret statistique sont notées `s` : la source ne les diffuse pas \
+             (trop peu de ménages ou de personnes) ; ce ne sont ni des zéros ni des oublis.",
+            count(secret, "cellule", "cellules")
+        );
+    }
+    md.push('\n');
+
+    md.push_str("\n## Modèle des données\n\n| Colonne | Type | Description | Exemple |\n|---|---|---|---|\n");
+    for f in &facts.fields {
+        let text = match (&f.title, &f.description) {
+            (Some(t), Some(d)) if t != d => format!("{t} : {d}"),
+            (Some(t), _) => t.clone(),
+            (None, Some(d)) => d.clone(),
+            (None, None) => super::schema::description(f.kind).unwrap_or_default().to_owned(),
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} |",
+            code(&f.name),
+            kind_name(f.kind),
+            cell(&text),
+            f.example.as_deref().map(cell).unwrap_or_default()
+        );
+    }
+
+    md.push_str("\n## Glossaire\n\n");
+    for (term, meaning) in glossary(facts) {
+        let _ = writeln!(md, "- **{term}** : {meaning}");
+    }
+
+    md.push_str("\n## Historique des modifications\n\n");
+    let _ = writeln!(md, "- {today} : première publication, d’après {source}.");
+
+    let who: Vec<&str> =
+        [dataset.producer.trim(), dataset.contact.trim()].into_iter().filter(|s| !s.is_empty()).collect();
+    if !who.is_empty() {
+        let _ = write!(md, "\n## Contact\n\n{}\n", inline(&who.join(" — ")));
+    }
+    md
+}
+
+/// The kit's `README.md`: the title, then the description.
+pub fn readme(dataset: &Dataset) -> String {
+    format!("# {}\n\n{}", inline(&dataset.title), dataset.description)
+}
+
+/// What was done to the source, in the order it was done.
+fn steps(facts: &Facts) -> Vec<String> {
+    let mut steps = Vec::new();
+    if facts.encoding != "UTF-8" {
+        steps.push(format!("texte converti de l’encodage {} en UTF-8", facts.encoding));
+    }
+    if facts.header_line > 1 {
+        let titles = facts.header_line - 1;
+        steps.push(format!(
+            "{} au-dessus de l’en-tête écartées",
+            count(titles as usize, "ligne de titre", "lignes de titre")
+        ));
+    }
+    if facts.separator != ',' {
+        steps.push(format!("séparateur « {} » remplacé par la virgule", facts.separator.escape_default()));
+    }
+    if facts.decimal_comma {
+        steps.push("virgule décimale remplacée par le point".to_owned());
+    }
+    if facts.repaired > 0 {
+        steps.push(format!("{} ayant perdu leur zéro initial rétablis", count(facts.repaired, "code", "codes")));
+    }
+    if facts.set_aside > 0 {
+        steps.push(format!(
+            "{} mises de côté à la lecture (nombre de colonnes ou guillemets incorrects)",
+            count(facts.set_aside, "ligne", "lignes")
+        ));
+    }
+    steps.push("marques de secret statistique et de valeur non disponible écrites `s` et `nd`".to_owned());
+    steps
+}
+
+/// The terms the reader may not know: codes, markers, the publication's own.
+fn glossary(facts: &Facts) -> Vec<(String, String)> {
+    let mut terms = Vec::new();
+    if let Some(name) = facts.commune_field() {
+        terms.push((
+            format!("Code Insee ({})", code(name)),
+            "identifiant de la commune au code officiel géographique (5 caractères, 2A/2B en Corse) ; \
+             différent du code postal."
+                .to_owned(),
+        ));
+    }
+    if facts.place.epci.is_some() {
+        terms.push((
+            "EPCI".to_owned(),
+            "établissement public de coopération intercommunale (métropole, communauté urbaine, \
+             d’agglomération ou de communes), identifié par son numéro SIREN."
+                .to_owned(),
+        ));
+    }
+    if facts.secret_cells() > 0 {
+        terms.push((
+            "`s` (secret statistique)".to_owned(),
+            "valeur que la source ne diffuse pas pour protéger les personnes quand trop peu sont concernées."
+                .to_owned(),
+        ));
+    }
+    terms.push(("`nd`".to_owned(), "valeur non disponible dans la source.".to_owned()));
+    if let Some(p) = crate::engine::source::publication(&facts.file_name) {
+        terms.extend(p.glossary.iter().map(|(t, m)| ((*t).to_owned(), (*m).to_owned())));
+    }
+    terms
+}
+
+/// `n` followed by the right form of a noun.
+fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{} {}", format::integer(n as i64), if n > 1 { plural } else { singular })
+}
+
+/// Text from a file or a user, made safe for one line of Markdown: no line breaks, and the
+/// characters that would start markup or HTML escaped.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' | '\n' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for a table cell: one line, pipes escaped, no markup.
+fn cell(text: &str) -> String {
+    inline(text)
+}
+
+/// A code span showing `text` as it is: one line, delimited by more backticks than it holds,
+/// pipes escaped for tables (GitHub-flavoured Markdown splits cells before reading spans).
+fn code(text: &str) -> String {
+    let text = text.replace(['\r', '\n'], " ").replace('|', "\\|");
+    let mut run = 0;
+    let longest = text.chars().fold(0, |longest, c| {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest.max(run)
+    });
+    let fence = "`".repeat(longest + 1);
+    // A span starting or ending with a backtick needs a space inside its fences.
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::publish::facts::FieldFacts;
+    use crate::engine::territory::{Named, Place};
+
+    fn facts() -> Facts {
+        let field = |name: &str, kind, example: &str, secret| FieldFacts {
+            name: name.into(),
+            kind,
+            title: None,
+            description: None,
+            example: Some(example.into()),
+            secret,
+            well_formed: true,
+            non_negative: true,
+        };
+        Facts {
+            file_name: "cc_filosofi_2020_COM.csv".into(),
+            publication: Some("Insee, Filosofi 2020".into()),
+            place: Place {
+                code: "59522".into(),
+                name: "Sailly-lez-Lannoy".into(),
+                epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
+                departement: Named { code: "59".into(), name: "Nord".into() },
+                region: Named { code: "32".into(), name: "Hauts-de-France".into() },
+                peers: vec![],
+            },
+            csv_name: "cc_filosofi_2020_COM_59522.csv".into(),
+            rows: 1,
+            rows_read: 34_932,
+            set_aside: 0,
+            encoding: "windows-1252".into(),
+            separator: ';',
+            header_line: 1,
+            decimal_comma: true,
+            repaired: 0,
+            years: Some((2020, 2020)),
+            fields: vec![
+                field("CODGEO", ColumnKind::Code(CodeKind::Commune), "59522", 0),
+                field("MED20", ColumnKind::Integer, "29440", 0),
+                field("PIMP20", ColumnKind::Decimal(crate::engine::infer::DecimalSign::Comma), "s", 1),
+            ],
+        }
+    }
+
+    fn dataset() -> Dataset {
+        let mut d = Dataset::propose(&facts());
+        d.producer = "Mairie de Sailly-lez-Lannoy".into();
+        d.contact = "mairie@example.fr".into();
+        d
+    }
+
+    #[test]
+    fn sections_in_the_guide_s_order() {
+        let md = description(&facts(), &dataset(), "2026-11-28");
+        let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s} missing in\n{md}"));
+        assert!(at("## Les données") < at("## Production"));
+        assert!(at("## Production") < at("## Modèle des données"));
+        assert!(at("## Modèle des données") < at("## Glossaire"));
+        assert!(at("## Glossaire") < at("## Historique des modifications"));
+        assert!(at("## Historique") < at("## Contact"));
+        assert!(md.starts_with("Revenus, pauvreté et niveau de vie de la commune de Sailly-lez-Lannoy (Nord)"));
+        at("Un fichier CSV, `cc_filosofi_2020_COM_59522.csv` : 1 ligne et 3 colonnes, pour la commune de \
+            Sailly-lez-Lannoy (code Insee 59522, Nord, Hauts-de-France).");
+        at("- **Licence** : Licence Ouverte / Open Licence version 2.0");
+        at("- **Mise à jour** : annuelle");
+        at(
+            "- **Source** : Insee, Filosofi 2020, fichier `cc_filosofi_2020_COM.csv` (34\u{202F}932 lignes de données).",
+        );
+        at("  - texte converti de l’encodage windows-1252 en UTF-8 ;");
+        at("  - séparateur « ; » remplacé par la virgule ;");
+        at("  - virgule décimale remplacée par le point ;");
+        at("1 cellule couverte");
+        at("| `CODGEO` | code commune | Code Insee de la commune (5 caractères, 2A/2B en Corse) | 59522 |");
+        at("| `MED20` | entier |  | 29440 |");
+        at("- 2026-11-28 : première publication, d’après Insee, Filosofi 2020.");
+        at("Mairie de Sailly-lez-Lannoy — mairie@example.fr");
+        assert!(md.len() > 100);
+    }
+
+    #[test]
+    fn user_text_cannot_inject_markup() {
+        let mut f = facts();
+        f.fields[1].name = "<img src=x onerror=alert(1)>|x".into();
+        f.fields[1].example = Some("a\nb".into());
+        f.fields[2].example = Some("<script>".into());
+        let md = description(&f, &dataset(), "2026-11-28");
+        // In a code span, `<` is shown as it is; outside one it is escaped.
+        assert!(md.contains("| `<img src=x onerror=alert(1)>\\|x` | entier |  | a b |"), "{md}");
+        assert!(md.contains("| \\<script\\> |"), "{md}");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`a"), "`` `a ``");
+    }
+
+    #[test]
+    fn no_contact_section_without_a_contact() {
+        let mut d = dataset();
+        d.producer.clear();
+        d.contact.clear();
+        assert!(!description(&facts(), &d, "2026-11-28").contains("## Contact"));
+    }
+}

@@ -1,0 +1,172 @@
+//! The kit's downloads: the ZIP, and each file alone. The worker builds the files from the
+//! fields as they stand; the chart on screen and the recipe travel with them.
+
+use super::Problems;
+use crate::engine::publish::dataset::{Resource, ResourceType};
+use crate::engine::publish::kit::Attachment;
+use crate::engine::publish::vocabulary;
+use crate::engine::recipe::{ChartSettings, Recipe};
+use crate::protocol::{Kit, UiToWorker};
+use crate::ui::engine::Engine;
+use crate::ui::state::{AppState, LoadState};
+use crate::ui::{EngineHandle, download, messages};
+use leptos::prelude::*;
+
+/// Which download the latest kit request is for.
+#[derive(Clone, Debug, PartialEq)]
+enum Want {
+    Zip,
+    File(String),
+}
+
+/// How the files made on the page are listed: the chart on screen, if one is drawn, and the
+/// recipe.
+pub fn attachment_resources(state: AppState) -> Vec<Resource> {
+    let mut out = Vec::new();
+    let drawn = state.chart.with(|c| matches!(c, Some(Ok(_))));
+    if let (Some(column), true) = (state.chart_column.get(), drawn) {
+        let safe: String = column.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        out.push(Resource {
+            file: format!("graphique_{safe}.png"),
+            title: format!("Graphique : {column}"),
+            description: "Graphique fait avec Carnet à partir des données (image PNG).".to_owned(),
+            kind: ResourceType::Documentation,
+            format: "png".to_owned(),
+        });
+    }
+    out.push(Resource {
+        file: "carnet.json".to_owned(),
+        title: "Recette Carnet".to_owned(),
+        description: "Les réglages de lecture, le territoire, le graphique et ces métadonnées : \
+                      pour refaire ce travail avec Carnet sur le millésime suivant."
+            .to_owned(),
+        kind: ResourceType::Other,
+        format: "json".to_owned(),
+    });
+    out
+}
+
+/// The files made on the page, with their bytes: the chart as PNG at twice its size on
+/// screen (for print), and the recipe.
+fn attachments(state: AppState) -> Vec<Attachment> {
+    let column = state.chart_column.get_untracked();
+    let file_name = match state.load.get_untracked() {
+        LoadState::Loaded(l) => l.file_name.clone(),
+        _ => String::new(),
+    };
+    let mut recipe = Recipe::new(&file_name, state.options.get_untracked());
+    recipe.territory = state.place.get_untracked().map(|p| p.code);
+    recipe.chart = column.map(|column| ChartSettings { column, kind: state.chart_kind.get_untracked() });
+    recipe.publication = state.dataset.get_untracked();
+    untrack(|| attachment_resources(state))
+        .into_iter()
+        .filter_map(|resource| {
+            let bytes = match resource.format.as_str() {
+                "png" => crate::ui::chart::png(2.0)?,
+                _ => recipe.to_json().into_bytes(),
+            };
+            Some(Attachment { resource, bytes })
+        })
+        .collect()
+}
+
+/// The ZIP button and one button per file.
+#[component]
+pub fn KitDownloads() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let engine = expect_context::<EngineHandle>();
+    let problems = expect_context::<Problems>();
+    let want = StoredValue::new(None::<Want>);
+    let error = RwSignal::new(None::<String>);
+    let blocked = move || problems.0.with(|p| !p.is_empty());
+
+    let request = move |wanted: Want| {
+        let Some(dataset) = state.dataset.get_untracked() else { return };
+        let id = engine.with_value(Engine::next_id);
+        state.kit_id.set(id);
+        want.set_value(Some(wanted));
+        error.set(None);
+        let message = UiToWorker::Kit {
+            id,
+            dataset: Box::new(dataset),
+            attachments: attachments(state),
+            today: crate::clock::today(),
+        };
+        engine.with_value(|e| e.send(message));
+    };
+    // The kit came back: save what was asked for.
+    Effect::new(move || {
+        let Some(reply) = state.kit.get() else { return };
+        let Some(wanted) = want.get_value() else { return };
+        want.set_value(None);
+        let saved = match reply {
+            Ok(kit) => match &*kit {
+                Kit::Built { files, zip } => {
+                    let file = match &wanted {
+                        Want::Zip => Some(zip),
+                        Want::File(name) => files.iter().find(|f| &f.name == name),
+                    };
+                    match file {
+                        Some(f) => {
+                            let format = f.name.rsplit_once('.').map_or("", |(_, ext)| ext);
+                            download::save_bytes(&f.name, vocabulary::mime(format), &f.bytes)
+                                .map_err(|e| format!("Le téléchargement a échoué : {e}"))
+                        }
+                        None => Err("Ce fichier ne fait pas partie du dossier.".to_owned()),
+                    }
+                }
+                Kit::Refused(p) => Err(format!(
+                    "Rien n’a été écrit : {}.",
+                    messages::count(p.len() as u64, "champ est à corriger", "champs sont à corriger")
+                )),
+            },
+            Err(f) => Err(messages::error(&f.file_name, &f.error)),
+        };
+        error.set(saved.err());
+    });
+
+    let files = move || {
+        let Some(Ok(selected)) = state.selected.get() else { return Vec::new() };
+        vec![
+            selected.facts.csv_name.clone(),
+            "schema.json".into(),
+            "datapackage.json".into(),
+            "README.md".into(),
+            "datagouv.json".into(),
+        ]
+    };
+    view! {
+        <section class="kit" aria-labelledby="kit-title">
+            <h3 id="kit-title">"Les fichiers à déposer"</h3>
+            <p>
+                "Le dossier contient le CSV nettoyé, son schéma (Table Schema), le datapackage.json, "
+                "la documentation (README.md), les champs de data.gouv.fr pour son API (datagouv.json), "
+                "le graphique affiché et la recette Carnet."
+            </p>
+            <p class="error" role="alert" hidden=move || !blocked()>
+                "Corrigez d’abord les champs signalés ci-dessus : Carnet n’écrit pas de métadonnées que data.gouv.fr refuserait."
+            </p>
+            <button type="button" class="primary" on:click=move |_| request(Want::Zip) disabled=blocked>
+                "Télécharger tout (ZIP)"
+            </button>
+            <ul class="kit-files">
+                {move || {
+                    files()
+                        .into_iter()
+                        .map(|name| {
+                            let wanted = name.clone();
+                            view! {
+                                <li>
+                                    <button type="button" on:click=move |_| request(Want::File(wanted.clone())) disabled=blocked>
+                                        {format!("Télécharger {name}")}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </section>
+    }
+}

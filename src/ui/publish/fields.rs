@@ -1,0 +1,162 @@
+//! The form's controls: a label, the control, a hint and the field's problems in French, tied
+//! together by `aria-describedby` and `aria-invalid`.
+
+use super::Problems;
+use crate::engine::publish::check::Field;
+use crate::ui::messages;
+use leptos::prelude::*;
+
+/// The problems of `field`, as an alert list under its control.
+fn problem_list(id: &str, field: Field) -> impl IntoView + use<> {
+    let problems = expect_context::<Problems>();
+    view! {
+        <ul class="field-problems" id=format!("{id}-problems") role="status">
+            {move || {
+                problems
+                    .of(field)
+                    .into_iter()
+                    .map(|p| view! { <li class="error">{messages::problem(&p.issue)}</li> })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
+/// Whether `field` has a problem, for `aria-invalid`.
+fn invalid(field: Field) -> impl Fn() -> &'static str + Copy {
+    let problems = expect_context::<Problems>();
+    move || if problems.of(field).is_empty() { "false" } else { "true" }
+}
+
+/// The ids describing control `id`: its hint and counter when it has them, its problems.
+fn described_by(id: &str, hint: bool, counter: bool) -> String {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if counter {
+        ids.push(format!("{id}-count"));
+    }
+    ids.push(format!("{id}-problems"));
+    ids.join(" ")
+}
+
+/// A one-line text field.
+#[component]
+pub fn TextField(
+    /// The element id.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    label: String,
+    /// The field checked.
+    field: Field,
+    /// The value.
+    value: Signal<String>,
+    /// Called with each new value.
+    set: Callback<String>,
+    /// A hint under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// The input type (`text`, `date`, `email`).
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// A character limit shown as a counter.
+    #[prop(optional)]
+    limit: Option<usize>,
+) -> impl IntoView {
+    let described = described_by(&id, hint.is_some(), limit.is_some());
+    let counter = limit.map(|max| move || format!("{} / {} caractères", value.with(|v| v.chars().count()), max));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            <input
+                id=id.clone()
+                type=kind
+                prop:value=move || value.get()
+                on:input=move |ev| set.run(event_target_value(&ev))
+                aria-invalid=invalid(field)
+                aria-describedby=described
+            />
+            {counter.map(|c| view! { <p class="counter" id=format!("{id}-count")>{c}</p> })}
+            {problem_list(&id, field)}
+        </div>
+    }
+}
+
+/// A multi-line text field.
+#[component]
+pub fn TextArea(
+    /// The element id.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    label: String,
+    /// The field checked.
+    field: Field,
+    /// The value.
+    value: Signal<String>,
+    /// Called with each new value.
+    set: Callback<String>,
+    /// A hint under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// Visible lines.
+    #[prop(default = 3)]
+    rows: u32,
+) -> impl IntoView {
+    let described = described_by(&id, hint.is_some(), false);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            <textarea
+                id=id.clone()
+                rows=rows
+                prop:value=move || value.get()
+                on:input=move |ev| set.run(event_target_value(&ev))
+                aria-invalid=invalid(field)
+                aria-describedby=described
+            ></textarea>
+            {problem_list(&id, field)}
+        </div>
+    }
+}
+
+/// A choice among a vocabulary's ids, shown by their labels.
+#[component]
+pub fn SelectField(
+    /// The element id.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    label: &'static str,
+    /// The field checked.
+    field: Field,
+    /// The ids and labels offered.
+    options: &'static [(&'static str, &'static str)],
+    /// The id chosen.
+    value: Signal<String>,
+    /// Called with the new id.
+    set: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id.clone()
+                prop:value=move || value.get()
+                on:change=move |ev| set.run(event_target_value(&ev))
+                aria-invalid=invalid(field)
+                aria-describedby=format!("{id}-problems")
+            >
+                {options
+                    .iter()
+                    .map(|(id, label)| view! { <option value=*id>{format!("{label} ({id})")}</option> })
+                    .collect_view()}
+            </select>
+            {problem_list(&id, field)}
+        </div>
+    }
+}
