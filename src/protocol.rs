@@ -58,6 +58,14 @@ pub enum UiToWorker {
         /// Which chart.
         kind: ChartKind,
     },
+    /// Read this variable dictionary; it labels the columns of every file from now on.
+    Dictionary {
+        /// The request's id.
+        id: RequestId,
+        /// The dictionary file.
+        #[serde(with = "serde_wasm_bindgen::preserve")]
+        file: web_sys::File,
+    },
     /// Build the publication kit of the selected rows.
     Kit {
         /// The request's id.
@@ -173,6 +181,15 @@ pub enum WorkerToUi {
         id: RequestId,
         /// The option, its height, its text alternative and its data.
         drawn: Box<Drawn>,
+    },
+    /// A variable dictionary was read.
+    DictionaryRead {
+        /// The request's id.
+        id: RequestId,
+        /// The dictionary's file name.
+        file_name: String,
+        /// Variables it labels.
+        variables: usize,
     },
     /// The publication kit.
     Kitted {

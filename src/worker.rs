@@ -7,7 +7,9 @@
 
 use crate::engine::chart::ChartKind;
 use crate::engine::decode;
+use crate::engine::dictionary::Dictionary;
 use crate::engine::publish::dataset::Dataset;
+use crate::engine::publish::facts::Facts;
 use crate::engine::publish::kit::{self, Attachment, KitFile};
 use crate::engine::publish::readme;
 use crate::engine::stream::{HEAD_BYTES, Stream, TAIL_BYTES};
@@ -47,12 +49,24 @@ pub struct EngineWorker {
     cancelled: Rc<Cell<RequestId>>,
 }
 
-/// The last file, what was read of it, and the last commune kept.
+/// The last file, what was read of it, the last commune kept, and the variable dictionary.
 #[derive(Default)]
 struct State {
     source: Option<Source>,
     workspace: Option<Workspace>,
     selection: Option<Selection>,
+    dictionary: Option<Dictionary>,
+}
+
+impl State {
+    /// The facts of the selection, its columns labelled by the dictionary if there is one.
+    fn facts(&self, ws: &Workspace, selection: &Selection) -> Facts {
+        let mut facts = ws.facts(selection);
+        if let Some(d) = &self.dictionary {
+            facts.label_with(d);
+        }
+        facts
+    }
 }
 
 /// A file and how it was read: its bytes are kept to read it again for another commune,
@@ -87,6 +101,29 @@ impl Worker for EngineWorker {
             UiToWorker::Cancel { id } => self.cancelled.set(id),
             UiToWorker::Select { id, place } => scope.respond(who, self.state.borrow_mut().select(id, place)),
             UiToWorker::Chart { id, column, kind } => scope.respond(who, self.state.borrow().chart(id, &column, kind)),
+            UiToWorker::Dictionary { id, file } => {
+                let state = self.state.clone();
+                let scope = scope.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let file_name = file.name();
+                    let reply = match gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(file)).await {
+                        Ok(bytes) => match Dictionary::read(&file_name, &bytes) {
+                            Ok(dictionary) => {
+                                let variables = dictionary.len();
+                                state.borrow_mut().dictionary = Some(dictionary);
+                                WorkerToUi::DictionaryRead { id, file_name, variables }
+                            }
+                            Err(error) => WorkerToUi::Failed { id, file_name, error },
+                        },
+                        Err(e) => WorkerToUi::Failed {
+                            id,
+                            file_name,
+                            error: ErrorKind::Unreadable { reason: e.to_string() }.into(),
+                        },
+                    };
+                    scope.respond(who, reply);
+                });
+            }
             UiToWorker::Kit { id, dataset, attachments, today } => {
                 scope.respond(who, self.state.borrow().kit(id, &dataset, &attachments, &today));
             }
@@ -111,7 +148,9 @@ async fn load(
     focus: Option<(RequestId, Place)>,
     post: &dyn Fn(WorkerToUi),
 ) -> WorkerToUi {
-    *state.borrow_mut() = State::default();
+    // A new file: only the dictionary stays.
+    let dictionary = state.borrow_mut().dictionary.take();
+    *state.borrow_mut() = State { dictionary, ..State::default() };
     let file_name = file.name();
     let size = file.size() as u64;
     let failed = |error: ErrorKind| WorkerToUi::Failed { id, file_name: file_name.clone(), error: Error::new(error) };
@@ -302,7 +341,7 @@ impl State {
                     .filter(|c| c.kind().is_numeric() && (0..table.rows()).any(|r| c.number(r).is_some()))
                     .map(|c| c.name().to_owned())
                     .collect();
-                let facts = ws.facts(&selection);
+                let facts = self.facts(ws, &selection);
                 let mut proposal = Dataset::propose(&facts);
                 proposal.description = readme::description(&facts, &proposal, &crate::clock::today());
                 let selected = Selected {
@@ -328,7 +367,7 @@ impl State {
         let (Some(ws), Some(sel)) = (&self.workspace, &self.selection) else {
             return WorkerToUi::Failed { id, file_name: String::new(), error: ErrorKind::NoFileLoaded.into() };
         };
-        let facts = ws.facts(sel);
+        let facts = self.facts(ws, sel);
         let kit = match kit::files(&facts, dataset, &ws.clean_csv(sel), attachments, today) {
             Ok(files) => {
                 let zip = KitFile { name: kit::zip_name(&facts), bytes: kit::zip(&files, today) };

@@ -39,6 +39,8 @@ pub enum ErrorKind {
     },
     /// The user stopped the load.
     Cancelled,
+    /// A file given as a variable dictionary has no variable-code and label columns.
+    NotADictionary,
     /// The file is too large to read whole and no commune was picked to read it for.
     TooLargeWithoutCommune {
         /// The file's size in bytes.
@@ -119,6 +121,7 @@ impl fmt::Display for Error {
             ErrorKind::NoFileLoaded => write!(f, "no file loaded"),
             ErrorKind::NotChartable { column } => write!(f, "column {column} holds no number"),
             ErrorKind::Cancelled => write!(f, "cancelled"),
+            ErrorKind::NotADictionary => write!(f, "no COD_VAR and LIB_VAR columns: not a variable dictionary"),
             ErrorKind::TooLargeWithoutCommune { size } => write!(f, "{size} bytes: pick a commune first"),
             ErrorKind::TooLargeToStream { size } => write!(f, "{size} bytes and not streamable"),
             ErrorKind::Empty => write!(f, "empty file"),

@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod decode;
 pub mod dialect;
+pub mod dictionary;
 pub mod error;
 pub mod filter;
 pub mod format;

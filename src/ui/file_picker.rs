@@ -65,3 +65,55 @@ pub fn FilePicker() -> impl IntoView {
         </div>
     }
 }
+
+/// Picks an INSEE variable dictionary (`meta_….CSV`): its labels title and describe the
+/// columns in the schema and the README.
+#[component]
+pub fn DictionaryPicker() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let engine = expect_context::<EngineHandle>();
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = ev.target().expect("an input").unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            requests::dictionary(state, engine, file);
+        }
+        input.set_value("");
+    };
+    // A new dictionary documents the rows already kept: ask for them again.
+    Effect::new(move || {
+        if matches!(state.dictionary.get(), Some(Ok(_)))
+            && let Some(Ok(selected)) = state.selected.get_untracked()
+        {
+            requests::select(state, engine, selected.place.clone());
+        }
+    });
+    let status = move || {
+        match state.dictionary.get() {
+        Some(Ok((name, n))) => Some(view! {
+            <p class="hint" role="status">
+                {format!("Dictionnaire « {name} » : {}.", super::messages::count(n as u64, "variable décrite", "variables décrites"))}
+            </p>
+        }
+        .into_any()),
+        Some(Err(f)) => Some(view! { <p class="error" role="alert">{super::messages::error(&f.file_name, &f.error)}</p> }.into_any()),
+        None => None,
+    }
+    };
+    view! {
+        <div class="dictionary">
+            <label for="dictionary-input">"Dictionnaire des variables (facultatif)"</label>
+            <p class="hint" id="dictionary-hint">
+                "Le fichier « meta_… » publié par l’Insee avec les données : ses libellés documentent les colonnes "
+                "(schéma, README)."
+            </p>
+            <input
+                id="dictionary-input"
+                type="file"
+                accept=".csv,.txt,text/csv,text/plain"
+                aria-describedby="dictionary-hint"
+                on:change=on_change
+            />
+            {status}
+        </div>
+    }
+}

@@ -18,6 +18,10 @@ pub fn error(file: &str, error: &Error) -> String {
             "Le navigateur n’a pas pu lire le fichier « {file} » (il a peut-être été déplacé ou supprimé depuis). Détail : {reason}"
         ),
         ErrorKind::NoFileLoaded => "Chargez d’abord un fichier CSV.".to_owned(),
+        ErrorKind::NotADictionary => format!(
+            "« {file} » n’est pas un dictionnaire des variables : il lui faut une colonne de codes (COD_VAR) \
+             et une colonne de libellés (LIB_VAR), comme les fichiers « meta_… » de l’Insee."
+        ),
         ErrorKind::NotChartable { column } => {
             format!("La colonne « {column} » ne contient aucun nombre pour cette commune : rien à représenter.")
         }

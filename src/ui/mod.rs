@@ -21,7 +21,7 @@ use chart::ChartPanel;
 use commune_picker::CommunePicker;
 use detection::{DetectionSummary, Preview};
 use engine::Engine;
-use file_picker::FilePicker;
+use file_picker::{DictionaryPicker, FilePicker};
 use leptos::prelude::*;
 use progress::LoadProgress;
 use publish::PublishPanel;
@@ -66,11 +66,7 @@ pub fn App() -> impl IntoView {
         if reread && !asked {
             requests::reread(state, engine);
         } else if loaded && !asked {
-            let id = engine.with_value(Engine::next_id);
-            state.select_id.set(id);
-            state.selected.set(None);
-            state.chart.set(None);
-            engine.with_value(|e| e.send(UiToWorker::Select { id, place }));
+            requests::select(state, engine, place);
         }
     });
     // New rows: keep the charted column if it is still there, else take the first.
@@ -111,6 +107,7 @@ pub fn App() -> impl IntoView {
             <section class="step" aria-labelledby="step-file">
                 <h2 id="step-file">"1. Charger un fichier"</h2>
                 <FilePicker />
+                <DictionaryPicker />
                 <LoadProgress />
                 <DetectionSummary />
                 <Preview />

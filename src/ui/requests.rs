@@ -26,6 +26,23 @@ pub fn reread(state: AppState, engine: EngineHandle) {
     read(state, engine);
 }
 
+/// Asks for the rows of `place` in the file read.
+pub fn select(state: AppState, engine: EngineHandle, place: crate::engine::territory::Place) {
+    let id = engine.with_value(Engine::next_id);
+    state.select_id.set(id);
+    state.selected.set(None);
+    state.chart.set(None);
+    engine.with_value(|e| e.send(UiToWorker::Select { id, place }));
+}
+
+/// Reads a variable dictionary; its labels then document the columns.
+pub fn dictionary(state: AppState, engine: EngineHandle, file: File) {
+    let id = engine.with_value(Engine::next_id);
+    state.dictionary_id.set(id);
+    state.dictionary.set(None);
+    engine.with_value(|e| e.send(UiToWorker::Dictionary { id, file }));
+}
+
 /// Stops the load under way.
 pub fn cancel(state: AppState, engine: EngineHandle) {
     let id = state.load_id.get_untracked();

@@ -96,6 +96,10 @@ pub struct AppState {
     pub dataset: RwSignal<Option<Dataset>>,
     /// Whether the description follows the other fields (the user has not written in it).
     pub description_auto: RwSignal<bool>,
+    /// The variable dictionary read: its file name and how many variables it labels.
+    pub dictionary: RwSignal<Reply<(String, usize)>>,
+    /// The id of the latest dictionary request.
+    pub dictionary_id: RwSignal<RequestId>,
     /// The latest publication kit, or why it could not be built.
     pub kit: RwSignal<Reply<Arc<Kit>>>,
     /// The id of the latest kit request.
@@ -121,6 +125,8 @@ impl AppState {
             chart_id: RwSignal::new(0),
             dataset: RwSignal::new(None),
             description_auto: RwSignal::new(true),
+            dictionary: RwSignal::new(None),
+            dictionary_id: RwSignal::new(0),
             kit: RwSignal::new(None),
             kit_id: RwSignal::new(0),
         }
@@ -145,6 +151,9 @@ impl AppState {
                 self.kit.set(None);
                 self.selected.set(Some(Ok(Arc::new(*selected))));
             }
+            WorkerToUi::DictionaryRead { id, file_name, variables } if id == self.dictionary_id.get_untracked() => {
+                self.dictionary.set(Some(Ok((file_name, variables))));
+            }
             WorkerToUi::Kitted { id, kit } if id == self.kit_id.get_untracked() => {
                 self.kit.set(Some(Ok(Arc::new(*kit))));
             }
@@ -158,6 +167,8 @@ impl AppState {
                     self.selected.set(Some(Err(Failure { file_name, error })));
                 } else if id == self.chart_id.get_untracked() {
                     self.chart.set(Some(Err(Failure { file_name, error })));
+                } else if id == self.dictionary_id.get_untracked() {
+                    self.dictionary.set(Some(Err(Failure { file_name, error })));
                 } else if id == self.kit_id.get_untracked() {
                     self.kit.set(Some(Err(Failure { file_name, error })));
                 }

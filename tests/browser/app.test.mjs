@@ -309,6 +309,12 @@ test("Publier: the form checks each field, foresees 9/9, and its ZIP passes fric
   await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
   await carnet.chooseIndicator("MED20");
   await page.locator('.chart[data-rendered="true"]').waitFor();
+  // The 2019 dictionary labels the 2020 columns (MED19 → MED20).
+  await page.getByLabel("Dictionnaire des variables (facultatif)").setInputFiles(join(SHARED_DATA, "meta_cc_filosofi_2019_COM.CSV"));
+  await page.getByText(/Dictionnaire « meta_cc_filosofi_2019_COM\.CSV » : \d+ variables décrites\./).waitFor();
+  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  await carnet.chooseIndicator("MED20");
+  await page.locator('.chart[data-rendered="true"]').waitFor();
 
   await page.getByRole("button", { name: "Publier", exact: true }).click();
   const form = page.getByRole("form", { name: "Le jeu de données" });
@@ -319,7 +325,7 @@ test("Publier: the form checks each field, foresees 9/9, and its ZIP passes fric
   assert.equal(await form.getByLabel("Début").inputValue(), "2020-01-01");
   const description = await form.getByLabel("Description (Markdown)").inputValue();
   assert.match(description, /## Modèle des données/);
-  assert.match(description, /\| `MED20` \| entier \|/);
+  assert.match(description, /\| `MED20` \| entier \| Médiane du niveau vie \(€\) : Médiane du niveau de vie \(€\) \| 29440 \|/);
   await page.getByRole("heading", { name: "Score de qualité prévu sur data.gouv.fr : 9 / 9" }).waitFor();
 
   // A bad tag is reported in French next to its field, and nothing can be downloaded.
@@ -378,7 +384,10 @@ test("Publier: the form checks each field, foresees 9/9, and its ZIP passes fric
   assert.match(report, /\bvalid\b/i); // frictionless exits non-zero on an invalid package
   // One file alone, too.
   const schema = await carnet.download("Télécharger schema.json");
-  assert.equal(JSON.parse(schema.text).fields.find((f) => f.name === "CODGEO").constraints.pattern, "^(\\d{2}|2[AB])\\d{3}$");
+  const fields = JSON.parse(schema.text).fields;
+  assert.equal(fields.find((f) => f.name === "CODGEO").constraints.pattern, "^(\\d{2}|2[AB])\\d{3}$");
+  assert.equal(fields.find((f) => f.name === "MED20").title, "Médiane du niveau vie (€)");
+  assert.equal(fields.find((f) => f.name === "NBMENFISC20").title, "Nombre de ménages fiscaux");
   rmSync(dir, { recursive: true, force: true });
   assertClean(carnet);
   await page.context().close();

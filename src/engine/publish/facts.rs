@@ -3,6 +3,7 @@
 //! worker and carried to the page, where the form and its checks use them.
 
 use super::csv;
+use crate::engine::dictionary::Dictionary;
 use crate::engine::infer::{CodeKind, ColumnKind, Marker};
 use crate::engine::table::{Cell, Column, Table};
 use crate::engine::territory::Place;
@@ -92,6 +93,19 @@ impl Facts {
     /// Secret cells among the kept rows.
     pub fn secret_cells(&self) -> usize {
         self.fields.iter().map(|f| f.secret).sum()
+    }
+
+    /// Labels the fields a variable dictionary knows; returns how many it labelled.
+    pub fn label_with(&mut self, dictionary: &Dictionary) -> usize {
+        let mut labelled = 0;
+        for f in &mut self.fields {
+            if let Some(label) = dictionary.label(&f.name) {
+                f.title = Some(label.title.clone());
+                f.description = label.description.clone();
+                labelled += 1;
+            }
+        }
+        labelled
     }
 
     /// The name of the column holding commune codes, if any.
