@@ -104,3 +104,44 @@ fn the_validator_catches_a_broken_file() {
     assert!(!valid && report.contains("license") && report.contains("Besoins sociaux"), "{report}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The kit's generated files for a fixed input, compared byte for byte with `tests/golden/`.
+/// After an intended change, `CARNET_BLESS=1 cargo test --test publish` writes them anew; the
+/// diff is then reviewed like code.
+#[test]
+fn generated_files_match_the_golden_copies() {
+    let text = "Données Filosofi : revenus 2020\r\nCODGEO;LIBGEO;NBMENFISC20;MED20;PIMP20;TP6020\r\n\
+                59522;Sailly-lez-Lannoy;765;29440;s;s\r\n59009;Villeneuve-d'Ascq;28 031;21 630;52,5;18,2\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    let ws = Workspace::load("cc_filosofi_2020_COM.csv", &bytes, &mut ()).unwrap();
+    let place = Place {
+        code: "59522".into(),
+        name: "Sailly-lez-Lannoy".into(),
+        epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
+        departement: Named { code: "59".into(), name: "Nord".into() },
+        region: Named { code: "32".into(), name: "Hauts-de-France".into() },
+        peers: vec![],
+    };
+    let sel = ws.select(&place).unwrap();
+    let mut facts = ws.facts(&sel);
+    let meta = "COD_VAR;LIB_VAR;LIB_VAR_LONG\nMED19;Médiane du niveau vie (€);Médiane du niveau de vie (€)\n\
+                NBMENFISC19;Nombre de ménages fiscaux;Nombre de ménages fiscaux\n";
+    facts.label_with(&carnet::engine::dictionary::Dictionary::read("meta.csv", meta.as_bytes()).unwrap());
+    let mut dataset = Dataset::propose(&facts);
+    dataset.producer = "Mairie de Sailly-lez-Lannoy".into();
+    dataset.contact = "mairie@sailly-lez-lannoy.fr".into();
+    dataset.description = readme::description(&facts, &dataset, "2026-11-28");
+    let files = kit::files(&facts, &dataset, &ws.clean_csv(&sel), &[], "2026-11-28").unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    for f in files {
+        let path = golden.join(&f.name);
+        if std::env::var_os("CARNET_BLESS").is_some() {
+            std::fs::create_dir_all(&golden).unwrap();
+            std::fs::write(&path, &f.bytes).unwrap();
+            continue;
+        }
+        let expected =
+            std::fs::read(&path).unwrap_or_else(|_| panic!("{} missing: run with CARNET_BLESS=1", path.display()));
+        assert!(expected == f.bytes, "{} differs from its golden copy:\n{}", f.name, String::from_utf8_lossy(&f.bytes));
+    }
+}

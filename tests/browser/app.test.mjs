@@ -325,7 +325,7 @@ test("Publier: the form checks each field, foresees 9/9, and its ZIP passes fric
   assert.equal(await form.getByLabel("Début").inputValue(), "2020-01-01");
   const description = await form.getByLabel("Description (Markdown)").inputValue();
   assert.match(description, /## Modèle des données/);
-  assert.match(description, /\| `MED20` \| entier \| Médiane du niveau vie \(€\) : Médiane du niveau de vie \(€\) \| 29440 \|/);
+  assert.match(description, /\| `MED20` \| entier \| Médiane du niveau de vie \(€\) \| 29440 \|/);
   await page.getByRole("heading", { name: "Score de qualité prévu sur data.gouv.fr : 9 / 9" }).waitFor();
 
   // A bad tag is reported in French next to its field, and nothing can be downloaded.

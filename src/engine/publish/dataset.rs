@@ -123,7 +123,7 @@ impl Dataset {
                 file: facts.csv_name.clone(),
                 title: csv_title,
                 description: format!(
-                    "Les lignes de la commune de {} (code Insee {}) extraites de {source} : \
+                    "Les lignes de la commune de {} (code Insee {}), d’après {source} : \
                      UTF-8, séparateur virgule, point décimal. Schéma : schema.json.",
                     place.name, place.code
                 ),

@@ -109,10 +109,9 @@ pub fn description(facts: &Facts, dataset: &Dataset, today: &str) -> String {
 
     md.push_str("\n## Modèle des données\n\n| Colonne | Type | Description | Exemple |\n|---|---|---|---|\n");
     for f in &facts.fields {
-        let text = match (&f.title, &f.description) {
-            (Some(t), Some(d)) if t != d => format!("{t} : {d}"),
-            (Some(t), _) => t.clone(),
-            (None, Some(d)) => d.clone(),
+        // The long label says it all when there is one.
+        let text = match (&f.description, &f.title) {
+            (Some(d), _) | (None, Some(d)) => d.clone(),
             (None, None) => super::schema::description(f.kind).unwrap_or_default().to_owned(),
         };
         let _ = writeln!(
@@ -149,14 +148,14 @@ pub fn readme(dataset: &Dataset) -> String {
 /// What was done to the source, in the order it was done.
 fn steps(facts: &Facts) -> Vec<String> {
     let mut steps = Vec::new();
-    if facts.encoding != "UTF-8" {
+    if !facts.encoding.eq_ignore_ascii_case("utf-8") {
         steps.push(format!("texte converti de l’encodage {} en UTF-8", facts.encoding));
     }
     if facts.header_line > 1 {
         let titles = facts.header_line - 1;
         steps.push(format!(
-            "{} au-dessus de l’en-tête écartées",
-            count(titles as usize, "ligne de titre", "lignes de titre")
+            "{} au-dessus de l’en-tête",
+            count(titles as usize, "ligne de titre écartée", "lignes de titre écartées")
         ));
     }
     if facts.separator != ',' {
