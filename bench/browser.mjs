@@ -19,7 +19,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const duckdbDist = join(here, "node_modules", "@duckdb", "duckdb-wasm", "dist");
 const server = await serve(dist, 0, { "/duckdb/": duckdbDist, "/nm/": join(here, "node_modules") });
 const browser = await launch();
-const page = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+// The peers are injected as page scripts, which the app's Content-Security-Policy would refuse.
+const page = await (await browser.newContext({ locale: "fr-FR", bypassCSP: true })).newPage();
 page.on("pageerror", (e) => console.error("page error:", e.message));
 await page.goto(server.url);
 await page.addScriptTag({ path: join(here, "..", "tests", "browser", "generate.js") });

@@ -4,36 +4,20 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve } from "./server.mjs";
-import { CarnetPage, launch, SHARED_DATA } from "./carnet-page.mjs";
+import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { assertClean, ROOT, useApp } from "./harness.mjs";
 import { badFiles, cafLike, hugeFileOnDisk, national, uglyFiles } from "./fixtures.mjs";
 import { tmpdir } from "node:os";
 import { rmSync } from "node:fs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const DIST = process.env.CARNET_DIST ?? join(root, "dist");
+const root = ROOT;
 const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
 const NNBSP = "\u202f";
 
-let server, browser;
-before(async () => {
-  assert.ok(existsSync(join(DIST, "index.html")), `no build in ${DIST}: run scripts/test`);
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** Checks nothing left the origin and nothing went wrong in the console. */
-function assertClean(carnet) {
-  assert.deepEqual(carnet.foreignRequests(), [], "requests outside the page's origin");
-  assert.deepEqual(carnet.problems, [], "errors in the console");
-}
+const app = useApp();
 
 test("the whole journey with Filosofi 2020: file → commune → chart → downloads", { skip: !existsSync(FILOSOFI_2020) }, async () => {
-  const carnet = await CarnetPage.open(browser, server.url);
+  const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await carnet.screenshot("01-accueil");
 
@@ -108,7 +92,7 @@ test("the whole journey with Filosofi 2020: file → commune → chart → downl
 });
 
 test("a Windows-1252 CAF extract with a title row reads right", async () => {
-  const carnet = await CarnetPage.open(browser, server.url);
+  const carnet = await CarnetPage.open(app.browser, app.url);
   await carnet.upload(cafLike());
   await carnet.waitDetected();
   assert.equal(
@@ -145,7 +129,7 @@ test("a Windows-1252 CAF extract with a title row reads right", async () => {
 });
 
 test("bad files get a clear French message naming the file and the place", async () => {
-  const carnet = await CarnetPage.open(browser, server.url);
+  const carnet = await CarnetPage.open(app.browser, app.url);
   const cases = [
     ["empty", /« vide\.csv » est vide/],
     ["binary", /« photo\.csv » n’est pas un fichier texte : il contient des octets binaires à la ligne 3 \(octet 8\)/],
@@ -177,7 +161,7 @@ test("bad files get a clear French message naming the file and the place", async
 });
 
 test("a national file is read in the worker with a progress bar while the page stays responsive", async () => {
-  const carnet = await CarnetPage.open(browser, server.url);
+  const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await carnet.upload(national());
   await page.getByRole("progressbar", { name: "Progression de la lecture" }).waitFor({ timeout: 10_000 });
@@ -209,7 +193,7 @@ async function pick(page, make) {
 
 test("a 1 GB file streams for the picked commune, never held whole", async () => {
   const huge = hugeFileOnDisk(join(tmpdir(), "base_cc_tres_gros.csv"), 1024);
-  const carnet = await CarnetPage.open(browser, server.url);
+  const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   try {
     // No commune yet: the page says what to do instead of freezing or running out of memory.
@@ -237,9 +221,8 @@ test("a 1 GB file streams for the picked commune, never held whole", async () =>
 });
 
 test("a long read can be cancelled", async () => {
-  const carnet = await CarnetPage.open(browser, server.url);
+  const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [join(root, "tests", "browser", "generate.js")] });
   const page = carnet.page;
-  await page.addScriptTag({ path: join(root, "tests", "browser", "generate.js") });
   await page.evaluate(() => {
     // Cancel as soon as the progress bar shows.
     new MutationObserver((_, observer) => {
@@ -258,7 +241,7 @@ test("a long read can be cancelled", async () => {
 });
 
 test("files re-saved by people are read right and say what was done", async () => {
-  const carnet = await CarnetPage.open(browser, server.url);
+  const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   const preview = page.getByRole("table", { name: /Aperçu/ });
   const expectations = [
@@ -290,7 +273,7 @@ test("files re-saved by people are read right and say what was done", async () =
 });
 
 test("a 200 MB file of a single line gets a clear message, not a frozen tab", async () => {
-  const carnet = await CarnetPage.open(browser, server.url);
+  const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await pick(page, "new File([new Uint8Array(200e6).fill(97)], 'une_ligne.csv')");
   await page.getByRole("alert").filter({ hasText: /« une_ligne\.csv » n’a pas de données : son en-tête \(ligne 1\)/ }).waitFor({ timeout: 60_000 });
@@ -302,7 +285,7 @@ test("a 200 MB file of a single line gets a clear message, not a frozen tab", as
 test("Publier: the form checks each field, foresees 9/9, and its ZIP passes frictionless and udata's rules", { skip: !existsSync(FILOSOFI_2020) }, async () => {
   const { mkdtempSync, writeFileSync, readFileSync, readdirSync } = await import("node:fs");
   const { execFileSync } = await import("node:child_process");
-  const carnet = await CarnetPage.open(browser, server.url, { permissions: ["clipboard-read", "clipboard-write"] });
+  const carnet = await CarnetPage.open(app.browser, app.url, { permissions: ["clipboard-read", "clipboard-write"] });
   const page = carnet.page;
   await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
   await carnet.upload(FILOSOFI_2020);

@@ -31,8 +31,11 @@ export class CarnetPage {
     page.on("worker", (w) => w.on("console", (m) => { if (m.type() === "error") this.problems.push(`worker: ${m.text()}`); }));
   }
 
-  static async open(browser, baseUrl, options = {}) {
+  /** Opens Carnet in a new context; `initScripts` (paths, or Playwright init scripts) run in the page before its own. */
+  static async open(browser, baseUrl, { initScripts = [], ...options } = {}) {
     const context = await browser.newContext({ acceptDownloads: true, locale: "fr-FR", viewport: { width: 1280, height: 900 }, ...options });
+    // Init scripts come from the browser, not the page: its Content-Security-Policy allows them.
+    for (const script of initScripts) await context.addInitScript(typeof script === "string" ? { path: script } : script);
     const page = await context.newPage();
     const carnet = new CarnetPage(page, baseUrl);
     await page.goto(baseUrl);
@@ -40,7 +43,7 @@ export class CarnetPage {
     return carnet;
   }
 
-  get fileInput() { return this.page.getByLabel(/Fichier/); }
+  get fileInput() { return this.page.getByLabel(/^Fichier CSV à ouvrir/); }
   get commune() { return this.page.getByRole("combobox", { name: /Commune/ }); }
   get detected() { return this.page.getByRole("region", { name: "Format détecté" }); }
   get alert() { return this.page.getByRole("alert").first(); }

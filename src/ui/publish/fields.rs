@@ -6,19 +6,19 @@ use crate::engine::publish::check::Field;
 use crate::ui::messages;
 use leptos::prelude::*;
 
-/// The problems of `field`, as an alert list under its control.
+/// The problems of `field`, under its control, announced as they change.
 fn problem_list(id: &str, field: Field) -> impl IntoView + use<> {
     let problems = expect_context::<Problems>();
     view! {
-        <ul class="field-problems" id=format!("{id}-problems") role="status">
+        <div class="field-problems" id=format!("{id}-problems") role="status">
             {move || {
                 problems
                     .of(field)
                     .into_iter()
-                    .map(|p| view! { <li class="error">{messages::problem(&p.issue)}</li> })
+                    .map(|p| view! { <p class="error">{messages::problem(&p.issue)}</p> })
                     .collect_view()
             }}
-        </ul>
+        </div>
     }
 }
 

@@ -1,0 +1,34 @@
+// The set-up every browser test file shares: the release build served on loopback, one
+// headless Chromium, and the check that a test left nothing behind.
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./server.mjs";
+import { launch } from "./carnet-page.mjs";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DIST = process.env.CARNET_DIST ?? join(ROOT, "dist");
+
+/** Serves the build and launches the browser for this file's tests; `app.url`, `app.browser`. */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    assert.ok(existsSync(join(DIST, "index.html")), `no build in ${DIST}: run scripts/test`);
+    app.server = await serve(DIST);
+    app.url = app.server.url;
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    app.server?.close();
+  });
+  return app;
+}
+
+/** Checks nothing left the origin and nothing went wrong in the console. */
+export function assertClean(carnet) {
+  assert.deepEqual(carnet.foreignRequests(), [], "requests outside the page's origin");
+  assert.deepEqual(carnet.problems, [], "errors in the console");
+}

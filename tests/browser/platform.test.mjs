@@ -1,0 +1,162 @@
+// The platform a shared link relies on: a strict Content-Security-Policy, offline use after a
+// first visit, accessibility (axe-core on every screen, the keyboard alone), a phone's width.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { assertClean, ROOT, useApp } from "./harness.mjs";
+import { badFiles, cafLike } from "./fixtures.mjs";
+
+const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
+const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
+const app = useApp();
+
+/** Collects Content-Security-Policy violations in `window.__csp`. */
+const CSP_WATCH = {
+  content: `window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`,
+};
+
+/** Loads Filosofi 2020 for Sailly-lez-Lannoy and draws MED20. */
+async function sailly(carnet) {
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  await carnet.upload(FILOSOFI_2020);
+  await carnet.page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  await carnet.chooseIndicator("MED20");
+  await carnet.page.locator('.chart[data-rendered="true"]').waitFor();
+}
+
+/** Runs axe-core on the page as it is; fails with each violation's rule and elements. */
+async function axe(carnet, screen) {
+  const violations = await carnet.page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+  });
+  assert.deepEqual(violations, [], `axe-core on screen "${screen}"`);
+}
+
+test("the page sets a strict Content-Security-Policy and the whole journey stays within it", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [CSP_WATCH] });
+  const page = carnet.page;
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\s\*/);
+  await sailly(carnet);
+  // ECharts writes its tooltip as HTML with inline styles: hover a bar.
+  const box = await page.locator(".chart canvas").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.6);
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  await page.getByRole("heading", { name: /Score de qualité prévu/ }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], "CSP violations during the journey");
+  // The policy is enforced: an injected inline script does not run.
+  const ran = await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.__injected = true";
+    document.body.append(s);
+    return window.__injected === true;
+  });
+  assert.equal(ran, false);
+  assert.match((await page.evaluate(() => window.__csp)).join("\n"), /script-src/);
+  carnet.problems = carnet.problems.filter((p) => !p.includes("Content Security Policy")); // the refusal just provoked
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("after a first visit the app opens and reads a file with the network off", async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.getByRole("heading", { name: "Carnet", level: 1 }).waitFor();
+  await carnet.pickCommune("sailly", /Sailly-lez-Lannoy \(59522\)/);
+  await carnet.upload(cafLike());
+  await carnet.waitDetected();
+  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  await carnet.screenshot("30-hors-ligne");
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("axe-core finds no violation on any screen, on a desktop and on a phone", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [AXE], viewport });
+    const page = carnet.page;
+    const at = `${viewport.width} px`;
+    await axe(carnet, `accueil, ${at}`);
+    await sailly(carnet);
+    await axe(carnet, `commune et graphique, ${at}`);
+    await page.getByText("Voir les données du graphique").click();
+    await axe(carnet, `données du graphique, ${at}`);
+    await page.getByRole("button", { name: "Publier", exact: true }).click();
+    await page.getByRole("heading", { name: /Score de qualité prévu/ }).waitFor();
+    await axe(carnet, `publier, ${at}`);
+    await page.getByRole("textbox", { name: "Mots-clés" }).fill("Besoins sociaux");
+    await page.getByText(/serait enregistré « besoins-sociaux »/).waitFor();
+    await axe(carnet, `publier avec une erreur, ${at}`);
+    if (viewport.width === 360) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page is ${overflow} px wider than a phone`);
+      await carnet.screenshot("31-telephone");
+    }
+    await carnet.upload(badFiles.zip);
+    await page.getByRole("alert").first().waitFor();
+    await axe(carnet, `fichier refusé, ${at}`);
+    assertClean(carnet);
+    await page.context().close();
+  }
+});
+
+test("the main journey works with the keyboard alone, focus always visible", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  /** Presses Tab until the focused element satisfies `test`; checks focus is visible on the way. */
+  async function tabTo(description, test, max = 80) {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press("Tab");
+      const state = await page.evaluate(() => {
+        const el = document.activeElement;
+        // A visually hidden file input shows its focus on the button drawn for it.
+        const shown = el.classList.contains("visually-hidden-input") ? el.closest(".dropzone").querySelector(".file-button") : el;
+        const style = getComputedStyle(shown);
+        return {
+          id: el.id, tag: el.tagName, name: el.getAttribute("aria-label") ?? el.textContent.trim().slice(0, 60),
+          outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+          style: `${style.outlineStyle} ${style.outlineWidth} focus=${el.matches(":focus")}`,
+        };
+      });
+      assert.ok(state.outline, `no visible focus on ${state.tag}#${state.id} « ${state.name} » (${state.style})`);
+      if (test(state)) return state;
+    }
+    assert.fail(`Tab never reached ${description}`);
+  }
+  await tabTo("the file input", (s) => s.id === "file-input");
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+  await chooser.setFiles(FILOSOFI_2020);
+  await carnet.waitDetected();
+  await tabTo("the commune field", (s) => s.id === "commune-input");
+  await page.keyboard.type("Sailly-lez");
+  await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).waitFor();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  await tabTo("the indicator", (s) => s.id === "chart-column");
+  while ((await page.locator("#chart-column").inputValue()) !== "MED20") await page.keyboard.press("ArrowDown");
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("MED20 à Sailly-lez-Lannoy"));
+  await tabTo("the chart's data", (s) => s.tag === "SUMMARY");
+  await page.keyboard.press("Enter");
+  await page.getByRole("table", { name: "Données du graphique : MED20" }).waitFor();
+  await tabTo("Publier", (s) => s.name === "Publier");
+  await page.keyboard.press("Enter");
+  await tabTo("the ZIP download", (s) => s.name === "Télécharger tout (ZIP)", 200);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  assert.equal(download.suggestedFilename(), "cc_filosofi_2020_COM_59522_datagouv.zip");
+  assertClean(carnet);
+  await page.context().close();
+});
