@@ -74,7 +74,11 @@ pub fn ChartPanel() -> impl IntoView {
                         {move || {
                             chartable()
                                 .into_iter()
-                                .map(|c| view! { <option value=c.clone()>{c.clone()}</option> })
+                                .map(|c| {
+                                    // Options come after the value: each says whether it is the one chosen.
+                                    let chosen = state.chart_column.get_untracked().as_deref() == Some(c.as_str());
+                                    view! { <option value=c.clone() selected=chosen>{c.clone()}</option> }
+                                })
                                 .collect_view()
                         }}
                     </select>

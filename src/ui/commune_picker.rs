@@ -45,6 +45,15 @@ pub fn CommunePicker() -> impl IntoView {
         }
     });
     let expanded = move || open.get() && !suggestions.with(Vec::is_empty);
+    // A commune set from elsewhere (a recipe, a shared link) shows in the field.
+    Effect::new(move || {
+        if let Some(place) = state.place.get() {
+            let shown = format!("{} ({})", place.name, place.code);
+            if query.get_untracked() != shown {
+                query.set(shown);
+            }
+        }
+    });
 
     let pick = move |code: String| {
         if let Geography::Ready(t) = state.geography.get_untracked()

@@ -9,7 +9,9 @@ use crate::engine::parse::SetAsideReason;
 use crate::engine::publish::check::Issue;
 use crate::engine::publish::quality::Criterion;
 use crate::engine::publish::vocabulary;
+use crate::engine::recipe::RecipeError;
 use crate::engine::{Error, ErrorKind};
+use crate::ui::link::FetchError;
 
 /// The message for an error about file `file`.
 pub fn error(file: &str, error: &Error) -> String {
@@ -168,6 +170,37 @@ pub fn problem(issue: &Issue) -> String {
         Issue::NotAContact => {
             "Indiquez une adresse électronique (nom@domaine.fr) ou une adresse web (https://…).".to_owned()
         }
+    }
+}
+
+/// Why a recipe cannot be used.
+pub fn recipe_error(error: &RecipeError) -> String {
+    match error {
+        RecipeError::NotARecipe(detail) => format!("ce n’est pas une recette Carnet ({detail})"),
+        RecipeError::TooNew(v) => format!(
+            "cette recette vient d’une version plus récente de Carnet (format {v}) : ouvrez-la avec cette version"
+        ),
+    }
+}
+
+/// Why a file could not be fetched from the address `url`.
+pub fn fetch_error(url: &str, error: &FetchError) -> String {
+    match error {
+        FetchError::Unreachable => format!(
+            "Le navigateur n’a pas pu télécharger « {url} » : la connexion a échoué, ou le serveur n’autorise pas \
+             d’autres sites à lire ses fichiers (CORS), ou l’adresse n’est ni sur ce site ni sur data.gouv.fr. \
+             Téléchargez le fichier vous-même puis ouvrez-le avec « Fichier CSV à ouvrir »."
+        ),
+        FetchError::Status(404) => {
+            format!("« {url} » est introuvable sur son serveur (erreur 404) : vérifiez le lien.")
+        }
+        FetchError::Status(code) => {
+            format!("Le serveur de « {url} » a répondu par une erreur ({code}) : réessayez plus tard.")
+        }
+        FetchError::WebPage => {
+            format!("« {url} » mène à une page web, pas à un fichier CSV : le lien doit désigner le fichier lui-même.")
+        }
+        FetchError::BadRecipe(why) => format!("« {url} » ne peut pas servir de recette : {why}."),
     }
 }
 

@@ -7,11 +7,14 @@ mod detection;
 mod download;
 mod engine;
 mod file_picker;
+mod link;
 pub mod messages;
 mod progress;
 mod publish;
+mod recipe;
 mod requests;
 mod selection;
+mod sharing;
 mod state;
 mod territories;
 
@@ -26,6 +29,7 @@ use leptos::prelude::*;
 use progress::LoadProgress;
 use publish::PublishPanel;
 use selection::SelectionPanel;
+use sharing::{LinkNotice, RecipePicker, SharePanel};
 pub use state::{AppState, LoadState};
 
 /// The worker handle, shared through context.
@@ -45,6 +49,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     provide_context(engine);
     territories::fetch(state);
+    recipe::follow(state);
 
     // A commune picked and a file loaded: ask for the commune's rows.
     Effect::new(move || {
@@ -104,10 +109,12 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main class="wrap">
+            <LinkNotice />
             <section class="step" aria-labelledby="step-file">
                 <h2 id="step-file">"1. Charger un fichier"</h2>
                 <FilePicker />
                 <DictionaryPicker />
+                <RecipePicker />
                 <LoadProgress />
                 <DetectionSummary />
                 <Preview />
@@ -120,6 +127,7 @@ pub fn App() -> impl IntoView {
             <section class="step" aria-labelledby="step-chart">
                 <h2 id="step-chart">"3. Représenter un indicateur"</h2>
                 <ChartPanel />
+                <SharePanel />
             </section>
             <section class="step" aria-labelledby="step-publish">
                 <h2 id="step-publish">"4. Publier sur data.gouv.fr"</h2>

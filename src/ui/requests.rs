@@ -8,10 +8,11 @@ use crate::protocol::{Stage, UiToWorker};
 use leptos::prelude::*;
 use web_sys::File;
 
-/// Reads a newly picked file, detecting everything afresh.
+/// Reads a newly picked file, detecting everything afresh but for the read settings of a
+/// recipe opened before it.
 pub fn open(state: AppState, engine: EngineHandle, file: File) {
     state.file.set_value(Some(file));
-    state.options.set(ReadOptions::default());
+    state.options.set(state.recipe.with_untracked(|r| r.as_ref().map(|r| r.read)).unwrap_or_default());
     read(state, engine);
 }
 

@@ -4,6 +4,7 @@
 use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn};
 use crate::engine::publish::dataset::Dataset;
+use crate::engine::recipe::Recipe;
 use crate::engine::territory::{Place, Territories};
 use crate::engine::workspace::ReadOptions;
 use crate::protocol::{Kit, Loaded, RequestId, Selected, Stage, WorkerToUi};
@@ -96,6 +97,8 @@ pub struct AppState {
     pub dataset: RwSignal<Option<Dataset>>,
     /// Whether the description follows the other fields (the user has not written in it).
     pub description_auto: RwSignal<bool>,
+    /// The recipe opened (from a file or a link), applied to the files read after it.
+    pub recipe: RwSignal<Option<Recipe>>,
     /// The variable dictionary read: its file name and how many variables it labels.
     pub dictionary: RwSignal<Reply<(String, usize)>>,
     /// The id of the latest dictionary request.
@@ -125,6 +128,7 @@ impl AppState {
             chart_id: RwSignal::new(0),
             dataset: RwSignal::new(None),
             description_auto: RwSignal::new(true),
+            recipe: RwSignal::new(None),
             dictionary: RwSignal::new(None),
             dictionary_id: RwSignal::new(0),
             kit: RwSignal::new(None),
@@ -146,8 +150,14 @@ impl AppState {
                 self.load.set(LoadState::Loaded(Arc::new(*loaded)));
             }
             WorkerToUi::Selected { id, selected } if id == self.select_id.get_untracked() => {
-                self.dataset.set(Some(selected.proposal.clone()));
-                self.description_auto.set(true);
+                // A recipe made for this commune brings its publication fields back.
+                let kept = self.recipe.with_untracked(|r| {
+                    r.as_ref()
+                        .filter(|r| r.territory.as_deref() == Some(selected.place.code.as_str()))
+                        .and_then(|r| r.publication.clone())
+                });
+                self.description_auto.set(kept.is_none());
+                self.dataset.set(Some(kept.unwrap_or_else(|| selected.proposal.clone())));
                 self.kit.set(None);
                 self.selected.set(Some(Ok(Arc::new(*selected))));
             }

@@ -11,12 +11,15 @@ import { launch } from "./carnet-page.mjs";
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = process.env.CARNET_DIST ?? join(ROOT, "dist");
 
-/** Serves the build and launches the browser for this file's tests; `app.url`, `app.browser`. */
-export function useApp() {
+/**
+ * Serves the build (and `mounts`, folders under URL prefixes) and launches the browser for
+ * this file's tests; `app.url`, `app.browser`.
+ */
+export function useApp(mounts = {}) {
   const app = {};
   before(async () => {
     assert.ok(existsSync(join(DIST, "index.html")), `no build in ${DIST}: run scripts/test`);
-    app.server = await serve(DIST);
+    app.server = await serve(DIST, 0, mounts);
     app.url = app.server.url;
     app.browser = await launch();
   });

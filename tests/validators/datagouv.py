@@ -14,14 +14,17 @@ import unicodedata
 from datetime import date
 
 LICENSES = {"lov2", "fr-lo", "odc-odbl", "odc-by", "odc-pddl", "cc-by", "cc-by-sa", "cc-zero",
-            "notspecified", "other-at", "other-open", "other-pd", "other-closed"}
-FREQUENCIES = {"unknown", "punctual", "continuous", "hourly", "fourTimesADay", "threeTimesADay",
-               "semidaily", "daily", "fourTimesAWeek", "threeTimesAWeek", "semiweekly", "weekly",
-               "biweekly", "threeTimesAMonth", "semimonthly", "monthly", "bimonthly", "quarterly",
-               "threeTimesAYear", "semiannual", "annual", "biennial", "triennial", "quinquennial",
-               "irregular"}
+            "notspecified", "other-at", "other-open", "other-pd"}
+# udata 17, core/dataset/constants.py, UpdateFrequency (legacy ids it rewrites are refused).
+FREQUENCIES = {"continuous", "oneMinute", "fiveMinutes", "tenMinutes", "fifteenMinutes", "thirtyMinutes",
+               "hourly", "bihourly", "trihourly", "twelveHours", "severalTimesADay", "threeTimesADay",
+               "semidaily", "daily", "fiveTimesAWeek", "threeTimesAWeek", "semiweekly", "weekly", "biweekly",
+               "threeTimesAMonth", "semimonthly", "monthly", "bimonthly", "quarterly", "threeTimesAYear",
+               "semiannual", "annual", "biennial", "triennial", "quadrennial", "quinquennial", "decennial",
+               "bidecennial", "tridecennial", "punctual", "irregular", "never", "notPlanned", "other", "unknown"}
+assert len(FREQUENCIES) == 40
 GRANULARITIES = {"fr:commune", "fr:iris", "fr:epci", "fr:departement", "fr:region", "fr:canton",
-                 "fr:collectivite", "country", "country-group", "country-subset", "poi", "other"}
+                 "fr:arrondissement", "fr:collectivite", "country", "country-group", "country-subset", "poi", "other"}
 RESOURCE_TYPES = {"main", "documentation", "update", "api", "code", "other"}
 ZONE = re.compile(r"^(fr:commune:(\d{2}|2[AB])\d{3}|fr:iris:(\d{2}|2[AB])\d{7}|fr:epci:\d{9}"
                   r"|fr:departement:(\d{2}|2[AB]|97\d)|fr:region:\d{2}|country:fr)$")

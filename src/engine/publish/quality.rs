@@ -1,6 +1,7 @@
-//! The quality score data.gouv.fr will compute for the dataset once published (udata's
-//! `Dataset.compute_quality`: nine criteria, one point each), foreseen from the form so the
-//! user knows what is missing before publishing.
+//! The quality score data.gouv.fr will compute for the dataset once published (udata 17,
+//! `Dataset.compute_quality` and `compute_quality_score`: nine criteria, one point each, out
+//! of `QUALITY_MAX_SCORE` = 9), foreseen from the form so the user knows what is missing
+//! before publishing. The resource criteria count only when there are resources.
 
 use super::dataset::{Dataset, ResourceType};
 use serde::{Deserialize, Serialize};
@@ -65,10 +66,14 @@ fn meets(d: &Dataset, criterion: Criterion) -> bool {
         Criterion::TemporalCoverage => !d.temporal_start.is_empty(),
         Criterion::Spatial => !d.zones.is_empty() || !d.granularity.is_empty(),
         Criterion::UpdateFrequency => frequency_set,
-        // Published today, the dataset is on time for any frequency it states.
+        // Published today, the dataset is on time for any frequency it states (udata counts
+        // frequencies without a period, such as `punctual`, as always on time).
         Criterion::UpdatedOnTime => frequency_set,
         Criterion::Description => d.description.chars().count() > DESCRIPTION_MIN,
-        Criterion::OpenFormat => d.resources.iter().any(|r| !CLOSED_FORMATS.contains(&r.format.as_str())),
+        Criterion::OpenFormat => d.resources.iter().any(|r| {
+            let format = r.format.to_lowercase();
+            !format.is_empty() && !CLOSED_FORMATS.contains(&format.as_str())
+        }),
         // Uploaded files are served by data.gouv.fr itself.
         Criterion::ResourcesAvailable => !d.resources.is_empty(),
         Criterion::ResourcesDocumented => {

@@ -23,46 +23,67 @@ pub const LICENCES: &[(&str, &str)] = &[
     ("other-pd", "Autre (Domaine public)"),
 ];
 
-/// Update frequency ids with their French labels, the usual ones first.
+/// Update frequency ids with their French labels, as udata 17 defines them
+/// (`UpdateFrequency`), the usual ones for public statistics first.
 pub const FREQUENCIES: &[(&str, &str)] = &[
     ("annual", "Annuelle"),
     ("punctual", "Ponctuelle"),
-    ("irregular", "Irrégulière"),
+    ("irregular", "Sans régularité"),
     ("unknown", "Inconnue"),
-    ("continuous", "Temps réel"),
-    ("hourly", "Toutes les heures"),
-    ("fourTimesADay", "Quatre fois par jour"),
-    ("threeTimesADay", "Trois fois par jour"),
-    ("semidaily", "Deux fois par jour"),
-    ("daily", "Quotidienne"),
-    ("fourTimesAWeek", "Quatre fois par semaine"),
-    ("threeTimesAWeek", "Trois fois par semaine"),
-    ("semiweekly", "Deux fois par semaine"),
-    ("weekly", "Hebdomadaire"),
-    ("biweekly", "Bimensuelle"),
-    ("threeTimesAMonth", "Trois fois par mois"),
-    ("semimonthly", "Deux fois par mois"),
-    ("monthly", "Mensuelle"),
-    ("bimonthly", "Tous les deux mois"),
-    ("quarterly", "Trimestrielle"),
-    ("threeTimesAYear", "Trois fois par an"),
-    ("semiannual", "Semestrielle"),
     ("biennial", "Tous les deux ans"),
     ("triennial", "Tous les trois ans"),
+    ("quadrennial", "Tous les quatre ans"),
     ("quinquennial", "Tous les cinq ans"),
+    ("decennial", "Tous les dix ans"),
+    ("semiannual", "Deux fois par an"),
+    ("threeTimesAYear", "Trois fois par an"),
+    ("quarterly", "Trimestrielle"),
+    ("bimonthly", "Tous les deux mois"),
+    ("monthly", "Mensuelle"),
+    ("semimonthly", "Deux fois par mois"),
+    ("threeTimesAMonth", "Trois fois par mois"),
+    ("biweekly", "Toutes les deux semaines"),
+    ("weekly", "Hebdomadaire"),
+    ("semiweekly", "Deux fois par semaine"),
+    ("threeTimesAWeek", "Trois fois par semaine"),
+    ("fiveTimesAWeek", "Cinq fois par semaine"),
+    ("daily", "Quotidienne"),
+    ("semidaily", "Deux fois par jour"),
+    ("threeTimesADay", "Trois fois par jour"),
+    ("severalTimesADay", "Plusieurs fois par jour"),
+    ("twelveHours", "Toutes les douze heures"),
+    ("trihourly", "Toutes les trois heures"),
+    ("bihourly", "Toutes les deux heures"),
+    ("hourly", "Toutes les heures"),
+    ("thirtyMinutes", "Toutes les trente minutes"),
+    ("fifteenMinutes", "Toutes les quinze minutes"),
+    ("tenMinutes", "Toutes les dix minutes"),
+    ("fiveMinutes", "Toutes les cinq minutes"),
+    ("oneMinute", "Toutes les minutes"),
+    ("continuous", "Temps réel"),
+    ("bidecennial", "Tous les vingt ans"),
+    ("tridecennial", "Tous les trente ans"),
+    ("never", "Jamais"),
+    ("notPlanned", "Non planifiée"),
+    ("other", "Autre"),
 ];
 
 /// The granularity of a commune's data.
 pub const GRANULARITY_COMMUNE: &str = "fr:commune";
 
-/// Spatial granularity ids with their French labels.
+/// Spatial granularity ids with their French labels (data.gouv.fr's geographic levels).
 pub const GRANULARITIES: &[(&str, &str)] = &[
     ("fr:commune", "Commune"),
     ("fr:iris", "Iris (quartiers Insee)"),
     ("fr:epci", "Intercommunalité (EPCI)"),
+    ("fr:canton", "Canton"),
+    ("fr:arrondissement", "Arrondissement"),
     ("fr:departement", "Département"),
     ("fr:region", "Région"),
+    ("fr:collectivite", "Collectivité d’outre-mer"),
     ("country", "Pays"),
+    ("country-subset", "Sous-ensemble de pays"),
+    ("country-group", "Groupement de pays"),
     ("poi", "Point d’intérêt"),
     ("other", "Autre"),
 ];
@@ -158,5 +179,7 @@ mod tests {
         assert_eq!(tag("---"), "");
         assert_eq!(label(LICENCES, "lov2"), "Licence Ouverte / Open Licence version 2.0");
         assert!(knows(FREQUENCIES, "annual") && !knows(FREQUENCIES, "yearly"));
+        assert_eq!(FREQUENCIES.len(), 40, "udata 17's UpdateFrequency has 40 ids");
+        assert!(!knows(FREQUENCIES, "fourTimesADay"), "a legacy id udata rewrites");
     }
 }

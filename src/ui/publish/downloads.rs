@@ -5,10 +5,9 @@ use super::Problems;
 use crate::engine::publish::dataset::{Resource, ResourceType};
 use crate::engine::publish::kit::Attachment;
 use crate::engine::publish::vocabulary;
-use crate::engine::recipe::{ChartSettings, Recipe};
 use crate::protocol::{Kit, UiToWorker};
 use crate::ui::engine::Engine;
-use crate::ui::state::{AppState, LoadState};
+use crate::ui::state::AppState;
 use crate::ui::{EngineHandle, download, messages};
 use leptos::prelude::*;
 
@@ -49,15 +48,7 @@ pub fn attachment_resources(state: AppState) -> Vec<Resource> {
 /// The files made on the page, with their bytes: the chart as PNG at twice its size on
 /// screen (for print), and the recipe.
 fn attachments(state: AppState) -> Vec<Attachment> {
-    let column = state.chart_column.get_untracked();
-    let file_name = match state.load.get_untracked() {
-        LoadState::Loaded(l) => l.file_name.clone(),
-        _ => String::new(),
-    };
-    let mut recipe = Recipe::new(&file_name, state.options.get_untracked());
-    recipe.territory = state.place.get_untracked().map(|p| p.code);
-    recipe.chart = column.map(|column| ChartSettings { column, kind: state.chart_kind.get_untracked() });
-    recipe.publication = state.dataset.get_untracked();
+    let recipe = crate::ui::recipe::current(state);
     untrack(|| attachment_resources(state))
         .into_iter()
         .filter_map(|resource| {

@@ -1,0 +1,48 @@
+//! The recipe on the page: the current one (to save or share), and applying one (opened from
+//! a file or a link) to the next file read — its read settings, commune, chart and publication
+//! fields.
+
+use super::state::{AppState, Geography, LoadState};
+use crate::engine::recipe::{ChartSettings, Recipe};
+use leptos::prelude::*;
+
+/// The recipe of what is on the page now.
+pub fn current(state: AppState) -> Recipe {
+    let file_name = match state.load.get_untracked() {
+        LoadState::Loaded(l) => l.file_name.clone(),
+        _ => state.recipe.with_untracked(|r| r.as_ref().map(|r| r.file_name.clone()).unwrap_or_default()),
+    };
+    let mut recipe = Recipe::new(&file_name, state.options.get_untracked());
+    recipe.territory = state.place.get_untracked().map(|p| p.code);
+    recipe.chart = state
+        .chart_column
+        .get_untracked()
+        .map(|column| ChartSettings { column, kind: state.chart_kind.get_untracked() });
+    recipe.publication = state.dataset.get_untracked();
+    recipe
+}
+
+/// Applies `recipe`: its read settings wait for the next file, its commune is picked as soon
+/// as the commune list is there, its chart is drawn once the rows come, its publication fields
+/// replace the proposal.
+pub fn apply(state: AppState, recipe: Recipe) {
+    state.options.set(recipe.read);
+    if let Some(chart) = &recipe.chart {
+        state.chart_column.set(Some(chart.column.clone()));
+        state.chart_kind.set(chart.kind);
+    }
+    state.recipe.set(Some(recipe));
+}
+
+/// Picks the recipe's commune once the geography is ready.
+pub fn follow(state: AppState) {
+    Effect::new(move || {
+        let Some(code) = state.recipe.with(|r| r.as_ref().and_then(|r| r.territory.clone())) else { return };
+        if let Geography::Ready(t) = state.geography.get()
+            && state.place.with_untracked(|p| p.as_ref().is_none_or(|p| p.code != code))
+            && let Some(place) = t.place(&code)
+        {
+            state.place.set(Some(place));
+        }
+    });
+}

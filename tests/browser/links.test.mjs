@@ -1,0 +1,125 @@
+// Links into Carnet: `?src=` (a CSV or a recipe and its file, fetched after saying so, errors
+// in French), a shared view reopened in a new browser, and a recipe saved and opened again.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { assertClean, useApp } from "./harness.mjs";
+
+const FILOSOFI = "cc_filosofi_2020_COM.csv";
+const HAS_DATA = existsSync(join(SHARED_DATA, FILOSOFI));
+// A folder as a commune's site would publish it: the data and a recipe beside it.
+const published = mkdtempSync(join(tmpdir(), "carnet-links-"));
+if (HAS_DATA) symlinkSync(join(SHARED_DATA, FILOSOFI), join(published, FILOSOFI));
+writeFileSync(join(published, "carnet.json"), JSON.stringify({
+  format: "carnet", version: 1, file_name: FILOSOFI,
+  read: { encoding: null, separator: null, header_line: null, decimal: null },
+  territory: "59522", chart: { column: "MED20", kind: "Commune" }, publication: null,
+}));
+const app = useApp({ "/donnees/": published });
+
+const saillyRows = (page) => page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ });
+
+test("?src= says which address it will fetch, then opens the CSV from it", { skip: !HAS_DATA }, async () => {
+  const carnet = await CarnetPage.open(app.browser, `${app.url}?src=donnees/${FILOSOFI}`);
+  const page = carnet.page;
+  const notice = page.getByRole("region", { name: "Ouvrir un fichier par lien" });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), new RegExp(`${app.url}donnees/${FILOSOFI}`.replace(/[.?]/g, "\\$&")));
+  assert.ok(!carnet.requests.some((u) => u.includes("/donnees/")), "nothing fetched before the user agrees");
+  await carnet.screenshot("40-lien-src");
+  await notice.getByRole("button", { name: "Ouvrir ce fichier" }).click();
+  await carnet.waitDetected();
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  await saillyRows(page).waitFor();
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("?src= explains a missing file and a web page in French", async () => {
+  for (const [src, message] of [
+    ["donnees/absent.csv", /« http:\/\/127\.0\.0\.1:\d+\/donnees\/absent\.csv » est introuvable sur son serveur \(erreur 404\)/],
+    ["index.html", /mène à une page web, pas à un fichier CSV/],
+  ]) {
+    const carnet = await CarnetPage.open(app.browser, `${app.url}?src=${src}`);
+    const page = carnet.page;
+    await page.getByRole("button", { name: "Ouvrir ce fichier" }).click();
+    await page.getByRole("alert").filter({ hasText: message }).waitFor();
+    // The 404 itself is logged by the browser; nothing else may be.
+    carnet.problems = carnet.problems.filter((p) => !p.includes("404"));
+    assertClean(carnet);
+    await page.context().close();
+  }
+});
+
+test("?src= a recipe: its file beside it is read for its commune, with its chart", { skip: !HAS_DATA }, async () => {
+  const carnet = await CarnetPage.open(app.browser, `${app.url}?src=donnees/carnet.json`);
+  const page = carnet.page;
+  await page.getByRole("button", { name: "Ouvrir ce fichier" }).click();
+  await saillyRows(page).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("MED20 à Sailly-lez-Lannoy"));
+  assert.equal(await carnet.commune.inputValue(), "Sailly-lez-Lannoy (59522)");
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("a shared link reopened in a new browser restores the commune and the chart", { skip: !HAS_DATA }, async () => {
+  const first = await CarnetPage.open(app.browser, app.url, { permissions: ["clipboard-read", "clipboard-write"] });
+  await first.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  await first.upload(join(SHARED_DATA, FILOSOFI));
+  await saillyRows(first.page).waitFor();
+  await first.chooseIndicator("MED20");
+  await first.page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de Métropole Européenne de Lille" });
+  await first.page.getByRole("button", { name: "Copier le lien de cette vue" }).click();
+  await first.page.getByText(/^Lien copié/).waitFor();
+  const link = await first.page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /#carnet=[A-Za-z0-9_-]+$/);
+  assert.ok(link.length < 2000, `a link of ${link.length} characters`);
+  assertClean(first);
+  await first.page.context().close();
+
+  const second = await CarnetPage.open(app.browser, link);
+  const page = second.page;
+  await page.getByText(/Ce lien restaure la commune 59522, le graphique de MED20\. Ouvrez le fichier « cc_filosofi_2020_COM\.csv »/).waitFor();
+  await page.waitForFunction(() => document.getElementById("commune-input")?.value === "Sailly-lez-Lannoy (59522)");
+  await second.upload(join(SHARED_DATA, FILOSOFI));
+  await saillyRows(page).waitFor();
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Sailly-lez-Lannoy se classe"));
+  assert.equal(await page.getByLabel("Indicateur à représenter").inputValue(), "MED20");
+  await second.screenshot("41-lien-partage");
+  assertClean(second);
+  await page.context().close();
+});
+
+test("a recipe saved, the page reloaded, the recipe and the file alone give the same rows and fields", { skip: !HAS_DATA }, async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  await carnet.upload(join(SHARED_DATA, FILOSOFI));
+  await saillyRows(page).waitFor();
+  const rows = await saillyRows(page).innerText();
+  await carnet.chooseIndicator("MED20");
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  await page.getByRole("textbox", { name: "Titre", exact: true }).fill("Revenus à Sailly-lez-Lannoy en 2020");
+  const saved = await carnet.download("Télécharger la recette (carnet.json)");
+  const recipe = JSON.parse(saved.text);
+  assert.equal(recipe.format, "carnet");
+  assert.equal(recipe.publication.title, "Revenus à Sailly-lez-Lannoy en 2020");
+  const path = join(published, "saved.json");
+  writeFileSync(path, saved.bytes);
+
+  await page.reload();
+  await page.getByLabel("Recette Carnet (facultatif)").setInputFiles(path);
+  await page.getByText(/Recette « saved\.json » ouverte/).waitFor();
+  await carnet.upload(join(SHARED_DATA, FILOSOFI));
+  await saillyRows(page).waitFor();
+  assert.equal(await saillyRows(page).innerText(), rows);
+  assert.equal(await page.getByLabel("Indicateur à représenter").inputValue(), "MED20");
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  assert.equal(await page.getByRole("textbox", { name: "Titre", exact: true }).inputValue(), "Revenus à Sailly-lez-Lannoy en 2020");
+  assert.deepEqual(JSON.parse(readFileSync(path, "utf8")).chart, { column: "MED20", kind: "Commune" });
+  assertClean(carnet);
+  await page.context().close();
+});
