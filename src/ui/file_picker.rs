@@ -66,19 +66,51 @@ pub fn FilePicker() -> impl IntoView {
     }
 }
 
+/// A secondary file input, drawn like the main one but smaller: a title, a hint, a button.
+#[component]
+pub fn SmallFilePicker(
+    /// The input's id.
+    id: &'static str,
+    /// Its label.
+    title: &'static str,
+    /// What the file is for.
+    hint: &'static str,
+    /// The file types offered.
+    accept: &'static str,
+    /// Called with the file picked.
+    on_file: Callback<File>,
+) -> impl IntoView {
+    let chosen = RwSignal::new(None::<String>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = ev.target().expect("an input").unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            chosen.set(Some(file.name()));
+            on_file.run(file);
+        }
+        input.set_value("");
+    };
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="small-picker">
+            <label for=id class="file-label">
+                <span class="file-title">{title}</span>
+            </label>
+            <p class="hint" id=hint_id.clone()>{hint}</p>
+            <label for=id class="file-label" aria-hidden="true">
+                <span class="file-button secondary">"Choisir un fichier…"</span>
+                <span class="file-name">{move || chosen.get().unwrap_or_else(|| "Aucun fichier choisi".to_owned())}</span>
+            </label>
+            <input id=id class="visually-hidden-input" type="file" accept=accept aria-describedby=hint_id on:change=on_change />
+        </div>
+    }
+}
+
 /// Picks an INSEE variable dictionary (`meta_….CSV`): its labels title and describe the
 /// columns in the schema and the README.
 #[component]
 pub fn DictionaryPicker() -> impl IntoView {
     let state = expect_context::<AppState>();
     let engine = expect_context::<EngineHandle>();
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = ev.target().expect("an input").unchecked_into();
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            requests::dictionary(state, engine, file);
-        }
-        input.set_value("");
-    };
     // A new dictionary documents the rows already kept: ask for them again.
     Effect::new(move || {
         if matches!(state.dictionary.get(), Some(Ok(_)))
@@ -87,33 +119,31 @@ pub fn DictionaryPicker() -> impl IntoView {
             requests::select(state, engine, selected.place.clone());
         }
     });
-    let status = move || {
-        match state.dictionary.get() {
-        Some(Ok((name, n))) => Some(view! {
-            <p class="hint" role="status">
-                {format!("Dictionnaire « {name} » : {}.", super::messages::count(n as u64, "variable décrite", "variables décrites"))}
-            </p>
-        }
-        .into_any()),
-        Some(Err(f)) => Some(view! { <p class="error" role="alert">{super::messages::error(&f.file_name, &f.error)}</p> }.into_any()),
+    let status = move || match state.dictionary.get() {
+        Some(Ok((name, n))) => Some(
+            view! {
+                <p class="hint" role="status">
+                    {format!(
+                        "Dictionnaire « {name} » : {}.",
+                        super::messages::count(n as u64, "variable décrite", "variables décrites"),
+                    )}
+                </p>
+            }
+            .into_any(),
+        ),
+        Some(Err(f)) => Some(
+            view! { <p class="error" role="alert">{super::messages::error(&f.file_name, &f.error)}</p> }.into_any(),
+        ),
         None => None,
-    }
     };
     view! {
-        <div class="dictionary">
-            <label for="dictionary-input">"Dictionnaire des variables (facultatif)"</label>
-            <p class="hint" id="dictionary-hint">
-                "Le fichier « meta_… » publié par l’Insee avec les données : ses libellés documentent les colonnes "
-                "(schéma, README)."
-            </p>
-            <input
-                id="dictionary-input"
-                type="file"
-                accept=".csv,.txt,text/csv,text/plain"
-                aria-describedby="dictionary-hint"
-                on:change=on_change
-            />
-            {status}
-        </div>
+        <SmallFilePicker
+            id="dictionary-input"
+            title="Dictionnaire des variables (facultatif)"
+            hint="Le fichier « meta_… » publié par l’Insee avec les données : ses libellés documentent les colonnes (schéma, README)."
+            accept=".csv,.txt,text/csv,text/plain"
+            on_file=Callback::new(move |file| requests::dictionary(state, engine, file))
+        />
+        {status}
     }
 }

@@ -2,13 +2,12 @@
 //! then what came of it) or of a shared view; the recipe file to open; the share link and the
 //! recipe to take away.
 
+use super::file_picker::SmallFilePicker;
 use super::link::{self, FetchError};
 use super::state::AppState;
 use super::{EngineHandle, download, messages, recipe, requests};
 use crate::engine::recipe::Recipe;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 /// Where a `?src=` link stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -130,10 +129,7 @@ pub fn LinkNotice() -> impl IntoView {
 pub fn RecipePicker() -> impl IntoView {
     let state = expect_context::<AppState>();
     let status = RwSignal::new(None::<Result<String, String>>);
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = ev.target().expect("an input").unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
+    let on_file = Callback::new(move |file: web_sys::File| {
         wasm_bindgen_futures::spawn_local(async move {
             let name = file.name();
             match link::read_recipe(&file).await {
@@ -144,20 +140,19 @@ pub fn RecipePicker() -> impl IntoView {
                 Err(e) => status.set(Some(Err(messages::fetch_error(&name, &e)))),
             }
         });
-    };
+    });
     view! {
-        <div class="recipe-picker">
-            <label for="recipe-input">"Recette Carnet (facultatif)"</label>
-            <p class="hint" id="recipe-hint">
-                "Le fichier carnet.json gardé d’une fois précédente : il refait la lecture, le choix de la commune, "
-                "le graphique et les champs de publication sur le nouveau fichier."
-            </p>
-            <input id="recipe-input" type="file" accept=".json,application/json" aria-describedby="recipe-hint" on:change=on_change />
-            {move || status.get().map(|r| match r {
-                Ok(text) => view! { <p class="hint" role="status">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
-            })}
-        </div>
+        <SmallFilePicker
+            id="recipe-input"
+            title="Recette Carnet (facultatif)"
+            hint="Le fichier carnet.json gardé d’une fois précédente : il refait la lecture, le choix de la commune, le graphique et les champs de publication sur le nouveau fichier."
+            accept=".json,application/json"
+            on_file=on_file
+        />
+        {move || status.get().map(|r| match r {
+            Ok(text) => view! { <p class="hint" role="status">{text}</p> }.into_any(),
+            Err(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
+        })}
     }
 }
 

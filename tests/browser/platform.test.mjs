@@ -123,7 +123,7 @@ test("the main journey works with the keyboard alone, focus always visible", { s
       const state = await page.evaluate(() => {
         const el = document.activeElement;
         // A visually hidden file input shows its focus on the button drawn for it.
-        const shown = el.classList.contains("visually-hidden-input") ? el.closest(".dropzone").querySelector(".file-button") : el;
+        const shown = el.classList.contains("visually-hidden-input") ? el.closest(".dropzone, .small-picker").querySelector(".file-button") : el;
         const style = getComputedStyle(shown);
         return {
           id: el.id, tag: el.tagName, name: el.getAttribute("aria-label") ?? el.textContent.trim().slice(0, 60),
