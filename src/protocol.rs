@@ -7,6 +7,7 @@
 
 use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn};
+use crate::engine::explore::Query;
 use crate::engine::parse::SetAside;
 use crate::engine::publish::check::Problem;
 use crate::engine::publish::dataset::Dataset;
@@ -65,6 +66,17 @@ pub enum UiToWorker {
         /// The dictionary file.
         #[serde(with = "serde_wasm_bindgen::preserve")]
         file: web_sys::File,
+    },
+    /// A slice of the whole file's rows, as the explorer's query keeps and orders them.
+    Explore {
+        /// The request's id.
+        id: RequestId,
+        /// Search, filters, order.
+        query: Query,
+        /// The first row wanted, in the query's order.
+        offset: usize,
+        /// How many rows.
+        count: usize,
     },
     /// Build the publication kit of the selected rows.
     Kit {
@@ -131,6 +143,23 @@ pub struct Selected {
     pub proposal: Dataset,
 }
 
+/// A slice of the explorer's rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The query it answers.
+    pub query: Query,
+    /// Rows the query keeps, in all.
+    pub total: usize,
+    /// Rows in the file.
+    pub rows_in_file: usize,
+    /// The position of the first row of the slice.
+    pub offset: usize,
+    /// The rows, written the French way.
+    pub rows: Vec<Vec<String>>,
+    /// The source line of each.
+    pub lines: Vec<u64>,
+}
+
 /// The publication kit, or why it was not built.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Kit {
@@ -190,6 +219,13 @@ pub enum WorkerToUi {
         file_name: String,
         /// Variables it labels.
         variables: usize,
+    },
+    /// Rows for the explorer.
+    Explored {
+        /// The request's id.
+        id: RequestId,
+        /// The slice.
+        page: Box<Page>,
     },
     /// The publication kit.
     Kitted {

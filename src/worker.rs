@@ -8,6 +8,7 @@
 use crate::engine::chart::ChartKind;
 use crate::engine::decode;
 use crate::engine::dictionary::Dictionary;
+use crate::engine::explore::{self, Query};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::facts::Facts;
 use crate::engine::publish::kit::{self, Attachment, KitFile};
@@ -16,7 +17,7 @@ use crate::engine::stream::{HEAD_BYTES, Stream, TAIL_BYTES};
 use crate::engine::territory::Place;
 use crate::engine::workspace::{self, ReadOptions, Selection, Workspace};
 use crate::engine::{Error, ErrorKind};
-use crate::protocol::{Kit, Loaded, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi};
+use crate::protocol::{Kit, Loaded, Page, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi};
 use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use js_sys::Uint8Array;
@@ -56,6 +57,8 @@ struct State {
     workspace: Option<Workspace>,
     selection: Option<Selection>,
     dictionary: Option<Dictionary>,
+    /// The explorer's last query and the rows it keeps, in its order.
+    explored: Option<(Query, Vec<usize>)>,
 }
 
 impl State {
@@ -123,6 +126,9 @@ impl Worker for EngineWorker {
                     };
                     scope.respond(who, reply);
                 });
+            }
+            UiToWorker::Explore { id, query, offset, count } => {
+                scope.respond(who, self.state.borrow_mut().explore(id, query, offset, count));
             }
             UiToWorker::Kit { id, dataset, attachments, today } => {
                 scope.respond(who, self.state.borrow().kit(id, &dataset, &attachments, &today));
@@ -361,6 +367,42 @@ impl State {
                 WorkerToUi::Failed { id, file_name: ws.file_name().to_owned(), error }
             }
         }
+    }
+
+    fn explore(&mut self, id: RequestId, query: Query, offset: usize, count: usize) -> WorkerToUi {
+        let failed = |file_name: &str, error: ErrorKind| WorkerToUi::Failed {
+            id,
+            file_name: file_name.to_owned(),
+            error: error.into(),
+        };
+        let Some(ws) = &self.workspace else { return failed("", ErrorKind::NoFileLoaded) };
+        // A file read for some communes only is read again whole, from the bytes kept.
+        if !ws.is_whole() {
+            let Some(Source { name, bytes: Some(bytes), options }) = &self.source else {
+                return failed(ws.file_name(), ErrorKind::TooLargeToExplore);
+            };
+            match Workspace::load_with(name, bytes, *options, &mut ()) {
+                Ok(whole) => self.workspace = Some(whole),
+                Err(error) => return WorkerToUi::Failed { id, file_name: name.clone(), error },
+            }
+            self.explored = None;
+        }
+        let Some(ws) = &self.workspace else { return failed("", ErrorKind::NoFileLoaded) };
+        if self.explored.as_ref().is_none_or(|(q, _)| *q != query) {
+            self.explored = Some((query.clone(), explore::view(ws.table(), &query)));
+        }
+        let rows = self.explored.as_ref().map(|(_, rows)| rows.as_slice()).unwrap_or_default();
+        let slice = &rows[offset.min(rows.len())..(offset + count).min(rows.len())];
+        let table = ws.table().take(slice);
+        let page = Page {
+            query,
+            total: rows.len(),
+            rows_in_file: ws.table().rows(),
+            offset,
+            rows: workspace::rows_fr(&table, table.rows()),
+            lines: slice.iter().map(|&r| ws.lines()[r]).collect(),
+        };
+        WorkerToUi::Explored { id, page: Box::new(page) }
     }
 
     fn kit(&self, id: RequestId, dataset: &Dataset, attachments: &[Attachment], today: &str) -> WorkerToUi {

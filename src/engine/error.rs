@@ -41,6 +41,8 @@ pub enum ErrorKind {
     Cancelled,
     /// A file given as a variable dictionary has no variable-code and label columns.
     NotADictionary,
+    /// The file was streamed for one commune (too large to keep): it cannot be explored whole.
+    TooLargeToExplore,
     /// The file is too large to read whole and no commune was picked to read it for.
     TooLargeWithoutCommune {
         /// The file's size in bytes.
@@ -121,6 +123,7 @@ impl fmt::Display for Error {
             ErrorKind::NoFileLoaded => write!(f, "no file loaded"),
             ErrorKind::NotChartable { column } => write!(f, "column {column} holds no number"),
             ErrorKind::Cancelled => write!(f, "cancelled"),
+            ErrorKind::TooLargeToExplore => write!(f, "streamed file: too large to explore whole"),
             ErrorKind::NotADictionary => write!(f, "no COD_VAR and LIB_VAR columns: not a variable dictionary"),
             ErrorKind::TooLargeWithoutCommune { size } => write!(f, "{size} bytes: pick a commune first"),
             ErrorKind::TooLargeToStream { size } => write!(f, "{size} bytes and not streamable"),

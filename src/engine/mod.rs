@@ -9,6 +9,7 @@ pub mod decode;
 pub mod dialect;
 pub mod dictionary;
 pub mod error;
+pub mod explore;
 pub mod filter;
 pub mod format;
 pub mod infer;

@@ -233,6 +233,16 @@ impl Workspace {
         Ok(Self { file_name: file_name.to_owned(), detection, table, lines: parsed.lines, set_aside, focus })
     }
 
+    /// Whether the table holds every row of the file (it was not read for some communes only).
+    pub fn is_whole(&self) -> bool {
+        self.focus.is_none()
+    }
+
+    /// The physical line of each row of the table.
+    pub fn lines(&self) -> &[u64] {
+        &self.lines
+    }
+
     /// Whether the rows of commune `code` were kept (always, unless read with another focus).
     pub fn holds(&self, code: &str) -> bool {
         self.focus.as_ref().is_none_or(|codes| codes.iter().any(|c| c == code))

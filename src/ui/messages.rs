@@ -20,6 +20,10 @@ pub fn error(file: &str, error: &Error) -> String {
             "Le navigateur n’a pas pu lire le fichier « {file} » (il a peut-être été déplacé ou supprimé depuis). Détail : {reason}"
         ),
         ErrorKind::NoFileLoaded => "Chargez d’abord un fichier CSV.".to_owned(),
+        ErrorKind::TooLargeToExplore => format!(
+            "« {file} » est trop volumineux pour être exploré en entier dans le navigateur : Carnet n’en a gardé \
+             que les lignes de la commune choisie."
+        ),
         ErrorKind::NotADictionary => format!(
             "« {file} » n’est pas un dictionnaire des variables : il lui faut une colonne de codes (COD_VAR) \
              et une colonne de libellés (LIB_VAR), comme les fichiers « meta_… » de l’Insee."

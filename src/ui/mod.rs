@@ -6,6 +6,7 @@ mod commune_picker;
 mod detection;
 mod download;
 mod engine;
+mod explorer;
 mod file_picker;
 mod link;
 pub mod messages;
@@ -24,6 +25,7 @@ use chart::ChartPanel;
 use commune_picker::CommunePicker;
 use detection::{DetectionSummary, Preview};
 use engine::Engine;
+use explorer::ExplorerPanel;
 use file_picker::{DictionaryPicker, FilePicker};
 use leptos::prelude::*;
 use progress::LoadProgress;
@@ -118,6 +120,7 @@ pub fn App() -> impl IntoView {
                 <LoadProgress />
                 <DetectionSummary />
                 <Preview />
+                <ExplorerPanel />
             </section>
             <section class="step" aria-labelledby="step-commune">
                 <h2 id="step-commune">"2. Choisir la commune"</h2>

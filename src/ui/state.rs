@@ -7,7 +7,7 @@ use crate::engine::publish::dataset::Dataset;
 use crate::engine::recipe::Recipe;
 use crate::engine::territory::{Place, Territories};
 use crate::engine::workspace::ReadOptions;
-use crate::protocol::{Kit, Loaded, RequestId, Selected, Stage, WorkerToUi};
+use crate::protocol::{Kit, Loaded, Page, RequestId, Selected, Stage, WorkerToUi};
 use leptos::prelude::*;
 use std::sync::Arc;
 use web_sys::File;
@@ -97,6 +97,10 @@ pub struct AppState {
     pub dataset: RwSignal<Option<Dataset>>,
     /// Whether the description follows the other fields (the user has not written in it).
     pub description_auto: RwSignal<bool>,
+    /// The explorer's latest slice of rows, or why there is none.
+    pub explored: RwSignal<Reply<Arc<Page>>>,
+    /// The id of the latest explorer request.
+    pub explore_id: RwSignal<RequestId>,
     /// The recipe opened (from a file or a link), applied to the files read after it.
     pub recipe: RwSignal<Option<Recipe>>,
     /// The variable dictionary read: its file name and how many variables it labels.
@@ -128,6 +132,8 @@ impl AppState {
             chart_id: RwSignal::new(0),
             dataset: RwSignal::new(None),
             description_auto: RwSignal::new(true),
+            explored: RwSignal::new(None),
+            explore_id: RwSignal::new(0),
             recipe: RwSignal::new(None),
             dictionary: RwSignal::new(None),
             dictionary_id: RwSignal::new(0),
@@ -164,6 +170,9 @@ impl AppState {
             WorkerToUi::DictionaryRead { id, file_name, variables } if id == self.dictionary_id.get_untracked() => {
                 self.dictionary.set(Some(Ok((file_name, variables))));
             }
+            WorkerToUi::Explored { id, page } if id == self.explore_id.get_untracked() => {
+                self.explored.set(Some(Ok(Arc::new(*page))));
+            }
             WorkerToUi::Kitted { id, kit } if id == self.kit_id.get_untracked() => {
                 self.kit.set(Some(Ok(Arc::new(*kit))));
             }
@@ -177,6 +186,8 @@ impl AppState {
                     self.selected.set(Some(Err(Failure { file_name, error })));
                 } else if id == self.chart_id.get_untracked() {
                     self.chart.set(Some(Err(Failure { file_name, error })));
+                } else if id == self.explore_id.get_untracked() {
+                    self.explored.set(Some(Err(Failure { file_name, error })));
                 } else if id == self.dictionary_id.get_untracked() {
                     self.dictionary.set(Some(Err(Failure { file_name, error })));
                 } else if id == self.kit_id.get_untracked() {
