@@ -5,12 +5,14 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
-import { assertClean, ROOT, useApp } from "./harness.mjs";
+import { assertClean, DIST, ROOT, useApp } from "./harness.mjs";
 import { badFiles, cafLike } from "./fixtures.mjs";
 
 const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
-const app = useApp();
+// The same build also served from a sub-folder, as a commune's website would host it.
+const SUB = "commune/donnees/carnet/";
+const app = useApp({ [`/${SUB}`]: DIST });
 
 /** Collects Content-Security-Policy violations in `window.__csp`. */
 const CSP_WATCH = {
@@ -91,6 +93,9 @@ test("axe-core finds no violation on any screen, on a desktop and on a phone", {
     const at = `${viewport.width} px`;
     await axe(carnet, `accueil, ${at}`);
     await sailly(carnet);
+    await page.getByRole("button", { name: "Explorer tout le fichier" }).click();
+    await page.locator('.explorer-table[aria-busy="false"]').waitFor();
+    await axe(carnet, `explorateur, ${at}`);
     await axe(carnet, `commune et graphique, ${at}`);
     await page.getByText("Voir les données du graphique").click();
     await axe(carnet, `données du graphique, ${at}`);
@@ -157,6 +162,17 @@ test("the main journey works with the keyboard alone, focus always visible", { s
   await tabTo("the ZIP download", (s) => s.name === "Télécharger tout (ZIP)", 200);
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
   assert.equal(download.suggestedFilename(), "cc_filosofi_2020_COM_59522_datagouv.zip");
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("the build works from a sub-folder, offline files included", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const carnet = await CarnetPage.open(app.browser, `${app.url}${SUB}`);
+  const page = carnet.page;
+  await sailly(carnet);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(scope, `${app.url}${SUB}`);
+  assert.ok(carnet.requests.filter((u) => u.startsWith(app.url)).every((u) => u.startsWith(`${app.url}${SUB}`)), "every file from the sub-folder");
   assertClean(carnet);
   await page.context().close();
 });
