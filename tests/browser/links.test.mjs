@@ -38,8 +38,10 @@ test("?src= says which address it will fetch, then opens the CSV from it", { ski
   await page.context().close();
 });
 
-test("?src= explains a missing file and a web page in French", async () => {
+test("?src= explains a missing file, a web page and a refused address in French", async () => {
+  const elsewhere = app.url.replace("127.0.0.1", "localhost"); // another origin: refused
   for (const [src, message] of [
+    [`${elsewhere}donnees/carnet.json`, /n’a pas pu télécharger « http:\/\/localhost:\d+\/donnees\/carnet\.json » : la connexion a échoué, ou le serveur n’autorise pas/],
     ["donnees/absent.csv", /« http:\/\/127\.0\.0\.1:\d+\/donnees\/absent\.csv » est introuvable sur son serveur \(erreur 404\)/],
     ["index.html", /mène à une page web, pas à un fichier CSV/],
   ]) {
@@ -47,8 +49,9 @@ test("?src= explains a missing file and a web page in French", async () => {
     const page = carnet.page;
     await page.getByRole("button", { name: "Ouvrir ce fichier" }).click();
     await page.getByRole("alert").filter({ hasText: message }).waitFor();
-    // The 404 itself is logged by the browser; nothing else may be.
-    carnet.problems = carnet.problems.filter((p) => !p.includes("404"));
+    // The 404 and the refusal are logged by the browser; nothing else may be.
+    carnet.problems = carnet.problems.filter((p) => !p.includes("404") && !p.includes("Content Security Policy") && !p.includes("Failed to fetch"));
+    carnet.requests = carnet.requests.filter((u) => !u.startsWith(elsewhere));
     assertClean(carnet);
     await page.context().close();
   }
