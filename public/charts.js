@@ -39,6 +39,7 @@
       chart.off("finished");
       chart.on("finished", function () { el.dataset.rendered = "true"; });
       chart.setOption(revive(JSON.parse(json)), true);
+      el.carnetOption = json;
       if (resizer && !observed.has(el)) { resizer.observe(el); observed.add(el); }
     },
     dispose: function (el) {
@@ -54,6 +55,19 @@
       var bytes = new Uint8Array(binary.length);
       for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
       return bytes;
+    },
+    // The chart in an element drawn again as SVG (ECharts' SVG renderer), at its size on screen.
+    svg: function (el) {
+      if (!el || !el.carnetOption) return null;
+      var chart = echarts.init(null, null, {
+        renderer: "svg", ssr: true, locale: "FR", width: el.clientWidth || 800, height: el.clientHeight || 420,
+      });
+      var option = revive(JSON.parse(el.carnetOption));
+      option.animation = false;
+      chart.setOption(option);
+      var svg = chart.renderToSVGString();
+      chart.dispose();
+      return svg;
     },
     // Exposed for tests and later exports.
     revive: revive,

@@ -54,8 +54,14 @@ pub struct Drawn {
     pub height: u32,
     /// What the chart shows, in one or two French sentences.
     pub alt: String,
-    /// The chart's data: label and value, in the chart's order.
+    /// The chart's data: label and value written the French way, in the chart's order.
     pub data: Vec<(String, String)>,
+    /// The same values as numbers (`None`: secret or missing), for the data's CSV.
+    pub values: Vec<Option<f64>>,
+    /// The chart's title, for its files.
+    pub title: String,
+    /// The source line.
+    pub source: String,
 }
 
 /// A bar chart's settings.

@@ -10,6 +10,7 @@ pub mod dialect;
 pub mod dictionary;
 pub mod error;
 pub mod explore;
+pub mod export;
 pub mod filter;
 pub mod format;
 pub mod infer;

@@ -344,7 +344,15 @@ impl Workspace {
         };
         let alt = chart::text_alternative(&spec, &texts, place.epci.as_ref().map(|e| e.name.as_str()));
         let data = spec.bars.iter().map(|b| b.label.clone()).zip(texts).collect();
-        Some(Drawn { option: chart::bar_option(&spec).to_string(), height: chart::height(&spec), alt, data })
+        Some(Drawn {
+            option: chart::bar_option(&spec).to_string(),
+            height: chart::height(&spec),
+            alt,
+            data,
+            values: spec.bars.iter().map(|b| b.value).collect(),
+            title: spec.title.clone(),
+            source: spec.source.clone(),
+        })
     }
 }
 

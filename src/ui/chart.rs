@@ -16,6 +16,9 @@ extern "C" {
     /// `public/charts.js`: removes the chart from an element.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = dispose)]
     fn dispose_chart(element: &web_sys::HtmlElement);
+    /// `public/charts.js`: the chart in an element drawn as SVG, if it has one.
+    #[wasm_bindgen(js_namespace = carnetCharts, js_name = svg)]
+    fn chart_svg(element: &web_sys::HtmlElement) -> Option<String>;
     /// `public/charts.js`: the chart in an element as PNG bytes, if it has one.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = png)]
     fn chart_png(element: &web_sys::HtmlElement, ratio: f64) -> Option<js_sys::Uint8Array>;
@@ -24,11 +27,20 @@ extern "C" {
 /// The id of the element holding the chart.
 const CHART_ID: &str = "carnet-chart";
 
+/// The element holding the chart.
+fn chart_element() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?.document()?.get_element_by_id(CHART_ID)?.dyn_into().ok()
+}
+
 /// The chart on screen as PNG bytes at `ratio` times its displayed size, if one is drawn.
 pub fn png(ratio: f64) -> Option<Vec<u8>> {
-    use wasm_bindgen::JsCast;
-    let element = web_sys::window()?.document()?.get_element_by_id(CHART_ID)?;
-    chart_png(element.dyn_ref::<web_sys::HtmlElement>()?, ratio).map(|bytes| bytes.to_vec())
+    chart_png(&chart_element()?, ratio).map(|bytes| bytes.to_vec())
+}
+
+/// The chart on screen as an SVG document, if one is drawn.
+pub fn svg() -> Option<String> {
+    chart_svg(&chart_element()?)
 }
 
 /// Picks a numeric column of the commune's rows and a kind of chart, and shows the chart.
@@ -102,6 +114,7 @@ pub fn ChartPanel() -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <ChartExports />
             <figure class="chart-figure" aria-describedby="chart-alt">
                 <div class="chart" id=CHART_ID node_ref=mount></div>
                 <figcaption id="chart-alt" class="chart-alt">{move || drawn().map(|d| d.alt.clone())}</figcaption>
@@ -146,5 +159,95 @@ pub fn ChartPanel() -> impl IntoView {
             Some(Err(f)) => Some(view! { <p class="error" role="alert">{messages::error(&f.file_name, &f.error)}</p> }),
             _ => None,
         }}
+    }
+}
+
+/// Fetches one of the app's own files as text (they are in the offline cache too).
+async fn own_text(path: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("pas de fenêtre")?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(path)).await.map_err(|e| format!("{e:?}"))?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{path} : erreur {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| format!("{path} : illisible"))
+}
+
+/// The chart's downloads: PNG at 1× and 2×, SVG, its data as CSV, a self-contained HTML page.
+#[component]
+fn ChartExports() -> impl IntoView {
+    use super::download;
+    use crate::engine::export;
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let stem = move || {
+        let column = state.chart_column.get_untracked().unwrap_or_default();
+        let code = state.place.get_untracked().map(|p| p.code).unwrap_or_default();
+        let safe: String = column.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        format!("graphique_{safe}_{code}")
+    };
+    let report = move |result: Result<(), String>| {
+        error.set(result.err().map(|e| format!("Le téléchargement a échoué : {e}")));
+    };
+    let save_png = move |ratio: f64, suffix: &'static str| {
+        let result = match png(ratio) {
+            Some(bytes) => download::save_bytes(&format!("{}{suffix}.png", stem()), "image/png", &bytes),
+            None => Err("aucun graphique affiché".to_owned()),
+        };
+        report(result);
+    };
+    let save_svg = move |_| {
+        let result = match svg() {
+            Some(text) => download::save(&format!("{}.svg", stem()), "image/svg+xml", &text),
+            None => Err("aucun graphique affiché".to_owned()),
+        };
+        report(result);
+    };
+    let drawn = move || state.chart.get_untracked().and_then(Result::ok);
+    let save_csv = move |_| {
+        let result = match drawn() {
+            Some(d) => download::save(&format!("{}.csv", stem()), "text/csv;charset=utf-8", &export::data_csv(&d)),
+            None => Err("aucun graphique affiché".to_owned()),
+        };
+        report(result);
+    };
+    let save_html = move |_| {
+        let Some(d) = drawn() else { return report(Err("aucun graphique affiché".to_owned())) };
+        let name = format!("{}.html", stem());
+        wasm_bindgen_futures::spawn_local(async move {
+            let scripts = async {
+                Ok::<_, String>((
+                    own_text("echarts.min.js").await?,
+                    own_text("langFR.js").await?,
+                    own_text("charts.js").await?,
+                ))
+            };
+            let result = match scripts.await {
+                Ok((echarts, locale, mount)) => {
+                    let html = export::standalone_html(
+                        &d,
+                        &export::Scripts { echarts: &echarts, locale: &locale, mount: &mount },
+                    );
+                    download::save(&name, "text/html;charset=utf-8", &html)
+                }
+                Err(e) => Err(e),
+            };
+            report(result);
+        });
+    };
+    view! {
+        <div class="chart-exports" role="group" aria-label="Télécharger le graphique">
+            <button type="button" class="secondary" on:click=move |_| save_png(1.0, "")>"Télécharger en PNG"</button>
+            <button type="button" class="secondary" on:click=move |_| save_png(2.0, "@2x")>
+                "Télécharger en PNG haute définition (2×)"
+            </button>
+            <button type="button" class="secondary" on:click=save_svg>"Télécharger en SVG"</button>
+            <button type="button" class="secondary" on:click=save_csv>"Télécharger les données du graphique (CSV)"</button>
+            <button type="button" class="secondary" on:click=save_html>"Télécharger la page HTML autonome"</button>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        </div>
     }
 }

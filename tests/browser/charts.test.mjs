@@ -1,0 +1,106 @@
+// Chart exports (PNG 1× and 2×, SVG, data CSV, a self-contained HTML page opened from disk with
+// the network blocked) and names from files that try to inject HTML.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ARTIFACTS, CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { assertClean, useApp } from "./harness.mjs";
+
+const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
+const NNBSP = "\u202f";
+const EVIL = "<img src=x onerror=alert(1)>";
+const app = useApp();
+
+/** The width and height a PNG's header gives. */
+const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+
+test("a chart downloads as PNG at 1× and 2×, SVG, CSV and an HTML page that works offline from disk", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  await carnet.upload(FILOSOFI_2020);
+  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  await carnet.chooseIndicator("MED20");
+  await page.locator('.chart[data-rendered="true"]').waitFor();
+  const shown = await page.locator(".chart").boundingBox();
+
+  const one = await carnet.download("Télécharger en PNG");
+  const two = await carnet.download("Télécharger en PNG haute définition (2×)");
+  assert.equal(one.name, "graphique_MED20_59522.png");
+  assert.equal(one.bytes.subarray(1, 4).toString("latin1"), "PNG");
+  const [w1, h1] = pngSize(one.bytes);
+  const [w2, h2] = pngSize(two.bytes);
+  assert.ok(Math.abs(w1 - shown.width) <= 2 && Math.abs(h1 - shown.height) <= 2, `1×: ${w1}×${h1} for ${shown.width}×${shown.height}`);
+  assert.deepEqual([w2, h2], [w1 * 2, h1 * 2]);
+
+  const svg = await carnet.download("Télécharger en SVG");
+  assert.match(svg.text, /^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg.text, new RegExp(`29${NNBSP}440`));
+  assert.match(svg.text, /Source : Insee, Filosofi 2020/);
+
+  const csv = await carnet.download("Télécharger les données du graphique (CSV)");
+  assert.equal(csv.text, "territoire,valeur\nSailly-lez-Lannoy,29440\n");
+
+  const html = await carnet.download("Télécharger la page HTML autonome");
+  const dir = mkdtempSync(join(tmpdir(), "carnet-html-"));
+  const path = join(dir, html.name);
+  writeFileSync(path, html.bytes);
+  assertClean(carnet);
+  await page.context().close();
+
+  // Opened from disk, every request but the file itself refused.
+  const context = await app.browser.newContext({ locale: "fr-FR" });
+  const requests = [];
+  await context.route("**/*", (route) => {
+    requests.push(route.request().url());
+    return route.request().url().startsWith("file:") ? route.continue() : route.abort();
+  });
+  const offline = await context.newPage();
+  const errors = [];
+  offline.on("pageerror", (e) => errors.push(e.message));
+  await offline.goto(pathToFileURL(path).href);
+  await offline.waitForFunction(() => document.getElementById("chart")?.dataset.rendered === "true");
+  const ink = await offline.evaluate(() => {
+    const c = document.querySelector("#chart canvas");
+    const { data } = c.getContext("2d").getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+  assert.ok(ink > 1000, "the chart is drawn");
+  assert.match(await offline.locator("figcaption").innerText(), new RegExp(`^MED20 à Sailly-lez-Lannoy : 29${NNBSP}440`));
+  assert.deepEqual(requests.filter((u) => !u.startsWith("file:")), [], "no request to any server");
+  assert.deepEqual(errors, []);
+  await offline.screenshot({ path: join(ARTIFACTS, "60-page-html-autonome.png"), fullPage: true });
+  await context.close();
+});
+
+test("names from a file that try to inject HTML stay text everywhere", async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  let dialogs = 0;
+  page.on("dialog", (d) => { dialogs++; d.dismiss(); });
+  const csv = `CODGEO;${EVIL};"<script>alert(2)</script>"\n59522;29440;1\n59521;21000;2\n`;
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  await carnet.upload({ name: "piege.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  await carnet.chooseIndicator(EVIL);
+  await page.locator('.chart[data-rendered="true"]').waitFor();
+  // Tooltips are drawn on the canvas (rich text), never as HTML.
+  const box = await page.locator(".chart canvas").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.6);
+  assert.equal(await page.locator("img[src='x']").count(), 0, "no element made from a name");
+  assert.match(await page.locator("#chart-alt").innerText(), /^<img src=x onerror=alert\(1\)> à Sailly-lez-Lannoy/);
+  const html = await carnet.download("Télécharger la page HTML autonome");
+  assert.ok(!html.text.includes(EVIL), "escaped in the exported page");
+  assert.ok(html.text.includes("&lt;img src=x onerror=alert(1)&gt;"));
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  const description = await page.getByRole("textbox", { name: "Description (Markdown)" }).inputValue();
+  assert.ok(description.includes("`<script>alert(2)</script>`"), "a code span in the README: shown, not run");
+  assert.equal(dialogs, 0);
+  assertClean(carnet);
+  await page.context().close();
+});
