@@ -421,8 +421,17 @@ impl State {
     }
 
     fn chart(&self, id: RequestId, column: &str, kind: ChartKind) -> WorkerToUi {
-        let drawn =
-            self.workspace.as_ref().zip(self.selection.as_ref()).and_then(|(ws, sel)| ws.chart(sel, column, kind));
+        // The dictionary's long label says best what the indicator is.
+        let label = self
+            .dictionary
+            .as_ref()
+            .and_then(|d| d.label(column))
+            .map(|l| l.description.as_ref().unwrap_or(&l.title).clone());
+        let drawn = self
+            .workspace
+            .as_ref()
+            .zip(self.selection.as_ref())
+            .and_then(|(ws, sel)| ws.chart(sel, column, kind, label.as_deref()));
         match drawn {
             Some(drawn) => WorkerToUi::Charted { id, drawn: Box::new(drawn) },
             None => WorkerToUi::Failed {

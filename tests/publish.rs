@@ -30,17 +30,22 @@ fn udata_rules(dir: &Path) -> Option<(bool, String)> {
     ))
 }
 
+/// Sailly-lez-Lannoy, with the levels it belongs to.
+fn sailly() -> Place {
+    Place {
+        code: "59522".into(),
+        name: "Sailly-lez-Lannoy".into(),
+        epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
+        departement: Named { code: "59".into(), name: "Nord".into() },
+        region: Named { code: "32".into(), name: "Hauts-de-France".into() },
+        peers: vec![],
+    }
+}
+
 /// Writes the kit of Sailly-lez-Lannoy's rows of `bytes` into `dir`; returns the CSV's name.
 fn write_package(bytes: &[u8], name: &str, dir: &Path) -> String {
     let ws = Workspace::load(name, bytes, &mut ()).unwrap();
-    let place = Place {
-        code: "59522".into(),
-        name: "Sailly-lez-Lannoy".into(),
-        departement: Named { code: "59".into(), name: "Nord".into() },
-        region: Named { code: "32".into(), name: "Hauts-de-France".into() },
-        ..Place::default()
-    };
-    let sel = ws.select(&place).unwrap();
+    let sel = ws.select(&sailly()).unwrap();
     let facts = ws.facts(&sel);
     let mut dataset = Dataset::propose(&facts);
     dataset.description = readme::description(&facts, &dataset, "2026-11-28");
@@ -114,15 +119,7 @@ fn generated_files_match_the_golden_copies() {
                 59522;Sailly-lez-Lannoy;765;29440;s;s\r\n59009;Villeneuve-d'Ascq;28 031;21 630;52,5;18,2\r\n";
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
     let ws = Workspace::load("cc_filosofi_2020_COM.csv", &bytes, &mut ()).unwrap();
-    let place = Place {
-        code: "59522".into(),
-        name: "Sailly-lez-Lannoy".into(),
-        epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
-        departement: Named { code: "59".into(), name: "Nord".into() },
-        region: Named { code: "32".into(), name: "Hauts-de-France".into() },
-        peers: vec![],
-    };
-    let sel = ws.select(&place).unwrap();
+    let sel = ws.select(&sailly()).unwrap();
     let mut facts = ws.facts(&sel);
     let meta = "COD_VAR;LIB_VAR;LIB_VAR_LONG\nMED19;Médiane du niveau vie (€);Médiane du niveau de vie (€)\n\
                 NBMENFISC19;Nombre de ménages fiscaux;Nombre de ménages fiscaux\n";

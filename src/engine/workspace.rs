@@ -304,7 +304,9 @@ impl Workspace {
     /// A chart of numeric column `column` for the selection: the commune's value, or the
     /// communes of its EPCI ranked (those the file has). `None` when the column holds no
     /// number.
-    pub fn chart(&self, selection: &Selection, column: &str, kind: ChartKind) -> Option<Drawn> {
+    /// `label`, from a variable dictionary, titles the chart in words; the column's code then
+    /// stands in the subtitle.
+    pub fn chart(&self, selection: &Selection, column: &str, kind: ChartKind, label: Option<&str>) -> Option<Drawn> {
         let col = selection.table.column(column).filter(|c| c.kind().is_numeric())?;
         let place = &selection.place;
         let value = |c: &Column, r: usize| (c.number(r), format::cell(c.cell(r)));
@@ -332,12 +334,16 @@ impl Workspace {
                 found.into_iter().unzip()
             }
         };
+        let mut subtitle = match (kind, &place.epci) {
+            (ChartKind::Ranking, Some(epci)) => format!("Communes de {} · {} en évidence", epci.name, place.name),
+            _ => format!("{} ({})", place.name, place.code),
+        };
+        if label.is_some() {
+            subtitle = format!("{column} · {subtitle}");
+        }
         let spec = BarChart {
-            title: column.to_owned(),
-            subtitle: match (kind, &place.epci) {
-                (ChartKind::Ranking, Some(epci)) => format!("Communes de {} · {} en évidence", epci.name, place.name),
-                _ => format!("{} ({})", place.name, place.code),
-            },
+            title: label.unwrap_or(column).to_owned(),
+            subtitle,
             source: super::source::line(&self.file_name),
             horizontal: kind == ChartKind::Ranking,
             bars,

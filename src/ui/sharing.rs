@@ -71,6 +71,14 @@ fn restored(recipe: &Recipe) -> String {
     )
 }
 
+/// What came of an action: a status line, or an alert.
+fn outcome(status: RwSignal<Option<Result<String, String>>>) -> Option<AnyView> {
+    status.get().map(|r| match r {
+        Ok(text) => view! { <p class="hint" role="status">{text}</p> }.into_any(),
+        Err(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
+    })
+}
+
 /// The notice of a link the page was opened from.
 #[component]
 pub fn LinkNotice() -> impl IntoView {
@@ -149,10 +157,7 @@ pub fn RecipePicker() -> impl IntoView {
             accept=".json,application/json"
             on_file=on_file
         />
-        {move || status.get().map(|r| match r {
-            Ok(text) => view! { <p class="hint" role="status">{text}</p> }.into_any(),
-            Err(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
-        })}
+        {move || outcome(status)}
     }
 }
 
@@ -196,10 +201,7 @@ pub fn SharePanel() -> impl IntoView {
             <button type="button" class="secondary" on:click=copy_link>"Copier le lien de cette vue"</button>
             " "
             <button type="button" class="secondary" on:click=save_recipe>"Télécharger la recette (carnet.json)"</button>
-            {move || status.get().map(|r| match r {
-                Ok(text) => view! { <p class="hint" role="status">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
-            })}
+            {move || outcome(status)}
         </div>
     }
 }

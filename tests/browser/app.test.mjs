@@ -287,11 +287,7 @@ test("Publier: the form checks each field, foresees 9/9, and its ZIP passes fric
   const { execFileSync } = await import("node:child_process");
   const carnet = await CarnetPage.open(app.browser, app.url, { permissions: ["clipboard-read", "clipboard-write"] });
   const page = carnet.page;
-  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
-  await carnet.upload(FILOSOFI_2020);
-  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
-  await carnet.chooseIndicator("MED20");
-  await page.locator('.chart[data-rendered="true"]').waitFor();
+  await carnet.showSailly(FILOSOFI_2020);
   // The 2019 dictionary labels the 2020 columns (MED19 → MED20).
   await page.getByLabel("Dictionnaire des variables (facultatif)").setInputFiles(join(SHARED_DATA, "meta_cc_filosofi_2019_COM.CSV"));
   await page.getByText(/Dictionnaire « meta_cc_filosofi_2019_COM\.CSV » : \d+ variables décrites\./).waitFor();

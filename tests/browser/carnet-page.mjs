@@ -71,6 +71,15 @@ export class CarnetPage {
     await this.page.getByRole("option", { name: option }).click();
   }
 
+  /** Picks Sailly-lez-Lannoy, loads `file`, waits for its row, and charts `indicator`. */
+  async showSailly(file, indicator = "MED20") {
+    await this.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+    await this.upload(file);
+    await this.page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor({ timeout: 60_000 });
+    await this.chooseIndicator(indicator);
+    await this.page.locator('.chart[data-rendered="true"]').waitFor();
+  }
+
   async chooseIndicator(name) {
     await this.page.getByLabel("Indicateur à représenter").selectOption(name);
   }

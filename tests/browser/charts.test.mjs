@@ -20,11 +20,7 @@ const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 test("a chart downloads as PNG at 1× and 2×, SVG, CSV and an HTML page that works offline from disk", { skip: !existsSync(FILOSOFI_2020) }, async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
-  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
-  await carnet.upload(FILOSOFI_2020);
-  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
-  await carnet.chooseIndicator("MED20");
-  await page.locator('.chart[data-rendered="true"]').waitFor();
+  await carnet.showSailly(FILOSOFI_2020);
   const shown = await page.locator(".chart").boundingBox();
 
   const one = await carnet.download("Télécharger en PNG");
@@ -84,11 +80,7 @@ test("names from a file that try to inject HTML stay text everywhere", async () 
   let dialogs = 0;
   page.on("dialog", (d) => { dialogs++; d.dismiss(); });
   const csv = `CODGEO;${EVIL};"<script>alert(2)</script>"\n59522;29440;1\n59521;21000;2\n`;
-  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
-  await carnet.upload({ name: "piege.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
-  await carnet.chooseIndicator(EVIL);
-  await page.locator('.chart[data-rendered="true"]').waitFor();
+  await carnet.showSailly({ name: "piege.csv", mimeType: "text/csv", buffer: Buffer.from(csv) }, EVIL);
   // Tooltips are drawn on the canvas (rich text), never as HTML.
   const box = await page.locator(".chart canvas").boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.6);

@@ -70,10 +70,7 @@ test("?src= a recipe: its file beside it is read for its commune, with its chart
 
 test("a shared link reopened in a new browser restores the commune and the chart", { skip: !HAS_DATA }, async () => {
   const first = await CarnetPage.open(app.browser, app.url, { permissions: ["clipboard-read", "clipboard-write"] });
-  await first.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
-  await first.upload(join(SHARED_DATA, FILOSOFI));
-  await saillyRows(first.page).waitFor();
-  await first.chooseIndicator("MED20");
+  await first.showSailly(join(SHARED_DATA, FILOSOFI));
   await first.page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de Métropole Européenne de Lille" });
   await first.page.getByRole("button", { name: "Copier le lien de cette vue" }).click();
   await first.page.getByText(/^Lien copié/).waitFor();

@@ -21,13 +21,7 @@ const CSP_WATCH = {
 };
 
 /** Loads Filosofi 2020 for Sailly-lez-Lannoy and draws MED20. */
-async function sailly(carnet) {
-  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
-  await carnet.upload(FILOSOFI_2020);
-  await carnet.page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
-  await carnet.chooseIndicator("MED20");
-  await carnet.page.locator('.chart[data-rendered="true"]').waitFor();
-}
+const sailly = (carnet) => carnet.showSailly(FILOSOFI_2020);
 
 /** Runs axe-core on the page as it is; fails with each violation's rule and elements. */
 async function axe(carnet, screen) {

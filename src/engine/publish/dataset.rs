@@ -220,32 +220,9 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::territory::{Named, Place};
 
     fn facts() -> Facts {
-        Facts {
-            file_name: "cc_filosofi_2020_COM.csv".into(),
-            publication: Some("Insee, Filosofi 2020".into()),
-            place: Place {
-                code: "59522".into(),
-                name: "Sailly-lez-Lannoy".into(),
-                epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
-                departement: Named { code: "59".into(), name: "Nord".into() },
-                region: Named { code: "32".into(), name: "Hauts-de-France".into() },
-                peers: vec![],
-            },
-            csv_name: "cc_filosofi_2020_COM_59522.csv".into(),
-            rows: 1,
-            rows_read: 34_932,
-            set_aside: 0,
-            encoding: "UTF-8".into(),
-            separator: ';',
-            header_line: 1,
-            decimal_comma: false,
-            repaired: 0,
-            years: Some((2020, 2020)),
-            fields: vec![],
-        }
+        crate::engine::publish::facts::example()
     }
 
     #[test]

@@ -255,47 +255,9 @@ fn code(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::publish::facts::FieldFacts;
-    use crate::engine::territory::{Named, Place};
 
     fn facts() -> Facts {
-        let field = |name: &str, kind, example: &str, secret| FieldFacts {
-            name: name.into(),
-            kind,
-            title: None,
-            description: None,
-            example: Some(example.into()),
-            secret,
-            well_formed: true,
-            non_negative: true,
-        };
-        Facts {
-            file_name: "cc_filosofi_2020_COM.csv".into(),
-            publication: Some("Insee, Filosofi 2020".into()),
-            place: Place {
-                code: "59522".into(),
-                name: "Sailly-lez-Lannoy".into(),
-                epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
-                departement: Named { code: "59".into(), name: "Nord".into() },
-                region: Named { code: "32".into(), name: "Hauts-de-France".into() },
-                peers: vec![],
-            },
-            csv_name: "cc_filosofi_2020_COM_59522.csv".into(),
-            rows: 1,
-            rows_read: 34_932,
-            set_aside: 0,
-            encoding: "windows-1252".into(),
-            separator: ';',
-            header_line: 1,
-            decimal_comma: true,
-            repaired: 0,
-            years: Some((2020, 2020)),
-            fields: vec![
-                field("CODGEO", ColumnKind::Code(CodeKind::Commune), "59522", 0),
-                field("MED20", ColumnKind::Integer, "29440", 0),
-                field("PIMP20", ColumnKind::Decimal(crate::engine::infer::DecimalSign::Comma), "s", 1),
-            ],
-        }
+        crate::engine::publish::facts::example()
     }
 
     fn dataset() -> Dataset {
