@@ -78,6 +78,8 @@ pub enum UiToWorker {
         /// How many rows.
         count: usize,
     },
+    /// Forget the extracts compiled so far.
+    ClearCompiled,
     /// Build the publication kit of the selected rows.
     Kit {
         /// The request's id.
@@ -139,8 +141,24 @@ pub struct Selected {
     pub csv: String,
     /// What the publication kit is built from (the CSV's name included).
     pub facts: Facts,
+    /// The tidy table of this commune's rows in every file read so far, when there are two
+    /// files or more.
+    pub compiled: Option<Compiled>,
     /// The data.gouv.fr fields proposed from the facts, description included.
     pub proposal: Dataset,
+}
+
+/// Several extracts as one tidy table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Compiled {
+    /// The files compiled, in the order read.
+    pub files: Vec<String>,
+    /// The long table's rows, written the French way.
+    pub rows: Vec<Vec<String>>,
+    /// The long table as CSV.
+    pub long_csv: String,
+    /// The wide table as CSV.
+    pub wide_csv: String,
 }
 
 /// A slice of the explorer's rows.

@@ -6,6 +6,7 @@
 //! engine and is never held whole.
 
 use crate::engine::chart::ChartKind;
+use crate::engine::compile::{self, Extract};
 use crate::engine::decode;
 use crate::engine::dictionary::Dictionary;
 use crate::engine::explore::{self, Query};
@@ -17,7 +18,9 @@ use crate::engine::stream::{HEAD_BYTES, Stream, TAIL_BYTES};
 use crate::engine::territory::Place;
 use crate::engine::workspace::{self, ReadOptions, Selection, Workspace};
 use crate::engine::{Error, ErrorKind};
-use crate::protocol::{Kit, Loaded, Page, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi};
+use crate::protocol::{
+    Compiled, Kit, Loaded, Page, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi,
+};
 use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use js_sys::Uint8Array;
@@ -59,6 +62,8 @@ struct State {
     dictionary: Option<Dictionary>,
     /// The explorer's last query and the rows it keeps, in its order.
     explored: Option<(Query, Vec<usize>)>,
+    /// The rows kept from each file read (the last commune of each), for the tidy table.
+    extracts: Vec<Extract>,
 }
 
 impl State {
@@ -130,6 +135,7 @@ impl Worker for EngineWorker {
             UiToWorker::Explore { id, query, offset, count } => {
                 scope.respond(who, self.state.borrow_mut().explore(id, query, offset, count));
             }
+            UiToWorker::ClearCompiled => self.state.borrow_mut().extracts.clear(),
             UiToWorker::Kit { id, dataset, attachments, today } => {
                 scope.respond(who, self.state.borrow().kit(id, &dataset, &attachments, &today));
             }
@@ -154,9 +160,12 @@ async fn load(
     focus: Option<(RequestId, Place)>,
     post: &dyn Fn(WorkerToUi),
 ) -> WorkerToUi {
-    // A new file: only the dictionary stays.
-    let dictionary = state.borrow_mut().dictionary.take();
-    *state.borrow_mut() = State { dictionary, ..State::default() };
+    // A new file: only the dictionary and the extracts compiled stay.
+    let (dictionary, extracts) = {
+        let mut s = state.borrow_mut();
+        (s.dictionary.take(), std::mem::take(&mut s.extracts))
+    };
+    *state.borrow_mut() = State { dictionary, extracts, ..State::default() };
     let file_name = file.name();
     let size = file.size() as u64;
     let failed = |error: ErrorKind| WorkerToUi::Failed { id, file_name: file_name.clone(), error: Error::new(error) };
@@ -348,6 +357,10 @@ impl State {
                     .map(|c| c.name().to_owned())
                     .collect();
                 let facts = self.facts(ws, &selection);
+                let extract = Extract::new(ws.file_name(), selection.table.clone());
+                self.extracts.retain(|e| e.file_name != extract.file_name);
+                self.extracts.push(extract);
+                let compiled = self.compiled(&place);
                 let mut proposal = Dataset::propose(&facts);
                 proposal.description = readme::description(&facts, &proposal, &crate::clock::today());
                 let selected = Selected {
@@ -357,6 +370,7 @@ impl State {
                     chartable,
                     csv: String::from_utf8_lossy(&ws.clean_csv(&selection)).into_owned(),
                     facts,
+                    compiled,
                     proposal,
                 };
                 self.selection = Some(selection);
@@ -367,6 +381,38 @@ impl State {
                 WorkerToUi::Failed { id, file_name: ws.file_name().to_owned(), error }
             }
         }
+    }
+
+    /// The tidy table of `place` over the files read, when two or more hold its rows.
+    fn compiled(&self, place: &Place) -> Option<Compiled> {
+        let holding: Vec<Extract> = self
+            .extracts
+            .iter()
+            .filter(|e| {
+                crate::engine::filter::commune_column(&e.table)
+                    .is_some_and(|c| !crate::engine::filter::rows_for(&e.table, c, &place.code).is_empty())
+            })
+            .cloned()
+            .collect();
+        if holding.len() < 2 {
+            return None;
+        }
+        let name = |code: &str| {
+            std::iter::once((place.code.as_str(), place.name.as_str()))
+                .chain(place.peers.iter().map(|p| (p.code.as_str(), p.name.as_str())))
+                .find(|(c, _)| *c == code)
+                .map(|(_, n)| n.to_owned())
+        };
+        let observations: Vec<_> = compile::long(&holding, &name, self.dictionary.as_ref())
+            .into_iter()
+            .filter(|o| o.code == place.code)
+            .collect();
+        Some(Compiled {
+            files: holding.iter().map(|e| e.file_name.clone()).collect(),
+            rows: compile::long_fr(&observations),
+            long_csv: compile::long_csv(&observations),
+            wide_csv: compile::wide_csv(&observations),
+        })
     }
 
     fn explore(&mut self, id: RequestId, query: Query, offset: usize, count: usize) -> WorkerToUi {

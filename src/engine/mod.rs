@@ -5,6 +5,7 @@
 //! → [`filter`] → [`chart`] / [`publish`]. [`workspace`] is the one entry point the worker calls.
 
 pub mod chart;
+pub mod compile;
 pub mod decode;
 pub mod dialect;
 pub mod dictionary;

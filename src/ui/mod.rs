@@ -3,6 +3,7 @@
 
 mod chart;
 mod commune_picker;
+mod compiled;
 mod detection;
 mod download;
 mod engine;
@@ -23,6 +24,7 @@ use crate::engine::ErrorKind;
 use crate::protocol::UiToWorker;
 use chart::ChartPanel;
 use commune_picker::CommunePicker;
+use compiled::CompiledPanel;
 use detection::{DetectionSummary, Preview};
 use engine::Engine;
 use explorer::ExplorerPanel;
@@ -126,6 +128,7 @@ pub fn App() -> impl IntoView {
                 <h2 id="step-commune">"2. Choisir la commune"</h2>
                 <CommunePicker />
                 <SelectionPanel />
+                <CompiledPanel />
             </section>
             <section class="step" aria-labelledby="step-chart">
                 <h2 id="step-chart">"3. Représenter un indicateur"</h2>

@@ -2,7 +2,8 @@
 // first visit, accessibility (axe-core on every screen, the keyboard alone), a phone's width.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
 import { assertClean, DIST, ROOT, useApp } from "./harness.mjs";
@@ -10,9 +11,12 @@ import { badFiles, cafLike } from "./fixtures.mjs";
 
 const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
 const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
-// The same build also served from a sub-folder, as a commune's website would host it.
+// The same build also served from a sub-folder, as a commune's website would host it, and a
+// copy of it that a test updates between two visits.
 const SUB = "commune/donnees/carnet/";
-const app = useApp({ [`/${SUB}`]: DIST });
+const COPY = mkdtempSync(join(tmpdir(), "carnet-update-"));
+cpSync(DIST, COPY, { recursive: true });
+const app = useApp({ [`/${SUB}`]: DIST, "/copie/": COPY });
 
 /** Collects Content-Security-Policy violations in `window.__csp`. */
 const CSP_WATCH = {
@@ -76,6 +80,25 @@ test("after a first visit the app opens and reads a file with the network off", 
   await carnet.waitDetected();
   await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
   await carnet.screenshot("30-hors-ligne");
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("a new build is used on the next visit, with nothing to clear", async () => {
+  const carnet = await CarnetPage.open(app.browser, `${app.url}copie/`);
+  const page = carnet.page;
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The site is updated: a new page (its title changes) and a new service worker.
+  const index = join(COPY, "index.html");
+  writeFileSync(index, readFileSync(index, "utf8").replace("<title>Carnet —", "<title>Carnet (nouvelle version) —"));
+  const sw = join(COPY, "sw.js");
+  writeFileSync(sw, readFileSync(sw, "utf8").replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "nouvelle"'));
+  await page.goto(`${app.url}copie/`);
+  assert.match(await page.title(), /^Carnet \(nouvelle version\)/);
+  await page.waitForFunction(async () => (await caches.keys()).includes("carnet-nouvelle"));
+  await page.waitForFunction(async () => !(await caches.keys()).some((k) => k.startsWith("carnet-") && k !== "carnet-nouvelle"));
   assertClean(carnet);
   await page.context().close();
 });

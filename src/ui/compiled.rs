@@ -1,0 +1,101 @@
+//! The tidy table: the commune's rows in every file read so far (several vintages), as one
+//! long table to download, long or wide.
+
+use super::state::AppState;
+use super::{EngineHandle, download, messages};
+use crate::engine::compile::LONG_HEADER;
+use crate::protocol::UiToWorker;
+use leptos::prelude::*;
+
+/// The tidy table of the commune's rows over the files read, once there are two.
+#[component]
+pub fn CompiledPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let engine = expect_context::<EngineHandle>();
+    let compiled = move || match state.selected.get() {
+        Some(Ok(s)) => s.compiled.clone().map(|c| (s.place.clone(), c)),
+        _ => None,
+    };
+    let error = RwSignal::new(None::<String>);
+    let hint = move || {
+        matches!(state.selected.get(), Some(Ok(ref s)) if s.compiled.is_none()).then(|| {
+            view! {
+                <p class="hint">
+                    "Pour suivre un indicateur d’une année à l’autre, chargez ensuite un autre millésime du même fichier "
+                    "(par exemple Filosofi 2019 après 2020) : Carnet en fera un seul tableau."
+                </p>
+            }
+        })
+    };
+    view! {
+        {hint}
+        {move || compiled().map(|(place, c)| {
+            let head = LONG_HEADER.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view();
+            let body = c
+                .rows
+                .iter()
+                .map(|row| {
+                    let cells = row
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| view! { <td class:num=i == 5>{v.clone()}</td> })
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view();
+            let title = format!(
+                "Tableau compilé : {} pour {}, {}",
+                messages::count(c.rows.len() as u64, "valeur", "valeurs"),
+                place.name,
+                c.files.join(" + ")
+            );
+            let stem = format!("compilation_{}", place.code);
+            let place_again = place.clone();
+            let (long, wide) = (c.long_csv.clone(), c.wide_csv.clone());
+            let (long_name, wide_name) = (format!("{stem}_long.csv"), format!("{stem}_large.csv"));
+            let save = move |name: String, text: String| {
+                error.set(
+                    download::save(&name, "text/csv;charset=utf-8", &text)
+                        .err()
+                        .map(|e| format!("Le téléchargement a échoué : {e}")),
+                );
+            };
+            view! {
+                <section class="compiled" aria-labelledby="compiled-caption">
+                    <div class="table-scroll" role="region" aria-labelledby="compiled-caption" tabindex="0">
+                        <table class="data">
+                            <caption id="compiled-caption">{title}</caption>
+                            <thead><tr>{head}</tr></thead>
+                            <tbody>{body}</tbody>
+                        </table>
+                    </div>
+                    <div class="downloads">
+                        <button type="button" on:click=move |_| save(long_name.clone(), long.clone())>
+                            "Télécharger le tableau compilé (format long, CSV)"
+                        </button>
+                        " "
+                        <button type="button" class="secondary" on:click=move |_| save(wide_name.clone(), wide.clone())>
+                            "Télécharger le tableau compilé (format large, CSV)"
+                        </button>
+                        " "
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| {
+                                engine.with_value(|e| e.send(UiToWorker::ClearCompiled));
+                                super::requests::select(state, engine, place_again.clone());
+                            }
+                        >
+                            "Repartir d’un seul fichier"
+                        </button>
+                        <p class="hint">
+                            "Format long : une ligne par valeur (territoire, indicateur sans son suffixe d’année, année, valeur, unité, source). "
+                            "Format large : une ligne par année, une colonne par indicateur."
+                        </p>
+                        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    </div>
+                </section>
+            }
+        })}
+    }
+}

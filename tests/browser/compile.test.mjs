@@ -1,0 +1,44 @@
+// Several extracts, one tidy table: Filosofi 2019 then 2020 for Sailly-lez-Lannoy.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { assertClean, useApp } from "./harness.mjs";
+
+const Y2019 = join(SHARED_DATA, "cc_filosofi_2019_COM.CSV");
+const Y2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
+const META = join(SHARED_DATA, "meta_cc_filosofi_2019_COM.CSV");
+const NNBSP = "\u202f";
+const app = useApp();
+
+test("Filosofi 2019 and 2020 make one tidy table: MED 28 570 then 29 440", { skip: !existsSync(Y2019) || !existsSync(Y2020) }, async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  await page.getByLabel("Dictionnaire des variables (facultatif)").setInputFiles(META);
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  await carnet.upload(Y2019);
+  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  await page.getByText(/chargez ensuite un autre millésime/).waitFor();
+  await carnet.upload(Y2020);
+  const table = page.getByRole("table", { name: /^Tableau compilé : \d+ valeurs pour Sailly-lez-Lannoy, cc_filosofi_2019_COM\.CSV \+ cc_filosofi_2020_COM\.csv/ });
+  await table.waitFor();
+  const med = await table.locator("tbody tr").filter({ hasText: "MED" }).allInnerTexts();
+  const lines = med.filter((t) => /\tMED\t/.test(t));
+  assert.equal(lines.length, 2, med.join("\n"));
+  assert.match(lines[0], new RegExp(`59522\\tSailly-lez-Lannoy\\tMED\\tMédiane du niveau de vie \\(€\\)\\t2019\\t28${NNBSP}570\\t€`));
+  assert.match(lines[1], new RegExp(`\\t2020\\t29${NNBSP}440\\t€\\tcc_filosofi_2020_COM\\.csv`));
+  await carnet.screenshot("70-tableau-compile");
+
+  const long = await carnet.download("Télécharger le tableau compilé (format long, CSV)");
+  assert.equal(long.name, "compilation_59522_long.csv");
+  assert.ok(long.text.startsWith("code_territoire,territoire,indicateur,libelle,annee,valeur,unite,source\n"));
+  assert.ok(long.text.includes("59522,Sailly-lez-Lannoy,MED,Médiane du niveau de vie (€),2019,28570,€,cc_filosofi_2019_COM.CSV\n"));
+  assert.ok(long.text.includes("59522,Sailly-lez-Lannoy,MED,Médiane du niveau de vie (€),2020,29440,€,cc_filosofi_2020_COM.csv\n"));
+  const wide = await carnet.download("Télécharger le tableau compilé (format large, CSV)");
+  const [header, y2019, y2020] = wide.text.trimEnd().split("\n");
+  const at = header.split(",").indexOf("MED");
+  assert.deepEqual([y2019.split(",")[at], y2020.split(",")[at]], ["28570", "29440"]);
+  assertClean(carnet);
+  await page.context().close();
+});
