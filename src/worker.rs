@@ -383,17 +383,21 @@ impl State {
         }
     }
 
-    /// The tidy table of `place` over the files read, when two or more hold its rows.
-    fn compiled(&self, place: &Place) -> Option<Compiled> {
-        let holding: Vec<Extract> = self
-            .extracts
+    /// The extracts holding rows of `place`.
+    fn holding(&self, place: &Place) -> Vec<Extract> {
+        self.extracts
             .iter()
             .filter(|e| {
                 crate::engine::filter::commune_column(&e.table)
                     .is_some_and(|c| !crate::engine::filter::rows_for(&e.table, c, &place.code).is_empty())
             })
             .cloned()
-            .collect();
+            .collect()
+    }
+
+    /// The tidy table of `place` over the files read, when two or more hold its rows.
+    fn compiled(&self, place: &Place) -> Option<Compiled> {
+        let holding = self.holding(place);
         if holding.len() < 2 {
             return None;
         }
@@ -473,11 +477,13 @@ impl State {
             .as_ref()
             .and_then(|d| d.label(column))
             .map(|l| l.description.as_ref().unwrap_or(&l.title).clone());
-        let drawn = self
-            .workspace
-            .as_ref()
-            .zip(self.selection.as_ref())
-            .and_then(|(ws, sel)| ws.chart(sel, column, kind, label.as_deref()));
+        let drawn = match (kind, &self.workspace, &self.selection) {
+            (ChartKind::Evolution, _, Some(sel)) => {
+                compile::evolution(&self.holding(&sel.place), &sel.place, column, label.as_deref())
+            }
+            (_, Some(ws), Some(sel)) => ws.chart(sel, column, kind, label.as_deref()),
+            _ => None,
+        };
         match drawn {
             Some(drawn) => WorkerToUi::Charted { id, drawn: Box::new(drawn) },
             None => WorkerToUi::Failed {

@@ -42,6 +42,28 @@ pub enum ChartKind {
     Commune,
     /// The communes of its EPCI ranked, the commune highlighted.
     Ranking,
+    /// The commune's value over the years of the files compiled, as a line.
+    Evolution,
+}
+
+impl ChartKind {
+    /// The id the page's select uses.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Commune => "commune",
+            Self::Ranking => "ranking",
+            Self::Evolution => "evolution",
+        }
+    }
+
+    /// The kind of an id, `Commune` for an unknown one.
+    pub fn from_id(id: &str) -> Self {
+        match id {
+            "ranking" => Self::Ranking,
+            "evolution" => Self::Evolution,
+            _ => Self::Commune,
+        }
+    }
 }
 
 /// A chart ready for the page: the ECharts option, the height it needs, a French text
@@ -154,6 +176,46 @@ pub fn bar_option(chart: &BarChart) -> Value {
         }
     }
     value
+}
+
+/// Builds the ECharts option of a line over years: `chart.bars` are the years, in order.
+pub fn line_option(chart: &BarChart) -> Value {
+    let mut value = bar_option(&BarChart { horizontal: false, ..chart.clone() });
+    if let Some(series) = value.get_mut("series").and_then(|s| s.get_mut(0)).and_then(Value::as_object_mut) {
+        series.insert("type".into(), json!("line"));
+        series.remove("barMaxWidth");
+        series.insert("symbolSize".into(), json!(10));
+        series.insert("connectNulls".into(), json!(false));
+        series.insert("lineStyle".into(), json!({ "width": 3, "color": PALETTE[0] }));
+        series.insert("itemStyle".into(), json!({ "color": PALETTE[0] }));
+        if let Some(data) = series.get_mut("data").and_then(Value::as_array_mut) {
+            for point in data.iter_mut().filter_map(Value::as_object_mut) {
+                point.remove("itemStyle");
+            }
+        }
+    }
+    // Values near each other: the axis need not start at zero for a line.
+    if let Some(axis) = value.get_mut("yAxis").and_then(Value::as_object_mut) {
+        axis.insert("scale".into(), json!(true));
+    }
+    value
+}
+
+/// A French text alternative for a line over years whose values read `texts`.
+pub fn evolution_alternative(chart: &BarChart, texts: &[String], place: &str) -> String {
+    let points: Vec<String> = chart.bars.iter().zip(texts).map(|(b, t)| format!("{t} en {}", b.label)).collect();
+    let mut sentence = format!("{} à {place} : {}.", chart.title, points.join(", "));
+    let valued: Vec<(&str, f64)> = chart.bars.iter().filter_map(|b| Some((b.label.as_str(), b.value?))).collect();
+    if let (Some(&(from, a)), Some(&(to, b))) = (valued.first(), valued.last())
+        && valued.len() >= 2
+        && a != 0.0
+    {
+        let change = (b - a) / a.abs() * 100.0;
+        let rounded = (change * 10.0).round() / 10.0;
+        let sign = if rounded > 0.0 { "+" } else { "" };
+        sentence.push_str(&format!(" De {from} à {to} : {sign}{} %.", super::format::number(rounded)));
+    }
+    format!("{sentence} {}.", chart.source)
 }
 
 /// A French text alternative for a bar chart whose values read `texts` (as the page writes

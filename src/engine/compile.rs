@@ -2,11 +2,13 @@
 //! 2019, 2020…) become one long table — territory, indicator without its vintage suffix
 //! (`MED19`, `MED20` → `MED`), label, year, value, unit, source file — and its wide form.
 
+use super::chart::{self, Bar1, BarChart, Drawn};
 use super::dictionary::{self, Dictionary};
 use super::filter;
 use super::format;
 use super::infer::{ColumnKind, Marker};
 use super::table::{Cell, Table};
+use super::territory::Place;
 use serde::{Deserialize, Serialize};
 
 /// The rows a territory has in one file.
@@ -197,6 +199,57 @@ pub fn wide_csv(observations: &[Observation]) -> String {
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// The line over years of column `column`'s indicator for `place`, from the extracts that
+/// hold its rows; `None` with fewer than two years. `label` titles it in words.
+pub fn evolution(extracts: &[Extract], place: &Place, column: &str, label: Option<&str>) -> Option<Drawn> {
+    let observations = long(extracts, &|_| None, None);
+    let indicator = observations
+        .iter()
+        .filter(|o| o.code == place.code)
+        .find(|o| {
+            // The column read in one of the files: its indicator, whatever the vintage.
+            let extract = extracts.iter().find(|e| e.file_name == o.source);
+            extract.is_some_and(|e| e.table.column(column).is_some())
+                && (o.indicator == column || dictionary::stem(column) == Some(o.indicator.as_str()))
+        })?
+        .indicator
+        .clone();
+    let points = series(&observations, &place.code, &indicator);
+    if points.len() < 2 {
+        return None;
+    }
+    let texts: Vec<String> = points
+        .iter()
+        .map(|(year, v)| {
+            v.map(format::number).unwrap_or_else(|| {
+                let missing = observations.iter().find(|o| o.indicator == indicator && o.year == Some(*year));
+                format::marker(missing.and_then(|o| o.marker).unwrap_or(Marker::Empty)).to_owned()
+            })
+        })
+        .collect();
+    let mut sources: Vec<String> =
+        extracts.iter().filter_map(|e| super::source::describe(&e.file_name)).collect::<Vec<_>>();
+    sources.dedup();
+    let (first, last) = (points[0].0, points[points.len() - 1].0);
+    let spec = BarChart {
+        title: label.unwrap_or(&indicator).to_owned(),
+        subtitle: format!("{indicator} · {} ({}) · {first}–{last}", place.name, place.code),
+        source: format!("Source : {}", sources.join(" ; ")),
+        horizontal: false,
+        bars: points.iter().map(|(y, v)| Bar1 { label: y.to_string(), value: *v, highlight: true }).collect(),
+    };
+    let alt = chart::evolution_alternative(&spec, &texts, &place.name);
+    Some(Drawn {
+        option: chart::line_option(&spec).to_string(),
+        height: chart::height(&spec),
+        alt,
+        data: spec.bars.iter().map(|b| b.label.clone()).zip(texts).collect(),
+        values: points.iter().map(|(_, v)| *v).collect(),
+        title: spec.title.clone(),
+        source: spec.source.clone(),
+    })
+}
+
 /// The years an indicator has a value in, with the value: a line over years.
 pub fn series(observations: &[Observation], code: &str, indicator: &str) -> Vec<(u16, Option<f64>)> {
     let mut points: Vec<(u16, Option<f64>)> = observations
@@ -257,6 +310,26 @@ mod tests {
              59522,Sailly-lez-Lannoy,2019,759,28570,\n\
              59522,Sailly-lez-Lannoy,2020,765,29440,s\n"
         );
+    }
+
+    #[test]
+    fn a_line_over_the_years() {
+        let extracts = [
+            extract("cc_filosofi_2019_COM.CSV", "CODGEO;MED19\r\n59522;28570\r\n"),
+            extract("cc_filosofi_2020_COM.csv", "CODGEO;MED20\n59522;29440\n"),
+        ];
+        let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+        let drawn = evolution(&extracts, &place, "MED20", Some("Médiane du niveau de vie (€)")).unwrap();
+        assert_eq!(
+            drawn.alt,
+            "Médiane du niveau de vie (€) à Sailly-lez-Lannoy : 28\u{202F}570 en 2019, 29\u{202F}440 en 2020. \
+             De 2019 à 2020 : +3 %. Source : Insee, Filosofi 2019 ; Insee, Filosofi 2020."
+        );
+        let option: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
+        assert_eq!(option["series"][0]["type"], "line");
+        assert_eq!(option["xAxis"]["data"], serde_json::json!(["2019", "2020"]));
+        assert_eq!(option["series"][0]["data"][1]["value"], 29_440.0);
+        assert!(evolution(&extracts[..1], &place, "MED19", None).is_none(), "one year is no line");
     }
 
     #[test]

@@ -311,6 +311,8 @@ impl Workspace {
         let place = &selection.place;
         let value = |c: &Column, r: usize| (c.number(r), format::cell(c.cell(r)));
         let (bars, texts): (Vec<Bar1>, Vec<String>) = match kind {
+            // Over several files: see `compile::evolution`.
+            ChartKind::Evolution => return None,
             ChartKind::Commune => (0..selection.table.rows())
                 .map(|r| {
                     let (v, text) = value(col, r);

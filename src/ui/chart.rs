@@ -57,6 +57,10 @@ pub fn ChartPanel() -> impl IntoView {
         _ => None,
     };
     let drawn = move || state.chart.get().and_then(Result::ok);
+    let years = move || match state.selected.get() {
+        Some(Ok(s)) => s.compiled.is_some(),
+        _ => false,
+    };
 
     Effect::new(move || {
         let Some(el) = mount.get() else { return };
@@ -69,8 +73,7 @@ pub fn ChartPanel() -> impl IntoView {
         }
     });
     let on_kind = move |ev| {
-        let kind = if event_target_value(&ev) == "ranking" { ChartKind::Ranking } else { ChartKind::Commune };
-        state.chart_kind.set(kind);
+        state.chart_kind.set(ChartKind::from_id(&event_target_value(&ev)));
     };
 
     view! {
@@ -101,14 +104,30 @@ pub fn ChartPanel() -> impl IntoView {
                         id="chart-kind"
                         on:change=on_kind
                         prop:value=move || {
-                            if state.chart_kind.get() == ChartKind::Ranking { "ranking" } else { "commune" }
+                            state.chart_kind.get().id()
                         }
                     >
                         <option value="commune">"Valeur de la commune"</option>
                         {move || {
+                            let chosen = state.chart_kind.get_untracked() == ChartKind::Ranking;
                             epci()
                                 .map(|name| {
-                                    view! { <option value="ranking">{format!("Classement des communes de {name}")}</option> }
+                                    view! {
+                                        <option value="ranking" selected=chosen>
+                                            {format!("Classement des communes de {name}")}
+                                        </option>
+                                    }
+                                })
+                        }}
+                        {move || {
+                            let chosen = state.chart_kind.get_untracked() == ChartKind::Evolution;
+                            years()
+                                .then(|| {
+                                    view! {
+                                        <option value="evolution" selected=chosen>
+                                            "Évolution d’une année à l’autre (fichiers compilés)"
+                                        </option>
+                                    }
                                 })
                         }}
                     </select>

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { ARTIFACTS, CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
 import { assertClean, useApp } from "./harness.mjs";
 
 const Y2019 = join(SHARED_DATA, "cc_filosofi_2019_COM.CSV");
@@ -39,6 +39,24 @@ test("Filosofi 2019 and 2020 make one tidy table: MED 28 570 then 29 440", { ski
   const [header, y2019, y2020] = wide.text.trimEnd().split("\n");
   const at = header.split(",").indexOf("MED");
   assert.deepEqual([y2019.split(",")[at], y2020.split(",")[at]], ["28570", "29440"]);
+
+  // The indicator over the years, as a line.
+  await carnet.chooseIndicator("MED20");
+  await page.getByLabel("Type de graphique").selectOption({ label: "Évolution d’une année à l’autre (fichiers compilés)" });
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("en 2019"));
+  assert.equal(
+    await page.locator("#chart-alt").innerText(),
+    `Médiane du niveau de vie (€) à Sailly-lez-Lannoy : 28${NNBSP}570 en 2019, 29${NNBSP}440 en 2020. De 2019 à 2020 : +3 %. ` +
+      "Source : Insee, Filosofi 2019 ; Insee, Filosofi 2020.",
+  );
+  const line = await page.evaluate(() => {
+    const o = window.echarts.getInstanceByDom(document.querySelector(".chart")).getOption();
+    return { type: o.series[0].type, years: o.xAxis[0].data, values: o.series[0].data.map((d) => d.value) };
+  });
+  assert.deepEqual(line, { type: "line", years: ["2019", "2020"], values: [28570, 29440] });
+  await page.locator('.chart[data-rendered="true"]').waitFor();
+  await page.locator("#step-chart").scrollIntoViewIfNeeded();
+  await page.locator(".chart-figure").screenshot({ path: join(ARTIFACTS, "71-evolution.png") });
   assertClean(carnet);
   await page.context().close();
 });
