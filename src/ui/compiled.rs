@@ -61,7 +61,7 @@ pub fn CompiledPanel() -> impl IntoView {
                 );
             };
             view! {
-                <section class="compiled" aria-labelledby="compiled-caption">
+                <div class="compiled">
                     <div class="table-scroll" role="region" aria-labelledby="compiled-caption" tabindex="0">
                         <table class="data">
                             <caption id="compiled-caption">{title}</caption>
@@ -94,7 +94,7 @@ pub fn CompiledPanel() -> impl IntoView {
                         </p>
                         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                     </div>
-                </section>
+                </div>
             }
         })}
     }

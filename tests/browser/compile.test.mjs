@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ARTIFACTS, CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
-import { assertClean, useApp } from "./harness.mjs";
+import { AXE, assertClean, axe, useApp } from "./harness.mjs";
 
 const Y2019 = join(SHARED_DATA, "cc_filosofi_2019_COM.CSV");
 const Y2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
@@ -13,7 +13,7 @@ const NNBSP = "\u202f";
 const app = useApp();
 
 test("Filosofi 2019 and 2020 make one tidy table: MED 28 570 then 29 440", { skip: !existsSync(Y2019) || !existsSync(Y2020) }, async () => {
-  const carnet = await CarnetPage.open(app.browser, app.url);
+  const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [AXE] });
   const page = carnet.page;
   await page.getByLabel("Dictionnaire des variables (facultatif)").setInputFiles(META);
   await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
@@ -29,6 +29,7 @@ test("Filosofi 2019 and 2020 make one tidy table: MED 28 570 then 29 440", { ski
   assert.match(lines[0], new RegExp(`59522\\tSailly-lez-Lannoy\\tMED\\tMédiane du niveau de vie \\(€\\)\\t2019\\t28${NNBSP}570\\t€`));
   assert.match(lines[1], new RegExp(`\\t2020\\t29${NNBSP}440\\t€\\tcc_filosofi_2020_COM\\.csv`));
   await carnet.screenshot("70-tableau-compile");
+  await axe(carnet, "tableau compilé");
 
   const long = await carnet.download("Télécharger le tableau compilé (format long, CSV)");
   assert.equal(long.name, "compilation_59522_long.csv");
@@ -57,6 +58,7 @@ test("Filosofi 2019 and 2020 make one tidy table: MED 28 570 then 29 440", { ski
   await page.locator('.chart[data-rendered="true"]').waitFor();
   await page.locator("#step-chart").scrollIntoViewIfNeeded();
   await page.locator(".chart-figure").screenshot({ path: join(ARTIFACTS, "71-evolution.png") });
+  await axe(carnet, "évolution");
   assertClean(carnet);
   await page.context().close();
 });

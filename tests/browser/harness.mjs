@@ -35,3 +35,17 @@ export function assertClean(carnet) {
   assert.deepEqual(carnet.foreignRequests(), [], "requests outside the page's origin");
   assert.deepEqual(carnet.problems, [], "errors in the console");
 }
+
+/** axe-core, to pass as an init script: `CarnetPage.open(browser, url, { initScripts: [AXE] })`. */
+export const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
+
+/** Runs axe-core on the page as it is; fails with each violation's rule and elements. */
+export async function axe(carnet, screen) {
+  const violations = await carnet.page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+  });
+  assert.deepEqual(violations, [], `axe-core on screen "${screen}"`);
+}

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
-import { assertClean, useApp } from "./harness.mjs";
+import { AXE, assertClean, axe, useApp } from "./harness.mjs";
 
 const FILOSOFI = "cc_filosofi_2020_COM.csv";
 const HAS_DATA = existsSync(join(SHARED_DATA, FILOSOFI));
@@ -23,13 +23,14 @@ const app = useApp({ "/donnees/": published });
 const saillyRows = (page) => page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ });
 
 test("?src= says which address it will fetch, then opens the CSV from it", { skip: !HAS_DATA }, async () => {
-  const carnet = await CarnetPage.open(app.browser, `${app.url}?src=donnees/${FILOSOFI}`);
+  const carnet = await CarnetPage.open(app.browser, `${app.url}?src=donnees/${FILOSOFI}`, { initScripts: [AXE] });
   const page = carnet.page;
   const notice = page.getByRole("region", { name: "Ouvrir un fichier par lien" });
   await notice.waitFor();
   assert.match(await notice.innerText(), new RegExp(`${app.url}donnees/${FILOSOFI}`.replace(/[.?]/g, "\\$&")));
   assert.ok(!carnet.requests.some((u) => u.includes("/donnees/")), "nothing fetched before the user agrees");
   await carnet.screenshot("40-lien-src");
+  await axe(carnet, "lien ?src=");
   await notice.getByRole("button", { name: "Ouvrir ce fichier" }).click();
   await carnet.waitDetected();
   await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
@@ -80,7 +81,7 @@ test("a shared link reopened in a new browser restores the commune and the chart
   assertClean(first);
   await first.page.context().close();
 
-  const second = await CarnetPage.open(app.browser, link);
+  const second = await CarnetPage.open(app.browser, link, { initScripts: [AXE] });
   const page = second.page;
   await page.getByText(/Ce lien restaure la commune 59522, le graphique de MED20\. Ouvrez le fichier « cc_filosofi_2020_COM\.csv »/).waitFor();
   await page.waitForFunction(() => document.getElementById("commune-input")?.value === "Sailly-lez-Lannoy (59522)");
@@ -89,6 +90,7 @@ test("a shared link reopened in a new browser restores the commune and the chart
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Sailly-lez-Lannoy se classe"));
   assert.equal(await page.getByLabel("Indicateur à représenter").inputValue(), "MED20");
   await second.screenshot("41-lien-partage");
+  await axe(second, "vue partagée");
   assertClean(second);
   await page.context().close();
 });
