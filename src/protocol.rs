@@ -13,6 +13,7 @@ use crate::engine::publish::check::Problem;
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::facts::Facts;
 use crate::engine::publish::kit::{Attachment, KitFile};
+use crate::engine::standardize::Step;
 use crate::engine::territory::Place;
 use crate::engine::workspace::{Detection, ReadOptions};
 use gloo::worker::Codec;
@@ -77,6 +78,13 @@ pub enum UiToWorker {
         offset: usize,
         /// How many rows.
         count: usize,
+    },
+    /// The standardization steps to apply from now on; the rows kept come again under `id`.
+    Steps {
+        /// The request's id.
+        id: RequestId,
+        /// The steps, in order.
+        steps: Vec<Step>,
     },
     /// Forget the extracts compiled so far.
     ClearCompiled,
@@ -144,8 +152,22 @@ pub struct Selected {
     /// The tidy table of this commune's rows in every file read so far, when there are two
     /// files or more.
     pub compiled: Option<Compiled>,
+    /// The standardization steps and what each changed.
+    pub steps: Vec<AppliedStep>,
     /// The data.gouv.fr fields proposed from the facts, description included.
     pub proposal: Dataset,
+}
+
+/// A standardization step as applied to the rows kept.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AppliedStep {
+    /// The step.
+    pub step: Step,
+    /// It, in French words.
+    pub description: String,
+    /// What it changed, in French words; `None` when it could not apply (a column it names
+    /// is not there).
+    pub effect: Option<String>,
 }
 
 /// Several extracts as one tidy table.

@@ -14,12 +14,13 @@ use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::facts::Facts;
 use crate::engine::publish::kit::{self, Attachment, KitFile};
 use crate::engine::publish::readme;
+use crate::engine::standardize::{self, Step, StepError};
 use crate::engine::stream::{HEAD_BYTES, Stream, TAIL_BYTES};
 use crate::engine::territory::Place;
 use crate::engine::workspace::{self, ReadOptions, Selection, Workspace};
 use crate::engine::{Error, ErrorKind};
 use crate::protocol::{
-    Compiled, Kit, Loaded, Page, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi,
+    AppliedStep, Compiled, Kit, Loaded, Page, RequestId, Selected, Stage, StructuredClone, UiToWorker, WorkerToUi,
 };
 use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
@@ -64,6 +65,10 @@ struct State {
     explored: Option<(Query, Vec<usize>)>,
     /// The rows kept from each file read (the last commune of each), for the tidy table.
     extracts: Vec<Extract>,
+    /// The standardization steps, applied to the rows kept from every file.
+    steps: Vec<Step>,
+    /// The rows kept, as the steps leave them: what the clean CSV and the kit publish.
+    published: Option<Selection>,
 }
 
 impl State {
@@ -136,11 +141,53 @@ impl Worker for EngineWorker {
                 scope.respond(who, self.state.borrow_mut().explore(id, query, offset, count));
             }
             UiToWorker::ClearCompiled => self.state.borrow_mut().extracts.clear(),
+            UiToWorker::Steps { id, steps } => {
+                let mut state = self.state.borrow_mut();
+                state.steps = steps;
+                // The rows kept are published anew; without rows, the steps wait for them.
+                if let Some(place) = state.selection.as_ref().map(|s| s.place.clone()) {
+                    let reply = state.select(id, place);
+                    scope.respond(who, reply);
+                }
+            }
             UiToWorker::Kit { id, dataset, attachments, today } => {
                 scope.respond(who, self.state.borrow().kit(id, &dataset, &attachments, &today));
             }
         }
     }
+}
+
+/// The rows kept as `steps` leave them, and each step's description and effect (or why it
+/// could not apply: the steps after it wait).
+fn standardized(selection: &Selection, steps: &[Step]) -> (Selection, Vec<AppliedStep>) {
+    let mut applied = steps.len();
+    let outcome = loop {
+        match standardize::apply(&selection.table, &steps[..applied]) {
+            Ok(done) => break Some(done),
+            Err(e) => {
+                let at = match e {
+                    StepError::NoSuchColumn { step, .. }
+                    | StepError::DuplicateName { step, .. }
+                    | StepError::EmptyName { step } => step,
+                };
+                if at >= applied {
+                    break None;
+                }
+                applied = at;
+            }
+        }
+    };
+    let (table, effects) = outcome.unwrap_or_else(|| (selection.table.clone(), Vec::new()));
+    let report = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| AppliedStep {
+            step: step.clone(),
+            description: standardize::describe(step),
+            effect: effects.get(i).map(standardize::report),
+        })
+        .collect();
+    (Selection { table, ..selection.clone() }, report)
 }
 
 /// Why reading stopped early.
@@ -160,12 +207,12 @@ async fn load(
     focus: Option<(RequestId, Place)>,
     post: &dyn Fn(WorkerToUi),
 ) -> WorkerToUi {
-    // A new file: only the dictionary and the extracts compiled stay.
-    let (dictionary, extracts) = {
+    // A new file: only the dictionary, the extracts compiled and the steps stay.
+    let (dictionary, extracts, steps) = {
         let mut s = state.borrow_mut();
-        (s.dictionary.take(), std::mem::take(&mut s.extracts))
+        (s.dictionary.take(), std::mem::take(&mut s.extracts), std::mem::take(&mut s.steps))
     };
-    *state.borrow_mut() = State { dictionary, extracts, ..State::default() };
+    *state.borrow_mut() = State { dictionary, extracts, steps, ..State::default() };
     let file_name = file.name();
     let size = file.size() as u64;
     let failed = |error: ErrorKind| WorkerToUi::Failed { id, file_name: file_name.clone(), error: Error::new(error) };
@@ -356,7 +403,8 @@ impl State {
                     .filter(|c| c.kind().is_numeric() && (0..table.rows()).any(|r| c.number(r).is_some()))
                     .map(|c| c.name().to_owned())
                     .collect();
-                let facts = self.facts(ws, &selection);
+                let (published, steps) = standardized(&selection, &self.steps);
+                let facts = self.facts(ws, &published);
                 let extract = Extract::new(ws.file_name(), selection.table.clone());
                 self.extracts.retain(|e| e.file_name != extract.file_name);
                 self.extracts.push(extract);
@@ -368,12 +416,14 @@ impl State {
                     rows: workspace::rows_fr(table, table.rows()),
                     lines: selection.lines.clone(),
                     chartable,
-                    csv: String::from_utf8_lossy(&ws.clean_csv(&selection)).into_owned(),
+                    csv: String::from_utf8_lossy(&ws.clean_csv(&published)).into_owned(),
                     facts,
                     compiled,
+                    steps,
                     proposal,
                 };
                 self.selection = Some(selection);
+                self.published = Some(published);
                 WorkerToUi::Selected { id, selected: Box::new(selected) }
             }
             Err(error) => {
@@ -456,7 +506,7 @@ impl State {
     }
 
     fn kit(&self, id: RequestId, dataset: &Dataset, attachments: &[Attachment], today: &str) -> WorkerToUi {
-        let (Some(ws), Some(sel)) = (&self.workspace, &self.selection) else {
+        let (Some(ws), Some(sel)) = (&self.workspace, &self.published) else {
             return WorkerToUi::Failed { id, file_name: String::new(), error: ErrorKind::NoFileLoaded.into() };
         };
         let facts = self.facts(ws, sel);

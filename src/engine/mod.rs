@@ -22,6 +22,7 @@ pub mod publish;
 pub mod recipe;
 pub mod scan;
 pub mod source;
+pub mod standardize;
 pub mod stream;
 pub mod table;
 pub mod territory;

@@ -12,6 +12,7 @@
 
 use super::chart::ChartKind;
 use super::publish::dataset::Dataset;
+use super::standardize::Step;
 use super::workspace::ReadOptions;
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +43,9 @@ pub struct Recipe {
     pub read: ReadOptions,
     /// The commune's INSEE code.
     pub territory: Option<String>,
+    /// The standardization steps.
+    #[serde(default)]
+    pub steps: Vec<Step>,
     /// The chart.
     pub chart: Option<ChartSettings>,
     /// The data.gouv.fr fields.
@@ -66,6 +70,7 @@ impl Recipe {
             file_name: file_name.to_owned(),
             read,
             territory: None,
+            steps: Vec::new(),
             chart: None,
             publication: None,
         }

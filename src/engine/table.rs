@@ -102,6 +102,11 @@ impl Column {
         Ok(Self { name, kind, values, markers })
     }
 
+    /// The same column under another name.
+    pub fn renamed(&self, name: String) -> Self {
+        Self { name, ..self.clone() }
+    }
+
     /// The column's name.
     pub fn name(&self) -> &str {
         &self.name

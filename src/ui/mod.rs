@@ -18,6 +18,7 @@ mod requests;
 mod selection;
 mod sharing;
 mod state;
+mod steps;
 mod territories;
 
 use crate::engine::ErrorKind;
@@ -35,6 +36,7 @@ use publish::PublishPanel;
 use selection::SelectionPanel;
 use sharing::{LinkNotice, RecipePicker, SharePanel};
 pub use state::{AppState, LoadState};
+use steps::StepsPanel;
 
 /// The worker handle, shared through context.
 pub type EngineHandle = StoredValue<Engine, LocalStorage>;
@@ -54,6 +56,7 @@ pub fn App() -> impl IntoView {
     provide_context(engine);
     territories::fetch(state);
     recipe::follow(state);
+    steps::follow(state, engine);
 
     // A commune picked and a file loaded: ask for the commune's rows.
     Effect::new(move || {
@@ -128,6 +131,7 @@ pub fn App() -> impl IntoView {
                 <h2 id="step-commune">"2. Choisir la commune"</h2>
                 <CommunePicker />
                 <SelectionPanel />
+                <StepsPanel />
                 <CompiledPanel />
             </section>
             <section class="step" aria-labelledby="step-chart">

@@ -14,6 +14,7 @@ pub fn current(state: AppState) -> Recipe {
     };
     let mut recipe = Recipe::new(&file_name, state.options.get_untracked());
     recipe.territory = state.place.get_untracked().map(|p| p.code);
+    recipe.steps = untrack(|| state.steps_applied());
     recipe.chart = state
         .chart_column
         .get_untracked()
@@ -27,6 +28,8 @@ pub fn current(state: AppState) -> Recipe {
 /// replace the proposal.
 pub fn apply(state: AppState, recipe: Recipe) {
     state.options.set(recipe.read);
+    state.applied.set(recipe.steps.len());
+    state.steps.set(recipe.steps.clone());
     if let Some(chart) = &recipe.chart {
         state.chart_column.set(Some(chart.column.clone()));
         state.chart_kind.set(chart.kind);

@@ -5,6 +5,7 @@ use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::recipe::Recipe;
+use crate::engine::standardize::Step;
 use crate::engine::territory::{Place, Territories};
 use crate::engine::workspace::ReadOptions;
 use crate::protocol::{Kit, Loaded, Page, RequestId, Selected, Stage, WorkerToUi};
@@ -101,6 +102,10 @@ pub struct AppState {
     pub explored: RwSignal<Reply<Arc<Page>>>,
     /// The id of the latest explorer request.
     pub explore_id: RwSignal<RequestId>,
+    /// The standardization steps, those undone included (for redo).
+    pub steps: RwSignal<Vec<Step>>,
+    /// How many of `steps` apply (the others were undone).
+    pub applied: RwSignal<usize>,
     /// The recipe opened (from a file or a link), applied to the files read after it.
     pub recipe: RwSignal<Option<Recipe>>,
     /// The variable dictionary read: its file name and how many variables it labels.
@@ -134,12 +139,29 @@ impl AppState {
             description_auto: RwSignal::new(true),
             explored: RwSignal::new(None),
             explore_id: RwSignal::new(0),
+            steps: RwSignal::new(Vec::new()),
+            applied: RwSignal::new(0),
             recipe: RwSignal::new(None),
             dictionary: RwSignal::new(None),
             dictionary_id: RwSignal::new(0),
             kit: RwSignal::new(None),
             kit_id: RwSignal::new(0),
         }
+    }
+
+    /// The steps in force.
+    pub fn steps_applied(&self) -> Vec<Step> {
+        self.steps.with(|s| s[..self.applied.get().min(s.len())].to_vec())
+    }
+
+    /// Adds a step after those in force (the undone ones are forgotten).
+    pub fn add_step(&self, step: Step) {
+        let n = self.applied.get_untracked();
+        self.steps.update(|s| {
+            s.truncate(n);
+            s.push(step);
+        });
+        self.applied.set(n + 1);
     }
 
     /// Takes a message from the worker; replies to superseded requests are dropped.

@@ -1,0 +1,103 @@
+//! The standardization steps of the published file: the list of steps with what each changed,
+//! controls to add one, undo and redo. The worker applies them to the rows kept.
+
+use super::EngineHandle;
+use super::engine::Engine;
+use super::state::AppState;
+use crate::engine::standardize::Step;
+use crate::protocol::UiToWorker;
+use leptos::prelude::*;
+
+/// Sends the steps in force whenever they change; the rows kept come back as they leave them.
+pub fn follow(state: AppState, engine: EngineHandle) {
+    Effect::new(move || {
+        let steps = state.steps_applied();
+        let id = engine.with_value(Engine::next_id);
+        if matches!(state.selected.get_untracked(), Some(Ok(_))) {
+            state.select_id.set(id);
+        }
+        engine.with_value(|e| e.send(UiToWorker::Steps { id, steps }));
+    });
+}
+
+/// The steps panel, under the commune's rows.
+#[component]
+pub fn StepsPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let columns = move || match state.selected.get() {
+        Some(Ok(s)) => s.facts.fields.iter().map(|f| f.name.clone()).collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    let applied = move || match state.selected.get() {
+        Some(Ok(s)) => s.steps.clone(),
+        _ => Vec::new(),
+    };
+    let rename_from = RwSignal::new(String::new());
+    let rename_to = RwSignal::new(String::new());
+    let drop_column = RwSignal::new(String::new());
+    let chosen = move |signal: RwSignal<String>| {
+        let c = signal.get_untracked();
+        if c.is_empty() { columns().first().cloned().unwrap_or_default() } else { c }
+    };
+    let options =
+        move || columns().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view();
+    let can_undo = move || state.applied.get() > 0;
+    let can_redo = move || state.applied.get() < state.steps.with(Vec::len);
+    view! {
+        <section class="steps-panel" aria-labelledby="steps-title" hidden=move || columns().is_empty()>
+            <h3 id="steps-title">"Mise en forme du fichier publié"</h3>
+            <p class="hint">
+                "Le CSV nettoyé est déjà en UTF-8, séparé par des virgules, avec le point décimal, les dates ISO, "
+                "les codes en texte et « s » pour le secret. Ces étapes règlent ses noms et ses colonnes ; "
+                "elles s’appliquent aussi aux fichiers suivants et sont gardées dans la recette."
+            </p>
+            <ol class="steps-list">
+                {move || applied().into_iter().map(|a| view! {
+                    <li>
+                        <span class="step-name">{a.description}</span>
+                        " — "
+                        {match a.effect {
+                            Some(effect) => view! { <span>{effect}</span> }.into_any(),
+                            None => view! { <span class="error-text">"ne s’applique pas : une colonne qu’elle nomme est absente"</span> }.into_any(),
+                        }}
+                    </li>
+                }).collect_view()}
+            </ol>
+            <div class="step-controls">
+                <button type="button" class="secondary" on:click=move |_| state.add_step(Step::FieldNames)>
+                    "Noms de colonnes au format schema.data.gouv.fr"
+                </button>
+                <div class="step-form">
+                    <label for="rename-from">"Colonne à renommer"</label>
+                    <select id="rename-from" on:change=move |ev| rename_from.set(event_target_value(&ev))>{options}</select>
+                    <label for="rename-to">"Nouveau nom"</label>
+                    <input id="rename-to" type="text" prop:value=move || rename_to.get() on:input=move |ev| rename_to.set(event_target_value(&ev)) />
+                    <button type="button" class="secondary" on:click=move |_| {
+                        let to = rename_to.get_untracked();
+                        if !to.trim().is_empty() {
+                            state.add_step(Step::Rename { column: chosen(rename_from), to });
+                            rename_to.set(String::new());
+                            rename_from.set(String::new());
+                        }
+                    }>"Renommer"</button>
+                </div>
+                <div class="step-form">
+                    <label for="drop-column">"Colonne à retirer du fichier publié"</label>
+                    <select id="drop-column" on:change=move |ev| drop_column.set(event_target_value(&ev))>{options}</select>
+                    <button type="button" class="secondary" on:click=move |_| {
+                        state.add_step(Step::Drop { column: chosen(drop_column) });
+                        drop_column.set(String::new());
+                    }>"Retirer"</button>
+                </div>
+                <div class="undo-redo">
+                    <button type="button" class="secondary" disabled=move || !can_undo() on:click=move |_| state.applied.update(|n| *n = n.saturating_sub(1))>
+                        "Annuler la dernière étape"
+                    </button>
+                    <button type="button" class="secondary" disabled=move || !can_redo() on:click=move |_| state.applied.update(|n| *n += 1)>
+                        "Rétablir l’étape annulée"
+                    </button>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,53 @@
+// Standardization steps on the published file: names to schema.data.gouv.fr's conventions, a
+// rename, a column left out, undo and redo, and the steps kept in the recipe.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { AXE, assertClean, axe, useApp } from "./harness.mjs";
+
+const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
+const app = useApp();
+
+test("steps rename and drop columns of the published CSV, with undo and redo", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [AXE] });
+  const page = carnet.page;
+  await carnet.showSailly(FILOSOFI_2020);
+  const panel = page.getByRole("region", { name: "Mise en forme du fichier publié" });
+  const header = async () => (await carnet.download("Télécharger le CSV nettoyé")).text.split("\n")[0];
+  assert.ok((await header()).startsWith("CODGEO,NBMENFISC20,NBPERSMENFISC20,MED20,PIMP20,"));
+
+  await panel.getByRole("button", { name: "Noms de colonnes au format schema.data.gouv.fr" }).click();
+  await panel.getByText(/^28 renommée\(s\) : CODGEO → codgeo, NBMENFISC20 → nbmenfisc20/).waitFor();
+  await panel.getByLabel("Colonne à renommer").selectOption("med20");
+  await panel.getByLabel("Nouveau nom").fill("mediane_niveau_vie_2020");
+  await panel.getByRole("button", { name: "Renommer" }).click();
+  await panel.getByText("1 renommée(s) : med20 → mediane_niveau_vie_2020").waitFor();
+  await panel.getByLabel("Colonne à retirer du fichier publié").selectOption("pimp20");
+  await panel.getByRole("button", { name: "Retirer", exact: true }).click();
+  await panel.getByText("colonne retirée : pimp20").waitFor();
+  assert.ok((await header()).startsWith("codgeo,nbmenfisc20,nbpersmenfisc20,mediane_niveau_vie_2020,tp6020,"));
+  await carnet.screenshot("80-etapes");
+  await axe(carnet, "mise en forme");
+
+  await panel.getByRole("button", { name: "Annuler la dernière étape" }).click();
+  await page.waitForFunction(() => !document.querySelector(".steps-list")?.innerText.includes("pimp20"));
+  assert.ok((await header()).includes(",mediane_niveau_vie_2020,pimp20,"));
+  await panel.getByRole("button", { name: "Rétablir l’étape annulée" }).click();
+  await panel.getByText("colonne retirée : pimp20").waitFor();
+  assert.ok(!(await header()).includes("pimp20"));
+
+  // The schema and the recipe follow.
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  const schema = JSON.parse((await carnet.download("Télécharger schema.json")).text);
+  assert.deepEqual(schema.fields.slice(0, 4).map((f) => f.name), ["codgeo", "nbmenfisc20", "nbpersmenfisc20", "mediane_niveau_vie_2020"]);
+  const recipe = JSON.parse((await carnet.download("Télécharger la recette (carnet.json)")).text);
+  assert.deepEqual(recipe.steps, [
+    "FieldNames",
+    { Rename: { column: "med20", to: "mediane_niveau_vie_2020" } },
+    { Drop: { column: "pimp20" } },
+  ]);
+  assertClean(carnet);
+  await page.context().close();
+});
