@@ -35,16 +35,13 @@ impl Problems {
 /// Applies an edit to the dataset; while the user has not written in the description, it is
 /// written again from the other fields.
 fn edit(state: AppState, change: impl FnOnce(&mut Dataset)) {
-    let facts = match state.selected.get_untracked() {
-        Some(Ok(s)) => s,
-        _ => return,
-    };
+    let Some(Ok(selected)) = state.selected.get_untracked() else { return };
     let auto = state.description_auto.get_untracked();
     state.dataset.update(|d| {
         if let Some(d) = d {
             change(d);
             if auto {
-                d.description = readme::description(&facts.facts, d, &crate::clock::today());
+                d.description = readme::description(&selected.facts, d, &crate::clock::today());
             }
         }
     });
