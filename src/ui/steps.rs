@@ -41,6 +41,7 @@ pub fn StepsPanel() -> impl IntoView {
     };
     let options =
         move || columns().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view();
+    let open = RwSignal::new(false);
     let can_undo = move || state.applied.get() > 0;
     let can_redo = move || state.applied.get() < state.steps.with(Vec::len);
     view! {
@@ -63,40 +64,52 @@ pub fn StepsPanel() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
-            <div class="step-controls">
-                <button type="button" class="secondary" on:click=move |_| state.add_step(Step::FieldNames)>
-                    "Noms de colonnes au format schema.data.gouv.fr"
+            <button
+                type="button"
+                class="secondary"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="step-controls"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Ajouter une étape"
+            </button>
+            // Built when opened: two lists of every column are not needed to see the rows.
+            <div class="step-controls" id="step-controls" hidden=move || !open.get()>
+                {move || open.get().then(|| view! {
+                        <button type="button" class="secondary" on:click=move |_| state.add_step(Step::FieldNames)>
+                            "Noms de colonnes au format schema.data.gouv.fr"
+                        </button>
+                        <div class="step-form">
+                            <label for="rename-from">"Colonne à renommer"</label>
+                            <select id="rename-from" on:change=move |ev| rename_from.set(event_target_value(&ev))>{options}</select>
+                            <label for="rename-to">"Nouveau nom"</label>
+                            <input id="rename-to" type="text" prop:value=move || rename_to.get() on:input=move |ev| rename_to.set(event_target_value(&ev)) />
+                            <button type="button" class="secondary" on:click=move |_| {
+                                let to = rename_to.get_untracked();
+                                if !to.trim().is_empty() {
+                                    state.add_step(Step::Rename { column: chosen(rename_from), to });
+                                    rename_to.set(String::new());
+                                    rename_from.set(String::new());
+                                }
+                            }>"Renommer"</button>
+                        </div>
+                        <div class="step-form">
+                            <label for="drop-column">"Colonne à retirer du fichier publié"</label>
+                            <select id="drop-column" on:change=move |ev| drop_column.set(event_target_value(&ev))>{options}</select>
+                            <button type="button" class="secondary" on:click=move |_| {
+                                state.add_step(Step::Drop { column: chosen(drop_column) });
+                                drop_column.set(String::new());
+                            }>"Retirer"</button>
+                        </div>
+                })}
+            </div>
+            <div class="undo-redo">
+                <button type="button" class="secondary" disabled=move || !can_undo() on:click=move |_| state.applied.update(|n| *n = n.saturating_sub(1))>
+                    "Annuler la dernière étape"
                 </button>
-                <div class="step-form">
-                    <label for="rename-from">"Colonne à renommer"</label>
-                    <select id="rename-from" on:change=move |ev| rename_from.set(event_target_value(&ev))>{options}</select>
-                    <label for="rename-to">"Nouveau nom"</label>
-                    <input id="rename-to" type="text" prop:value=move || rename_to.get() on:input=move |ev| rename_to.set(event_target_value(&ev)) />
-                    <button type="button" class="secondary" on:click=move |_| {
-                        let to = rename_to.get_untracked();
-                        if !to.trim().is_empty() {
-                            state.add_step(Step::Rename { column: chosen(rename_from), to });
-                            rename_to.set(String::new());
-                            rename_from.set(String::new());
-                        }
-                    }>"Renommer"</button>
-                </div>
-                <div class="step-form">
-                    <label for="drop-column">"Colonne à retirer du fichier publié"</label>
-                    <select id="drop-column" on:change=move |ev| drop_column.set(event_target_value(&ev))>{options}</select>
-                    <button type="button" class="secondary" on:click=move |_| {
-                        state.add_step(Step::Drop { column: chosen(drop_column) });
-                        drop_column.set(String::new());
-                    }>"Retirer"</button>
-                </div>
-                <div class="undo-redo">
-                    <button type="button" class="secondary" disabled=move || !can_undo() on:click=move |_| state.applied.update(|n| *n = n.saturating_sub(1))>
-                        "Annuler la dernière étape"
-                    </button>
-                    <button type="button" class="secondary" disabled=move || !can_redo() on:click=move |_| state.applied.update(|n| *n += 1)>
-                        "Rétablir l’étape annulée"
-                    </button>
-                </div>
+                <button type="button" class="secondary" disabled=move || !can_redo() on:click=move |_| state.applied.update(|n| *n += 1)>
+                    "Rétablir l’étape annulée"
+                </button>
             </div>
         </section>
     }

@@ -18,6 +18,7 @@ test("steps rename and drop columns of the published CSV, with undo and redo", {
   const header = async () => (await carnet.download("Télécharger le CSV nettoyé")).text.split("\n")[0];
   assert.ok((await header()).startsWith("CODGEO,NBMENFISC20,NBPERSMENFISC20,MED20,PIMP20,"));
 
+  await panel.getByRole("button", { name: "Ajouter une étape" }).click();
   await panel.getByRole("button", { name: "Noms de colonnes au format schema.data.gouv.fr" }).click();
   await panel.getByText(/^28 renommée\(s\) : CODGEO → codgeo, NBMENFISC20 → nbmenfisc20/).waitFor();
   await panel.getByLabel("Colonne à renommer").selectOption("med20");

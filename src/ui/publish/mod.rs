@@ -75,11 +75,19 @@ pub fn PublishPanel() -> impl IntoView {
                 "Publier"
             </button>
         </div>
+        // Built when opened: the rows of a commune come first.
         <div id="publish-form" class="publish" hidden=move || !open.get() || !ready()>
-            <DatasetForm />
-            <QualityScore />
-            <KitDownloads />
-            <Guide />
+            {move || {
+                open.get()
+                    .then(|| {
+                        view! {
+                            <DatasetForm />
+                            <QualityScore />
+                            <KitDownloads />
+                            <Guide />
+                        }
+                    })
+            }}
         </div>
     }
 }
