@@ -12,6 +12,15 @@
     "{carnet:fr-value}": function (value) { return number(value); },
     "{carnet:fr-params}": function (params) { return number(params && params.value); },
   };
+  // "{carnet:fr-value:€}": the same with a unit after a no-break space.
+  function withUnit(node) {
+    var m = /^\{carnet:(fr-value|fr-params):(.+)\}$/.exec(node);
+    if (!m) return null;
+    var unit = "\u00a0" + m[2];
+    return m[1] === "fr-value"
+      ? function (value) { var t = number(value); return t === "valeur manquante" ? t : t + unit; }
+      : function (params) { var t = number(params && params.value); return t === "valeur manquante" ? t : t + unit; };
+  }
   // Replaces placeholder strings anywhere in the option by the matching function.
   function revive(node) {
     if (Array.isArray(node)) return node.map(revive);
@@ -21,6 +30,7 @@
       return out;
     }
     if (typeof node === "string" && Object.prototype.hasOwnProperty.call(formatters, node)) return formatters[node];
+    if (typeof node === "string" && node.indexOf("{carnet:") === 0) return withUnit(node) || node;
     return node;
   }
   var observed = new WeakSet();

@@ -6,7 +6,7 @@
 //! id. The UI drops replies to requests it has since replaced.
 
 use crate::engine::Error;
-use crate::engine::chart::{ChartKind, Drawn};
+use crate::engine::chart::{ChartRequest, Drawn};
 use crate::engine::explore::Query;
 use crate::engine::parse::SetAside;
 use crate::engine::publish::check::Problem;
@@ -51,14 +51,12 @@ pub enum UiToWorker {
         /// The load's id.
         id: RequestId,
     },
-    /// Chart this numeric column of the selected rows.
+    /// Chart a numeric column of the selected rows.
     Chart {
         /// The request's id.
         id: RequestId,
-        /// The column's name.
-        column: String,
-        /// Which chart.
-        kind: ChartKind,
+        /// The column, the kind of chart and the user's edits.
+        request: ChartRequest,
     },
     /// Read this variable dictionary; it labels the columns of every file from now on.
     Dictionary {

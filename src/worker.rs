@@ -5,7 +5,7 @@
 //! them, so a cancel request is heard; a large file with a commune picked streams through the
 //! engine and is never held whole.
 
-use crate::engine::chart::ChartKind;
+use crate::engine::chart::{ChartKind, ChartRequest};
 use crate::engine::compile::{self, Extract};
 use crate::engine::decode;
 use crate::engine::dictionary::Dictionary;
@@ -113,7 +113,7 @@ impl Worker for EngineWorker {
             }
             UiToWorker::Cancel { id } => self.cancelled.set(id),
             UiToWorker::Select { id, place } => scope.respond(who, self.state.borrow_mut().select(id, place)),
-            UiToWorker::Chart { id, column, kind } => scope.respond(who, self.state.borrow().chart(id, &column, kind)),
+            UiToWorker::Chart { id, request } => scope.respond(who, self.state.borrow().chart(id, request)),
             UiToWorker::Dictionary { id, file } => {
                 let state = self.state.clone();
                 let scope = scope.clone();
@@ -520,20 +520,19 @@ impl State {
         WorkerToUi::Kitted { id, kit: Box::new(kit) }
     }
 
-    fn chart(&self, id: RequestId, column: &str, kind: ChartKind) -> WorkerToUi {
+    fn chart(&self, id: RequestId, mut request: ChartRequest) -> WorkerToUi {
         // The dictionary's long label says best what the indicator is.
-        let label = self
+        request.label = self
             .dictionary
             .as_ref()
-            .and_then(|d| d.label(column))
+            .and_then(|d| d.label(&request.column))
             .map(|l| l.description.as_ref().unwrap_or(&l.title).clone());
-        let drawn = match (kind, &self.workspace, &self.selection) {
-            (ChartKind::Evolution, _, Some(sel)) => {
-                compile::evolution(&self.holding(&sel.place), &sel.place, column, label.as_deref())
-            }
-            (_, Some(ws), Some(sel)) => ws.chart(sel, column, kind, label.as_deref()),
+        let drawn = match (request.kind, &self.workspace, &self.selection) {
+            (ChartKind::Evolution, _, Some(sel)) => compile::evolution(&self.holding(&sel.place), &sel.place, &request),
+            (_, Some(ws), Some(sel)) => ws.chart(sel, &request),
             _ => None,
         };
+        let column = request.column.as_str();
         match drawn {
             Some(drawn) => WorkerToUi::Charted { id, drawn: Box::new(drawn) },
             None => WorkerToUi::Failed {

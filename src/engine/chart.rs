@@ -87,7 +87,7 @@ pub struct Drawn {
 }
 
 /// A bar chart's settings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BarChart {
     /// The title.
     pub title: String,
@@ -99,7 +99,116 @@ pub struct BarChart {
     pub bars: Vec<Bar1>,
     /// Bars laid horizontally, first at the top (for rankings and long labels).
     pub horizontal: bool,
+    /// The values' unit (`€`, `%`), written after each number.
+    pub unit: Option<String>,
+    /// The value axis's name.
+    pub axis: Option<String>,
+    /// A note under the chart, after the source.
+    pub note: Option<String>,
+    /// Black and dark blue on white, heavier lines: for print and low vision.
+    pub contrast: bool,
 }
+
+/// What the page asks to chart.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartRequest {
+    /// The column charted.
+    pub column: String,
+    /// Which chart.
+    pub kind: ChartKind,
+    /// What the column measures, in words (from a variable dictionary): the default title.
+    pub label: Option<String>,
+    /// The user's edits.
+    pub edits: Edits,
+}
+
+/// The order of the bars.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Order {
+    /// As the chart kind orders them (a ranking: highest first).
+    #[default]
+    Natural,
+    /// Highest first.
+    Descending,
+    /// Lowest first.
+    Ascending,
+}
+
+/// What the user changed on a chart, as Datawrapper lets one: every field optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edits {
+    /// The title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The subtitle.
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// A note under the chart.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The value axis's name.
+    #[serde(default)]
+    pub axis: Option<String>,
+    /// The values' unit.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The bars' order.
+    #[serde(default)]
+    pub order: Order,
+    /// The high-contrast palette.
+    #[serde(default)]
+    pub contrast: bool,
+}
+
+impl BarChart {
+    /// The chart with the user's edits; blank texts leave the defaults.
+    pub fn edited(mut self, edits: &Edits) -> Self {
+        let set = |field: &mut String, value: &Option<String>| {
+            if let Some(v) = value.as_ref().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+                *field = v.to_owned();
+            }
+        };
+        set(&mut self.title, &edits.title);
+        set(&mut self.subtitle, &edits.subtitle);
+        let text = |v: &Option<String>| v.as_ref().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        self.note = text(&edits.note).or(self.note);
+        self.axis = text(&edits.axis).or(self.axis);
+        self.unit = text(&edits.unit).or(self.unit);
+        self.contrast = edits.contrast;
+        let key = |b: &Bar1| b.value.unwrap_or(f64::NEG_INFINITY);
+        match edits.order {
+            Order::Natural => {}
+            // Missing values last either way.
+            Order::Descending => self.bars.sort_by(|a, b| key(b).total_cmp(&key(a))),
+            Order::Ascending => self.bars.sort_by(|a, b| {
+                let k = |x: &Bar1| x.value.unwrap_or(f64::INFINITY);
+                k(a).total_cmp(&k(b))
+            }),
+        }
+        self
+    }
+
+    /// A value as the page writes it, with the unit.
+    pub fn with_unit(&self, text: &str) -> String {
+        match &self.unit {
+            Some(unit) if !text.is_empty() && text.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '-') => {
+                format!("{text}\u{a0}{unit}")
+            }
+            _ => text.to_owned(),
+        }
+    }
+
+    /// The value formatter placeholders, with the unit when there is one.
+    fn formatters(&self) -> (String, String) {
+        match &self.unit {
+            Some(unit) => (format!("{{carnet:fr-value:{unit}}}"), format!("{{carnet:fr-params:{unit}}}")),
+            None => (FR_VALUE.to_owned(), FR_PARAMS.to_owned()),
+        }
+    }
+}
+
+/// The high-contrast colours: the chosen territory in black, the others dark blue.
+pub const CONTRAST: (&str, &str) = ("#000000", "#1F4E79");
 
 /// The height a bar chart reads well at.
 pub fn height(chart: &BarChart) -> u32 {
@@ -108,11 +217,17 @@ pub fn height(chart: &BarChart) -> u32 {
 
 /// Builds the ECharts option of a bar chart.
 pub fn bar_option(chart: &BarChart) -> Value {
+    let (value_format, label_format) = chart.formatters();
+    let (main, muted) = if chart.contrast { CONTRAST } else { (PALETTE[0], MUTED) };
+    let source = match &chart.note {
+        Some(note) => format!("{} · {note}", chart.source),
+        None => chart.source.clone(),
+    };
     let data: Vec<DataPointItem> = chart
         .bars
         .iter()
         .map(|b| {
-            let colour = if b.highlight || chart.bars.len() == 1 { PALETTE[0] } else { MUTED };
+            let colour = if b.highlight || chart.bars.len() == 1 { main } else { muted };
             let item = match b.value {
                 Some(v) => DataPointItem::new(v),
                 None => DataPointItem::new("-"),
@@ -132,7 +247,7 @@ pub fn bar_option(chart: &BarChart) -> Value {
         )
         .title(
             Title::new()
-                .text(chart.source.as_str())
+                .text(source.as_str())
                 .left(16)
                 .bottom(6)
                 .text_style(TextStyle::new().font_size(12).font_weight("normal").color("#3a3a3a")),
@@ -143,7 +258,12 @@ pub fn bar_option(chart: &BarChart) -> Value {
         .type_(AxisType::Category)
         .data(chart.bars.iter().map(|b| b.label.clone()).collect())
         .axis_label(AxisLabel::new().color("#1b1b1b"));
-    let values = Axis::new().type_(AxisType::Value).axis_label(AxisLabel::new().formatter(FR_VALUE).color("#3a3a3a"));
+    let mut values = Axis::new()
+        .type_(AxisType::Value)
+        .axis_label(AxisLabel::new().formatter(value_format.as_str()).color("#3a3a3a"));
+    if let Some(name) = &chart.axis {
+        values = values.name(name.as_str());
+    }
     let (option, position) = if chart.horizontal {
         // The first bar at the top.
         (option.x_axis(values).y_axis(categories.inverse(true)), LabelPosition::Right)
@@ -153,7 +273,7 @@ pub fn bar_option(chart: &BarChart) -> Value {
     let option = option.series(
         Bar::new()
             .name(chart.title.as_str())
-            .label(Label::new().show(true).position(position).formatter(FR_PARAMS).color("#1b1b1b"))
+            .label(Label::new().show(true).position(position).formatter(label_format.as_str()).color("#1b1b1b"))
             .data(data),
     );
     let mut value = serde_json::to_value(&option).unwrap_or(Value::Null);
@@ -161,7 +281,7 @@ pub fn bar_option(chart: &BarChart) -> Value {
     if let Some(obj) = value.as_object_mut() {
         obj.insert(
             "tooltip".into(),
-            json!({ "trigger": "item", "valueFormatter": FR_VALUE, "renderMode": "richText" }),
+            json!({ "trigger": "item", "valueFormatter": value_format, "renderMode": "richText" }),
         );
         obj.insert("aria".into(), json!({ "enabled": true, "decal": { "show": false } }));
         if chart.horizontal {
@@ -171,6 +291,10 @@ pub fn bar_option(chart: &BarChart) -> Value {
             );
         }
         obj.insert("color".into(), json!(PALETTE));
+        if chart.contrast {
+            // Heavier text and axis lines for print and low vision.
+            obj.insert("textStyle".into(), json!({ "fontSize": 14, "color": "#000000" }));
+        }
         if let Some(series) = obj.get_mut("series").and_then(|s| s.get_mut(0)).and_then(Value::as_object_mut) {
             series.insert("barMaxWidth".into(), json!(96));
         }
@@ -186,8 +310,9 @@ pub fn line_option(chart: &BarChart) -> Value {
         series.remove("barMaxWidth");
         series.insert("symbolSize".into(), json!(10));
         series.insert("connectNulls".into(), json!(false));
-        series.insert("lineStyle".into(), json!({ "width": 3, "color": PALETTE[0] }));
-        series.insert("itemStyle".into(), json!({ "color": PALETTE[0] }));
+        let colour = if chart.contrast { CONTRAST.0 } else { PALETTE[0] };
+        series.insert("lineStyle".into(), json!({ "width": 3, "color": colour }));
+        series.insert("itemStyle".into(), json!({ "color": colour }));
         if let Some(data) = series.get_mut("data").and_then(Value::as_array_mut) {
             for point in data.iter_mut().filter_map(Value::as_object_mut) {
                 point.remove("itemStyle");
@@ -260,6 +385,40 @@ pub fn text_alternative(chart: &BarChart, texts: &[String], group: Option<&str>)
 mod tests {
     use super::*;
 
+    #[test]
+    fn edits_change_texts_order_unit_and_colours() {
+        let mut ranking = chart();
+        ranking.bars = vec![
+            Bar1 { label: "A".into(), value: Some(2.0), highlight: false },
+            Bar1 { label: "B".into(), value: None, highlight: false },
+            Bar1 { label: "C".into(), value: Some(3.0), highlight: true },
+        ];
+        let edits = Edits {
+            title: Some("Niveau de vie médian".into()),
+            subtitle: Some("  ".into()),
+            note: Some("Valeurs 2020.".into()),
+            axis: Some("Euros par an".into()),
+            unit: Some("€".into()),
+            order: Order::Ascending,
+            contrast: true,
+        };
+        let edited = ranking.edited(&edits);
+        assert_eq!(edited.title, "Niveau de vie médian");
+        assert_eq!(edited.subtitle, "Sailly-lez-Lannoy (59522)", "a blank edit keeps the default");
+        let labels: Vec<&str> = edited.bars.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["A", "C", "B"], "missing values last");
+        assert_eq!(edited.with_unit("29\u{202F}440"), "29\u{202F}440\u{a0}€");
+        assert_eq!(edited.with_unit("secret"), "secret");
+        let o = bar_option(&edited);
+        assert_eq!(o["title"][0]["text"], "Niveau de vie médian");
+        assert_eq!(o["title"][1]["text"], "Source : Insee, Filosofi 2020 · Valeurs 2020.");
+        assert_eq!(o["yAxis"]["axisLabel"]["formatter"], "{carnet:fr-value:€}");
+        assert_eq!(o["yAxis"]["name"], "Euros par an");
+        assert_eq!(o["series"][0]["label"]["formatter"], "{carnet:fr-params:€}");
+        assert_eq!(o["series"][0]["data"][1]["itemStyle"]["color"], CONTRAST.0, "the highlighted bar in black");
+        assert_eq!(o["series"][0]["data"][0]["itemStyle"]["color"], CONTRAST.1);
+    }
+
     fn chart() -> BarChart {
         BarChart {
             title: "Médiane du niveau de vie (€)".into(),
@@ -267,6 +426,7 @@ mod tests {
             source: "Source : Insee, Filosofi 2020".into(),
             bars: vec![Bar1 { label: "<img src=x onerror=alert(1)>".into(), value: Some(29440.0), highlight: true }],
             horizontal: false,
+            ..BarChart::default()
         }
     }
 

@@ -2,7 +2,7 @@
 //! 2019, 2020…) become one long table — territory, indicator without its vintage suffix
 //! (`MED19`, `MED20` → `MED`), label, year, value, unit, source file — and its wide form.
 
-use super::chart::{self, Bar1, BarChart, Drawn};
+use super::chart::{self, Bar1, BarChart, ChartRequest, Drawn};
 use super::dictionary::{self, Dictionary};
 use super::filter;
 use super::format;
@@ -201,7 +201,8 @@ pub fn wide_csv(observations: &[Observation]) -> String {
 
 /// The line over years of column `column`'s indicator for `place`, from the extracts that
 /// hold its rows; `None` with fewer than two years. `label` titles it in words.
-pub fn evolution(extracts: &[Extract], place: &Place, column: &str, label: Option<&str>) -> Option<Drawn> {
+pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest) -> Option<Drawn> {
+    let (column, label) = (request.column.as_str(), request.label.as_deref());
     let observations = long(extracts, &|_| None, None);
     let indicator = observations
         .iter()
@@ -237,7 +238,10 @@ pub fn evolution(extracts: &[Extract], place: &Place, column: &str, label: Optio
         source: format!("Source : {}", sources.join(" ; ")),
         horizontal: false,
         bars: points.iter().map(|(y, v)| Bar1 { label: y.to_string(), value: *v, highlight: true }).collect(),
-    };
+        ..BarChart::default()
+    }
+    .edited(&request.edits);
+    let texts: Vec<String> = texts.iter().map(|t| spec.with_unit(t)).collect();
     let alt = chart::evolution_alternative(&spec, &texts, &place.name);
     Some(Drawn {
         option: chart::line_option(&spec).to_string(),
@@ -319,7 +323,13 @@ mod tests {
             extract("cc_filosofi_2020_COM.csv", "CODGEO;MED20\n59522;29440\n"),
         ];
         let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
-        let drawn = evolution(&extracts, &place, "MED20", Some("Médiane du niveau de vie (€)")).unwrap();
+        let request = |column: &str, label: Option<&str>| ChartRequest {
+            column: column.into(),
+            kind: chart::ChartKind::Evolution,
+            label: label.map(str::to_owned),
+            ..ChartRequest::default()
+        };
+        let drawn = evolution(&extracts, &place, &request("MED20", Some("Médiane du niveau de vie (€)"))).unwrap();
         assert_eq!(
             drawn.alt,
             "Médiane du niveau de vie (€) à Sailly-lez-Lannoy : 28\u{202F}570 en 2019, 29\u{202F}440 en 2020. \
@@ -329,7 +339,7 @@ mod tests {
         assert_eq!(option["series"][0]["type"], "line");
         assert_eq!(option["xAxis"]["data"], serde_json::json!(["2019", "2020"]));
         assert_eq!(option["series"][0]["data"][1]["value"], 29_440.0);
-        assert!(evolution(&extracts[..1], &place, "MED19", None).is_none(), "one year is no line");
+        assert!(evolution(&extracts[..1], &place, &request("MED19", None)).is_none(), "one year is no line");
     }
 
     #[test]

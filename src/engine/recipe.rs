@@ -10,7 +10,7 @@
 //! assert_eq!(Recipe::from_json(&text).unwrap(), recipe);
 //! ```
 
-use super::chart::ChartKind;
+use super::chart::{ChartKind, Edits};
 use super::publish::dataset::Dataset;
 use super::standardize::Step;
 use super::workspace::ReadOptions;
@@ -28,6 +28,9 @@ pub struct ChartSettings {
     pub column: String,
     /// Which chart.
     pub kind: ChartKind,
+    /// The user's edits.
+    #[serde(default)]
+    pub edits: Edits,
 }
 
 /// Everything needed to redo the work on a file.

@@ -8,7 +8,7 @@
 //! assert_eq!(ws.preview(1)[0], ["01001", "24\u{202F}820"]);
 //! ```
 
-use super::chart::{self, Bar1, BarChart, ChartKind, Drawn};
+use super::chart::{self, Bar1, BarChart, ChartKind, ChartRequest, Drawn};
 use super::decode::{self, Encoding};
 use super::dialect::Separator;
 use super::dialect::{self, Dialect};
@@ -301,12 +301,12 @@ impl Workspace {
         Facts::gather(&self.file_name, &self.detection, &selection.place, &selection.table)
     }
 
-    /// A chart of numeric column `column` for the selection: the commune's value, or the
-    /// communes of its EPCI ranked (those the file has). `None` when the column holds no
-    /// number.
-    /// `label`, from a variable dictionary, titles the chart in words; the column's code then
-    /// stands in the subtitle.
-    pub fn chart(&self, selection: &Selection, column: &str, kind: ChartKind, label: Option<&str>) -> Option<Drawn> {
+    /// A chart of the selection's numeric column `request.column`: the commune's value, or the
+    /// communes of its EPCI ranked (those the file has), titled by `request.label` when there
+    /// is one (the column's code then stands in the subtitle) and edited by `request.edits`.
+    /// `None` when the column holds no number.
+    pub fn chart(&self, selection: &Selection, request: &ChartRequest) -> Option<Drawn> {
+        let (column, kind, label) = (request.column.as_str(), request.kind, request.label.as_deref());
         let col = selection.table.column(column).filter(|c| c.kind().is_numeric())?;
         let place = &selection.place;
         let value = |c: &Column, r: usize| (c.number(r), format::cell(c.cell(r)));
@@ -343,13 +343,25 @@ impl Workspace {
         if label.is_some() {
             subtitle = format!("{column} · {subtitle}");
         }
+        let bars_before: Vec<String> = bars.iter().map(|b| b.label.clone()).collect();
         let spec = BarChart {
             title: label.unwrap_or(column).to_owned(),
             subtitle,
             source: super::source::line(&self.file_name),
             horizontal: kind == ChartKind::Ranking,
             bars,
-        };
+            ..BarChart::default()
+        }
+        .edited(&request.edits);
+        // The edits may have reordered the bars: their texts follow.
+        let texts: Vec<String> = spec
+            .bars
+            .iter()
+            .map(|b| {
+                let at = bars_before.iter().position(|x| x == &b.label).unwrap_or(0);
+                spec.with_unit(&texts[at])
+            })
+            .collect();
         let alt = chart::text_alternative(&spec, &texts, place.epci.as_ref().map(|e| e.name.as_str()));
         let data = spec.bars.iter().map(|b| b.label.clone()).zip(texts).collect();
         Some(Drawn {

@@ -133,6 +133,7 @@ pub fn ChartPanel() -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <super::chart_edit::ChartEditor />
             <ChartExports />
             <figure class="chart-figure" aria-describedby="chart-alt">
                 <div class="chart" id=CHART_ID node_ref=mount></div>

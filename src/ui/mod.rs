@@ -2,6 +2,7 @@
 //! the worker runs it, the components show what comes back.
 
 mod chart;
+mod chart_edit;
 mod commune_picker;
 mod compiled;
 mod detection;
@@ -22,6 +23,7 @@ mod steps;
 mod territories;
 
 use crate::engine::ErrorKind;
+use crate::engine::chart::ChartRequest;
 use crate::protocol::UiToWorker;
 use chart::ChartPanel;
 use commune_picker::CommunePicker;
@@ -95,13 +97,15 @@ pub fn App() -> impl IntoView {
     Effect::new(move || {
         let has_rows = matches!(state.selected.get(), Some(Ok(_)));
         let kind = state.chart_kind.get();
+        let edits = state.chart_edits.get();
         let Some(column) = state.chart_column.get() else {
             return;
         };
         if has_rows {
             let id = engine.with_value(Engine::next_id);
             state.chart_id.set(id);
-            engine.with_value(|e| e.send(UiToWorker::Chart { id, column, kind }));
+            let request = ChartRequest { column, kind, label: None, edits };
+            engine.with_value(|e| e.send(UiToWorker::Chart { id, request }));
         }
     });
 

@@ -15,10 +15,11 @@ pub fn current(state: AppState) -> Recipe {
     let mut recipe = Recipe::new(&file_name, state.options.get_untracked());
     recipe.territory = state.place.get_untracked().map(|p| p.code);
     recipe.steps = untrack(|| state.steps_applied());
-    recipe.chart = state
-        .chart_column
-        .get_untracked()
-        .map(|column| ChartSettings { column, kind: state.chart_kind.get_untracked() });
+    recipe.chart = state.chart_column.get_untracked().map(|column| ChartSettings {
+        column,
+        kind: state.chart_kind.get_untracked(),
+        edits: state.chart_edits.get_untracked(),
+    });
     recipe.publication = state.dataset.get_untracked();
     recipe
 }
@@ -33,6 +34,7 @@ pub fn apply(state: AppState, recipe: Recipe) {
     if let Some(chart) = &recipe.chart {
         state.chart_column.set(Some(chart.column.clone()));
         state.chart_kind.set(chart.kind);
+        state.chart_edits.set(chart.edits.clone());
     }
     state.recipe.set(Some(recipe));
 }

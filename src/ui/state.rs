@@ -2,7 +2,7 @@
 //! flow in through [`AppState::receive`]; components read the signals they show.
 
 use crate::engine::Error;
-use crate::engine::chart::{ChartKind, Drawn};
+use crate::engine::chart::{ChartKind, Drawn, Edits};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::recipe::Recipe;
 use crate::engine::standardize::Step;
@@ -90,6 +90,8 @@ pub struct AppState {
     pub chart_column: RwSignal<Option<String>>,
     /// Which chart to draw.
     pub chart_kind: RwSignal<ChartKind>,
+    /// The user's edits to the chart.
+    pub chart_edits: RwSignal<Edits>,
     /// The chart, or why it could not be built.
     pub chart: RwSignal<Reply<Arc<Drawn>>>,
     /// The id of the latest chart request.
@@ -133,6 +135,7 @@ impl AppState {
             focused: StoredValue::new(None),
             chart_column: RwSignal::new(None),
             chart_kind: RwSignal::new(ChartKind::Commune),
+            chart_edits: RwSignal::new(Edits::default()),
             chart: RwSignal::new(None),
             chart_id: RwSignal::new(0),
             dataset: RwSignal::new(None),

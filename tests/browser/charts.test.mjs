@@ -96,3 +96,45 @@ test("names from a file that try to inject HTML stay text everywhere", async () 
   assertClean(carnet);
   await page.context().close();
 });
+
+test("a chart is edited like in Datawrapper: title, unit, note, order, high contrast — and kept in the recipe", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  await carnet.showSailly(FILOSOFI_2020);
+  await page.getByRole("button", { name: "Modifier le graphique" }).click();
+  const option = () => page.evaluate(() => {
+    const o = window.echarts.getInstanceByDom(document.querySelector(".chart")).getOption();
+    return { title: o.title[0].text, source: o.title[1].text, axis: o.yAxis[0].axisLabel.formatter(29440), colour: o.series[0].data[0].itemStyle.color };
+  });
+  await page.getByLabel("Titre", { exact: true }).fill("Niveau de vie médian");
+  await page.getByLabel("Unité (€, %, habitants…)").fill("€");
+  await page.getByLabel("Note (après la source)").fill("Revenus de 2020.");
+  await page.getByLabel("Contraste élevé (noir et bleu foncé, pour l’impression)").check();
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Niveau de vie médian à Sailly-lez-Lannoy"));
+  await page.locator('.chart[data-rendered="true"]').waitFor();
+  assert.deepEqual(await option(), {
+    title: "Niveau de vie médian",
+    source: "Source : Insee, Filosofi 2020 · Revenus de 2020.",
+    axis: `29${NNBSP}440\u00a0€`,
+    colour: "#000000",
+  });
+  assert.equal(await page.locator("#chart-alt").innerText(), `Niveau de vie médian à Sailly-lez-Lannoy : 29${NNBSP}440\u00a0€. Source : Insee, Filosofi 2020.`);
+  await page.locator(".chart-figure").screenshot({ path: join(ARTIFACTS, "61-graphique-modifie.png") });
+
+  // The ranking, lowest first.
+  await page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de Métropole Européenne de Lille" });
+  await page.getByLabel("Ordre des barres").selectOption({ label: "Valeurs croissantes" });
+  await page.waitForFunction(() => {
+    const c = window.echarts.getInstanceByDom(document.querySelector(".chart"));
+    const values = c?.getOption().series[0].data.map((d) => d.value).filter((v) => typeof v === "number");
+    return values && values.length > 10 && values.every((v, i) => i === 0 || values[i - 1] <= v);
+  });
+  const recipe = JSON.parse((await carnet.download("Télécharger la recette (carnet.json)")).text);
+  assert.deepEqual(recipe.chart.edits, {
+    title: "Niveau de vie médian", subtitle: null, note: "Revenus de 2020.", axis: null, unit: "€", order: "Ascending", contrast: true,
+  });
+  await page.getByRole("button", { name: "Revenir au graphique proposé" }).click();
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("pour MED20"));
+  assertClean(carnet);
+  await page.context().close();
+});

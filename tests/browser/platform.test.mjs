@@ -98,6 +98,8 @@ test("axe-core finds no violation on any screen, on a desktop and on a phone", {
     const at = `${viewport.width} px`;
     await axe(carnet, `accueil, ${at}`);
     await sailly(carnet);
+    await page.getByRole("button", { name: "Modifier le graphique" }).click();
+    await page.getByRole("button", { name: "Ajouter une étape" }).click();
     await page.getByRole("button", { name: "Explorer tout le fichier" }).click();
     await page.locator('.explorer-table[aria-busy="false"]').waitFor();
     await axe(carnet, `explorateur, ${at}`);

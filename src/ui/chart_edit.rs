@@ -1,0 +1,100 @@
+//! Editing a chart, as Datawrapper lets one: title, subtitle, note, axis name, unit, order,
+//! high-contrast colours. Every field starts blank: the chart keeps its defaults until one is
+//! written. The edits travel with the chart request and are kept in the recipe.
+
+use super::state::AppState;
+use crate::engine::chart::{Edits, Order};
+use leptos::prelude::*;
+
+/// One text field of the edits.
+#[component]
+fn EditText(
+    /// The element id.
+    id: &'static str,
+    /// The label.
+    label: &'static str,
+    /// Reads the field.
+    get: fn(&Edits) -> Option<String>,
+    /// Writes it.
+    set: fn(&mut Edits, Option<String>),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="edit-field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="text"
+                prop:value=move || state.chart_edits.with(|e| get(e).unwrap_or_default())
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    state.chart_edits.update(|e| set(e, (!text.trim().is_empty()).then_some(text)));
+                }
+            />
+        </div>
+    }
+}
+
+/// The editing controls, opened by a button.
+#[component]
+pub fn ChartEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let open = RwSignal::new(false);
+    let order_id = move || match state.chart_edits.with(|e| e.order) {
+        Order::Natural => "natural",
+        Order::Descending => "descending",
+        Order::Ascending => "ascending",
+    };
+    view! {
+        <div class="chart-editor">
+            <button
+                type="button"
+                class="secondary"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="chart-edits"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Modifier le graphique"
+            </button>
+            <div id="chart-edits" class="chart-edits" hidden=move || !open.get()>
+                <p class="hint">"Laissez un champ vide pour garder le texte proposé. Les changements s’appliquent à la sortie du champ."</p>
+                <EditText id="edit-title" label="Titre" get=|e| e.title.clone() set=|e, v| e.title = v />
+                <EditText id="edit-subtitle" label="Sous-titre" get=|e| e.subtitle.clone() set=|e, v| e.subtitle = v />
+                <EditText id="edit-note" label="Note (après la source)" get=|e| e.note.clone() set=|e, v| e.note = v />
+                <EditText id="edit-axis" label="Nom de l’axe des valeurs" get=|e| e.axis.clone() set=|e, v| e.axis = v />
+                <EditText id="edit-unit" label="Unité (€, %, habitants…)" get=|e| e.unit.clone() set=|e, v| e.unit = v />
+                <div class="edit-field">
+                    <label for="edit-order">"Ordre des barres"</label>
+                    <select
+                        id="edit-order"
+                        prop:value=order_id
+                        on:change=move |ev| {
+                            let order = match event_target_value(&ev).as_str() {
+                                "descending" => Order::Descending,
+                                "ascending" => Order::Ascending,
+                                _ => Order::Natural,
+                            };
+                            state.chart_edits.update(|e| e.order = order);
+                        }
+                    >
+                        <option value="natural">"Ordre proposé"</option>
+                        <option value="descending">"Valeurs décroissantes"</option>
+                        <option value="ascending">"Valeurs croissantes"</option>
+                    </select>
+                </div>
+                <div class="edit-check">
+                    <input
+                        id="edit-contrast"
+                        type="checkbox"
+                        prop:checked=move || state.chart_edits.with(|e| e.contrast)
+                        on:change=move |ev| state.chart_edits.update(|e| e.contrast = event_target_checked(&ev))
+                    />
+                    <label for="edit-contrast">"Contraste élevé (noir et bleu foncé, pour l’impression)"</label>
+                </div>
+                <button type="button" class="secondary" on:click=move |_| state.chart_edits.set(Edits::default())>
+                    "Revenir au graphique proposé"
+                </button>
+            </div>
+        </div>
+    }
+}
