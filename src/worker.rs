@@ -274,9 +274,13 @@ async fn load(
     }
 }
 
-/// The codes whose rows a read for `place` keeps: the commune's, and its EPCI's for comparison.
+/// The codes whose rows a read for `place` keeps: the commune's (and those it had before a
+/// merger), and its EPCI's for comparison.
 fn codes_for(place: &Place) -> Vec<String> {
-    std::iter::once(place.code.clone()).chain(place.peers.iter().map(|p| p.code.clone())).collect()
+    std::iter::once(place.code.clone())
+        .chain(place.former_codes.iter().cloned())
+        .chain(place.peers.iter().map(|p| p.code.clone()))
+        .collect()
 }
 
 /// Lets the worker hear messages (a cancel) between two chunks.

@@ -33,6 +33,7 @@ fn sailly() -> Place {
                 Named { code: code.into(), name: name.into() }
             })
             .to_vec(),
+        former_codes: vec![],
     }
 }
 

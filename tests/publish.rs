@@ -39,6 +39,7 @@ fn sailly() -> Place {
         departement: Named { code: "59".into(), name: "Nord".into() },
         region: Named { code: "32".into(), name: "Hauts-de-France".into() },
         peers: vec![],
+        former_codes: vec![],
     }
 }
 

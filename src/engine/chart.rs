@@ -283,7 +283,8 @@ pub fn bar_option(chart: &BarChart) -> Value {
             "tooltip".into(),
             json!({ "trigger": "item", "valueFormatter": value_format, "renderMode": "richText" }),
         );
-        obj.insert("aria".into(), json!({ "enabled": true, "decal": { "show": false } }));
+        // High contrast also draws patterns on the bars, for those who do not see the colours.
+        obj.insert("aria".into(), json!({ "enabled": true, "decal": { "show": chart.contrast } }));
         if chart.horizontal {
             obj.insert(
                 "grid".into(),
@@ -417,6 +418,7 @@ mod tests {
         assert_eq!(o["series"][0]["label"]["formatter"], "{carnet:fr-params:€}");
         assert_eq!(o["series"][0]["data"][1]["itemStyle"]["color"], CONTRAST.0, "the highlighted bar in black");
         assert_eq!(o["series"][0]["data"][0]["itemStyle"]["color"], CONTRAST.1);
+        assert_eq!(o["aria"]["decal"]["show"], true);
     }
 
     fn chart() -> BarChart {

@@ -66,6 +66,9 @@ pub struct Place {
     /// The communes of its EPCI (itself included), by name: the commune's comparison group.
     #[serde(default)]
     pub peers: Vec<Named>,
+    /// The INSEE codes the commune had before a merger: older files list its parts under them.
+    #[serde(default)]
+    pub former_codes: Vec<String>,
 }
 
 impl Place {
@@ -171,6 +174,7 @@ impl Territories {
             departement: named(&c.departement, self.departement_name(&c.departement)),
             region: named(&c.region, self.region_name(&c.region)),
             peers,
+            former_codes: c.former_codes.clone(),
         })
     }
 
@@ -198,6 +202,9 @@ impl Territories {
                         Some((1, c))
                     } else if c.postcodes.iter().any(|p| p.starts_with(&q)) {
                         Some((2, c))
+                    } else if c.former_codes.contains(&q) {
+                        // A code from before a merger finds the commune it became.
+                        Some((3, c))
                     } else {
                         None
                     }
@@ -288,6 +295,7 @@ mod tests {
         };
     }
 
+    finds!(former_code_finds_the_commune_it_became, "20004", ["2A004"]);
     finds!(by_name_prefix_bigger_first, "Sailly", ["59523", "59522"]);
     finds!(by_folded_name, "sailly lez", ["59522"]);
     finds!(st_is_saint_without_accent, "st etienne", ["42218"]);

@@ -280,7 +280,12 @@ impl Workspace {
     /// [`ErrorKind::CommuneNotFound`] when no row holds the commune's code.
     pub fn select(&self, place: &Place) -> Result<Selection> {
         let column = filter::commune_column(&self.table).ok_or(ErrorKind::NoCommuneColumn)?;
-        let rows = filter::rows_for(&self.table, column, &place.code);
+        let mut rows = filter::rows_for(&self.table, column, &place.code);
+        if rows.is_empty() {
+            // A file older than a merger: the rows of the communes it merged, each as it was.
+            rows = place.former_codes.iter().flat_map(|code| filter::rows_for(&self.table, column, code)).collect();
+            rows.sort_unstable();
+        }
         if rows.is_empty() {
             return Err(ErrorKind::CommuneNotFound { code: place.code.clone() }.into());
         }
@@ -417,5 +422,22 @@ fn decimal_sign(table: &Table) -> Option<DecimalSign> {
         (0, 0) => None,
         (c, p) if c >= p => Some(DecimalSign::Comma),
         _ => Some(DecimalSign::Point),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_older_than_a_merger_gives_the_merged_communes_rows() {
+        // A commune nouvelle keeping code 01015 and absorbing 01340: a file from before the
+        // merger lists both parts, each under its own code, and both are kept.
+        let ws =
+            Workspace::load("rp_2015.csv", b"CODGEO;POP\n01014;100\n01340;250\n01016;30\n01015;80\n", &mut ()).unwrap();
+        let merged =
+            Place { code: "09999".into(), former_codes: vec!["01015".into(), "01340".into()], ..Place::default() };
+        assert_eq!(ws.select(&merged).unwrap().lines, [3, 5]);
+        assert!(ws.select(&Place { code: "09999".into(), ..Place::default() }).is_err());
     }
 }

@@ -73,6 +73,7 @@ pub fn ChartPanel() -> impl IntoView {
         }
     });
     let on_kind = move |ev| {
+        state.chart_kind_chosen.set(true);
         state.chart_kind.set(ChartKind::from_id(&event_target_value(&ev)));
     };
 

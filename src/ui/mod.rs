@@ -23,7 +23,7 @@ mod steps;
 mod territories;
 
 use crate::engine::ErrorKind;
-use crate::engine::chart::ChartRequest;
+use crate::engine::chart::{ChartKind, ChartRequest};
 use crate::protocol::UiToWorker;
 use chart::ChartPanel;
 use commune_picker::CommunePicker;
@@ -91,6 +91,27 @@ pub fn App() -> impl IntoView {
         let current = state.chart_column.get_untracked();
         if current.as_ref().is_none_or(|c| !selected.chartable.contains(c)) {
             state.chart_column.set(selected.chartable.first().cloned());
+        }
+        // Until the user picks a kind of chart, propose the one that suits: several years of
+        // the indicator, a line; a share, the ranking among the EPCI's communes.
+        if !state.chart_kind_chosen.get_untracked() {
+            let column = state.chart_column.get_untracked().unwrap_or_default();
+            let share = match state.load.get_untracked() {
+                LoadState::Loaded(l) => l
+                    .detection
+                    .columns
+                    .iter()
+                    .any(|c| c.name == column && matches!(c.kind, crate::engine::infer::ColumnKind::Percent(_))),
+                _ => false,
+            };
+            let kind = if selected.compiled.is_some() {
+                ChartKind::Evolution
+            } else if share && selected.place.epci.is_some() {
+                ChartKind::Ranking
+            } else {
+                ChartKind::Commune
+            };
+            state.chart_kind.set(kind);
         }
     });
     // A column to chart for the current rows: ask for its chart.

@@ -34,6 +34,7 @@ pub fn apply(state: AppState, recipe: Recipe) {
     if let Some(chart) = &recipe.chart {
         state.chart_column.set(Some(chart.column.clone()));
         state.chart_kind.set(chart.kind);
+        state.chart_kind_chosen.set(true);
         state.chart_edits.set(chart.edits.clone());
     }
     state.recipe.set(Some(recipe));

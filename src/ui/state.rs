@@ -90,6 +90,8 @@ pub struct AppState {
     pub chart_column: RwSignal<Option<String>>,
     /// Which chart to draw.
     pub chart_kind: RwSignal<ChartKind>,
+    /// Whether the user (or a recipe) chose the kind of chart: Carnet stops proposing one.
+    pub chart_kind_chosen: RwSignal<bool>,
     /// The user's edits to the chart.
     pub chart_edits: RwSignal<Edits>,
     /// The chart, or why it could not be built.
@@ -135,6 +137,7 @@ impl AppState {
             focused: StoredValue::new(None),
             chart_column: RwSignal::new(None),
             chart_kind: RwSignal::new(ChartKind::Commune),
+            chart_kind_chosen: RwSignal::new(false),
             chart_edits: RwSignal::new(Edits::default()),
             chart: RwSignal::new(None),
             chart_id: RwSignal::new(0),

@@ -178,6 +178,7 @@ pub(crate) fn example() -> Facts {
             departement: Named { code: "59".into(), name: "Nord".into() },
             region: Named { code: "32".into(), name: "Hauts-de-France".into() },
             peers: vec![],
+            former_codes: vec![],
         },
         csv_name: "cc_filosofi_2020_COM_59522.csv".into(),
         rows: 1,
