@@ -7,9 +7,12 @@ use carnet::engine::decode::Encoding;
 use carnet::engine::dialect::{LineEnding, Separator};
 use carnet::engine::infer::{CodeKind, ColumnKind, DecimalSign, Marker};
 use carnet::engine::table::Cell;
-use carnet::engine::territory::{Named, Place};
+use carnet::engine::territory::Place;
 use carnet::engine::workspace::Workspace;
 use std::path::PathBuf;
+
+mod common;
+use common::sailly;
 
 fn load(name: &str) -> Option<Workspace> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/insee").join(name);
@@ -18,23 +21,6 @@ fn load(name: &str) -> Option<Workspace> {
         return None;
     };
     Some(Workspace::load(name, &bytes, &mut ()).expect("the real file reads"))
-}
-
-fn sailly() -> Place {
-    Place {
-        code: "59522".into(),
-        name: "Sailly-lez-Lannoy".into(),
-        epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
-        departement: Named { code: "59".into(), name: "Nord".into() },
-        region: Named { code: "32".into(), name: "Hauts-de-France".into() },
-        peers: ["59522:Sailly-lez-Lannoy", "59332:Lannoy", "59512:Roubaix", "59602:Toufflers", "59350:Lille"]
-            .map(|p| {
-                let (code, name) = p.split_once(':').unwrap();
-                Named { code: code.into(), name: name.into() }
-            })
-            .to_vec(),
-        former_codes: vec![],
-    }
 }
 
 #[test]

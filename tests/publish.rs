@@ -4,10 +4,12 @@
 //! udata's rules written down apart from the engine, on `datagouv.json`.
 
 use carnet::engine::publish::{dataset::Dataset, kit, readme};
-use carnet::engine::territory::{Named, Place};
 use carnet::engine::workspace::Workspace;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+mod common;
+use common::sailly;
 
 fn frictionless(dir: &Path) -> Option<(bool, String)> {
     let out = Command::new("frictionless").arg("validate").arg("datapackage.json").current_dir(dir).output();
@@ -28,19 +30,6 @@ fn udata_rules(dir: &Path) -> Option<(bool, String)> {
         out.status.success(),
         format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
     ))
-}
-
-/// Sailly-lez-Lannoy, with the levels it belongs to.
-fn sailly() -> Place {
-    Place {
-        code: "59522".into(),
-        name: "Sailly-lez-Lannoy".into(),
-        epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
-        departement: Named { code: "59".into(), name: "Nord".into() },
-        region: Named { code: "32".into(), name: "Hauts-de-France".into() },
-        peers: vec![],
-        former_codes: vec![],
-    }
 }
 
 /// Writes the kit of Sailly-lez-Lannoy's rows of `bytes` into `dir`; returns the CSV's name.

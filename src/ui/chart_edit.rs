@@ -2,6 +2,7 @@
 //! high-contrast colours. Every field starts blank: the chart keeps its defaults until one is
 //! written. The edits travel with the chart request and are kept in the recipe.
 
+use super::disclosure::DisclosureButton;
 use super::state::AppState;
 use crate::engine::chart::{Edits, Order};
 use leptos::prelude::*;
@@ -47,15 +48,7 @@ pub fn ChartEditor() -> impl IntoView {
     };
     view! {
         <div class="chart-editor">
-            <button
-                type="button"
-                class="secondary"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="chart-edits"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                "Modifier le graphique"
-            </button>
+            <DisclosureButton label="Modifier le graphique" controls="chart-edits" open=open />
             <div id="chart-edits" class="chart-edits" hidden=move || !open.get()>
                 <p class="hint">"Laissez un champ vide pour garder le texte proposé. Les changements s’appliquent à la sortie du champ."</p>
                 <EditText id="edit-title" label="Titre" get=|e| e.title.clone() set=|e, v| e.title = v />

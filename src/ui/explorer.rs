@@ -2,6 +2,7 @@
 //! smoothly through 35,000 rows — only the rows in view are in the page, fetched from the
 //! worker a slice at a time.
 
+use super::disclosure::DisclosureButton;
 use super::engine::Engine;
 use super::state::{AppState, LoadState};
 use super::{EngineHandle, messages};
@@ -90,15 +91,7 @@ pub fn ExplorerPanel() -> impl IntoView {
     });
     view! {
         <div class="explorer" hidden=move || loaded().is_none()>
-            <button
-                type="button"
-                class="secondary"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="explorer-body"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                "Explorer tout le fichier"
-            </button>
+            <DisclosureButton label="Explorer tout le fichier" controls="explorer-body" open=open />
             <div id="explorer-body" hidden=move || !open.get()>
                 {move || open.get().then(|| view! { <ExplorerTable ex=ex /> })}
             </div>

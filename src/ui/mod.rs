@@ -6,6 +6,7 @@ mod chart_edit;
 mod commune_picker;
 mod compiled;
 mod detection;
+mod disclosure;
 mod download;
 mod engine;
 mod explorer;

@@ -2,6 +2,7 @@
 //! controls to add one, undo and redo. The worker applies them to the rows kept.
 
 use super::EngineHandle;
+use super::disclosure::DisclosureButton;
 use super::engine::Engine;
 use super::state::AppState;
 use crate::engine::standardize::Step;
@@ -64,15 +65,7 @@ pub fn StepsPanel() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
-            <button
-                type="button"
-                class="secondary"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="step-controls"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                "Ajouter une étape"
-            </button>
+            <DisclosureButton label="Ajouter une étape" controls="step-controls" open=open />
             // Built when opened: two lists of every column are not needed to see the rows.
             <div class="step-controls" id="step-controls" hidden=move || !open.get()>
                 {move || open.get().then(|| view! {

@@ -11,6 +11,7 @@ mod form;
 mod guide;
 mod quality;
 
+use super::disclosure::DisclosureButton;
 use super::state::AppState;
 use crate::engine::publish::check::{self, Field, Problem};
 use crate::engine::publish::dataset::Dataset;
@@ -65,15 +66,7 @@ pub fn PublishPanel() -> impl IntoView {
                 "Carnet prépare tout ce que demande data.gouv.fr : les champs du formulaire, la documentation, "
                 "le schéma des données et les fichiers à déposer."
             </p>
-            <button
-                type="button"
-                class="primary"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="publish-form"
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                "Publier"
-            </button>
+            <DisclosureButton label="Publier" controls="publish-form" open=open class="primary" />
         </div>
         // Built when opened: the rows of a commune come first.
         <div id="publish-form" class="publish" hidden=move || !open.get() || !ready()>
