@@ -11,6 +11,8 @@
 //! ```
 
 use super::chart::{ChartKind, Edits};
+use super::dictionary::stem;
+use super::infer::ColumnKind;
 use super::publish::dataset::Dataset;
 use super::standardize::Step;
 use super::workspace::ReadOptions;
@@ -44,6 +46,10 @@ pub struct Recipe {
     pub file_name: String,
     /// The user's corrections to the detection.
     pub read: ReadOptions,
+    /// The columns of the file the recipe was made on, with their kinds: what the next file is
+    /// compared with.
+    #[serde(default)]
+    pub columns: Vec<(String, ColumnKind)>,
     /// The commune's INSEE code.
     pub territory: Option<String>,
     /// The standardization steps.
@@ -72,6 +78,7 @@ impl Recipe {
             version: VERSION,
             file_name: file_name.to_owned(),
             read,
+            columns: Vec::new(),
             territory: None,
             steps: Vec::new(),
             chart: None,
@@ -102,9 +109,92 @@ impl Recipe {
     }
 }
 
+/// How a file differs from the one a recipe was made on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Changes {
+    /// The same variable under another vintage: the recipe's name, the file's.
+    pub vintages: Vec<(String, String)>,
+    /// Columns the recipe's file did not have.
+    pub new: Vec<String>,
+    /// Columns the recipe's file had and this one has not.
+    pub missing: Vec<String>,
+    /// Columns read with another kind: name, the recipe's kind, the file's.
+    pub retyped: Vec<(String, ColumnKind, ColumnKind)>,
+}
+
+impl Changes {
+    /// Whether the file has the recipe's columns, as they were.
+    pub fn is_empty(&self) -> bool {
+        self.vintages.is_empty() && self.new.is_empty() && self.missing.is_empty() && self.retyped.is_empty()
+    }
+
+    /// The file's name for a column of the recipe's file (itself, or its next vintage).
+    pub fn map(&self, column: &str) -> Option<&str> {
+        self.vintages.iter().find(|(old, _)| old == column).map(|(_, new)| new.as_str())
+    }
+}
+
+/// Compares the columns of a file with those `recipe` was made on; a variable whose name
+/// differs only by its two-digit vintage suffix (`MED20`, `MED21`) is the same one.
+pub fn compare(recipe: &[(String, ColumnKind)], file: &[(String, ColumnKind)]) -> Changes {
+    let mut changes = Changes::default();
+    let kind_in = |list: &[(String, ColumnKind)], name: &str| list.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
+    let mut matched: Vec<&str> = Vec::new();
+    for (name, kind) in recipe {
+        let found = if kind_in(file, name).is_some() {
+            Some(name.as_str())
+        } else {
+            let s = stem(name);
+            let candidate = file.iter().find(|(n, _)| {
+                s.is_some() && stem(n) == s && kind_in(recipe, n).is_none() && !matched.contains(&n.as_str())
+            });
+            candidate.map(|(n, _)| {
+                changes.vintages.push((name.clone(), n.clone()));
+                n.as_str()
+            })
+        };
+        match found {
+            Some(n) => {
+                matched.push(n);
+                if let Some(k) = kind_in(file, n).filter(|k| k != kind) {
+                    changes.retyped.push((n.to_owned(), *kind, k));
+                }
+            }
+            None => changes.missing.push(name.clone()),
+        }
+    }
+    changes.new = file.iter().filter(|(n, _)| !matched.contains(&n.as_str())).map(|(n, _)| n.clone()).collect();
+    changes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_year_s_file_is_compared_with_the_recipe_s() {
+        let cols = |list: &[(&str, ColumnKind)]| list.iter().map(|(n, k)| ((*n).to_owned(), *k)).collect::<Vec<_>>();
+        let code = ColumnKind::Code(crate::engine::infer::CodeKind::Commune);
+        let recipe = cols(&[
+            ("CODGEO", code),
+            ("MED20", ColumnKind::Integer),
+            ("PIMP20", ColumnKind::Text),
+            ("RD20", ColumnKind::Integer),
+        ]);
+        let file = cols(&[
+            ("CODGEO", code),
+            ("MED21", ColumnKind::Integer),
+            ("PIMP21", ColumnKind::Integer),
+            ("D121", ColumnKind::Integer),
+        ]);
+        let c = compare(&recipe, &file);
+        assert_eq!(c.vintages, [("MED20".to_owned(), "MED21".to_owned()), ("PIMP20".to_owned(), "PIMP21".to_owned())]);
+        assert_eq!(c.missing, ["RD20"]);
+        assert_eq!(c.new, ["D121"]);
+        assert_eq!(c.retyped, [("PIMP21".to_owned(), ColumnKind::Text, ColumnKind::Integer)]);
+        assert_eq!(c.map("MED20"), Some("MED21"));
+        assert!(compare(&recipe, &recipe).is_empty());
+    }
 
     #[test]
     fn other_json_is_refused() {

@@ -12,6 +12,7 @@
 //! assert_eq!(effects[0].renamed, [("Codes_Insee".to_owned(), "codes_insee".to_owned()), ("NB allocataires".to_owned(), "nb_allocataires".to_owned())]);
 //! ```
 
+use super::dictionary::stem;
 use super::format;
 use super::infer::ColumnKind;
 use super::table::{Cell, Column, Table};
@@ -115,10 +116,20 @@ pub fn apply(table: &Table, steps: &[Step]) -> Result<(Table, Vec<Effect>), Step
     let mut columns: Vec<Column> = table.columns().to_vec();
     let mut effects = Vec::with_capacity(steps.len());
     for (i, step) in steps.iter().enumerate() {
+        // A step made on another vintage names `MED20` where this file has `MED21`: the one
+        // column with the same stem is the one meant.
         let find = |columns: &[Column], name: &str| {
             columns
                 .iter()
                 .position(|c| c.name() == name)
+                .or_else(|| {
+                    let s = stem(name)?;
+                    let mut same = columns.iter().enumerate().filter(|(_, c)| stem(c.name()) == Some(s));
+                    match (same.next(), same.next()) {
+                        (Some((j, _)), None) => Some(j),
+                        _ => None,
+                    }
+                })
                 .ok_or_else(|| StepError::NoSuchColumn { step: i, column: name.to_owned() })
         };
         let mut effect = Effect::default();
@@ -144,7 +155,7 @@ pub fn apply(table: &Table, steps: &[Step]) -> Result<(Table, Vec<Effect>), Step
                 if columns.iter().enumerate().any(|(j, c)| j != at && c.name() == to) {
                     return Err(StepError::DuplicateName { step: i, name: to.to_owned() });
                 }
-                effect.renamed.push((column.clone(), to.to_owned()));
+                effect.renamed.push((columns[at].name().to_owned(), to.to_owned()));
                 columns[at] = columns[at].renamed(to.to_owned());
             }
             Step::Drop { column } => {
@@ -255,6 +266,17 @@ mod tests {
             error(&[Step::Rename { column: "MED20".into(), to: " ".into() }]),
             Some(StepError::EmptyName { step: 0 })
         );
+    }
+
+    #[test]
+    fn steps_made_on_another_vintage_find_their_column() {
+        let ws = Workspace::load("f.csv", b"CODGEO;MED21;PIMP21\n59522;30000;12\n", &mut ()).unwrap();
+        let steps =
+            [Step::Rename { column: "MED20".into(), to: "mediane".into() }, Step::Drop { column: "PIMP20".into() }];
+        let (table, effects) = apply(ws.table(), &steps).unwrap();
+        let names: Vec<&str> = table.columns().iter().map(Column::name).collect();
+        assert_eq!(names, ["CODGEO", "mediane"]);
+        assert_eq!(effects[0].renamed, [("MED21".to_owned(), "mediane".to_owned())]);
     }
 
     #[test]

@@ -150,6 +150,7 @@ pub fn App() -> impl IntoView {
                 <RecipePicker />
                 <LoadProgress />
                 <DetectionSummary />
+                <recipe::RecipeChanges />
                 <Preview />
                 <ExplorerPanel />
             </section>

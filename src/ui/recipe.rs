@@ -13,6 +13,10 @@ pub fn current(state: AppState) -> Recipe {
         _ => state.recipe.with_untracked(|r| r.as_ref().map(|r| r.file_name.clone()).unwrap_or_default()),
     };
     let mut recipe = Recipe::new(&file_name, state.options.get_untracked());
+    recipe.columns = match state.load.get_untracked() {
+        LoadState::Loaded(l) => l.detection.columns.iter().map(|c| (c.name.clone(), c.kind)).collect(),
+        _ => state.recipe.with_untracked(|r| r.as_ref().map(|r| r.columns.clone()).unwrap_or_default()),
+    };
     recipe.territory = state.place.get_untracked().map(|p| p.code);
     recipe.steps = untrack(|| state.steps_applied());
     recipe.chart = state.chart_column.get_untracked().map(|column| ChartSettings {
@@ -51,4 +55,55 @@ pub fn follow(state: AppState) {
             state.place.set(Some(place));
         }
     });
+}
+
+/// How the file read differs from the one the recipe was made on, and the chart's column on
+/// this file's vintage.
+#[component]
+pub fn RecipeChanges() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let changes = Memo::new(move |_| {
+        let LoadState::Loaded(l) = state.load.get() else { return None };
+        state.recipe.with(|r| {
+            let r = r.as_ref().filter(|r| !r.columns.is_empty())?;
+            let file: Vec<_> = l.detection.columns.iter().map(|c| (c.name.clone(), c.kind)).collect();
+            Some((r.file_name.clone(), crate::engine::recipe::compare(&r.columns, &file)))
+        })
+    });
+    // The recipe's chart column, under this file's vintage.
+    Effect::new(move || {
+        let Some((_, c)) = changes.get() else { return };
+        if let Some(mapped) = state.chart_column.get_untracked().as_deref().and_then(|col| c.map(col)) {
+            state.chart_column.set(Some(mapped.to_owned()));
+        }
+    });
+    move || {
+        changes.get().map(|(name, c)| {
+            let text = if c.is_empty() {
+                format!("Mêmes colonnes que le fichier de la recette (« {name} ») : elle s’applique telle quelle.")
+            } else {
+                let mut parts = Vec::new();
+                if !c.vintages.is_empty() {
+                    let pairs: Vec<String> = c.vintages.iter().map(|(a, b)| format!("{a} → {b}")).collect();
+                    parts.push(format!("même variable, autre millésime : {}", pairs.join(", ")));
+                }
+                if !c.new.is_empty() {
+                    parts.push(format!("nouvelles colonnes : {}", c.new.join(", ")));
+                }
+                if !c.missing.is_empty() {
+                    parts.push(format!("colonnes absentes : {}", c.missing.join(", ")));
+                }
+                if !c.retyped.is_empty() {
+                    let kinds: Vec<String> = c
+                        .retyped
+                        .iter()
+                        .map(|(n, a, b)| format!("{n} ({} → {})", super::messages::kind(*a), super::messages::kind(*b)))
+                        .collect();
+                    parts.push(format!("type changé : {}", kinds.join(", ")));
+                }
+                format!("Par rapport au fichier de la recette (« {name} ») : {}.", parts.join(" ; "))
+            };
+            view! { <p class="notice recipe-changes" role="status">{text}</p> }
+        })
+    }
 }

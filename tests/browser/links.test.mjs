@@ -126,3 +126,39 @@ test("a recipe saved, the page reloaded, the recipe and the file alone give the 
   assertClean(carnet);
   await page.context().close();
 });
+
+test("a recipe made on 2020 replayed on another vintage maps MED20 to MED19 and says what changed", { skip: !HAS_DATA }, async () => {
+  const Y2019 = join(SHARED_DATA, "cc_filosofi_2019_COM.CSV");
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  await carnet.showSailly(join(SHARED_DATA, FILOSOFI));
+  const panel = page.getByRole("region", { name: "Mise en forme du fichier publié" });
+  await panel.getByRole("button", { name: "Ajouter une étape" }).click();
+  await panel.getByRole("button", { name: "Noms de colonnes au format schema.data.gouv.fr" }).click();
+  await panel.getByText(/^28 renommée/).waitFor();
+  await panel.getByLabel("Colonne à renommer").selectOption("med20");
+  await panel.getByLabel("Nouveau nom").fill("mediane_niveau_vie");
+  await panel.getByRole("button", { name: "Renommer" }).click();
+  await panel.getByText("1 renommée(s) : med20 → mediane_niveau_vie").waitFor();
+  const saved = await carnet.download("Télécharger la recette (carnet.json)");
+  const path = join(published, "vintage.json");
+  writeFileSync(path, saved.bytes);
+
+  await page.reload();
+  await page.getByLabel("Recette Carnet (facultatif)").setInputFiles(path);
+  await page.getByText(/Recette « vintage\.json » ouverte/).waitFor();
+  await carnet.upload(Y2019);
+  const changes = page.locator(".recipe-changes");
+  await changes.waitFor();
+  assert.match(await changes.innerText(), /^Par rapport au fichier de la recette \(« cc_filosofi_2020_COM\.csv »\) : même variable, autre millésime : NBMENFISC20 → NBMENFISC19, NBPERSMENFISC20 → NBPERSMENFISC19, MED20 → MED19/);
+  await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("MED19 à Sailly-lez-Lannoy"));
+  await page.getByText("1 renommée(s) : med19 → mediane_niveau_vie").waitFor();
+  const csv = await carnet.download("Télécharger le CSV nettoyé");
+  const [header, row] = csv.text.trimEnd().split("\n");
+  assert.ok(header.startsWith("codgeo,nbmenfisc19,nbpersmenfisc19,mediane_niveau_vie,"), header);
+  assert.ok(row.startsWith("59522,759,1986,28570,"), row);
+  await carnet.screenshot("42-recette-autre-millesime");
+  assertClean(carnet);
+  await page.context().close();
+});
