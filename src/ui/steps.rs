@@ -36,6 +36,7 @@ pub fn StepsPanel() -> impl IntoView {
     let rename_from = RwSignal::new(String::new());
     let rename_to = RwSignal::new(String::new());
     let drop_column = RwSignal::new(String::new());
+    let text_column = RwSignal::new(String::new());
     let chosen = move |signal: RwSignal<String>| {
         let c = signal.get_untracked();
         if c.is_empty() { columns().first().cloned().unwrap_or_default() } else { c }
@@ -93,6 +94,14 @@ pub fn StepsPanel() -> impl IntoView {
                                 state.add_step(Step::Drop { column: chosen(drop_column) });
                                 drop_column.set(String::new());
                             }>"Retirer"</button>
+                        </div>
+                        <div class="step-form">
+                            <label for="text-column">"Colonne à garder en texte"</label>
+                            <select id="text-column" on:change=move |ev| text_column.set(event_target_value(&ev))>{options}</select>
+                            <button type="button" class="secondary" on:click=move |_| {
+                                state.add_step(Step::AsText { column: chosen(text_column) });
+                                text_column.set(String::new());
+                            }>"Garder en texte"</button>
                         </div>
                 })}
             </div>

@@ -39,6 +39,13 @@ test("steps rename and drop columns of the published CSV, with undo and redo", {
   await panel.getByText("colonne retirée : pimp20").waitFor();
   assert.ok(!(await header()).includes("pimp20"));
 
+  // A code column read as a number elsewhere can be kept as text; here NBMENFISC20 shows how.
+  await panel.getByLabel("Colonne à garder en texte").selectOption("nbmenfisc20");
+  await panel.getByRole("button", { name: "Garder en texte" }).click();
+  await panel.getByText("1 cellule(s) réécrite(s) en texte").waitFor();
+  await panel.getByRole("button", { name: "Annuler la dernière étape" }).click();
+  await page.waitForFunction(() => !document.querySelector(".steps-list")?.innerText.includes("en texte"));
+
   // The schema and the recipe follow.
   await page.getByRole("button", { name: "Publier", exact: true }).click();
   const schema = JSON.parse((await carnet.download("Télécharger schema.json")).text);
