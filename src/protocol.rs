@@ -9,10 +9,9 @@ use crate::engine::Error;
 use crate::engine::chart::{ChartRequest, Drawn};
 use crate::engine::explore::Query;
 use crate::engine::parse::SetAside;
-use crate::engine::publish::check::Problem;
 use crate::engine::publish::dataset::Dataset;
-use crate::engine::publish::facts::Facts;
-use crate::engine::publish::kit::{Attachment, KitFile};
+use crate::engine::publish::kit::Attachment;
+pub use crate::engine::session::{AppliedStep, Compiled, Kit, Page, Selected};
 use crate::engine::standardize::Step;
 use crate::engine::territory::Place;
 use crate::engine::workspace::{Detection, ReadOptions};
@@ -77,10 +76,9 @@ pub enum UiToWorker {
         /// How many rows.
         count: usize,
     },
-    /// The standardization steps to apply from now on; the rows kept come again under `id`.
+    /// The standardization steps to apply from the next select on (no reply: the page asks
+    /// for the commune's rows again).
     Steps {
-        /// The request's id.
-        id: RequestId,
         /// The steps, in order.
         steps: Vec<Step>,
     },
@@ -130,86 +128,6 @@ pub struct Loaded {
     pub timings: (f64, f64),
     /// The worker's WebAssembly memory after the load, in bytes.
     pub memory: u64,
-}
-
-/// What the UI shows of a commune's rows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Selected {
-    /// The commune.
-    pub place: Place,
-    /// Its rows, written the French way.
-    pub rows: Vec<Vec<String>>,
-    /// The source line of each row.
-    pub lines: Vec<u64>,
-    /// Numeric columns that have a value for the commune, in table order.
-    pub chartable: Vec<String>,
-    /// The clean CSV.
-    pub csv: String,
-    /// What the publication kit is built from (the CSV's name included).
-    pub facts: Facts,
-    /// The tidy table of this commune's rows in every file read so far, when there are two
-    /// files or more.
-    pub compiled: Option<Compiled>,
-    /// The standardization steps and what each changed.
-    pub steps: Vec<AppliedStep>,
-    /// The data.gouv.fr fields proposed from the facts, description included.
-    pub proposal: Dataset,
-}
-
-/// A standardization step as applied to the rows kept.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AppliedStep {
-    /// The step.
-    pub step: Step,
-    /// It, in French words.
-    pub description: String,
-    /// What it changed, in French words; `None` when it could not apply (a column it names
-    /// is not there).
-    pub effect: Option<String>,
-}
-
-/// Several extracts as one tidy table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Compiled {
-    /// The files compiled, in the order read.
-    pub files: Vec<String>,
-    /// The long table's rows, written the French way.
-    pub rows: Vec<Vec<String>>,
-    /// The long table as CSV.
-    pub long_csv: String,
-    /// The wide table as CSV.
-    pub wide_csv: String,
-}
-
-/// A slice of the explorer's rows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Page {
-    /// The query it answers.
-    pub query: Query,
-    /// Rows the query keeps, in all.
-    pub total: usize,
-    /// Rows in the file.
-    pub rows_in_file: usize,
-    /// The position of the first row of the slice.
-    pub offset: usize,
-    /// The rows, written the French way.
-    pub rows: Vec<Vec<String>>,
-    /// The source line of each.
-    pub lines: Vec<u64>,
-}
-
-/// The publication kit, or why it was not built.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Kit {
-    /// Its files, one by one and as one ZIP.
-    Built {
-        /// The files.
-        files: Vec<KitFile>,
-        /// All of them in one ZIP.
-        zip: KitFile,
-    },
-    /// The dataset's problems: nothing was written.
-    Refused(Vec<Problem>),
 }
 
 /// A message from the worker to the UI.

@@ -113,7 +113,7 @@ fn generated_files_match_the_golden_copies() {
     let mut facts = ws.facts(&sel);
     let meta = "COD_VAR;LIB_VAR;LIB_VAR_LONG\nMED19;Médiane du niveau vie (€);Médiane du niveau de vie (€)\n\
                 NBMENFISC19;Nombre de ménages fiscaux;Nombre de ménages fiscaux\n";
-    facts.label_with(&carnet::engine::dictionary::Dictionary::read("meta.csv", meta.as_bytes()).unwrap());
+    facts.label_with(&carnet::engine::dictionary::Dictionary::read("meta.csv", meta.as_bytes()).unwrap(), &[]);
     let mut dataset = Dataset::propose(&facts);
     dataset.producer = "Mairie de Sailly-lez-Lannoy".into();
     dataset.contact = "mairie@sailly-lez-lannoy.fr".into();

@@ -24,12 +24,15 @@ pub const PALETTE: [&str; 8] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56
 pub const MUTED: &str = "#8A9BB0";
 
 /// One bar.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bar1 {
     /// The bar's label (a territory's name).
     pub label: String,
     /// Its value; `None` for a secret or missing value, drawn as a gap.
     pub value: Option<f64>,
+    /// Its value as the page writes it (`29 440`, `s`): it moves with the bar when the bars
+    /// are reordered.
+    pub text: String,
     /// Whether this is the territory of interest.
     pub highlight: bool,
 }
@@ -327,9 +330,10 @@ pub fn line_option(chart: &BarChart) -> Value {
     value
 }
 
-/// A French text alternative for a line over years whose values read `texts`.
-pub fn evolution_alternative(chart: &BarChart, texts: &[String], place: &str) -> String {
-    let points: Vec<String> = chart.bars.iter().zip(texts).map(|(b, t)| format!("{t} en {}", b.label)).collect();
+/// A French text alternative for a line over years.
+pub fn evolution_alternative(chart: &BarChart, place: &str) -> String {
+    let points: Vec<String> =
+        chart.bars.iter().map(|b| format!("{} en {}", chart.with_unit(&b.text), b.label)).collect();
     let mut sentence = format!("{} à {place} : {}.", chart.title, points.join(", "));
     let valued: Vec<(&str, f64)> = chart.bars.iter().filter_map(|b| Some((b.label.as_str(), b.value?))).collect();
     if let (Some(&(from, a)), Some(&(to, b))) = (valued.first(), valued.last())
@@ -344,20 +348,24 @@ pub fn evolution_alternative(chart: &BarChart, texts: &[String], place: &str) ->
     format!("{sentence} {}.", chart.source)
 }
 
-/// A French text alternative for a bar chart whose values read `texts` (as the page writes
-/// them); `group` names the comparison group of a ranking.
-pub fn text_alternative(chart: &BarChart, texts: &[String], group: Option<&str>) -> String {
-    let missing = |t: &str| t.is_empty() || t == "secret" || t == "n.d.";
-    let worded = |t: &str| if missing(t) { "valeur sous secret ou non disponible".to_owned() } else { t.to_owned() };
-    let Some(i) = chart.bars.iter().position(|b| b.highlight) else {
+/// A French text alternative for a bar chart; `group` names the comparison group of a
+/// ranking. Ranks follow the values, whatever order the bars are drawn in.
+pub fn text_alternative(chart: &BarChart, group: Option<&str>) -> String {
+    let text = |b: &Bar1| chart.with_unit(&b.text);
+    let worded = |b: &Bar1| {
+        if b.value.is_some() { text(b) } else { "valeur sous secret ou non disponible".to_owned() }
+    };
+    let Some(chosen) = chart.bars.iter().find(|b| b.highlight) else {
         return format!("{} : aucune valeur.", chart.title);
     };
-    let name = &chart.bars[i].label;
+    let name = &chosen.label;
     if !chart.horizontal || chart.bars.len() < 2 {
-        return format!("{} à {} : {}. {}.", chart.title, name, worded(&texts[i]), chart.source);
+        return format!("{} à {} : {}. {}.", chart.title, name, worded(chosen), chart.source);
     }
-    let valued: Vec<usize> = (0..chart.bars.len()).filter(|&j| chart.bars[j].value.is_some()).collect();
-    let mut sentence = match valued.iter().position(|&j| j == i) {
+    // Highest first; equal values keep the bars' order.
+    let mut valued: Vec<&Bar1> = chart.bars.iter().filter(|b| b.value.is_some()).collect();
+    valued.sort_by(|a, b| b.value.unwrap_or(0.0).total_cmp(&a.value.unwrap_or(0.0)));
+    let mut sentence = match valued.iter().position(|b| std::ptr::eq(*b, chosen)) {
         Some(rank) => format!(
             "{name} se classe {}{} sur {} communes{} pour {} ({}).",
             rank + 1,
@@ -365,14 +373,17 @@ pub fn text_alternative(chart: &BarChart, texts: &[String], group: Option<&str>)
             valued.len(),
             group.map(|g| format!(" de {g}")).unwrap_or_default(),
             chart.title,
-            texts[i]
+            text(chosen)
         ),
-        None => format!("{name} : {} pour {}.", worded(&texts[i]), chart.title),
+        None => format!("{name} : {} pour {}.", worded(chosen), chart.title),
     };
-    if let (Some(&top), Some(&bottom)) = (valued.first(), valued.last()) {
+    if let (Some(top), Some(bottom)) = (valued.first(), valued.last()) {
         sentence.push_str(&format!(
             " La valeur la plus haute est celle de {} ({}), la plus basse celle de {} ({}).",
-            chart.bars[top].label, texts[top], chart.bars[bottom].label, texts[bottom]
+            top.label,
+            text(top),
+            bottom.label,
+            text(bottom)
         ));
     }
     let without = chart.bars.len() - valued.len();
@@ -390,9 +401,9 @@ mod tests {
     fn edits_change_texts_order_unit_and_colours() {
         let mut ranking = chart();
         ranking.bars = vec![
-            Bar1 { label: "A".into(), value: Some(2.0), highlight: false },
-            Bar1 { label: "B".into(), value: None, highlight: false },
-            Bar1 { label: "C".into(), value: Some(3.0), highlight: true },
+            Bar1 { label: "A".into(), value: Some(2.0), highlight: false, ..Bar1::default() },
+            Bar1 { label: "B".into(), value: None, highlight: false, ..Bar1::default() },
+            Bar1 { label: "C".into(), value: Some(3.0), highlight: true, ..Bar1::default() },
         ];
         let edits = Edits {
             title: Some("Niveau de vie médian".into()),
@@ -421,12 +432,16 @@ mod tests {
         assert_eq!(o["aria"]["decal"]["show"], true);
     }
 
+    fn bar(label: &str, value: Option<f64>, text: &str, highlight: bool) -> Bar1 {
+        Bar1 { label: label.into(), value, text: text.into(), highlight }
+    }
+
     fn chart() -> BarChart {
         BarChart {
             title: "Médiane du niveau de vie (€)".into(),
             subtitle: "Sailly-lez-Lannoy (59522)".into(),
             source: "Source : Insee, Filosofi 2020".into(),
-            bars: vec![Bar1 { label: "<img src=x onerror=alert(1)>".into(), value: Some(29440.0), highlight: true }],
+            bars: vec![bar("<img src=x onerror=alert(1)>", Some(29440.0), "29\u{202F}440", true)],
             horizontal: false,
             ..BarChart::default()
         }
@@ -449,7 +464,7 @@ mod tests {
     fn rankings_lie_down_first_at_the_top() {
         let mut c = chart();
         c.horizontal = true;
-        c.bars.push(Bar1 { label: "Lannoy".into(), value: Some(20000.0), highlight: false });
+        c.bars.push(Bar1 { label: "Lannoy".into(), value: Some(20000.0), highlight: false, ..Bar1::default() });
         let o = bar_option(&c);
         assert_eq!(o["yAxis"]["type"], "category");
         assert_eq!(o["yAxis"]["inverse"], true);
@@ -461,26 +476,27 @@ mod tests {
     fn text_alternatives_in_french() {
         let c = chart();
         assert_eq!(
-            text_alternative(&c, &["29\u{202F}440".into()], None),
+            text_alternative(&c, None),
             "Médiane du niveau de vie (€) à <img src=x onerror=alert(1)> : 29\u{202F}440. Source : Insee, Filosofi 2020."
         );
         let ranking = BarChart {
             horizontal: true,
             bars: vec![
-                Bar1 { label: "Lannoy".into(), value: Some(31000.0), highlight: false },
-                Bar1 { label: "Sailly-lez-Lannoy".into(), value: Some(29440.0), highlight: true },
-                Bar1 { label: "Roubaix".into(), value: Some(15000.0), highlight: false },
-                Bar1 { label: "Toufflers".into(), value: None, highlight: false },
+                bar("Lannoy", Some(31000.0), "31 000", false),
+                bar("Sailly-lez-Lannoy", Some(29440.0), "29 440", true),
+                bar("Roubaix", Some(15000.0), "15 000", false),
+                bar("Toufflers", None, "secret", false),
             ],
             ..chart()
         };
-        let texts = ["31 000", "29 440", "15 000", "secret"].map(String::from);
-        assert_eq!(
-            text_alternative(&ranking, &texts, Some("la MEL")),
-            "Sailly-lez-Lannoy se classe 2e sur 3 communes de la MEL pour Médiane du niveau de vie (€) (29 440). \
+        let expected = "Sailly-lez-Lannoy se classe 2e sur 3 communes de la MEL pour Médiane du niveau de vie (€) (29 440). \
              La valeur la plus haute est celle de Lannoy (31 000), la plus basse celle de Roubaix (15 000). \
-             1 commune(s) sans valeur (secret statistique ou non disponible). Source : Insee, Filosofi 2020."
-        );
+             1 commune(s) sans valeur (secret statistique ou non disponible). Source : Insee, Filosofi 2020.";
+        assert_eq!(text_alternative(&ranking, Some("la MEL")), expected);
+        // Lowest first on screen: the sentence is the same.
+        let ascending = ranking.clone().edited(&Edits { order: Order::Ascending, ..Edits::default() });
+        assert_eq!(ascending.bars[0].label, "Roubaix");
+        assert_eq!(text_alternative(&ascending, Some("la MEL")), expected);
     }
 
     #[test]

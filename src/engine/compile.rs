@@ -2,7 +2,7 @@
 //! 2019, 2020…) become one long table — territory, indicator without its vintage suffix
 //! (`MED19`, `MED20` → `MED`), label, year, value, unit, source file — and its wide form.
 
-use super::chart::{self, Bar1, BarChart, ChartRequest, Drawn};
+use super::chart::{self, Bar1, BarChart, ChartRequest, Drawn, Edits, Order};
 use super::dictionary::{self, Dictionary};
 use super::filter;
 use super::format;
@@ -76,9 +76,7 @@ pub fn long(
                     (Some(s), Some(stem)) if c.name().ends_with(s.as_str()) => stem.to_owned(),
                     _ => c.name().to_owned(),
                 };
-                let label = labels
-                    .and_then(|d| d.label(c.name()))
-                    .map(|l| l.description.clone().unwrap_or_else(|| l.title.clone()));
+                let label = labels.and_then(|d| d.label(c.name())).map(|l| l.words().to_owned());
                 let (value, marker) = match c.cell(r) {
                     Cell::Missing(m) => (None, Some(m)),
                     _ => (c.number(r), None),
@@ -97,6 +95,17 @@ pub fn long(
                 });
             }
         }
+    }
+    out
+}
+
+/// The long table of `place` in `extracts`: its rows under a former code (a file older than
+/// a merger) are written under its code and name of today.
+pub fn of_place(extracts: &[Extract], place: &Place, labels: Option<&Dictionary>) -> Vec<Observation> {
+    let mut out = long(extracts, &|_| Some(place.name.clone()), labels);
+    out.retain(|o| place.own_codes().any(|c| c == o.code));
+    for o in &mut out {
+        o.code.clone_from(&place.code);
     }
     out
 }
@@ -203,10 +212,9 @@ pub fn wide_csv(observations: &[Observation]) -> String {
 /// hold its rows; `None` with fewer than two years. `label` titles it in words.
 pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest) -> Option<Drawn> {
     let (column, label) = (request.column.as_str(), request.label.as_deref());
-    let observations = long(extracts, &|_| None, None);
+    let observations = of_place(extracts, place, None);
     let indicator = observations
         .iter()
-        .filter(|o| o.code == place.code)
         .find(|o| {
             // The column read in one of the files: its indicator, whatever the vintage.
             let extract = extracts.iter().find(|e| e.file_name == o.source);
@@ -219,15 +227,12 @@ pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest) ->
     if points.len() < 2 {
         return None;
     }
-    let texts: Vec<String> = points
-        .iter()
-        .map(|(year, v)| {
-            v.map(format::number).unwrap_or_else(|| {
-                let missing = observations.iter().find(|o| o.indicator == indicator && o.year == Some(*year));
-                format::marker(missing.and_then(|o| o.marker).unwrap_or(Marker::Empty)).to_owned()
-            })
+    let text = |year: u16, value: Option<f64>| {
+        value.map(format::number).unwrap_or_else(|| {
+            let missing = observations.iter().find(|o| o.indicator == indicator && o.year == Some(year));
+            format::marker(missing.and_then(|o| o.marker).unwrap_or(Marker::Empty)).to_owned()
         })
-        .collect();
+    };
     let mut sources: Vec<String> =
         extracts.iter().filter_map(|e| super::source::describe(&e.file_name)).collect::<Vec<_>>();
     sources.dedup();
@@ -237,17 +242,20 @@ pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest) ->
         subtitle: format!("{indicator} · {} ({}) · {first}–{last}", place.name, place.code),
         source: format!("Source : {}", sources.join(" ; ")),
         horizontal: false,
-        bars: points.iter().map(|(y, v)| Bar1 { label: y.to_string(), value: *v, highlight: true }).collect(),
+        bars: points
+            .iter()
+            .map(|&(year, value)| Bar1 { label: year.to_string(), value, text: text(year, value), highlight: true })
+            .collect(),
         ..BarChart::default()
     }
-    .edited(&request.edits);
-    let texts: Vec<String> = texts.iter().map(|t| spec.with_unit(t)).collect();
-    let alt = chart::evolution_alternative(&spec, &texts, &place.name);
+    // A line runs over the years: its points keep their order.
+    .edited(&Edits { order: Order::Natural, ..request.edits.clone() });
+    let alt = chart::evolution_alternative(&spec, &place.name);
     Some(Drawn {
         option: chart::line_option(&spec).to_string(),
         height: chart::height(&spec),
         alt,
-        data: spec.bars.iter().map(|b| b.label.clone()).zip(texts).collect(),
+        data: spec.bars.iter().map(|b| (b.label.clone(), spec.with_unit(&b.text))).collect(),
         values: points.iter().map(|(_, v)| *v).collect(),
         title: spec.title.clone(),
         source: spec.source.clone(),

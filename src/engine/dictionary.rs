@@ -23,6 +23,14 @@ pub struct Label {
     pub description: Option<String>,
 }
 
+impl Label {
+    /// What the variable is, in the most words the dictionary has: the long label, else the
+    /// short one.
+    pub fn words(&self) -> &str {
+        self.description.as_deref().unwrap_or(&self.title)
+    }
+}
+
 /// The labels of a dictionary's variables.
 #[derive(Clone, Debug, Default)]
 pub struct Dictionary {

@@ -21,6 +21,7 @@ pub mod progress;
 pub mod publish;
 pub mod recipe;
 pub mod scan;
+pub mod session;
 pub mod source;
 pub mod standardize;
 pub mod stream;
@@ -28,4 +29,4 @@ pub mod table;
 pub mod territory;
 pub mod workspace;
 
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, Result};

@@ -84,6 +84,15 @@ pub enum StepError {
     },
 }
 
+impl StepError {
+    /// The position of the step that cannot apply, from 0.
+    pub fn step(&self) -> usize {
+        match self {
+            Self::NoSuchColumn { step, .. } | Self::DuplicateName { step, .. } | Self::EmptyName { step } => *step,
+        }
+    }
+}
+
 /// A name following schema.data.gouv.fr's conventions.
 ///
 /// ```
@@ -195,6 +204,14 @@ pub fn describe(step: &Step) -> String {
     }
 }
 
+/// The name column `name` of the standardized table had in the source, through the
+/// renames of `effects` (the steps' effects, in order).
+pub fn origin(effects: &[Effect], name: &str) -> String {
+    effects.iter().rev().fold(name.to_owned(), |name, effect| {
+        effect.renamed.iter().find(|(_, to)| *to == name).map_or(name, |(from, _)| from.clone())
+    })
+}
+
 /// What a step changed, in French words.
 pub fn report(effect: &Effect) -> String {
     let mut parts = Vec::new();
@@ -229,6 +246,16 @@ mod tests {
             &mut (),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn a_renamed_column_is_traced_to_its_source_name() {
+        let steps = [Step::FieldNames, Step::Rename { column: "med20".into(), to: "mediane".into() }];
+        let (_, effects) = apply(ws().table(), &steps).unwrap();
+        assert_eq!(origin(&effects, "mediane"), "MED20");
+        assert_eq!(origin(&effects, "libelle_commune"), "Libellé commune");
+        assert_eq!(origin(&effects, "codgeo"), "CODGEO");
+        assert_eq!(origin(&[], "MED20"), "MED20");
     }
 
     #[test]

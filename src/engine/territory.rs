@@ -76,6 +76,17 @@ impl Place {
     pub fn zone(&self) -> String {
         format!("fr:commune:{}", self.code)
     }
+
+    /// The codes the commune's rows may carry: its own, then those it had before a merger.
+    pub fn own_codes(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.code.as_str()).chain(self.former_codes.iter().map(String::as_str))
+    }
+
+    /// The codes whose rows a read for the commune keeps: its own (and former ones), and
+    /// its EPCI's communes for comparison.
+    pub fn codes_to_read(&self) -> Vec<String> {
+        self.own_codes().chain(self.peers.iter().map(|p| p.code.as_str())).map(str::to_owned).collect()
+    }
 }
 
 /// The geography: communes and the names of the levels above them.

@@ -314,31 +314,29 @@ impl Workspace {
         let (column, kind, label) = (request.column.as_str(), request.kind, request.label.as_deref());
         let col = selection.table.column(column).filter(|c| c.kind().is_numeric())?;
         let place = &selection.place;
-        let value = |c: &Column, r: usize| (c.number(r), format::cell(c.cell(r)));
-        let (bars, texts): (Vec<Bar1>, Vec<String>) = match kind {
+        let bar = |c: &Column, r: usize, label: &str, highlight: bool| Bar1 {
+            label: label.to_owned(),
+            value: c.number(r),
+            text: format::cell(c.cell(r)),
+            highlight,
+        };
+        let bars: Vec<Bar1> = match kind {
             // Over several files: see `compile::evolution`.
             ChartKind::Evolution => return None,
-            ChartKind::Commune => (0..selection.table.rows())
-                .map(|r| {
-                    let (v, text) = value(col, r);
-                    (Bar1 { label: place.name.clone(), value: v, highlight: true }, text)
-                })
-                .unzip(),
+            ChartKind::Commune => (0..selection.table.rows()).map(|r| bar(col, r, &place.name, true)).collect(),
             ChartKind::Ranking => {
                 let all = self.table.column(column)?;
                 let rows = filter::index(&self.table, filter::commune_column(&self.table)?);
-                let mut found: Vec<(Bar1, String)> = place
+                let mut found: Vec<Bar1> = place
                     .peers
                     .iter()
                     .filter_map(|peer| {
-                        let row = *rows.get(peer.code.as_str())?;
-                        let (v, text) = value(all, row);
-                        Some((Bar1 { label: peer.name.clone(), value: v, highlight: peer.code == place.code }, text))
+                        Some(bar(all, *rows.get(peer.code.as_str())?, &peer.name, peer.code == place.code))
                     })
                     .collect();
                 // Highest first; missing values last.
-                found.sort_by(|(a, _), (b, _)| b.value.partial_cmp(&a.value).unwrap_or(std::cmp::Ordering::Equal));
-                found.into_iter().unzip()
+                found.sort_by(|a, b| b.value.partial_cmp(&a.value).unwrap_or(std::cmp::Ordering::Equal));
+                found
             }
         };
         let mut subtitle = match (kind, &place.epci) {
@@ -348,7 +346,6 @@ impl Workspace {
         if label.is_some() {
             subtitle = format!("{column} · {subtitle}");
         }
-        let bars_before: Vec<String> = bars.iter().map(|b| b.label.clone()).collect();
         let spec = BarChart {
             title: label.unwrap_or(column).to_owned(),
             subtitle,
@@ -358,17 +355,8 @@ impl Workspace {
             ..BarChart::default()
         }
         .edited(&request.edits);
-        // The edits may have reordered the bars: their texts follow.
-        let texts: Vec<String> = spec
-            .bars
-            .iter()
-            .map(|b| {
-                let at = bars_before.iter().position(|x| x == &b.label).unwrap_or(0);
-                spec.with_unit(&texts[at])
-            })
-            .collect();
-        let alt = chart::text_alternative(&spec, &texts, place.epci.as_ref().map(|e| e.name.as_str()));
-        let data = spec.bars.iter().map(|b| b.label.clone()).zip(texts).collect();
+        let alt = chart::text_alternative(&spec, place.epci.as_ref().map(|e| e.name.as_str()));
+        let data = spec.bars.iter().map(|b| (b.label.clone(), spec.with_unit(&b.text))).collect();
         Some(Drawn {
             option: chart::bar_option(&spec).to_string(),
             height: chart::height(&spec),

@@ -10,6 +10,7 @@ use crate::engine::publish::check::Issue;
 use crate::engine::publish::quality::Criterion;
 use crate::engine::publish::vocabulary;
 use crate::engine::recipe::RecipeError;
+use crate::engine::standardize::StepError;
 use crate::engine::{Error, ErrorKind};
 use crate::ui::link::FetchError;
 
@@ -174,6 +175,19 @@ pub fn problem(issue: &Issue) -> String {
         Issue::NotAContact => {
             "Indiquez une adresse électronique (nom@domaine.fr) ou une adresse web (https://…).".to_owned()
         }
+    }
+}
+
+/// Why a standardization step cannot apply.
+pub fn step_error(error: &StepError) -> String {
+    match error {
+        StepError::NoSuchColumn { column, .. } => {
+            format!("ne s’applique pas : la colonne « {column} » n’est pas (ou plus) dans le fichier")
+        }
+        StepError::DuplicateName { name, .. } => {
+            format!("ne s’applique pas : deux colonnes s’appelleraient « {name} »")
+        }
+        StepError::EmptyName { .. } => "ne s’applique pas : le nouveau nom est vide".to_owned(),
     }
 }
 

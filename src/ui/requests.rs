@@ -36,6 +36,16 @@ pub fn select(state: AppState, engine: EngineHandle, place: crate::engine::terri
     engine.with_value(|e| e.send(UiToWorker::Select { id, place }));
 }
 
+/// Asks for the rows of the commune picked again (the steps changed), keeping those shown
+/// until they come. A load under way brings them itself, with the new steps.
+pub fn refresh(state: AppState, engine: EngineHandle) {
+    let loaded = matches!(state.load.get_untracked(), LoadState::Loaded(_));
+    let Some(place) = state.place.get_untracked().filter(|_| loaded) else { return };
+    let id = engine.with_value(Engine::next_id);
+    state.select_id.set(id);
+    engine.with_value(|e| e.send(UiToWorker::Select { id, place }));
+}
+
 /// Reads a variable dictionary; its labels then document the columns.
 pub fn dictionary(state: AppState, engine: EngineHandle, file: File) {
     let id = engine.with_value(Engine::next_id);

@@ -3,21 +3,18 @@
 
 use super::EngineHandle;
 use super::disclosure::DisclosureButton;
-use super::engine::Engine;
 use super::state::AppState;
 use crate::engine::standardize::Step;
 use crate::protocol::UiToWorker;
 use leptos::prelude::*;
 
-/// Sends the steps in force whenever they change; the rows kept come back as they leave them.
+/// Sends the steps in force whenever they change, then asks for the commune's rows again:
+/// they come back as the steps leave them.
 pub fn follow(state: AppState, engine: EngineHandle) {
     Effect::new(move || {
         let steps = state.steps_applied();
-        let id = engine.with_value(Engine::next_id);
-        if matches!(state.selected.get_untracked(), Some(Ok(_))) {
-            state.select_id.set(id);
-        }
-        engine.with_value(|e| e.send(UiToWorker::Steps { id, steps }));
+        engine.with_value(|e| e.send(UiToWorker::Steps { steps }));
+        super::requests::refresh(state, engine);
     });
 }
 
@@ -59,9 +56,10 @@ pub fn StepsPanel() -> impl IntoView {
                     <li>
                         <span class="step-name">{a.description}</span>
                         " — "
-                        {match a.effect {
-                            Some(effect) => view! { <span>{effect}</span> }.into_any(),
-                            None => view! { <span class="error-text">"ne s’applique pas : une colonne qu’elle nomme est absente"</span> }.into_any(),
+                        {match (a.effect, a.error) {
+                            (Some(effect), _) => view! { <span>{effect}</span> }.into_any(),
+                            (None, Some(error)) => view! { <span class="error-text">{super::messages::step_error(&error)}</span> }.into_any(),
+                            (None, None) => view! { <span class="error-text">"en attente : une étape précédente ne s’applique pas"</span> }.into_any(),
                         }}
                     </li>
                 }).collect_view()}

@@ -5,6 +5,7 @@
 use super::csv;
 use crate::engine::dictionary::Dictionary;
 use crate::engine::infer::{CodeKind, ColumnKind, Marker};
+use crate::engine::standardize::{self, Effect};
 use crate::engine::table::{Cell, Column, Table};
 use crate::engine::territory::Place;
 use crate::engine::workspace::Detection;
@@ -95,17 +96,15 @@ impl Facts {
         self.fields.iter().map(|f| f.secret).sum()
     }
 
-    /// Labels the fields a variable dictionary knows; returns how many it labelled.
-    pub fn label_with(&mut self, dictionary: &Dictionary) -> usize {
-        let mut labelled = 0;
+    /// Labels the fields a variable dictionary knows, by the name each had in the source
+    /// (`effects` are the standardization steps' that renamed them).
+    pub fn label_with(&mut self, dictionary: &Dictionary, effects: &[Effect]) {
         for f in &mut self.fields {
-            if let Some(label) = dictionary.label(&f.name) {
+            if let Some(label) = dictionary.label(&standardize::origin(effects, &f.name)) {
                 f.title = Some(label.title.clone());
                 f.description = label.description.clone();
-                labelled += 1;
             }
         }
-        labelled
     }
 
     /// The name of the column holding commune codes, if any.

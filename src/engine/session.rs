@@ -1,0 +1,453 @@
+//! What is kept between two requests — the file read, the commune's rows, the variable
+//! dictionary, the rows kept from each file, the standardization steps — and what the page
+//! is shown of them: a commune's rows standardized, documented and compiled, a slice of the
+//! explorer, a chart, the publication kit.
+//!
+//! The worker only reads files and carries messages; everything it answers comes from here,
+//! so that it is tested natively.
+//!
+//! ```
+//! use carnet::engine::session::Session;
+//! use carnet::engine::territory::Place;
+//! use carnet::engine::workspace::ReadOptions;
+//! let csv = b"CODGEO;LIBGEO;MED20\n59522;Sailly-lez-Lannoy;29440\n";
+//! let mut session = Session::default();
+//! session.read("f.csv", csv.to_vec(), ReadOptions::default()).unwrap();
+//! let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+//! let selected = session.select(&place, "2026-11-28").unwrap();
+//! assert_eq!(selected.chartable, ["MED20"]);
+//! assert!(selected.csv.starts_with("CODGEO,LIBGEO,MED20\n59522,"));
+//! ```
+
+use super::chart::{ChartKind, ChartRequest, Drawn};
+use super::compile::{self, Extract};
+use super::dictionary::Dictionary;
+use super::explore::{self, Query};
+use super::publish::check::Problem;
+use super::publish::dataset::Dataset;
+use super::publish::facts::Facts;
+use super::publish::kit::{self, Attachment, KitFile};
+use super::publish::readme;
+use super::standardize::{self, Effect, Step, StepError};
+use super::table::Table;
+use super::territory::Place;
+use super::workspace::{self, ReadOptions, Selection, Workspace};
+use super::{ErrorKind, Result};
+use serde::{Deserialize, Serialize};
+
+/// What the page shows of a commune's rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Selected {
+    /// The commune.
+    pub place: Place,
+    /// Its rows, written the French way.
+    pub rows: Vec<Vec<String>>,
+    /// The source line of each row.
+    pub lines: Vec<u64>,
+    /// Numeric columns that have a value for the commune, in table order.
+    pub chartable: Vec<String>,
+    /// The clean CSV.
+    pub csv: String,
+    /// What the publication kit is built from (the CSV's name included).
+    pub facts: Facts,
+    /// The tidy table of this commune's rows in every file read so far, when there are two
+    /// files or more.
+    pub compiled: Option<Compiled>,
+    /// The standardization steps and what each changed.
+    pub steps: Vec<AppliedStep>,
+    /// The data.gouv.fr fields proposed from the facts, description included.
+    pub proposal: Dataset,
+}
+
+/// A standardization step as applied to the rows kept.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AppliedStep {
+    /// The step.
+    pub step: Step,
+    /// It, in French words.
+    pub description: String,
+    /// What it changed, in French words; `None` when it did not apply.
+    pub effect: Option<String>,
+    /// Why it could not apply; `None` for a step that applied, or that waits behind one
+    /// that could not.
+    pub error: Option<StepError>,
+}
+
+/// Several extracts as one tidy table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Compiled {
+    /// The files compiled, in the order read.
+    pub files: Vec<String>,
+    /// The long table's rows, written the French way.
+    pub rows: Vec<Vec<String>>,
+    /// The long table as CSV.
+    pub long_csv: String,
+    /// The wide table as CSV.
+    pub wide_csv: String,
+}
+
+/// A slice of the explorer's rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The query it answers.
+    pub query: Query,
+    /// Rows the query keeps, in all.
+    pub total: usize,
+    /// Rows in the file.
+    pub rows_in_file: usize,
+    /// The position of the first row of the slice.
+    pub offset: usize,
+    /// The rows, written the French way.
+    pub rows: Vec<Vec<String>>,
+    /// The source line of each.
+    pub lines: Vec<u64>,
+}
+
+/// The publication kit, or why it was not built.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Kit {
+    /// Its files, one by one and as one ZIP.
+    Built {
+        /// The files.
+        files: Vec<KitFile>,
+        /// All of them in one ZIP.
+        zip: KitFile,
+    },
+    /// The dataset's problems: nothing was written.
+    Refused(Vec<Problem>),
+}
+
+/// A file's bytes, kept to read it again for another commune (`None` once it streamed
+/// through the engine: too large to keep), and how it was read.
+struct Source {
+    name: String,
+    bytes: Option<Vec<u8>>,
+    options: ReadOptions,
+}
+
+/// The rows kept, as the steps leave them: what the clean CSV and the kit publish.
+struct Published {
+    selection: Selection,
+    effects: Vec<Effect>,
+}
+
+/// Everything kept between requests.
+#[derive(Default)]
+pub struct Session {
+    source: Option<Source>,
+    workspace: Option<Workspace>,
+    /// The commune's rows, as read.
+    selection: Option<Selection>,
+    published: Option<Published>,
+    /// The explorer's last query and the rows it keeps, in its order.
+    explored: Option<(Query, Vec<usize>)>,
+    dictionary: Option<Dictionary>,
+    /// The rows kept from each file read (the last commune of each), for the tidy table.
+    extracts: Vec<Extract>,
+    /// The standardization steps, applied to the rows kept from every file.
+    steps: Vec<Step>,
+}
+
+impl Session {
+    /// Forgets the file read and what was kept of it; the dictionary, the extracts and the
+    /// steps stay for the next file.
+    pub fn forget_file(&mut self) {
+        (self.source, self.workspace, self.selection, self.published, self.explored) = (None, None, None, None, None);
+    }
+
+    /// Takes a file the worker has read: `bytes` kept (to read it again for another commune)
+    /// unless it streamed.
+    pub fn loaded(&mut self, ws: Workspace, bytes: Option<Vec<u8>>, options: ReadOptions) {
+        self.forget_file();
+        self.source = Some(Source { name: ws.file_name().to_owned(), bytes, options });
+        self.workspace = Some(ws);
+    }
+
+    /// Reads a whole file held in memory (tests, benchmarks).
+    ///
+    /// # Errors
+    /// Why the file cannot be read.
+    pub fn read(&mut self, file_name: &str, bytes: Vec<u8>, options: ReadOptions) -> Result<&Workspace> {
+        let ws = Workspace::load_with(file_name, &bytes, options, &mut ())?;
+        self.loaded(ws, Some(bytes), options);
+        Ok(self.workspace.as_ref().expect("just set"))
+    }
+
+    /// Sets the variable dictionary.
+    pub fn set_dictionary(&mut self, dictionary: Dictionary) {
+        self.dictionary = Some(dictionary);
+    }
+
+    /// Sets the standardization steps (applied at the next [`Session::select`]).
+    pub fn set_steps(&mut self, steps: Vec<Step>) {
+        self.steps = steps;
+    }
+
+    /// Forgets the rows kept from the files read before: the tidy table starts again.
+    pub fn clear_extracts(&mut self) {
+        self.extracts.clear();
+    }
+
+    /// The rows of `place` in the file read, standardized, documented and compiled with the
+    /// rows kept from the other files; the description proposed is dated `today` (ISO 8601).
+    ///
+    /// # Errors
+    /// No file read, or a streamed file that does not hold the commune (the page reads it
+    /// again), or the commune has no rows.
+    pub fn select(&mut self, place: &Place, today: &str) -> Result<Selected> {
+        // Read for another commune: read the kept bytes again for this one.
+        if let (Some(ws), Some(Source { name, bytes: Some(bytes), options })) = (&self.workspace, &self.source)
+            && !ws.holds(&place.code)
+        {
+            self.workspace = Some(Workspace::load_for(name, bytes, *options, Some(&place.codes_to_read()), &mut ())?);
+        }
+        let ws = self.workspace.as_ref().filter(|ws| ws.holds(&place.code)).ok_or(ErrorKind::NoFileLoaded)?;
+        let selection = match ws.select(place) {
+            Ok(selection) => selection,
+            Err(error) => {
+                (self.selection, self.published) = (None, None);
+                return Err(error);
+            }
+        };
+        let (published, steps) = standardized(&selection, &self.steps);
+        let facts = facts(ws, &published, self.dictionary.as_ref());
+        let extract = Extract::new(ws.file_name(), selection.table.clone());
+        self.extracts.retain(|e| e.file_name != extract.file_name);
+        self.extracts.push(extract);
+        let mut proposal = Dataset::propose(&facts);
+        proposal.description = readme::description(&facts, &proposal, today);
+        let table = &selection.table;
+        let selected = Selected {
+            place: place.clone(),
+            rows: workspace::rows_fr(table, table.rows()),
+            lines: selection.lines.clone(),
+            chartable: chartable(table),
+            csv: String::from_utf8_lossy(&ws.clean_csv(&published.selection)).into_owned(),
+            facts,
+            compiled: self.compiled(place),
+            steps,
+            proposal,
+        };
+        self.selection = Some(selection);
+        self.published = Some(published);
+        Ok(selected)
+    }
+
+    /// The extracts holding rows of `place` (under its code or a former one).
+    fn holding(&self, place: &Place) -> Vec<Extract> {
+        self.extracts
+            .iter()
+            .filter(|e| {
+                super::filter::commune_column(&e.table).is_some_and(|c| {
+                    place.own_codes().any(|code| !super::filter::rows_for(&e.table, c, code).is_empty())
+                })
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The tidy table of `place` over the files read, when two or more hold its rows.
+    fn compiled(&self, place: &Place) -> Option<Compiled> {
+        let holding = self.holding(place);
+        if holding.len() < 2 {
+            return None;
+        }
+        let observations = compile::of_place(&holding, place, self.dictionary.as_ref());
+        Some(Compiled {
+            files: holding.iter().map(|e| e.file_name.clone()).collect(),
+            rows: compile::long_fr(&observations),
+            long_csv: compile::long_csv(&observations),
+            wide_csv: compile::wide_csv(&observations),
+        })
+    }
+
+    /// `count` rows of the whole file from `offset`, as `query` filters and sorts them.
+    ///
+    /// # Errors
+    /// No file read, or a streamed file (too large to explore).
+    pub fn explore(&mut self, query: Query, offset: usize, count: usize) -> Result<Page> {
+        let ws = self.workspace.as_ref().ok_or(ErrorKind::NoFileLoaded)?;
+        // A file read for some communes only is read again whole, from the bytes kept.
+        if !ws.is_whole() {
+            let Some(Source { name, bytes: Some(bytes), options }) = &self.source else {
+                return Err(ErrorKind::TooLargeToExplore.into());
+            };
+            self.workspace = Some(Workspace::load_with(name, bytes, *options, &mut ())?);
+            self.explored = None;
+        }
+        let ws = self.workspace.as_ref().ok_or(ErrorKind::NoFileLoaded)?;
+        if self.explored.as_ref().is_none_or(|(q, _)| *q != query) {
+            self.explored = Some((query.clone(), explore::view(ws.table(), &query)));
+        }
+        let rows = self.explored.as_ref().map(|(_, rows)| rows.as_slice()).unwrap_or_default();
+        let slice = &rows[offset.min(rows.len())..(offset + count).min(rows.len())];
+        let table = ws.table().take(slice);
+        Ok(Page {
+            query,
+            total: rows.len(),
+            rows_in_file: ws.table().rows(),
+            offset,
+            rows: workspace::rows_fr(&table, table.rows()),
+            lines: slice.iter().map(|&r| ws.lines()[r]).collect(),
+        })
+    }
+
+    /// The publication kit of the commune's rows as published, with `dataset`'s fields.
+    ///
+    /// # Errors
+    /// No commune's rows.
+    pub fn kit(&self, dataset: &Dataset, attachments: &[Attachment], today: &str) -> Result<Kit> {
+        let (Some(ws), Some(published)) = (&self.workspace, &self.published) else {
+            return Err(ErrorKind::NoFileLoaded.into());
+        };
+        let facts = facts(ws, published, self.dictionary.as_ref());
+        Ok(match kit::files(&facts, dataset, &ws.clean_csv(&published.selection), attachments, today) {
+            Ok(files) => {
+                Kit::Built { zip: KitFile { name: kit::zip_name(&facts), bytes: kit::zip(&files, today) }, files }
+            }
+            Err(problems) => Kit::Refused(problems),
+        })
+    }
+
+    /// The chart `request` asks for, of the commune's rows.
+    ///
+    /// # Errors
+    /// The column cannot be charted (not numeric, no value, fewer than two years).
+    pub fn chart(&self, mut request: ChartRequest) -> Result<Drawn> {
+        // The dictionary's long label says best what the indicator is.
+        request.label = self.dictionary.as_ref().and_then(|d| d.label(&request.column)).map(|l| l.words().to_owned());
+        let drawn = match (request.kind, &self.workspace, &self.selection) {
+            (ChartKind::Evolution, _, Some(sel)) => compile::evolution(&self.holding(&sel.place), &sel.place, &request),
+            (_, Some(ws), Some(sel)) => ws.chart(sel, &request),
+            _ => None,
+        };
+        drawn.ok_or_else(|| ErrorKind::NotChartable { column: request.column }.into())
+    }
+
+    /// The name of the file read, for messages.
+    pub fn file_name(&self) -> &str {
+        self.workspace.as_ref().map_or("", Workspace::file_name)
+    }
+}
+
+/// The facts of the rows as published, their columns labelled by the dictionary.
+fn facts(ws: &Workspace, published: &Published, dictionary: Option<&Dictionary>) -> Facts {
+    let mut facts = ws.facts(&published.selection);
+    if let Some(d) = dictionary {
+        facts.label_with(d, &published.effects);
+    }
+    facts
+}
+
+/// Numeric columns that have a value in `table`, in order: those a chart can show.
+pub fn chartable(table: &Table) -> Vec<String> {
+    table
+        .columns()
+        .iter()
+        .filter(|c| c.kind().is_numeric() && (0..table.rows()).any(|r| c.number(r).is_some()))
+        .map(|c| c.name().to_owned())
+        .collect()
+}
+
+/// The rows kept as `steps` leave them, and each step's outcome. A step that cannot apply
+/// leaves the table as the steps before it made it; the steps after it wait.
+fn standardized(selection: &Selection, steps: &[Step]) -> (Published, Vec<AppliedStep>) {
+    let (table, effects, error) = match standardize::apply(&selection.table, steps) {
+        Ok((table, effects)) => (table, effects, None),
+        Err(error) => {
+            let at = error.step();
+            match standardize::apply(&selection.table, &steps[..at]) {
+                Ok((table, effects)) => (table, effects, Some(error)),
+                // Cannot happen (the same steps applied up to `at`); publish the rows as read.
+                Err(_) => (selection.table.clone(), Vec::new(), Some(error)),
+            }
+        }
+    };
+    let report = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| AppliedStep {
+            step: step.clone(),
+            description: standardize::describe(step),
+            effect: effects.get(i).map(standardize::report),
+            error: error.clone().filter(|e| e.step() == i),
+        })
+        .collect();
+    (Published { selection: Selection { table, ..selection.clone() }, effects }, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILOSOFI_2019: &str = "CODGEO;LIBGEO;MED19\n59522;Sailly-lez-Lannoy;28570\n59339;Lannoy;20560\n";
+    const FILOSOFI_2020: &str = "CODGEO;LIBGEO;MED20\n59522;Sailly-lez-Lannoy;29440\n59339;Lannoy;21090\n";
+
+    const TODAY: &str = "2026-11-28";
+
+    fn sailly() -> Place {
+        Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() }
+    }
+
+    fn read(session: &mut Session, name: &str, csv: &str) {
+        session.read(name, csv.as_bytes().to_vec(), ReadOptions::default()).unwrap();
+    }
+
+    #[test]
+    fn steps_apply_and_a_failing_one_says_why() {
+        let mut s = Session::default();
+        read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
+        s.set_steps(vec![
+            Step::Rename { column: "MED20".into(), to: "mediane".into() },
+            Step::Drop { column: "absente".into() },
+            Step::Drop { column: "LIBGEO".into() },
+        ]);
+        let selected = s.select(&sailly(), TODAY).unwrap();
+        // The rename applied; the drop after the failing step waits.
+        assert!(selected.csv.starts_with("CODGEO,LIBGEO,mediane\n"), "{}", selected.csv);
+        assert_eq!(selected.steps[0].error, None);
+        assert!(selected.steps[0].effect.is_some());
+        assert_eq!(selected.steps[1].error, Some(StepError::NoSuchColumn { step: 1, column: "absente".into() }));
+        assert_eq!((selected.steps[2].effect.as_ref(), selected.steps[2].error.as_ref()), (None, None));
+    }
+
+    #[test]
+    fn dictionary_labels_survive_renames() {
+        let mut s = Session::default();
+        read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
+        let meta = "COD_VAR;LIB_VAR;LIB_VAR_LONG\nMED20;Médiane;Médiane du niveau de vie (€)\n";
+        s.set_dictionary(Dictionary::read("meta.csv", meta.as_bytes()).unwrap());
+        s.set_steps(vec![Step::FieldNames, Step::Rename { column: "med20".into(), to: "mediane".into() }]);
+        let selected = s.select(&sailly(), TODAY).unwrap();
+        let field = selected.facts.fields.iter().find(|f| f.name == "mediane").unwrap();
+        assert_eq!(field.title.as_deref(), Some("Médiane"));
+        assert_eq!(field.description.as_deref(), Some("Médiane du niveau de vie (€)"));
+    }
+
+    #[test]
+    fn two_files_compile_even_under_a_former_code() {
+        let mut s = Session::default();
+        // The 2019 file knows the commune under the code it had before a merger.
+        read(&mut s, "cc_filosofi_2019_COM.CSV", &FILOSOFI_2019.replace("59522", "59999"));
+        let merged = Place { former_codes: vec!["59999".into()], ..sailly() };
+        assert!(s.select(&merged, TODAY).unwrap().compiled.is_none(), "one file: nothing to compile");
+        read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
+        let compiled = s.select(&merged, TODAY).unwrap().compiled.expect("two files");
+        assert_eq!(compiled.files.len(), 2);
+        assert!(compiled.long_csv.contains("59522,Sailly-lez-Lannoy,MED,,2019,28570"), "{}", compiled.long_csv);
+        assert!(compiled.long_csv.contains("59522,Sailly-lez-Lannoy,MED,,2020,29440"), "{}", compiled.long_csv);
+        assert!(!compiled.long_csv.contains("59999"));
+        let line =
+            s.chart(ChartRequest { column: "MED20".into(), kind: ChartKind::Evolution, ..ChartRequest::default() });
+        assert_eq!(line.unwrap().values, [Some(28570.0), Some(29440.0)]);
+    }
+
+    #[test]
+    fn explore_and_kit_need_a_file() {
+        let mut s = Session::default();
+        assert!(s.explore(Query::default(), 0, 10).is_err());
+        assert!(s.kit(&Dataset::propose(&crate::engine::publish::facts::example()), &[], "2026-11-28").is_err());
+        read(&mut s, "f.csv", FILOSOFI_2020);
+        assert_eq!(s.explore(Query::default(), 1, 10).unwrap().rows.len(), 1);
+    }
+}
