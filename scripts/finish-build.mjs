@@ -33,7 +33,10 @@ const policy = [
   "form-action 'none'",
 ].join("; ");
 if (!html.includes('http-equiv="Content-Security-Policy"')) {
-  html = html.replace(/<meta charset="utf-8" \/>/, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+  const charset = /<meta charset="utf-8" \/>/;
+  // Without the policy the page would run unguarded: fail the build rather than ship that.
+  if (!charset.test(html)) throw new Error(`finish-build: no <meta charset="utf-8" /> in ${indexPath} to put the CSP after`);
+  html = html.replace(charset, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
   writeFileSync(indexPath, html);
 }
 
@@ -50,7 +53,11 @@ const precache = files(dir)
 const version = createHash("sha256");
 for (const p of precache) version.update(p).update(readFileSync(join(dir, p)));
 const swPath = join(dir, "sw.js");
-const sw = readFileSync(swPath, "utf8")
+const template = readFileSync(swPath, "utf8");
+for (const mark of ["__CARNET_VERSION__", "__CARNET_PRECACHE__"]) {
+  if (!template.includes(mark)) throw new Error(`finish-build: ${mark} missing from sw.js`);
+}
+const sw = template
   .replace("__CARNET_VERSION__", version.digest("hex").slice(0, 16))
   .replace("__CARNET_PRECACHE__", JSON.stringify(["./", ...precache]));
 writeFileSync(swPath, sw);

@@ -7,6 +7,21 @@
 
 use super::chart::Drawn;
 
+/// `text` in characters safe in a file name everywhere: ASCII letters and digits, `-` and
+/// `_`; anything else becomes `_`.
+///
+/// ```
+/// assert_eq!(carnet::engine::export::safe_name("Part (%) 2020"), "Part_____2020");
+/// ```
+pub fn safe_name(text: &str) -> String {
+    text.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+/// The file name, without extension, of the chart of `column` for commune `code`.
+pub fn chart_stem(column: &str, code: &str) -> String {
+    format!("graphique_{}_{code}", safe_name(column))
+}
+
 /// The scripts the page embeds, as text: ECharts, its French locale and Carnet's mount
 /// (`public/charts.js`).
 pub struct Scripts<'a> {

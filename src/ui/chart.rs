@@ -207,8 +207,7 @@ fn ChartExports() -> impl IntoView {
     let stem = move || {
         let column = state.chart_column.get_untracked().unwrap_or_default();
         let code = state.place.get_untracked().map(|p| p.code).unwrap_or_default();
-        let safe: String = column.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-        format!("graphique_{safe}_{code}")
+        export::chart_stem(&column, &code)
     };
     let report = move |result: Result<(), String>| {
         error.set(result.err().map(|e| format!("Le téléchargement a échoué : {e}")));

@@ -4,7 +4,7 @@
 
 use super::disclosure::DisclosureButton;
 use super::state::AppState;
-use crate::engine::chart::{Edits, Order};
+use crate::engine::chart::{ChartKind, Edits, Order};
 use leptos::prelude::*;
 
 /// One text field of the edits.
@@ -56,7 +56,8 @@ pub fn ChartEditor() -> impl IntoView {
                 <EditText id="edit-note" label="Note (après la source)" get=|e| e.note.clone() set=|e, v| e.note = v />
                 <EditText id="edit-axis" label="Nom de l’axe des valeurs" get=|e| e.axis.clone() set=|e, v| e.axis = v />
                 <EditText id="edit-unit" label="Unité (€, %, habitants…)" get=|e| e.unit.clone() set=|e, v| e.unit = v />
-                <div class="edit-field">
+                // A line runs over the years: its points have one order.
+                <div class="edit-field" hidden=move || state.chart_kind.get() == ChartKind::Evolution>
                     <label for="edit-order">"Ordre des barres"</label>
                     <select
                         id="edit-order"

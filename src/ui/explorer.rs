@@ -68,6 +68,11 @@ pub fn ExplorerPanel() -> impl IntoView {
             }
         }
     });
+    // A new file: its own search, filters and order.
+    Effect::new(move || {
+        state.load_id.track();
+        ex.query.set(Query::default());
+    });
     // A new file or a new query: start from the top.
     Effect::new(move || {
         let _ = ex.query.get();
@@ -93,7 +98,11 @@ pub fn ExplorerPanel() -> impl IntoView {
         <div class="explorer" hidden=move || loaded().is_none()>
             <DisclosureButton label="Explorer tout le fichier" controls="explorer-body" open=open />
             <div id="explorer-body" hidden=move || !open.get()>
-                {move || open.get().then(|| view! { <ExplorerTable ex=ex /> })}
+                // Built anew for each file: its search box and filters start empty.
+                {move || {
+                    state.load_id.track();
+                    open.get().then(|| view! { <ExplorerTable ex=ex /> })
+                }}
             </div>
         </div>
     }
@@ -196,34 +205,43 @@ fn ExplorerTable(ex: Explorer) -> impl IntoView {
             })
             .collect_view()
     };
-    let body = move || {
-        let Some(page) = ex.page.get() else { return ().into_any() };
+    let numeric = Memo::new(move |_| columns().iter().map(|c| c.kind.is_numeric()).collect::<Vec<bool>>());
+    // The rows in view (and a margin), among those of the slice held; and the rows above
+    // and below them, drawn as two spacers.
+    let window = Memo::new(move |_| {
         let (top, height) = (ex.scroll.get(), ex.height.get());
-        let first = ((top / ROW_HEIGHT) as usize).saturating_sub(MARGIN).max(page.offset);
-        let last = (((top + height) / ROW_HEIGHT) as usize + MARGIN).min(page.offset + page.rows.len());
-        let numeric: Vec<bool> = columns().iter().map(|c| c.kind.is_numeric()).collect();
-        let above = first as f64 * ROW_HEIGHT;
-        let below = page.total.saturating_sub(last.max(first)) as f64 * ROW_HEIGHT;
-        let rows = (first..last.max(first))
-            .map(|r| {
-                let i = r - page.offset;
-                let cells = page.rows[i]
-                    .iter()
-                    .zip(&numeric)
-                    .map(|(v, num)| view! { <td class:num=*num>{v.clone()}</td> })
-                    .collect_view();
-                view! {
-                    <tr class="row" aria-rowindex=r + 3>
-                        <th scope="row">{format::integer(page.lines[i] as i64)}</th>
-                        {cells}
-                    </tr>
-                }
-            })
+        ex.page.with(|p| {
+            let p = p.as_ref()?;
+            let first = ((top / ROW_HEIGHT) as usize).saturating_sub(MARGIN).max(p.offset);
+            let last = (((top + height) / ROW_HEIGHT) as usize + MARGIN).min(p.offset + p.rows.len()).max(first);
+            Some((first, last, p.total))
+        })
+    });
+    let spacer = move |above: bool| {
+        move || {
+            let (first, last, total) = window.get().unwrap_or_default();
+            let rows = if above { first } else { total.saturating_sub(last) };
+            format!("{}px", rows as f64 * ROW_HEIGHT)
+        }
+    };
+    // Keyed by row and slice: scrolling adds and removes rows, it does not draw them all again.
+    let visible = move || {
+        let slice = ex.page.with(|p| p.as_ref().map_or(0, |p| Arc::as_ptr(p) as usize));
+        window.get().map(|(first, last, _)| (first..last).map(|r| (r, slice)).collect::<Vec<_>>()).unwrap_or_default()
+    };
+    let row = move |(r, _): (usize, usize)| {
+        let Some(page) = ex.page.get_untracked() else { return ().into_any() };
+        let i = r - page.offset;
+        let cells = page.rows[i]
+            .iter()
+            .zip(numeric.get_untracked())
+            .map(|(v, num)| view! { <td class:num=num>{v.clone()}</td> })
             .collect_view();
         view! {
-            <tr class="spacer" aria-hidden="true" style:height=format!("{above}px")></tr>
-            {rows}
-            <tr class="spacer" aria-hidden="true" style:height=format!("{below}px")></tr>
+            <tr class="row" aria-rowindex=r + 3>
+                <th scope="row">{format::integer(page.lines[i] as i64)}</th>
+                {cells}
+            </tr>
         }
         .into_any()
     };
@@ -252,7 +270,11 @@ fn ExplorerTable(ex: Explorer) -> impl IntoView {
                         {filters}
                     </tr>
                 </thead>
-                <tbody>{body}</tbody>
+                <tbody>
+                    <tr class="spacer" aria-hidden="true" style:height=spacer(true)></tr>
+                    <For each=visible key=|k| *k children=row />
+                    <tr class="spacer" aria-hidden="true" style:height=spacer(false)></tr>
+                </tbody>
             </table>
         </div>
     }

@@ -41,6 +41,8 @@ pub fn apply(state: AppState, recipe: Recipe) {
         state.chart_kind_chosen.set(true);
         state.chart_edits.set(chart.edits.clone());
     }
+    // Its publication fields are taken on the next rows of its commune.
+    state.proposed.set_value(None);
     state.recipe.set(Some(recipe));
 }
 

@@ -4,6 +4,7 @@
 use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn, Edits};
 use crate::engine::publish::dataset::Dataset;
+use crate::engine::publish::readme;
 use crate::engine::recipe::Recipe;
 use crate::engine::standardize::Step;
 use crate::engine::territory::{Place, Territories};
@@ -102,6 +103,9 @@ pub struct AppState {
     pub dataset: RwSignal<Option<Dataset>>,
     /// Whether the description follows the other fields (the user has not written in it).
     pub description_auto: RwSignal<bool>,
+    /// The proposal `dataset` was last based on, and its commune's code: the base the user's
+    /// edits are carried over from when new rows of the same commune come.
+    pub proposed: StoredValue<Option<(String, Dataset)>>,
     /// The explorer's latest slice of rows, or why there is none.
     pub explored: RwSignal<Reply<Arc<Page>>>,
     /// The id of the latest explorer request.
@@ -143,6 +147,7 @@ impl AppState {
             chart_id: RwSignal::new(0),
             dataset: RwSignal::new(None),
             description_auto: RwSignal::new(true),
+            proposed: StoredValue::new(None),
             explored: RwSignal::new(None),
             explore_id: RwSignal::new(0),
             steps: RwSignal::new(Vec::new()),
@@ -170,6 +175,42 @@ impl AppState {
         self.applied.set(n + 1);
     }
 
+    /// Sets the publication fields for new rows: the user's edits carried over to the new
+    /// proposal when the rows are the same commune's; on the first rows after a recipe made
+    /// for this commune, the recipe's fields (all of them on the same file, those that do
+    /// not depend on the vintage on another); otherwise the proposal.
+    fn take_proposal(&self, selected: &Selected) {
+        let (code, proposal) = (&selected.place.code, &selected.proposal);
+        let facts = &selected.facts;
+        let previous = self.proposed.get_value().filter(|(c, _)| c == code);
+        let same_commune = previous.is_some();
+        let recipe = self.recipe.with_untracked(|r| {
+            r.as_ref()
+                .filter(|r| r.territory.as_ref() == Some(code))
+                .and_then(|r| Some((r.file_name.clone(), r.publication.clone()?)))
+        });
+        let current = self.dataset.get_untracked();
+        let mut dataset = match (previous, current, recipe) {
+            (Some((_, base)), Some(current), _) => current.rebase(&base, proposal.clone()),
+            (None, _, Some((file, saved))) if file == facts.file_name => saved,
+            (None, _, Some((_, saved))) => saved.settings_over(proposal.clone()),
+            _ => proposal.clone(),
+        };
+        // The description follows the other fields unless the user wrote it.
+        let written = readme::description(facts, &dataset, &crate::clock::today());
+        let auto = if same_commune {
+            self.description_auto.get_untracked()
+        } else {
+            dataset.description == written || dataset.description == proposal.description
+        };
+        if auto {
+            dataset.description = written;
+        }
+        self.description_auto.set(auto);
+        self.proposed.set_value(Some((code.clone(), proposal.clone())));
+        self.dataset.set(Some(dataset));
+    }
+
     /// Takes a message from the worker; replies to superseded requests are dropped.
     pub fn receive(&self, message: WorkerToUi) {
         match message {
@@ -184,14 +225,7 @@ impl AppState {
                 self.load.set(LoadState::Loaded(Arc::new(*loaded)));
             }
             WorkerToUi::Selected { id, selected } if id == self.select_id.get_untracked() => {
-                // A recipe made for this commune brings its publication fields back.
-                let kept = self.recipe.with_untracked(|r| {
-                    r.as_ref()
-                        .filter(|r| r.territory.as_deref() == Some(selected.place.code.as_str()))
-                        .and_then(|r| r.publication.clone())
-                });
-                self.description_auto.set(kept.is_none());
-                self.dataset.set(Some(kept.unwrap_or_else(|| selected.proposal.clone())));
+                self.take_proposal(&selected);
                 self.kit.set(None);
                 self.selected.set(Some(Ok(Arc::new(*selected))));
             }
@@ -211,6 +245,7 @@ impl AppState {
                 if id == self.load_id.get_untracked() {
                     self.load.set(LoadState::Failed { file_name, error });
                 } else if id == self.select_id.get_untracked() {
+                    self.kit.set(None);
                     self.selected.set(Some(Err(Failure { file_name, error })));
                 } else if id == self.chart_id.get_untracked() {
                     self.chart.set(Some(Err(Failure { file_name, error })));

@@ -163,6 +163,61 @@ impl Dataset {
         }
     }
 
+    /// These fields, edited by the user from the proposal `base`, carried over to `proposal`,
+    /// the new proposal for the same commune (another step, another vintage, a dictionary):
+    /// a field the user changed keeps their value, the others take the new proposal's. The
+    /// files are the new proposal's; a file's title and description the user changed stay.
+    pub fn rebase(&self, base: &Self, proposal: Self) -> Self {
+        fn pick<T: PartialEq + Clone>(mine: &T, base: &T, new: T) -> T {
+            if mine == base { new } else { mine.clone() }
+        }
+        let resources = proposal
+            .resources
+            .into_iter()
+            .enumerate()
+            .map(|(i, new)| match (self.resources.get(i), base.resources.get(i)) {
+                (Some(mine), Some(old)) if mine.kind == new.kind && old.kind == new.kind => Resource {
+                    title: pick(&mine.title, &old.title, new.title.clone()),
+                    description: pick(&mine.description, &old.description, new.description.clone()),
+                    ..new
+                },
+                _ => new,
+            })
+            .collect();
+        Self {
+            title: pick(&self.title, &base.title, proposal.title),
+            description_short: pick(&self.description_short, &base.description_short, proposal.description_short),
+            description: pick(&self.description, &base.description, proposal.description),
+            tags: pick(&self.tags, &base.tags, proposal.tags),
+            license: pick(&self.license, &base.license, proposal.license),
+            frequency: pick(&self.frequency, &base.frequency, proposal.frequency),
+            temporal_start: pick(&self.temporal_start, &base.temporal_start, proposal.temporal_start),
+            temporal_end: pick(&self.temporal_end, &base.temporal_end, proposal.temporal_end),
+            zones: pick(&self.zones, &base.zones, proposal.zones),
+            granularity: pick(&self.granularity, &base.granularity, proposal.granularity),
+            producer: pick(&self.producer, &base.producer, proposal.producer),
+            contact: pick(&self.contact, &base.contact, proposal.contact),
+            resources,
+        }
+    }
+
+    /// These fields, saved in a recipe made on another file, over `proposal` (this file's):
+    /// what does not depend on the vintage — keywords, licence, frequency, territories,
+    /// granularity, producer, contact — is kept; the titles, descriptions, dates and files
+    /// are this file's.
+    pub fn settings_over(&self, proposal: Self) -> Self {
+        Self {
+            tags: self.tags.clone(),
+            license: self.license.clone(),
+            frequency: self.frequency.clone(),
+            zones: self.zones.clone(),
+            granularity: self.granularity.clone(),
+            producer: self.producer.clone(),
+            contact: self.contact.clone(),
+            ..proposal
+        }
+    }
+
     /// The payload of data.gouv.fr's API: the dataset as `POST /api/1/datasets/` takes it
     /// (created private, as a draft), and each resource with the file to upload and the
     /// fields to set on it afterwards.
@@ -223,6 +278,42 @@ mod tests {
 
     fn facts() -> Facts {
         crate::engine::publish::facts::example()
+    }
+
+    #[test]
+    fn rebase_keeps_what_the_user_changed_and_follows_the_rest() {
+        let base = Dataset::propose(&facts());
+        let mut mine = base.clone();
+        mine.title = "Revenus des habitants".into();
+        mine.producer = "Mairie de Sailly-lez-Lannoy".into();
+        mine.resources[0].description = "Nos lignes.".into();
+        let mut other = facts();
+        other.csv_name = "cc_filosofi_2021_COM_59522.csv".into();
+        other.years = Some((2021, 2021));
+        let proposal = Dataset::propose(&other);
+        let rebased = mine.rebase(&base, proposal.clone());
+        assert_eq!(rebased.title, "Revenus des habitants");
+        assert_eq!(rebased.producer, "Mairie de Sailly-lez-Lannoy");
+        assert_eq!(rebased.resources[0].description, "Nos lignes.");
+        assert_eq!(rebased.resources[0].file, "cc_filosofi_2021_COM_59522.csv", "the file is the new one");
+        assert_eq!(rebased.resources[0].title, proposal.resources[0].title, "an untouched title follows");
+        assert_eq!(rebased.temporal_start, "2021-01-01");
+        assert_eq!(base.clone().rebase(&base, proposal.clone()), proposal, "nothing changed: the new proposal");
+    }
+
+    #[test]
+    fn a_recipe_on_another_vintage_keeps_its_settings_only() {
+        let mut saved = Dataset::propose(&facts());
+        saved.title = "Revenus 2020".into();
+        saved.license = "odc-odbl".into();
+        saved.contact = "mairie@example.fr".into();
+        let mut other = facts();
+        other.years = Some((2021, 2021));
+        let proposal = Dataset::propose(&other);
+        let kept = saved.settings_over(proposal.clone());
+        assert_eq!((kept.license.as_str(), kept.contact.as_str()), ("odc-odbl", "mairie@example.fr"));
+        assert_eq!(kept.title, proposal.title, "the title names this file's year");
+        assert_eq!(kept.temporal_end, "2021-12-31");
     }
 
     #[test]

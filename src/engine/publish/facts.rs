@@ -147,9 +147,7 @@ fn years_in(table: &Table) -> Option<(i32, i32)> {
 /// The clean CSV's file name: `<source stem>_<code>.csv`, in characters safe everywhere.
 pub fn csv_name(file_name: &str, code: &str) -> String {
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
-    let stem: String =
-        stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    format!("{stem}_{code}.csv")
+    format!("{}_{code}.csv", crate::engine::export::safe_name(stem))
 }
 
 /// Sailly-lez-Lannoy's Filosofi 2020 row as the unit tests of the kit's generators use it.

@@ -4,7 +4,7 @@
 //! reported in the form, never written into the files.
 
 use super::check::{self, Problem};
-use super::dataset::{Dataset, Resource};
+use super::dataset::{Dataset, Resource, ResourceType};
 use super::facts::Facts;
 use super::{readme, schema};
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,38 @@ pub struct Attachment {
     /// Its content.
     #[serde(with = "serde_bytes")]
     pub bytes: Vec<u8>,
+}
+
+/// The files Carnet writes from the data and the fields, after the clean CSV.
+pub const WRITTEN: [&str; 4] = ["schema.json", "datapackage.json", "README.md", "datagouv.json"];
+
+/// The names of the files written from the data and the fields, in the kit's order.
+pub fn written(facts: &Facts) -> Vec<String> {
+    std::iter::once(facts.csv_name.clone()).chain(WRITTEN.map(str::to_owned)).collect()
+}
+
+/// How the kit lists the chart of `column`, as an image made on the page.
+pub fn chart_resource(column: &str) -> Resource {
+    Resource {
+        file: format!("graphique_{}.png", crate::engine::export::safe_name(column)),
+        title: format!("Graphique : {column}"),
+        description: "Graphique fait avec Carnet à partir des données (image PNG).".to_owned(),
+        kind: ResourceType::Documentation,
+        format: "png".to_owned(),
+    }
+}
+
+/// How the kit lists the recipe.
+pub fn recipe_resource() -> Resource {
+    Resource {
+        file: "carnet.json".to_owned(),
+        title: "Recette Carnet".to_owned(),
+        description: "Les réglages de lecture, le territoire, le graphique et ces métadonnées : \
+                      pour refaire ce travail avec Carnet sur le millésime suivant."
+            .to_owned(),
+        kind: ResourceType::Other,
+        format: "json".to_owned(),
+    }
 }
 
 /// The name of the ZIP holding the whole kit.
@@ -64,12 +96,13 @@ pub fn files(
         text.into_bytes()
     };
     let file = |name: &str, bytes: Vec<u8>| KitFile { name: name.to_owned(), bytes };
+    let [schema_json, package_json, readme_md, datagouv_json] = WRITTEN;
     let mut out = vec![
         file(&facts.csv_name, csv.to_vec()),
-        file("schema.json", json(schema::table_schema(facts, &dataset, today))),
-        file("datapackage.json", json(schema::data_package(facts, &dataset))),
-        file("README.md", readme::readme(&dataset).into_bytes()),
-        file("datagouv.json", json(dataset.to_api())),
+        file(schema_json, json(schema::table_schema(facts, &dataset, today))),
+        file(package_json, json(schema::data_package(facts, &dataset))),
+        file(readme_md, readme::readme(&dataset).into_bytes()),
+        file(datagouv_json, json(dataset.to_api())),
     ];
     out.extend(attachments.iter().map(|a| file(&a.resource.file, a.bytes.clone())));
     Ok(out)

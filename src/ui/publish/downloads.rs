@@ -2,8 +2,8 @@
 //! fields as they stand; the chart on screen and the recipe travel with them.
 
 use super::Problems;
-use crate::engine::publish::dataset::{Resource, ResourceType};
-use crate::engine::publish::kit::Attachment;
+use crate::engine::publish::dataset::Resource;
+use crate::engine::publish::kit::{self, Attachment};
 use crate::engine::publish::vocabulary;
 use crate::protocol::{Kit, UiToWorker};
 use crate::ui::engine::Engine;
@@ -21,28 +21,9 @@ enum Want {
 /// How the files made on the page are listed: the chart on screen, if one is drawn, and the
 /// recipe.
 pub fn attachment_resources(state: AppState) -> Vec<Resource> {
-    let mut out = Vec::new();
     let drawn = state.chart.with(|c| matches!(c, Some(Ok(_))));
-    if let (Some(column), true) = (state.chart_column.get(), drawn) {
-        let safe: String = column.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-        out.push(Resource {
-            file: format!("graphique_{safe}.png"),
-            title: format!("Graphique : {column}"),
-            description: "Graphique fait avec Carnet à partir des données (image PNG).".to_owned(),
-            kind: ResourceType::Documentation,
-            format: "png".to_owned(),
-        });
-    }
-    out.push(Resource {
-        file: "carnet.json".to_owned(),
-        title: "Recette Carnet".to_owned(),
-        description: "Les réglages de lecture, le territoire, le graphique et ces métadonnées : \
-                      pour refaire ce travail avec Carnet sur le millésime suivant."
-            .to_owned(),
-        kind: ResourceType::Other,
-        format: "json".to_owned(),
-    });
-    out
+    let chart = state.chart_column.get().filter(|_| drawn).map(|column| kit::chart_resource(&column));
+    chart.into_iter().chain([kit::recipe_resource()]).collect()
 }
 
 /// The files made on the page, with their bytes: the chart as PNG at twice its size on
@@ -118,13 +99,7 @@ pub fn KitDownloads() -> impl IntoView {
 
     let files = move || {
         let Some(Ok(selected)) = state.selected.get() else { return Vec::new() };
-        vec![
-            selected.facts.csv_name.clone(),
-            "schema.json".into(),
-            "datapackage.json".into(),
-            "README.md".into(),
-            "datagouv.json".into(),
-        ]
+        kit::written(&selected.facts)
     };
     view! {
         <section class="kit" aria-labelledby="kit-title">

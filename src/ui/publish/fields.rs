@@ -41,7 +41,7 @@ fn described_by(id: &str, hint: bool, counter: bool) -> String {
     ids.join(" ")
 }
 
-/// A one-line text field.
+/// A text field: one line, or `rows` lines.
 #[component]
 pub fn TextField(
     /// The element id.
@@ -58,59 +58,20 @@ pub fn TextField(
     /// A hint under the label.
     #[prop(optional, into)]
     hint: Option<String>,
-    /// The input type (`text`, `date`, `email`).
+    /// The input type (`text`, `date`, `email`), for one line.
     #[prop(default = "text")]
     kind: &'static str,
+    /// Visible lines: a multi-line field.
+    #[prop(optional)]
+    rows: Option<u32>,
     /// A character limit shown as a counter.
     #[prop(optional)]
     limit: Option<usize>,
 ) -> impl IntoView {
     let described = described_by(&id, hint.is_some(), limit.is_some());
     let counter = limit.map(|max| move || format!("{} / {} caractères", value.with(|v| v.chars().count()), max));
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
-            <input
-                id=id.clone()
-                type=kind
-                prop:value=move || value.get()
-                on:input=move |ev| set.run(event_target_value(&ev))
-                aria-invalid=invalid(field)
-                aria-describedby=described
-            />
-            {counter.map(|c| view! { <p class="counter" id=format!("{id}-count")>{c}</p> })}
-            {problem_list(&id, field)}
-        </div>
-    }
-}
-
-/// A multi-line text field.
-#[component]
-pub fn TextArea(
-    /// The element id.
-    #[prop(into)]
-    id: String,
-    /// The visible label.
-    label: String,
-    /// The field checked.
-    field: Field,
-    /// The value.
-    value: Signal<String>,
-    /// Called with each new value.
-    set: Callback<String>,
-    /// A hint under the label.
-    #[prop(optional, into)]
-    hint: Option<String>,
-    /// Visible lines.
-    #[prop(default = 3)]
-    rows: u32,
-) -> impl IntoView {
-    let described = described_by(&id, hint.is_some(), false);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+    let control = match rows {
+        Some(rows) => view! {
             <textarea
                 id=id.clone()
                 rows=rows
@@ -119,9 +80,69 @@ pub fn TextArea(
                 aria-invalid=invalid(field)
                 aria-describedby=described
             ></textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input
+                id=id.clone()
+                type=kind
+                prop:value=move || value.get()
+                on:input=move |ev| set.run(event_target_value(&ev))
+                aria-invalid=invalid(field)
+                aria-describedby=described
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            {control}
+            {counter.map(|c| view! { <p class="counter" id=format!("{id}-count")>{c}</p> })}
             {problem_list(&id, field)}
         </div>
     }
+}
+
+/// A comma-separated list as its items, trimmed, blanks dropped.
+fn items(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+}
+
+/// A list typed as one line, its items separated by commas. The text stays as typed (a
+/// trailing comma or space included) while it means the same list; the list is set as it
+/// is typed.
+#[component]
+pub fn ListField(
+    /// The element id.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    label: String,
+    /// The field checked.
+    field: Field,
+    /// The items.
+    value: Signal<Vec<String>>,
+    /// Called with each new list.
+    set: Callback<Vec<String>>,
+    /// A hint under the label (how to separate the items).
+    hint: &'static str,
+) -> impl IntoView {
+    let text = RwSignal::new(value.with_untracked(|v| v.join(", ")));
+    // The list changed elsewhere (new rows, a recipe): the text shows it.
+    Effect::new(move || {
+        let list = value.get();
+        if text.with_untracked(|t| items(t)) != list {
+            text.set(list.join(", "));
+        }
+    });
+    let typed = Callback::new(move |t: String| {
+        let list = items(&t);
+        text.set(t);
+        set.run(list);
+    });
+    view! { <TextField id=id label=label field=field value=text.into() set=typed hint=hint /> }
 }
 
 /// A choice among a vocabulary's ids, shown by their labels.

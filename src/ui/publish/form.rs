@@ -1,6 +1,6 @@
 //! The dataset's fields and its files', in the order of data.gouv.fr's form.
 
-use super::fields::{SelectField, TextArea, TextField};
+use super::fields::{ListField, SelectField, TextField};
 use super::{Problems, edit};
 use crate::engine::publish::check::{DESCRIPTION_SHORT_MAX, Field, TITLE_MAX};
 use crate::engine::publish::dataset::{Dataset, ResourceType};
@@ -8,19 +8,14 @@ use crate::engine::publish::vocabulary::{FREQUENCIES, GRANULARITIES, LICENCES};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
-/// A signal reading one text of the dataset.
-fn read(state: AppState, get: fn(&Dataset) -> String) -> Signal<String> {
+/// A signal reading one field of the dataset.
+fn read<T: Default + Send + Sync + 'static>(state: AppState, get: fn(&Dataset) -> T) -> Signal<T> {
     Signal::derive(move || state.dataset.with(|d| d.as_ref().map(get).unwrap_or_default()))
 }
 
-/// A callback writing one text of the dataset.
-fn write(state: AppState, set: fn(&mut Dataset, String)) -> Callback<String> {
-    Callback::new(move |value: String| edit(state, |d| set(d, value)))
-}
-
-/// A comma-separated list as its items, trimmed, blanks dropped.
-fn items(text: &str) -> Vec<String> {
-    text.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+/// A callback writing one field of the dataset.
+fn write<T: 'static>(state: AppState, set: fn(&mut Dataset, T)) -> Callback<T> {
+    Callback::new(move |value: T| edit(state, |d| set(d, value)))
 }
 
 /// The dataset's fields.
@@ -32,7 +27,9 @@ pub fn DatasetForm() -> impl IntoView {
         state.description_auto.set(true);
         edit(state, |_| {});
     };
-    let resources = move || state.dataset.with(|d| d.as_ref().map_or(0, |d| d.resources.len()));
+    // The files' fields are built again only when the number of files changes: typing in
+    // one of them keeps its focus.
+    let resources = Memo::new(move |_| state.dataset.with(|d| d.as_ref().map_or(0, |d| d.resources.len())));
     let description_note = move || {
         if state.description_auto.get() {
             "Écrite par Carnet d’après les données et les autres champs ; elle suit vos modifications tant que vous ne la retouchez pas."
@@ -70,7 +67,7 @@ pub fn DatasetForm() -> impl IntoView {
                 set=write(state, |d, v| d.description_short = v)
                 limit=DESCRIPTION_SHORT_MAX
             />
-            <TextArea
+            <TextField
                 id="ds-description"
                 label="Description (Markdown)".into()
                 hint="Ce qu’est la donnée, comment elle est produite, ses colonnes, un glossaire, l’historique et un contact ; c’est aussi le fichier README.md."
@@ -86,13 +83,13 @@ pub fn DatasetForm() -> impl IntoView {
             <button type="button" on:click=regenerate hidden=move || state.description_auto.get()>
                 "Réécrire la description d’après les données"
             </button>
-            <TextField
+            <ListField
                 id="ds-tags"
                 label="Mots-clés".into()
                 hint="Séparés par des virgules ; en minuscules, sans accents, mots reliés par des tirets."
                 field=Field::Tags
-                value=read(state, |d| d.tags.join(", "))
-                set=write(state, |d, v| d.tags = items(&v))
+                value=read(state, |d| d.tags.clone())
+                set=write(state, |d, v| d.tags = v)
             />
             <SelectField
                 id="ds-license"
@@ -131,13 +128,13 @@ pub fn DatasetForm() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Couverture spatiale"</legend>
-                <TextField
+                <ListField
                     id="ds-zones"
                     label="Territoires".into()
                     hint="Identifiants data.gouv.fr séparés par des virgules (fr:commune:59522, fr:epci:200093201…)."
                     field=Field::Zones
-                    value=read(state, |d| d.zones.join(", "))
-                    set=write(state, |d, v| d.zones = items(&v))
+                    value=read(state, |d| d.zones.clone())
+                    set=write(state, |d, v| d.zones = v)
                 />
                 <SelectField
                     id="ds-granularity"
@@ -167,7 +164,7 @@ pub fn DatasetForm() -> impl IntoView {
                 />
             </fieldset>
             <h3>"Les fichiers"</h3>
-            {move || (0..resources()).map(|i| view! { <ResourceFields index=i /> }).collect_view()}
+            {move || (0..resources.get()).map(|i| view! { <ResourceFields index=i /> }).collect_view()}
         </form>
     }
 }
@@ -208,7 +205,7 @@ fn ResourceFields(
                     })
                 })
             />
-            <TextArea
+            <TextField
                 id=format!("res-{index}-description")
                 label=format!("Description du fichier {}", index + 1)
                 field=Field::ResourceDescription(index)
@@ -220,6 +217,7 @@ fn ResourceFields(
                         }
                     })
                 })
+                rows=3
             />
         </fieldset>
     }

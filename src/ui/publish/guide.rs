@@ -7,6 +7,7 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 /// One line of the guide: where to paste, and what.
+#[derive(Clone)]
 struct Entry {
     /// The field's name in data.gouv.fr's form.
     label: String,
@@ -63,35 +64,34 @@ fn copy(text: String, done: impl FnOnce(bool) + 'static) {
 pub fn Guide() -> impl IntoView {
     let state = expect_context::<AppState>();
     let status = RwSignal::new(String::new());
-    let lines =
-        move || {
-            let attached = super::downloads::attachment_resources(state);
-            let entries = state.dataset.with(|d| d.as_ref().map(|d| entries(d, &attached)).unwrap_or_default());
-            entries.into_iter().map(move |entry| {
-            let Entry { label, value } = entry;
-            let empty = value.is_empty();
-            let (name, text) = (label.clone(), value.clone());
-            let on_copy = move |_| {
-                let name = name.clone();
-                copy(text.clone(), move |ok| {
-                    status.set(if ok {
-                        format!("« {name} » copié : collez-le dans le formulaire de data.gouv.fr.")
-                    } else {
-                        format!("Le navigateur a refusé la copie de « {name} » : sélectionnez le texte et copiez-le.")
-                    });
+    let lines = move || {
+        let attached = super::downloads::attachment_resources(state);
+        state.dataset.with(|d| d.as_ref().map(|d| entries(d, &attached)).unwrap_or_default())
+    };
+    // Keyed by label and value: an edit redraws the lines it changed only.
+    let line = move |Entry { label, value }: Entry| {
+        let empty = value.is_empty();
+        let (name, text) = (label.clone(), value.clone());
+        let on_copy = move |_| {
+            let name = name.clone();
+            copy(text.clone(), move |ok| {
+                status.set(if ok {
+                    format!("« {name} » copié : collez-le dans le formulaire de data.gouv.fr.")
+                } else {
+                    format!("Le navigateur a refusé la copie de « {name} » : sélectionnez le texte et copiez-le.")
                 });
-            };
-            view! {
-                <li>
-                    <span class="guide-label">{label.clone()}</span>
-                    <pre class="guide-value" tabindex="0">{if empty { "(vide)".to_owned() } else { value }}</pre>
-                    <button type="button" on:click=on_copy aria-label=format!("Copier : {label}") disabled=empty>
-                        "Copier"
-                    </button>
-                </li>
-            }
-        }).collect_view()
+            });
         };
+        view! {
+            <li>
+                <span class="guide-label">{label.clone()}</span>
+                <pre class="guide-value" tabindex="0">{if empty { "(vide)".to_owned() } else { value }}</pre>
+                <button type="button" on:click=on_copy aria-label=format!("Copier : {label}") disabled=empty>
+                    "Copier"
+                </button>
+            </li>
+        }
+    };
     view! {
         <section class="guide" aria-labelledby="guide-title">
             <h3 id="guide-title">"Remplir le formulaire de data.gouv.fr"</h3>
@@ -100,7 +100,9 @@ pub fn Guide() -> impl IntoView {
                 "voici chaque champ dans l’ordre du formulaire, prêt à copier. "
                 "Déposez ensuite chaque fichier du ZIP à l’étape « Fichiers »."
             </p>
-            <ol class="guide-list">{lines}</ol>
+            <ol class="guide-list">
+                <For each=lines key=|e: &Entry| (e.label.clone(), e.value.clone()) children=line />
+            </ol>
             <p class="sr-only" role="status">{move || status.get()}</p>
             <p class="hint" aria-hidden="true">{move || status.get()}</p>
         </section>

@@ -53,7 +53,8 @@ fn edit(state: AppState, change: impl FnOnce(&mut Dataset)) {
 pub fn PublishPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let open = RwSignal::new(false);
-    let ready = move || state.dataset.with(Option::is_some);
+    // Fields for the rows on the page: none while other rows are asked for, or after a failure.
+    let ready = move || state.dataset.with(Option::is_some) && matches!(state.selected.get(), Some(Ok(_)));
     let problems =
         Problems(Memo::new(move |_| state.dataset.with(|d| d.as_ref().map(check::check).unwrap_or_default())));
     provide_context(problems);
