@@ -140,6 +140,12 @@ test("a recipe made on 2020 replayed on another vintage maps MED20 to MED19 and 
   await panel.getByLabel("Nouveau nom").fill("mediane_niveau_vie");
   await panel.getByRole("button", { name: "Renommer" }).click();
   await panel.getByText("1 renommée(s) : med20 → mediane_niveau_vie").waitFor();
+  // Publication fields: a contact (any vintage) and a title naming 2020 (this vintage only).
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  const form = page.getByRole("form", { name: "Le jeu de données" });
+  await form.getByLabel("Adresse électronique ou site web").fill("mairie@sailly-lez-lannoy.fr");
+  await form.getByLabel("Licence").selectOption("odc-odbl");
+  assert.match(await form.getByLabel("Titre", { exact: true }).inputValue(), /\(2020\)$/);
   const saved = await carnet.download("Télécharger la recette (carnet.json)");
   const path = join(published, "vintage.json");
   writeFileSync(path, saved.bytes);
@@ -158,6 +164,12 @@ test("a recipe made on 2020 replayed on another vintage maps MED20 to MED19 and 
   const [header, row] = csv.text.trimEnd().split("\n");
   assert.ok(header.startsWith("codgeo,nbmenfisc19,nbpersmenfisc19,mediane_niveau_vie,"), header);
   assert.ok(row.startsWith("59522,759,1986,28570,"), row);
+  // The recipe's settings are kept; the title and dates are the 2019 file's.
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  assert.equal(await form.getByLabel("Adresse électronique ou site web").inputValue(), "mairie@sailly-lez-lannoy.fr");
+  assert.equal(await form.getByLabel("Licence").inputValue(), "odc-odbl");
+  assert.match(await form.getByLabel("Titre", { exact: true }).inputValue(), /\(2019\)$/);
+  assert.equal(await form.getByLabel("Début").inputValue(), "2019-01-01");
   await carnet.screenshot("42-recette-autre-millesime");
   assertClean(carnet);
   await page.context().close();
