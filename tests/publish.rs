@@ -47,6 +47,16 @@ fn write_package(bytes: &[u8], name: &str, dir: &Path) -> String {
     facts.csv_name
 }
 
+/// Both validators accept the kit in `dir`, which is then removed.
+fn assert_valid(dir: &Path) {
+    if let Some((valid, report)) = frictionless(dir) {
+        assert!(valid, "{report}");
+    }
+    let (valid, report) = udata_rules(dir).expect("python3 runs the udata rules");
+    assert!(valid, "{report}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
 fn temp(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("carnet-{name}-{}", std::process::id()))
 }
@@ -57,12 +67,7 @@ fn filosofi_package_is_valid() {
     let Ok(bytes) = std::fs::read(&path) else { return };
     let dir = temp("valid");
     write_package(&bytes, "cc_filosofi_2020_COM.csv", &dir);
-    if let Some((valid, report)) = frictionless(&dir) {
-        assert!(valid, "{report}");
-    }
-    let (valid, report) = udata_rules(&dir).expect("python3 runs the udata rules");
-    assert!(valid, "{report}");
-    std::fs::remove_dir_all(&dir).ok();
+    assert_valid(&dir);
 }
 
 #[test]
@@ -73,12 +78,7 @@ fn every_kind_validates() {
     let dir = temp("kinds");
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
     write_package(&bytes, "kinds.csv", &dir);
-    if let Some((valid, report)) = frictionless(&dir) {
-        assert!(valid, "{report}");
-    }
-    let (valid, report) = udata_rules(&dir).expect("python3 runs the udata rules");
-    assert!(valid, "{report}");
-    std::fs::remove_dir_all(&dir).ok();
+    assert_valid(&dir);
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! placeholders that `public/charts.js` turns into functions. Labels are plain text: the page
 //! never renders them as HTML.
 
+use super::infer::ColumnKind;
 use charming::Chart;
 use charming::component::{Axis, Grid, Title};
 use charming::datatype::DataPointItem;
@@ -65,6 +66,19 @@ impl ChartKind {
             "ranking" => Self::Ranking,
             "evolution" => Self::Evolution,
             _ => Self::Commune,
+        }
+    }
+
+    /// The chart that suits a column of kind `column`: with several files of the same
+    /// indicator, a line over the years; a share, the ranking among the communes of the
+    /// EPCI (when there is one); otherwise the commune's value.
+    pub fn proposed(column: ColumnKind, several_years: bool, has_epci: bool) -> Self {
+        if several_years {
+            Self::Evolution
+        } else if matches!(column, ColumnKind::Percent(_)) && has_epci {
+            Self::Ranking
+        } else {
+            Self::Commune
         }
     }
 }
@@ -396,6 +410,15 @@ pub fn text_alternative(chart: &BarChart, group: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proposed_kinds() {
+        let share = ColumnKind::Percent(crate::engine::infer::DecimalSign::Comma);
+        assert_eq!(ChartKind::proposed(ColumnKind::Integer, true, true), ChartKind::Evolution);
+        assert_eq!(ChartKind::proposed(share, false, true), ChartKind::Ranking);
+        assert_eq!(ChartKind::proposed(share, false, false), ChartKind::Commune);
+        assert_eq!(ChartKind::proposed(ColumnKind::Integer, false, true), ChartKind::Commune);
+    }
 
     #[test]
     fn edits_change_texts_order_unit_and_colours() {

@@ -97,21 +97,15 @@ pub fn App() -> impl IntoView {
         // the indicator, a line; a share, the ranking among the EPCI's communes.
         if !state.chart_kind_chosen.get_untracked() {
             let column = state.chart_column.get_untracked().unwrap_or_default();
-            let share = match state.load.get_untracked() {
-                LoadState::Loaded(l) => l
-                    .detection
-                    .columns
-                    .iter()
-                    .any(|c| c.name == column && matches!(c.kind, crate::engine::infer::ColumnKind::Percent(_))),
-                _ => false,
+            let kind = match state.load.get_untracked() {
+                LoadState::Loaded(l) => l.detection.columns.iter().find(|c| c.name == column).map(|c| c.kind),
+                _ => None,
             };
-            let kind = if selected.compiled.is_some() {
-                ChartKind::Evolution
-            } else if share && selected.place.epci.is_some() {
-                ChartKind::Ranking
-            } else {
-                ChartKind::Commune
-            };
+            let kind = ChartKind::proposed(
+                kind.unwrap_or(crate::engine::infer::ColumnKind::Text),
+                selected.compiled.is_some(),
+                selected.place.epci.is_some(),
+            );
             state.chart_kind.set(kind);
         }
     });
