@@ -145,7 +145,7 @@ async fn load(
     let file_name = file.name();
     let size = file.size() as u64;
     let failed = |error: ErrorKind| WorkerToUi::Failed { id, file_name: file_name.clone(), error: Error::new(error) };
-    let codes: Option<Vec<String>> = focus.as_ref().map(|(_, place)| place.codes_to_read());
+    let codes: Option<Vec<String>> = focus.as_ref().map(|(_, place)| crate::engine::levels::codes_to_read(place));
     if codes.is_none() && size > WHOLE_AT_MOST {
         return failed(ErrorKind::TooLargeWithoutCommune { size });
     }

@@ -27,7 +27,7 @@ fn load(name: &str) -> Option<Workspace> {
 fn ranking_among_the_epci_communes() {
     let Some(ws) = load("cc_filosofi_2020_COM.csv") else { return };
     let sel = ws.select(&sailly()).unwrap();
-    let drawn = ws.chart(&sel, &request("MED20", ChartKind::Ranking, None)).unwrap();
+    let drawn = ws.chart(&sel, &request("MED20", ChartKind::Ranking, None), &[]).unwrap();
     let option: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
     let labels: Vec<&str> = option["yAxis"]["data"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     // MED20: Sailly 29 440, Toufflers 27 800, Lille 20 000, Lannoy 19 360, Roubaix 14 520.
@@ -87,12 +87,16 @@ fn filosofi_2020_sailly_row() {
     let dataset = carnet::engine::publish::dataset::Dataset::propose(&facts);
     assert_eq!(dataset.zones, ["fr:commune:59522"]);
 
-    let drawn = ws.chart(&sel, &request("MED20", ChartKind::Commune, None)).unwrap();
+    let drawn = ws.chart(&sel, &request("MED20", ChartKind::Commune, None), &[]).unwrap();
     let chart: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
     assert_eq!(chart["series"][0]["data"][0]["value"], 29_440.0);
     assert_eq!(drawn.alt, "MED20 à Sailly-lez-Lannoy : 29\u{202F}440. Source : Insee, Filosofi 2020.");
-    assert!(ws.chart(&sel, &request("CODGEO", ChartKind::Commune, None)).is_none(), "a code column is not charted");
-    let labelled = ws.chart(&sel, &request("MED20", ChartKind::Commune, Some("Médiane du niveau de vie (€)"))).unwrap();
+    assert!(
+        ws.chart(&sel, &request("CODGEO", ChartKind::Commune, None), &[]).is_none(),
+        "a code column is not charted"
+    );
+    let labelled =
+        ws.chart(&sel, &request("MED20", ChartKind::Commune, Some("Médiane du niveau de vie (€)")), &[]).unwrap();
     assert_eq!(
         labelled.alt,
         "Médiane du niveau de vie (€) à Sailly-lez-Lannoy : 29\u{202F}440. Source : Insee, Filosofi 2020."

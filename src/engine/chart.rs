@@ -48,6 +48,8 @@ pub enum ChartKind {
     Ranking,
     /// The commune's value over the years of the files compiled, as a line.
     Evolution,
+    /// The commune beside its EPCI, département, région and France.
+    Levels,
 }
 
 impl ChartKind {
@@ -57,6 +59,7 @@ impl ChartKind {
             Self::Commune => "commune",
             Self::Ranking => "ranking",
             Self::Evolution => "evolution",
+            Self::Levels => "levels",
         }
     }
 
@@ -65,16 +68,20 @@ impl ChartKind {
         match id {
             "ranking" => Self::Ranking,
             "evolution" => Self::Evolution,
+            "levels" => Self::Levels,
             _ => Self::Commune,
         }
     }
 
     /// The chart that suits a column of kind `column`: with several files of the same
-    /// indicator, a line over the years; a share, the ranking among the communes of the
+    /// indicator, a line over the years; when the file has rows of the levels above the
+    /// commune, the commune beside them; a share, the ranking among the communes of the
     /// EPCI (when there is one); otherwise the commune's value.
-    pub fn proposed(column: ColumnKind, several_years: bool, has_epci: bool) -> Self {
+    pub fn proposed(column: ColumnKind, several_years: bool, levels: bool, has_epci: bool) -> Self {
         if several_years {
             Self::Evolution
+        } else if levels {
+            Self::Levels
         } else if matches!(column, ColumnKind::Percent(_)) && has_epci {
             Self::Ranking
         } else {
@@ -362,6 +369,13 @@ pub fn evolution_alternative(chart: &BarChart, place: &str) -> String {
     format!("{sentence} {}.", chart.source)
 }
 
+/// A French text alternative for the commune beside the territories it belongs to.
+pub fn levels_alternative(chart: &BarChart) -> String {
+    let values: Vec<String> =
+        chart.bars.iter().map(|b| format!("{} : {}", b.label, chart.with_unit(&b.text))).collect();
+    format!("{} — {}. {}.", chart.title, values.join(" ; "), chart.source)
+}
+
 /// A French text alternative for a bar chart; `group` names the comparison group of a
 /// ranking. Ranks follow the values, whatever order the bars are drawn in.
 pub fn text_alternative(chart: &BarChart, group: Option<&str>) -> String {
@@ -414,10 +428,11 @@ mod tests {
     #[test]
     fn proposed_kinds() {
         let share = ColumnKind::Percent(crate::engine::infer::DecimalSign::Comma);
-        assert_eq!(ChartKind::proposed(ColumnKind::Integer, true, true), ChartKind::Evolution);
-        assert_eq!(ChartKind::proposed(share, false, true), ChartKind::Ranking);
-        assert_eq!(ChartKind::proposed(share, false, false), ChartKind::Commune);
-        assert_eq!(ChartKind::proposed(ColumnKind::Integer, false, true), ChartKind::Commune);
+        assert_eq!(ChartKind::proposed(ColumnKind::Integer, true, true, true), ChartKind::Evolution);
+        assert_eq!(ChartKind::proposed(share, false, true, true), ChartKind::Levels);
+        assert_eq!(ChartKind::proposed(share, false, false, true), ChartKind::Ranking);
+        assert_eq!(ChartKind::proposed(share, false, false, false), ChartKind::Commune);
+        assert_eq!(ChartKind::proposed(ColumnKind::Integer, false, false, true), ChartKind::Commune);
     }
 
     #[test]

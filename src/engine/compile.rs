@@ -4,7 +4,6 @@
 
 use super::chart::{self, Bar1, BarChart, ChartRequest, Drawn, Edits, Order};
 use super::dictionary::{self, Dictionary};
-use super::filter;
 use super::format;
 use super::infer::{ColumnKind, Marker};
 use super::table::{Cell, Table};
@@ -62,7 +61,7 @@ pub fn long(
 ) -> Vec<Observation> {
     let mut out = Vec::new();
     for e in extracts {
-        let Some(code_column) = filter::commune_column(&e.table) else { continue };
+        let Some(code_column) = super::levels::geo_column(&e.table) else { continue };
         let suffix = e.year.map(|y| format!("{:02}", y % 100));
         let year_column = e.table.columns().iter().find(|c| c.kind() == ColumnKind::Year);
         for r in 0..e.table.rows() {
@@ -277,11 +276,12 @@ pub fn series(observations: &[Observation], code: &str, indicator: &str) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::filter;
     use crate::engine::workspace::Workspace;
 
     fn extract(name: &str, csv: &str) -> Extract {
         let ws = Workspace::load(name, csv.as_bytes(), &mut ()).unwrap();
-        let rows = filter::rows_for(ws.table(), filter::commune_column(ws.table()).unwrap(), "59522");
+        let rows = filter::rows_for(ws.table(), crate::engine::levels::geo_column(ws.table()).unwrap(), "59522");
         Extract::new(name, ws.table().take(&rows))
     }
 

@@ -3,18 +3,12 @@
 //! ```
 //! use carnet::engine::{filter, workspace::Workspace};
 //! let ws = Workspace::load("f.csv", b"CODGEO;MED\n01001;1\n59522;2\n", &mut ()).unwrap();
-//! let col = filter::commune_column(ws.table()).unwrap();
+//! let col = carnet::engine::levels::geo_column(ws.table()).unwrap();
 //! assert_eq!(filter::rows_for(ws.table(), col, "59522"), [1]);
 //! ```
 
-use super::infer::{CodeKind, ColumnKind};
 use super::table::{Cell, Table};
 use std::collections::HashMap;
-
-/// The index of the first column holding commune INSEE codes.
-pub fn commune_column(table: &Table) -> Option<usize> {
-    table.columns().iter().position(|c| c.kind() == ColumnKind::Code(CodeKind::Commune))
-}
 
 /// The first row of each code of column `column`: a lookup for many codes at once.
 ///

@@ -16,6 +16,7 @@ pub mod filter;
 pub mod format;
 pub mod infer;
 pub mod layout;
+pub mod levels;
 pub mod parse;
 pub mod progress;
 pub mod publish;

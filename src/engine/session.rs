@@ -23,6 +23,7 @@ use super::chart::{ChartKind, ChartRequest, Drawn};
 use super::compile::{self, Extract};
 use super::dictionary::Dictionary;
 use super::explore::{self, Query};
+use super::levels::{self, Level, Total};
 use super::publish::check::Problem;
 use super::publish::dataset::Dataset;
 use super::publish::facts::Facts;
@@ -44,6 +45,13 @@ pub struct Selected {
     pub rows: Vec<Vec<String>>,
     /// The source line of each row.
     pub lines: Vec<u64>,
+    /// The level of each row: the commune's, then its EPCI's, département's… when the file
+    /// has them.
+    pub levels: Vec<Level>,
+    /// The totals of the levels the file lacks, computed from its communes for counts.
+    pub totals: Vec<Total>,
+    /// Those totals as rows of the file's columns, written the French way.
+    pub total_rows: Vec<Vec<String>>,
     /// Numeric columns that have a value for the commune, in table order.
     pub chartable: Vec<String>,
     /// The clean CSV.
@@ -138,6 +146,8 @@ pub struct Session {
     workspace: Option<Workspace>,
     /// The commune's rows, as read.
     selection: Option<Selection>,
+    /// The totals computed for the levels the file lacks.
+    totals: Vec<Total>,
     published: Option<Published>,
     /// The explorer's last query and the rows it keeps, in its order.
     explored: Option<(Query, Vec<usize>)>,
@@ -153,6 +163,7 @@ impl Session {
     /// steps stay for the next file.
     pub fn forget_file(&mut self) {
         (self.source, self.workspace, self.selection, self.published, self.explored) = (None, None, None, None, None);
+        self.totals.clear();
     }
 
     /// Takes a file the worker has read: `bytes` kept (to read it again for another commune)
@@ -199,13 +210,15 @@ impl Session {
         if let (Some(ws), Some(Source { name, bytes: Some(bytes), options })) = (&self.workspace, &self.source)
             && !ws.holds(&place.code)
         {
-            self.workspace = Some(Workspace::load_for(name, bytes, *options, Some(&place.codes_to_read()), &mut ())?);
+            self.workspace =
+                Some(Workspace::load_for(name, bytes, *options, Some(&super::levels::codes_to_read(place)), &mut ())?);
         }
         let ws = self.workspace.as_ref().filter(|ws| ws.holds(&place.code)).ok_or(ErrorKind::NoFileLoaded)?;
         let selection = match ws.select(place) {
             Ok(selection) => selection,
             Err(error) => {
                 (self.selection, self.published) = (None, None);
+                self.totals.clear();
                 return Err(error);
             }
         };
@@ -216,11 +229,15 @@ impl Session {
         self.extracts.push(extract);
         let mut proposal = Dataset::propose(&facts);
         proposal.description = readme::description(&facts, &proposal, today);
+        let totals = self.totals(ws, &selection);
         let table = &selection.table;
         let selected = Selected {
             place: place.clone(),
             rows: workspace::rows_fr(table, table.rows()),
             lines: selection.lines.clone(),
+            levels: selection.levels.clone(),
+            total_rows: levels::total_rows(ws.table(), &totals),
+            totals: totals.clone(),
             chartable: chartable(table),
             csv: String::from_utf8_lossy(&ws.clean_csv(&published.selection)).into_owned(),
             facts,
@@ -230,7 +247,24 @@ impl Session {
         };
         self.selection = Some(selection);
         self.published = Some(published);
+        self.totals = totals;
         Ok(selected)
+    }
+
+    /// The totals of the levels above the commune that the file lacks, for its counts (a
+    /// column the dictionary or its name says is one).
+    fn totals(&self, ws: &Workspace, selection: &Selection) -> Vec<Total> {
+        let table = ws.table();
+        let counts: Vec<bool> = table
+            .columns()
+            .iter()
+            .map(|c| {
+                let label = self.dictionary.as_ref().and_then(|d| d.label(c.name())).map(|l| l.words().to_owned());
+                levels::additive(c.name(), c.kind(), label.as_deref())
+            })
+            .collect();
+        let national = counts.contains(&true) && ws.is_whole() && levels::national(table);
+        levels::totals(table, &selection.place, &selection.levels, &counts, national)
     }
 
     /// The extracts holding rows of `place` (under its code or a former one).
@@ -238,7 +272,7 @@ impl Session {
         self.extracts
             .iter()
             .filter(|e| {
-                super::filter::commune_column(&e.table).is_some_and(|c| {
+                super::levels::geo_column(&e.table).is_some_and(|c| {
                     place.own_codes().any(|code| !super::filter::rows_for(&e.table, c, code).is_empty())
                 })
             })
@@ -318,7 +352,7 @@ impl Session {
         request.label = self.dictionary.as_ref().and_then(|d| d.label(&request.column)).map(|l| l.words().to_owned());
         let drawn = match (request.kind, &self.workspace, &self.selection) {
             (ChartKind::Evolution, _, Some(sel)) => compile::evolution(&self.holding(&sel.place), &sel.place, &request),
-            (_, Some(ws), Some(sel)) => ws.chart(sel, &request),
+            (_, Some(ws), Some(sel)) => ws.chart(sel, &request, &self.totals),
             _ => None,
         };
         drawn.ok_or_else(|| ErrorKind::NotChartable { column: request.column }.into())
@@ -440,6 +474,71 @@ mod tests {
         let line =
             s.chart(ChartRequest { column: "MED20".into(), kind: ChartKind::Evolution, ..ChartRequest::default() });
         assert_eq!(line.unwrap().values, [Some(28570.0), Some(29440.0)]);
+    }
+
+    fn sailly_in_mel() -> Place {
+        use crate::engine::territory::Named;
+        let named = |code: &str, name: &str| Named { code: code.into(), name: name.into() };
+        Place {
+            epci: Some(named("200093201", "Métropole Européenne de Lille")),
+            departement: named("59", "Nord"),
+            region: named("32", "Hauts-de-France"),
+            peers: vec![named("59339", "Lannoy"), named("59522", "Sailly-lez-Lannoy")],
+            ..sailly()
+        }
+    }
+
+    #[test]
+    fn a_file_of_several_levels_compares_the_commune_with_them() {
+        let mut s = Session::default();
+        let csv = "codgeo;libgeo;taux_natalite
+59522;Sailly-lez-Lannoy;9,4
+59339;Lannoy;11,0
+                   200093201;Métropole Européenne de Lille;12,9
+59;Nord;11,5
+32;Hauts-de-France;11,0
+FR;France;10,7
+";
+        read(&mut s, "natalite.csv", csv);
+        let selected = s.select(&sailly_in_mel(), TODAY).unwrap();
+        assert_eq!(selected.levels, [Level::Commune, Level::Epci, Level::Departement, Level::Region, Level::France]);
+        assert!(selected.totals.is_empty(), "a rate is never summed");
+        assert!(selected.csv.contains("\nFR,France,10.7\n"), "the file's comparison rows are published");
+        let request =
+            ChartRequest { column: "taux_natalite".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
+        let drawn = s.chart(request).unwrap();
+        assert_eq!(drawn.values, [Some(9.4), Some(12.9), Some(11.5), Some(11.0), Some(10.7)]);
+        assert_eq!(
+            drawn.alt,
+            "taux_natalite — Sailly-lez-Lannoy : 9,4 ; Métropole Européenne de Lille : 12,9 ; Nord : 11,5 ; \
+             Hauts-de-France : 11 ; France : 10,7. Source : fichier natalite.csv."
+        );
+    }
+
+    #[test]
+    fn counts_of_the_epci_are_summed_and_marked() {
+        let mut s = Session::default();
+        read(
+            &mut s,
+            "cc_filosofi_2020_COM.CSV",
+            "CODGEO;LIBGEO;NBMENFISC20;MED20
+59522;Sailly-lez-Lannoy;759;29440
+59339;Lannoy;1093;21090
+",
+        );
+        let selected = s.select(&sailly_in_mel(), TODAY).unwrap();
+        assert_eq!(selected.levels, [Level::Commune]);
+        assert_eq!(selected.totals.len(), 1);
+        assert_eq!(
+            selected.total_rows[0][..3],
+            ["200093201", "Métropole Européenne de Lille (somme calculée de 2 communes)", "1\u{202F}852"]
+        );
+        assert_eq!(selected.total_rows[0][3], "", "a median is not summed");
+        assert!(!selected.csv.contains("200093201"), "computed rows stay out of the clean CSV");
+        let request = ChartRequest { column: "NBMENFISC20".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
+        assert_eq!(s.chart(request).unwrap().values, [Some(759.0), Some(1852.0)]);
+        let request = ChartRequest { column: "MED20".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
+        assert!(s.chart(request).is_err(), "nothing to compare a median with");
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub struct Place {
     /// The INSEE codes the commune had before a merger: older files list its parts under them.
     #[serde(default)]
     pub former_codes: Vec<String>,
+    /// The départements of its région: a région's total is summed over their communes.
+    #[serde(default)]
+    pub region_departements: Vec<String>,
 }
 
 impl Place {
@@ -81,12 +84,6 @@ impl Place {
     pub fn own_codes(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.code.as_str()).chain(self.former_codes.iter().map(String::as_str))
     }
-
-    /// The codes whose rows a read for the commune keeps: its own (and former ones), and
-    /// its EPCI's communes for comparison.
-    pub fn codes_to_read(&self) -> Vec<String> {
-        self.own_codes().chain(self.peers.iter().map(|p| p.code.as_str())).map(str::to_owned).collect()
-    }
 }
 
 /// The geography: communes and the names of the levels above them.
@@ -95,6 +92,8 @@ pub struct Territories {
     communes: Vec<Commune>,
     by_code: HashMap<String, usize>,
     names: HashMap<(char, String), String>,
+    /// Each département's région.
+    parents: HashMap<String, String>,
 }
 
 impl Territories {
@@ -118,6 +117,9 @@ impl Territories {
             let level = level.chars().next().unwrap_or('?');
             if level != 'C' {
                 t.names.insert((level, code.to_owned()), name.to_owned());
+                if level == 'D' {
+                    t.parents.insert(code.to_owned(), region.to_owned());
+                }
                 continue;
             }
             let words = |s: &str| s.split_whitespace().map(str::to_owned).collect();
@@ -162,6 +164,13 @@ impl Territories {
         self.names.get(&('R', code.to_owned())).map(String::as_str)
     }
 
+    /// The codes of the départements of région `code`, in order.
+    pub fn region_departements(&self, code: &str) -> Vec<String> {
+        let mut out: Vec<String> = self.parents.iter().filter(|(_, r)| *r == code).map(|(d, _)| d.clone()).collect();
+        out.sort();
+        out
+    }
+
     /// The name of the EPCI whose SIREN is `siren`.
     pub fn epci_name(&self, siren: &str) -> Option<&str> {
         self.names.get(&('E', siren.to_owned())).map(String::as_str)
@@ -186,6 +195,7 @@ impl Territories {
             region: named(&c.region, self.region_name(&c.region)),
             peers,
             former_codes: c.former_codes.clone(),
+            region_departements: self.region_departements(&c.region),
         })
     }
 

@@ -17,6 +17,7 @@ use super::filter;
 use super::format;
 use super::infer::{ColumnKind, DecimalSign, Marker};
 use super::layout::{self, Layout};
+use super::levels::{Level, Total};
 use super::parse::{self, Parsed, SetAside};
 use super::progress::Progress;
 use super::publish::{self, facts::Facts};
@@ -105,6 +106,9 @@ pub struct Selection {
     pub table: Table,
     /// The physical line of each row in the source file.
     pub lines: Vec<u64>,
+    /// The level of each row: the commune's (or its IRIS'), then those of its EPCI,
+    /// département, région and France the file has, for comparison.
+    pub levels: Vec<Level>,
 }
 
 impl Workspace {
@@ -279,20 +283,17 @@ impl Workspace {
     /// [`ErrorKind::NoCommuneColumn`] when no column holds commune codes;
     /// [`ErrorKind::CommuneNotFound`] when no row holds the commune's code.
     pub fn select(&self, place: &Place) -> Result<Selection> {
-        let column = filter::commune_column(&self.table).ok_or(ErrorKind::NoCommuneColumn)?;
-        let mut rows = filter::rows_for(&self.table, column, &place.code);
-        if rows.is_empty() {
-            // A file older than a merger: the rows of the communes it merged, each as it was.
-            rows = place.former_codes.iter().flat_map(|code| filter::rows_for(&self.table, column, code)).collect();
-            rows.sort_unstable();
-        }
-        if rows.is_empty() {
+        super::levels::geo_column(&self.table).ok_or(ErrorKind::NoCommuneColumn)?;
+        let kept = super::levels::rows(&self.table, place);
+        if kept.is_empty() {
             return Err(ErrorKind::CommuneNotFound { code: place.code.clone() }.into());
         }
+        let rows: Vec<usize> = kept.iter().map(|(r, _)| *r).collect();
         Ok(Selection {
             place: place.clone(),
             table: self.table.take(&rows),
             lines: rows.iter().map(|&r| self.lines[r]).collect(),
+            levels: kept.into_iter().map(|(_, level)| level).collect(),
         })
     }
 
@@ -306,11 +307,12 @@ impl Workspace {
         Facts::gather(&self.file_name, &self.detection, &selection.place, &selection.table)
     }
 
-    /// A chart of the selection's numeric column `request.column`: the commune's value, or the
-    /// communes of its EPCI ranked (those the file has), titled by `request.label` when there
-    /// is one (the column's code then stands in the subtitle) and edited by `request.edits`.
-    /// `None` when the column holds no number.
-    pub fn chart(&self, selection: &Selection, request: &ChartRequest) -> Option<Drawn> {
+    /// A chart of the selection's numeric column `request.column`: the commune's value; the
+    /// communes of its EPCI ranked (those the file has); or the commune beside its EPCI,
+    /// département, région and France (the file's rows, and `totals` computed for counts).
+    /// Titled by `request.label` when there is one (the column's code then stands in the
+    /// subtitle) and edited by `request.edits`. `None` when the column holds no number.
+    pub fn chart(&self, selection: &Selection, request: &ChartRequest, totals: &[Total]) -> Option<Drawn> {
         let (column, kind, label) = (request.column.as_str(), request.kind, request.label.as_deref());
         let col = selection.table.column(column).filter(|c| c.kind().is_numeric())?;
         let place = &selection.place;
@@ -323,10 +325,34 @@ impl Workspace {
         let bars: Vec<Bar1> = match kind {
             // Over several files: see `compile::evolution`.
             ChartKind::Evolution => return None,
-            ChartKind::Commune => (0..selection.table.rows()).map(|r| bar(col, r, &place.name, true)).collect(),
+            ChartKind::Commune => (0..selection.table.rows())
+                .filter(|&r| selection.levels[r] <= Level::Commune)
+                .map(|r| bar(col, r, &place.name, true))
+                .collect(),
+            ChartKind::Levels => {
+                let at = self.table.columns().iter().position(|c| c.name() == column)?;
+                let mut bars: Vec<(Level, Bar1)> = (0..selection.table.rows())
+                    .filter(|&r| selection.levels[r] != Level::Iris)
+                    .map(|r| {
+                        let level = selection.levels[r];
+                        (level, bar(col, r, &super::levels::name_of(place, level), level == Level::Commune))
+                    })
+                    .collect();
+                for t in totals.iter().filter(|t| t.counts.get(at) == Some(&true)) {
+                    let value = t.values[at];
+                    let text = value.map_or_else(|| "somme incomplète".to_owned(), format::number);
+                    let label = format!("{} (somme calculée)", t.name);
+                    bars.push((t.level, Bar1 { label, value, text, highlight: false }));
+                }
+                if bars.len() < 2 {
+                    return None;
+                }
+                bars.sort_by_key(|(level, _)| *level);
+                bars.into_iter().map(|(_, b)| b).collect()
+            }
             ChartKind::Ranking => {
                 let all = self.table.column(column)?;
-                let rows = filter::index(&self.table, filter::commune_column(&self.table)?);
+                let rows = filter::index(&self.table, super::levels::geo_column(&self.table)?);
                 let mut found: Vec<Bar1> = place
                     .peers
                     .iter()
@@ -341,6 +367,7 @@ impl Workspace {
         };
         let mut subtitle = match (kind, &place.epci) {
             (ChartKind::Ranking, Some(epci)) => format!("Communes de {} · {} en évidence", epci.name, place.name),
+            (ChartKind::Levels, _) => format!("{} et les territoires dont elle fait partie", place.name),
             _ => format!("{} ({})", place.name, place.code),
         };
         if label.is_some() {
@@ -350,12 +377,15 @@ impl Workspace {
             title: label.unwrap_or(column).to_owned(),
             subtitle,
             source: super::source::line(&self.file_name),
-            horizontal: kind == ChartKind::Ranking,
+            horizontal: matches!(kind, ChartKind::Ranking | ChartKind::Levels),
             bars,
             ..BarChart::default()
         }
         .edited(&request.edits);
-        let alt = chart::text_alternative(&spec, place.epci.as_ref().map(|e| e.name.as_str()));
+        let alt = match kind {
+            ChartKind::Levels => chart::levels_alternative(&spec),
+            _ => chart::text_alternative(&spec, place.epci.as_ref().map(|e| e.name.as_str())),
+        };
         let data = spec.bars.iter().map(|b| (b.label.clone(), spec.with_unit(&b.text))).collect();
         Some(Drawn {
             option: chart::bar_option(&spec).to_string(),

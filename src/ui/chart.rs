@@ -4,6 +4,7 @@
 use super::messages;
 use super::state::AppState;
 use crate::engine::chart::ChartKind;
+use crate::engine::levels::Level;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -61,6 +62,11 @@ pub fn ChartPanel() -> impl IntoView {
         Some(Ok(s)) => s.compiled.is_some(),
         _ => false,
     };
+    // The file has rows of the levels above the commune, or Carnet summed some.
+    let levels = move || match state.selected.get() {
+        Some(Ok(s)) => s.levels.iter().any(|l| *l > Level::Commune) || !s.totals.is_empty(),
+        _ => false,
+    };
 
     Effect::new(move || {
         let Some(el) = mount.get() else { return };
@@ -116,6 +122,17 @@ pub fn ChartPanel() -> impl IntoView {
                                     view! {
                                         <option value="ranking" selected=chosen>
                                             {format!("Classement des communes de {name}")}
+                                        </option>
+                                    }
+                                })
+                        }}
+                        {move || {
+                            let chosen = state.chart_kind.get_untracked() == ChartKind::Levels;
+                            levels()
+                                .then(|| {
+                                    view! {
+                                        <option value="levels" selected=chosen>
+                                            "Comparaison avec l’EPCI, le département, la région, la France"
                                         </option>
                                     }
                                 })

@@ -94,7 +94,8 @@ pub fn App() -> impl IntoView {
             state.chart_column.set(selected.chartable.first().cloned());
         }
         // Until the user picks a kind of chart, propose the one that suits: several years of
-        // the indicator, a line; a share, the ranking among the EPCI's communes.
+        // the indicator, a line; the file's rows of the levels above, a comparison; a share,
+        // the ranking among the EPCI's communes.
         if !state.chart_kind_chosen.get_untracked() {
             let column = state.chart_column.get_untracked().unwrap_or_default();
             let kind = match state.load.get_untracked() {
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
             let kind = ChartKind::proposed(
                 kind.unwrap_or(crate::engine::infer::ColumnKind::Text),
                 selected.compiled.is_some(),
+                selected.levels.iter().any(|l| *l > crate::engine::levels::Level::Commune),
                 selected.place.epci.is_some(),
             );
             state.chart_kind.set(kind);

@@ -4,6 +4,7 @@ use super::download;
 use super::messages;
 use super::state::{AppState, LoadState};
 use crate::engine::format;
+use crate::engine::levels::Level;
 use crate::protocol::Selected;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -36,10 +37,23 @@ fn Rows(
         LoadState::Loaded(l) => l.detection.columns.clone(),
         _ => Vec::new(),
     };
+    // Rows of the levels above the commune: each column says its level; Carnet's sums follow.
+    let compared = selected.levels.iter().any(|l| *l > Level::Commune) || !selected.totals.is_empty();
     let head = selected
         .lines
         .iter()
-        .map(|line| view! { <th scope="col">{format!("Ligne {}", format::integer(*line as i64))}</th> })
+        .zip(&selected.levels)
+        .map(|(line, level)| {
+            let line = format!("Ligne {}", format::integer(*line as i64));
+            let text = if compared { format!("{} · {line}", level.label()) } else { line };
+            view! { <th scope="col">{text}</th> }
+        })
+        .chain(
+            selected
+                .totals
+                .iter()
+                .map(|t| view! { <th scope="col">{format!("{} · somme calculée", t.level.label())}</th> }),
+        )
         .collect_view();
     let body = columns
         .iter()
@@ -48,6 +62,7 @@ fn Rows(
             let values = selected
                 .rows
                 .iter()
+                .chain(&selected.total_rows)
                 .map(|row| view! { <td class:num=c.kind.is_numeric()>{row.get(i).cloned().unwrap_or_default()}</td> })
                 .collect_view();
             view! {
@@ -58,12 +73,27 @@ fn Rows(
             }
         })
         .collect_view();
-    let title = format!(
+    let own = selected.levels.iter().filter(|l| **l <= Level::Commune).count();
+    let others = selected.levels.len() - own + selected.totals.len();
+    let mut title = format!(
         "{} ({}) : {}",
         selected.place.name,
         selected.place.code,
-        messages::count(selected.rows.len() as u64, "ligne", "lignes")
+        messages::count(own as u64, "ligne", "lignes")
     );
+    if others > 0 {
+        title += &format!(" et {others} de comparaison");
+    }
+    let sums = (!selected.totals.is_empty()).then(|| {
+        view! {
+            <p class="hint">
+                "Les sommes calculées par Carnet additionnent les communes du fichier pour les comptages seulement "
+                "(ménages, population, allocataires…) : les médianes, déciles, taux et parts ne s’additionnent pas et restent vides. "
+                "Une somme est « incomplète » quand la valeur d’une commune est sous secret statistique. "
+                "Elles ne font pas partie du CSV nettoyé."
+            </p>
+        }
+    });
     let error = RwSignal::new(None::<String>);
     let save = move |name: String, mime: &'static str, content: String| {
         error.set(download::save(&name, mime, &content).err().map(|e| format!("Le téléchargement a échoué : {e}")));
@@ -83,6 +113,7 @@ fn Rows(
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            {sums}
             <div class="downloads">
                 <button
                     type="button"

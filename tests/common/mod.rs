@@ -17,5 +17,6 @@ pub fn sailly() -> Place {
             })
             .to_vec(),
         former_codes: vec![],
+        region_departements: ["02", "59", "60", "62", "80"].map(String::from).to_vec(),
     }
 }

@@ -92,9 +92,11 @@ fn digits(b: &[u8]) -> bool {
     !b.is_empty() && b.iter().all(u8::is_ascii_digit)
 }
 
-/// `01001`, `2A004`, `97411`.
+/// `01001`, `2A004`, `97411`; no département is `00` (so `59` padded is no commune).
 fn is_commune(b: &[u8]) -> bool {
-    b.len() == 5 && (digits(b) || (b[0] == b'2' && matches!(b[1], b'A' | b'B') && digits(&b[2..])))
+    b.len() == 5
+        && (digits(b) || (b[0] == b'2' && matches!(b[1], b'A' | b'B') && digits(&b[2..])))
+        && !b.starts_with(b"00")
 }
 
 fn is_departement(b: &[u8]) -> bool {

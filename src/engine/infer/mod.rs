@@ -165,6 +165,11 @@ pub fn column(name: &str, cells: &RawColumn, hint: Option<DecimalSign>) -> Infer
         if (count - odd) * 100 >= count * CODE_QUORUM_PERCENT {
             return Inference { kind: ColumnKind::Code(kind), repaired, odd, ambiguous_sign: false };
         }
+        // Territory codes of several levels (`59522`, `200093201`, `59`, `FR`): codes still,
+        // never numbers.
+        if matches!(kind, CodeKind::Commune | CodeKind::Iris) {
+            return Inference::of(ColumnKind::Text);
+        }
     }
     if let Some(kind) = code_by_values(values) {
         return Inference::of(ColumnKind::Code(kind));

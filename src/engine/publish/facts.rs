@@ -176,6 +176,7 @@ pub(crate) fn example() -> Facts {
             region: Named { code: "32".into(), name: "Hauts-de-France".into() },
             peers: vec![],
             former_codes: vec![],
+            region_departements: vec![],
         },
         csv_name: "cc_filosofi_2020_COM_59522.csv".into(),
         rows: 1,
