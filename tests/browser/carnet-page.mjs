@@ -97,9 +97,12 @@ export class CarnetPage {
     return { name: download.suggestedFilename(), bytes, text: bytes.toString("utf8") };
   }
 
-  async screenshot(name) {
+  /** Saves a screenshot of the whole page, or of the part `selector` designates, to look at. */
+  async screenshot(name, selector) {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await this.page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    const path = join(ARTIFACTS, `${name}.png`);
+    if (selector) await this.page.locator(selector).first().screenshot({ path });
+    else await this.page.screenshot({ path, fullPage: true });
   }
 
   /** Requests that left the page's origin (blob: and data: URLs stay in the page). */

@@ -1,12 +1,16 @@
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 // Files a person might bring, generated in the test run rather than committed.
 
-/** Encodes text as Windows-1252 (the characters used here are all in Latin-1 or €). */
+/** Windows-1252's characters outside Latin-1, with their bytes. */
+const CP1252 = new Map([["€", 0x80], ["…", 0x85], ["Š", 0x8a], ["Œ", 0x8c], ["Ž", 0x8e], ["‘", 0x91], ["’", 0x92],
+  ["“", 0x93], ["”", 0x94], ["–", 0x96], ["—", 0x97], ["š", 0x9a], ["œ", 0x9c], ["ž", 0x9e], ["Ÿ", 0x9f]]);
+
+/** Encodes text as Windows-1252. */
 export function windows1252(text) {
   const bytes = [];
   for (const ch of text) {
     const c = ch.codePointAt(0);
-    if (c === 0x20ac) bytes.push(0x80);
+    if (CP1252.has(ch)) bytes.push(CP1252.get(ch));
     else if (c < 256) bytes.push(c);
     else throw new Error(`not in Windows-1252: ${ch}`);
   }
@@ -116,3 +120,41 @@ export const uglyFiles = {
     ),
   },
 };
+
+/** The communes of the Métropole Européenne de Lille, from the geography Carnet ships. */
+function melCommunes() {
+  const url = new URL("../../node_modules/@etalab/decoupage-administratif/data/epci.json", import.meta.url);
+  const epci = JSON.parse(readFileSync(url, "utf8")).find((e) => e.code === "200093201");
+  return epci.membres.map((m) => ({ code: m.code, name: m.nom, population: m.populationMunicipale }));
+}
+
+/**
+ * An Observatoire des territoires-like export: title rows, `;`, Windows-1252, decimal commas,
+ * the MEL's communes and rows for the MEL, the Nord, the Gers (code 32, a trap for the région),
+ * the Hauts-de-France (32 too) and France.
+ */
+export function observatoireLike() {
+  const rows = melCommunes().map((c, i) => `${c.code};${c.name};2021;${(8 + (i % 7) * 0.7).toFixed(1).replace(".", ",")};${10 + i}`);
+  const sailly = rows.findIndex((r) => r.startsWith("59522;"));
+  rows[sailly] = "59522;Sailly-lez-Lannoy;2021;9,4;18";
+  const text = [
+    "Taux de natalité (pour 1 000 habitants);;;;",
+    "Source : Insee, état civil 2021;;;;",
+    "codgeo;libgeo;an;taux_natalite;nb_naissances",
+    ...rows,
+    "200093201;Métropole Européenne de Lille;2021;12,9;15000",
+    "32;Gers;2021;7,1;1400",
+    "59;Nord;2021;11,5;30000",
+    "32;Hauts-de-France;2021;11,0;62000",
+    "FR;France;2021;10,7;700000",
+  ].join("\r\n") + "\r\n";
+  return { name: "natalite_2021.csv", mimeType: "text/csv", buffer: windows1252(text) };
+}
+
+/** A census-like file of the MEL's communes only (no EPCI row): populations and a median. */
+export function censusMel() {
+  const communes = melCommunes();
+  const lines = ["CODGEO;LIBGEO;P21_POP;MED21", ...communes.map((c, i) => `${c.code};${c.name};${c.population};${20000 + i * 100}`)];
+  const total = communes.reduce((sum, c) => sum + c.population, 0);
+  return { file: { name: "base_cc_mel_2021.csv", mimeType: "text/csv", buffer: windows1252(lines.join("\r\n") + "\r\n") }, total };
+}
