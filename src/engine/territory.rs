@@ -6,9 +6,9 @@
 //!
 //! ```
 //! use carnet::engine::territory::Territories;
-//! let tsv = "level\tcode\tname\tdepartement\tregion\tepci\tpopulation\tpostcodes\tformer_codes\n\
-//!            D\t59\tNord\t\t32\t\t\t\t\n\
-//!            C\t59522\tSailly-lez-Lannoy\t59\t32\t200093201\t1923\t59390\t\n";
+//! let tsv = "level\tcode\tname\tdepartement\tregion\tepci\tpopulation\tpostcodes\tformer_codes\tparent\n\
+//!            D\t59\tNord\t\t32\t\t\t\t\t\n\
+//!            C\t59522\tSailly-lez-Lannoy\t59\t32\t200093201\t1923\t59390\t\t\n";
 //! let t = Territories::parse(tsv).unwrap();
 //! assert_eq!(t.search("sailly lez", 5)[0].code, "59522");
 //! assert_eq!(t.search("59390", 5)[0].name, "Sailly-lez-Lannoy");
@@ -94,6 +94,35 @@ pub struct Territories {
     names: HashMap<(char, String), String>,
     /// Each département's région.
     parents: HashMap<String, String>,
+    /// Communes déléguées and associées.
+    delegated: Vec<Delegated>,
+}
+
+/// A commune déléguée or associée: a former commune that lives on inside a current one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Delegated {
+    name: String,
+    /// The current commune's code.
+    parent: String,
+    key: String,
+}
+
+/// A commune the picker found, and the commune déléguée or associée whose name matched, if
+/// that is how it was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit<'a> {
+    /// The current commune.
+    pub commune: &'a Commune,
+    /// The name of the commune déléguée or associée that matched.
+    pub via: Option<&'a str>,
+}
+
+impl std::ops::Deref for Hit<'_> {
+    type Target = Commune;
+
+    fn deref(&self) -> &Commune {
+        self.commune
+    }
 }
 
 impl Territories {
@@ -111,10 +140,15 @@ impl Territories {
         let mut t = Territories::default();
         for (i, line) in lines {
             let f: Vec<&str> = line.split('\t').collect();
-            let [level, code, name, departement, region, epci, population, postcodes, former] = f[..] else {
-                return Err(format!("territoires.tsv line {}: {} fields instead of 9", i + 1, f.len()));
+            let [level, code, name, departement, region, epci, population, postcodes, former, parent] = f[..] else {
+                return Err(format!("territoires.tsv line {}: {} fields instead of 10", i + 1, f.len()));
             };
             let level = level.chars().next().unwrap_or('?');
+            if level == 'L' {
+                // A commune déléguée or associée: found by its name, it leads to its commune.
+                t.delegated.push(Delegated { name: name.to_owned(), parent: parent.to_owned(), key: fold(name) });
+                continue;
+            }
             if level != 'C' {
                 t.names.insert((level, code.to_owned()), name.to_owned());
                 if level == 'D' {
@@ -201,56 +235,65 @@ impl Territories {
 
     /// Communes matching `query`, best first, at most `limit`.
     ///
-    /// A query of digits (or `2A`/`2B`…) matches INSEE and postal codes by prefix; otherwise
-    /// names match ignoring case, accents, hyphens and `st`/`saint`: names starting with the
-    /// query first, then names with a word starting with it, then names containing it; larger
-    /// communes first among equals.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<&Commune> {
+    /// A query of digits (or `2A`/`2B`…) matches INSEE and postal codes by prefix, and the
+    /// codes a commune had before a merger; otherwise names match ignoring case, accents,
+    /// hyphens and `st`/`saint`: names starting with the query first, then names with a word
+    /// starting with it, then names containing it; larger communes first among equals. The
+    /// name of a commune déléguée or associée finds the commune it belongs to, after the
+    /// communes of the same rank.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit<'_>> {
         let q = query.trim();
         if q.is_empty() {
             return Vec::new();
         }
         let is_code = q.chars().all(|c| c.is_ascii_digit() || matches!(c, 'A' | 'B' | 'a' | 'b'))
             && q.chars().next().is_some_and(|c| c.is_ascii_digit());
-        let mut hits: Vec<(u8, &Commune)> = if is_code {
+        let direct = |commune| Hit { commune, via: None };
+        let mut hits: Vec<(u8, Hit<'_>)> = if is_code {
             let q = q.to_ascii_uppercase();
             self.communes
                 .iter()
                 .filter_map(|c| {
-                    if c.code == q {
-                        Some((0, c))
+                    let rank = if c.code == q {
+                        0
                     } else if c.code.starts_with(&q) {
-                        Some((1, c))
+                        2
                     } else if c.postcodes.iter().any(|p| p.starts_with(&q)) {
-                        Some((2, c))
+                        4
                     } else if c.former_codes.contains(&q) {
                         // A code from before a merger finds the commune it became.
-                        Some((3, c))
+                        6
                     } else {
-                        None
-                    }
+                        return None;
+                    };
+                    Some((rank, direct(c)))
                 })
                 .collect()
         } else {
             let q = fold(q);
             let word = format!(" {q}");
-            self.communes
-                .iter()
-                .filter_map(|c| {
-                    if c.key.starts_with(&q) {
-                        Some((u8::from(c.key.len() != q.len()), c))
-                    } else if c.key.contains(&word) {
-                        Some((2, c))
-                    } else if c.key.contains(&q) {
-                        Some((3, c))
-                    } else {
-                        None
-                    }
-                })
-                .collect()
+            let rank = |key: &str| {
+                if key.starts_with(&q) {
+                    Some(if key.len() == q.len() { 0 } else { 2 })
+                } else if key.contains(&word) {
+                    Some(4)
+                } else if key.contains(&q) {
+                    Some(6)
+                } else {
+                    None
+                }
+            };
+            let current = self.communes.iter().filter_map(|c| Some((rank(&c.key)?, direct(c))));
+            let delegated = self.delegated.iter().filter_map(|d| {
+                let commune = self.commune(&d.parent)?;
+                Some((rank(&d.key)? + 1, Hit { commune, via: Some(d.name.as_str()) }))
+            });
+            current.chain(delegated).collect()
         };
         hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.population.cmp(&a.1.population)).then(a.1.code.cmp(&b.1.code)));
-        hits.into_iter().take(limit).map(|(_, c)| c).collect()
+        // A commune found twice (by its name and a commune déléguée's) is shown once.
+        let mut seen = std::collections::HashSet::new();
+        hits.into_iter().filter(|(_, h)| seen.insert(h.commune.code.as_str())).take(limit).map(|(_, h)| h).collect()
     }
 }
 
@@ -292,14 +335,18 @@ pub fn fold(name: &str) -> String {
 mod tests {
     use super::*;
 
-    const TSV: &str = "# test\nlevel\tcode\tname\tdepartement\tregion\tepci\tpopulation\tpostcodes\tformer_codes\n\
-        R\t32\tHauts-de-France\t\t\t\t\t\t\n\
-        D\t59\tNord\t\t32\t\t\t\t\n\
-        E\t200093201\tMétropole Européenne de Lille\t\t\t\t1194040\t\t\n\
-        C\t59522\tSailly-lez-Lannoy\t59\t32\t200093201\t1923\t59390\t\n\
-        C\t59523\tSailly-sur-la-Lys\t62\t32\t\t4000\t62840\t\n\
-        C\t42218\tSaint-Étienne\t42\t84\t\t170000\t42000 42100\t\n\
-        C\t2A004\tAjaccio\t2A\t94\t\t76320\t20000 20090\t20004\n";
+    const TSV: &str = "# test\nlevel\tcode\tname\tdepartement\tregion\tepci\tpopulation\tpostcodes\tformer_codes\tparent\n\
+        R\t32\tHauts-de-France\t\t\t\t\t\t\t\n\
+        D\t59\tNord\t\t32\t\t\t\t\t\n\
+        E\t200093201\tMétropole Européenne de Lille\t\t\t\t1194040\t\t\t\n\
+        C\t59522\tSailly-lez-Lannoy\t59\t32\t200093201\t1923\t59390\t\t\n\
+        C\t59523\tSailly-sur-la-Lys\t62\t32\t\t4000\t62840\t\t\n\
+        C\t42218\tSaint-Étienne\t42\t84\t\t170000\t42000 42100\t\t\n\
+        C\t2A004\tAjaccio\t2A\t94\t\t76320\t20000 20090\t20004\t\n\
+        C\t01015\tArboys en Bugey\t01\t84\t\t700\t01300\t01340\t\n\
+        L\t01015\tArbignieu\t01\t84\t\t\t\t\t01015\n\
+        L\t01340\tMarcilly\t01\t84\t\t\t\t\t01015\n\
+        L\t01340\tArboys\t01\t84\t\t\t\t\t01015\n";
 
     fn t() -> Territories {
         Territories::parse(TSV).unwrap()
@@ -310,7 +357,7 @@ mod tests {
             #[test]
             fn $name() {
                 let t = t();
-                let codes: Vec<&str> = t.search($query, 10).iter().map(|c| c.code.as_str()).collect();
+                let codes: Vec<&str> = t.search($query, 10).into_iter().map(|h| h.commune.code.as_str()).collect();
                 assert_eq!(codes, [$($code),*] as [&str; _]);
             }
         };
@@ -325,6 +372,16 @@ mod tests {
     finds!(by_corsican_code, "2a004", ["2A004"]);
     finds!(by_postcode, "20090", ["2A004"]);
     finds!(nothing, "zzz", []);
+    finds!(a_commune_deleguee_finds_its_commune, "Marcilly", ["01015"]);
+    finds!(a_commune_is_found_once, "arboys", ["01015"]);
+
+    #[test]
+    fn a_hit_says_which_commune_deleguee_matched() {
+        let t = t();
+        let hits = t.search("marcilly", 5);
+        assert_eq!((hits[0].code.as_str(), hits[0].via), ("01015", Some("Marcilly")));
+        assert_eq!(t.search("arboys en", 5)[0].via, None);
+    }
 
     #[test]
     fn levels_above() {

@@ -2,7 +2,7 @@
 //! a suggestion with the mouse or the arrow keys and Entrée.
 
 use super::state::{AppState, Geography};
-use crate::engine::territory::Commune;
+use crate::engine::territory::Hit;
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
@@ -17,12 +17,13 @@ struct Suggestion {
     detail: String,
 }
 
-fn suggestion(c: &Commune, departement: Option<&str>) -> Suggestion {
-    Suggestion {
-        code: c.code.clone(),
-        label: format!("{} ({})", c.name, c.code),
-        detail: format!("{} · {}", departement.unwrap_or(&c.departement), c.postcodes.join(", ")),
+fn suggestion(hit: Hit<'_>, departement: Option<&str>) -> Suggestion {
+    let c = hit.commune;
+    let mut detail = format!("{} · {}", departement.unwrap_or(&c.departement), c.postcodes.join(", "));
+    if let Some(name) = hit.via {
+        detail = format!("dont {name} (commune déléguée ou associée) · {detail}");
     }
+    Suggestion { code: c.code.clone(), label: format!("{} ({})", c.name, c.code), detail }
 }
 
 /// Picks the commune of interest.
@@ -39,7 +40,7 @@ pub fn CommunePicker() -> impl IntoView {
             Geography::Ready(t) => t
                 .search(&q, SUGGESTIONS)
                 .into_iter()
-                .map(|c| suggestion(c, t.departement_name(&c.departement)))
+                .map(|hit| suggestion(hit, t.departement_name(&hit.departement)))
                 .collect::<Vec<_>>(),
             _ => Vec::new(),
         }

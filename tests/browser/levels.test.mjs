@@ -74,3 +74,16 @@ test("counts of a level the file lacks are summed and marked; a median is not", 
   assertClean(carnet);
   await page.context().close();
 });
+
+test("the name of a commune déléguée finds the commune it belongs to", async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  await carnet.commune.fill("cherbourg octeville");
+  const option = page.getByRole("option", { name: /Cherbourg-en-Cotentin \(50129\)/ });
+  await option.waitFor();
+  assert.match(await option.innerText(), /dont Cherbourg-Octeville \(commune déléguée ou associée\) · Manche/);
+  await option.click();
+  assert.equal(await carnet.commune.inputValue(), "Cherbourg-en-Cotentin (50129)");
+  assertClean(carnet);
+  await page.context().close();
+});
