@@ -21,6 +21,9 @@ use arrow_array::{ArrayRef, StringArray};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
+/// Cells shown before and after, per step.
+const SAMPLES: usize = 3;
+
 /// The longest field name schema.data.gouv.fr recommends.
 pub const NAME_MAX: usize = 50;
 
@@ -36,6 +39,12 @@ pub enum Step {
         column: String,
         /// Its new name.
         to: String,
+    },
+    /// Several columns renamed at once (the names a variable dictionary's labels give them);
+    /// a column the file does not have is passed over.
+    Renames {
+        /// Current and new names.
+        names: Vec<(String, String)>,
     },
     /// One column left out of the published file.
     Drop {
@@ -58,6 +67,9 @@ pub struct Effect {
     pub dropped: Vec<String>,
     /// Cells whose written form changed.
     pub cells: usize,
+    /// A few of those cells, before and after (as the page, then the clean CSV, writes them).
+    #[serde(default)]
+    pub samples: Vec<(String, String)>,
 }
 
 /// Why a step cannot apply.
@@ -167,6 +179,22 @@ pub fn apply(table: &Table, steps: &[Step]) -> Result<(Table, Vec<Effect>), Step
                 effect.renamed.push((columns[at].name().to_owned(), to.to_owned()));
                 columns[at] = columns[at].renamed(to.to_owned());
             }
+            Step::Renames { names } => {
+                for (from, to) in names {
+                    let Ok(at) = find(&columns, from) else { continue };
+                    let to = to.trim();
+                    if to.is_empty() {
+                        return Err(StepError::EmptyName { step: i });
+                    }
+                    if columns.iter().enumerate().any(|(j, c)| j != at && c.name() == to) {
+                        return Err(StepError::DuplicateName { step: i, name: to.to_owned() });
+                    }
+                    if columns[at].name() != to {
+                        effect.renamed.push((columns[at].name().to_owned(), to.to_owned()));
+                        columns[at] = columns[at].renamed(to.to_owned());
+                    }
+                }
+            }
             Step::Drop { column } => {
                 let at = find(&columns, column)?;
                 effect.dropped.push(columns.remove(at).name().to_owned());
@@ -182,6 +210,12 @@ pub fn apply(table: &Table, steps: &[Step]) -> Result<(Table, Vec<Effect>), Step
                         })
                         .collect();
                     effect.cells = cells.iter().flatten().count();
+                    for (r, after) in cells.iter().enumerate().filter_map(|(r, a)| Some((r, a.as_ref()?))) {
+                        let sample = (format::cell(c.cell(r)), after.clone());
+                        if effect.samples.len() < SAMPLES && !effect.samples.contains(&sample) {
+                            effect.samples.push(sample);
+                        }
+                    }
                     let values: ArrayRef = Arc::new(cells.into_iter().collect::<StringArray>());
                     columns[at] = Column::try_new(c.name().to_owned(), ColumnKind::Text, values, c.markers().cloned())
                         .expect("as many markers as values");
@@ -199,9 +233,46 @@ pub fn describe(step: &Step) -> String {
     match step {
         Step::FieldNames => "Noms de colonnes au format schema.data.gouv.fr".to_owned(),
         Step::Rename { column, to } => format!("Renommer « {column} » en « {to} »"),
+        Step::Renames { names } => format!(
+            "Renommer {} d’après le dictionnaire des variables",
+            if names.len() == 1 { "1 colonne".to_owned() } else { format!("{} colonnes", names.len()) }
+        ),
         Step::Drop { column } => format!("Retirer la colonne « {column} »"),
         Step::AsText { column } => format!("Garder « {column} » en texte"),
     }
+}
+
+/// The new names a variable dictionary's short labels give `columns` (name, label), as
+/// schema.data.gouv.fr writes them; a name taken twice gets `_2`, `_3`… Columns without a
+/// label, or whose name is already the one proposed, are left out.
+///
+/// ```
+/// use carnet::engine::standardize::names_from_labels;
+/// let columns = [("MED20", Some("Médiane du niveau vie (€)")), ("CODGEO", None), ("D120", Some("Médiane du niveau vie (€)"))];
+/// assert_eq!(
+///     names_from_labels(&columns),
+///     [("MED20".to_owned(), "mediane_du_niveau_vie".to_owned()), ("D120".to_owned(), "mediane_du_niveau_vie_2".to_owned())]
+/// );
+/// ```
+pub fn names_from_labels(columns: &[(&str, Option<&str>)]) -> Vec<(String, String)> {
+    let mut taken: Vec<String> = columns.iter().filter(|(_, l)| l.is_none()).map(|(n, _)| (*n).to_owned()).collect();
+    let mut out = Vec::new();
+    for (name, label) in columns {
+        let Some(label) = label else { continue };
+        let base = field_name(label);
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while taken.contains(&candidate) {
+            let suffix = format!("_{n}");
+            candidate = format!("{}{suffix}", &base[..base.len().min(NAME_MAX - suffix.len())]);
+            n += 1;
+        }
+        taken.push(candidate.clone());
+        if candidate != *name {
+            out.push(((*name).to_owned(), candidate));
+        }
+    }
+    out
 }
 
 /// The name column `name` of the standardized table had in the source, through the
@@ -229,7 +300,12 @@ pub fn report(effect: &Effect) -> String {
         parts.push(format!("colonne retirée : {}", effect.dropped.join(", ")));
     }
     if effect.cells > 0 {
-        parts.push(format!("{} cellule(s) réécrite(s) en texte", format::integer(effect.cells as i64)));
+        let mut part = format!("{} cellule(s) réécrite(s) en texte", format::integer(effect.cells as i64));
+        if !effect.samples.is_empty() {
+            let shown: Vec<String> = effect.samples.iter().map(|(a, b)| format!("« {a} » → « {b} »")).collect();
+            part += &format!(" (par exemple {})", shown.join(", "));
+        }
+        parts.push(part);
     }
     if parts.is_empty() { "aucun changement".to_owned() } else { parts.join(" ; ") }
 }
@@ -246,6 +322,31 @@ mod tests {
             &mut (),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn renames_from_a_dictionary_skip_absent_columns_and_refuse_a_clash() {
+        let names = vec![("MED20".to_owned(), "mediane".to_owned()), ("ABSENT".to_owned(), "x".to_owned())];
+        let (table, effects) = apply(ws().table(), &[Step::Renames { names }]).unwrap();
+        assert_eq!(table.columns()[2].name(), "mediane");
+        assert_eq!(effects[0].renamed, [("MED20".to_owned(), "mediane".to_owned())]);
+        // Made on 2019's file, it follows the vintage: MED19 names this file's MED20.
+        let names = vec![("MED19".to_owned(), "mediane".to_owned())];
+        assert_eq!(apply(ws().table(), &[Step::Renames { names }]).unwrap().0.columns()[2].name(), "mediane");
+        let names = vec![("MED20".to_owned(), "CODGEO".to_owned())];
+        assert_eq!(
+            apply(ws().table(), &[Step::Renames { names }]).unwrap_err(),
+            StepError::DuplicateName { step: 0, name: "CODGEO".into() }
+        );
+    }
+
+    #[test]
+    fn as_text_shows_cells_before_and_after() {
+        let ws = Workspace::load("f.csv", "CODGEO;NB\n59522;1 986\n59339;s\n".as_bytes(), &mut ()).unwrap();
+        let (_, effects) = apply(ws.table(), &[Step::AsText { column: "NB".into() }]).unwrap();
+        assert_eq!(effects[0].cells, 1);
+        assert_eq!(effects[0].samples, [("1\u{202F}986".to_owned(), "1986".to_owned())]);
+        assert_eq!(report(&effects[0]), "1 cellule(s) réécrite(s) en texte (par exemple « 1\u{202F}986 » → « 1986 »)");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::EngineHandle;
 use super::disclosure::DisclosureButton;
 use super::state::AppState;
-use crate::engine::standardize::Step;
+use crate::engine::standardize::{self, Step};
 use crate::protocol::UiToWorker;
 use leptos::prelude::*;
 
@@ -28,6 +28,15 @@ pub fn StepsPanel() -> impl IntoView {
     };
     let applied = move || match state.selected.get() {
         Some(Ok(s)) => s.steps.clone(),
+        _ => Vec::new(),
+    };
+    // The names the dictionary's labels give the columns, when one is loaded.
+    let labelled = move || match state.selected.get() {
+        Some(Ok(s)) => {
+            let columns: Vec<(&str, Option<&str>)> =
+                s.facts.fields.iter().map(|f| (f.name.as_str(), f.title.as_deref())).collect();
+            standardize::names_from_labels(&columns)
+        }
         _ => Vec::new(),
     };
     let rename_from = RwSignal::new(String::new());
@@ -71,6 +80,22 @@ pub fn StepsPanel() -> impl IntoView {
                         <button type="button" class="secondary" on:click=move |_| state.add_step(Step::FieldNames)>
                             "Noms de colonnes au format schema.data.gouv.fr"
                         </button>
+                        {move || {
+                            let names = labelled();
+                            (!names.is_empty()).then(|| {
+                                let count = super::messages::count(names.len() as u64, "colonne", "colonnes");
+                                let examples: Vec<String> = names.iter().take(3).map(|(a, b)| format!("{a} → {b}")).collect();
+                                let more = if names.len() > 3 { " …" } else { "" };
+                                view! {
+                                    <div class="step-form">
+                                        <button type="button" class="secondary" on:click=move |_| state.add_step(Step::Renames { names: names.clone() })>
+                                            {format!("Renommer {count} d’après le dictionnaire")}
+                                        </button>
+                                        <p class="hint">{format!("Par exemple : {}{more}", examples.join(", "))}</p>
+                                    </div>
+                                }
+                            })
+                        }}
                         <div class="step-form">
                             <label for="rename-from">"Colonne à renommer"</label>
                             <select id="rename-from" on:change=move |ev| rename_from.set(event_target_value(&ev))>{options}</select>

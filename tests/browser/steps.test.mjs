@@ -59,3 +59,26 @@ test("steps rename and drop columns of the published CSV, with undo and redo", {
   assertClean(carnet);
   await page.context().close();
 });
+
+test("a variable dictionary's labels become the columns' names in one step", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  await carnet.showSailly(FILOSOFI_2020);
+  await page.getByLabel("Dictionnaire des variables (facultatif)").setInputFiles(join(SHARED_DATA, "meta_cc_filosofi_2019_COM.CSV"));
+  await page.getByText(/Dictionnaire « meta_cc_filosofi_2019_COM\.CSV » : \d+ variables décrites\./).waitFor();
+  const panel = page.getByRole("region", { name: "Mise en forme du fichier publié" });
+  await panel.getByRole("button", { name: "Ajouter une étape" }).click();
+  await panel.getByText(/^Par exemple : NBMENFISC20 → nombre_de_menages_fiscaux, NBPERSMENFISC20 → nombre_de_personnes_dans_les_menages_fiscaux, MED20 → mediane_du_niveau_vie …$/).waitFor();
+  await panel.getByRole("button", { name: /^Renommer \d+ colonnes d’après le dictionnaire$/ }).click();
+  await panel.getByText(/renommée\(s\) : NBMENFISC20 → nombre_de_menages_fiscaux/).waitFor();
+  const header = (await carnet.download("Télécharger le CSV nettoyé")).text.split("\n")[0].split(",");
+  assert.deepEqual(header.slice(0, 4), ["CODGEO", "nombre_de_menages_fiscaux", "nombre_de_personnes_dans_les_menages_fiscaux", "mediane_du_niveau_vie"]);
+  assert.ok(header.every((name) => name.length <= 50), header.join());
+  assert.equal(new Set(header).size, header.length, "no name taken twice");
+  // Renamed, the columns keep their labels in the schema.
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  const schema = JSON.parse((await carnet.download("Télécharger schema.json")).text);
+  assert.equal(schema.fields.find((f) => f.name === "mediane_du_niveau_vie").title, "Médiane du niveau vie (€)");
+  assertClean(carnet);
+  await page.context().close();
+});
