@@ -4,13 +4,22 @@
 (function () {
   "use strict";
   var fr = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+  var share = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
   function number(v) {
     if (v === null || v === undefined || v === "-" || v === "" || isNaN(Number(v))) return "valeur manquante";
     return fr.format(Number(v));
   }
+  function abs(v) { return v === null || v === undefined || v === "-" || v === "" ? v : Math.abs(Number(v)); }
   var formatters = {
     "{carnet:fr-value}": function (value) { return number(value); },
     "{carnet:fr-params}": function (params) { return number(params && params.value); },
+    // The age pyramid: men drawn to the left, their numbers written without the sign.
+    "{carnet:fr-abs}": function (value) { return number(abs(value)); },
+    "{carnet:fr-abs-params}": function (params) { return number(abs(params && params.value)); },
+    // A donut's slice: its name and its share, one decimal.
+    "{carnet:fr-share-params}": function (params) {
+      return params.name + " : " + share.format(params.percent) + "\u00a0%";
+    },
   };
   // "{carnet:fr-value:€}": the same with a unit after a no-break space.
   function withUnit(node) {

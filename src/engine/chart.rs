@@ -50,6 +50,16 @@ pub enum ChartKind {
     Evolution,
     /// The commune beside its EPCI, département, région and France.
     Levels,
+    /// Several indicators, a group of bars each, a bar per territory.
+    Grouped,
+    /// Several indicators stacked, a bar per territory.
+    Stacked,
+    /// Several indicators as shares of their sum (100 %), a bar per territory.
+    Percent,
+    /// Several indicators as the parts of a ring, for the commune.
+    Donut,
+    /// The commune's population by age and sex (census files).
+    Pyramid,
 }
 
 impl ChartKind {
@@ -60,6 +70,11 @@ impl ChartKind {
             Self::Ranking => "ranking",
             Self::Evolution => "evolution",
             Self::Levels => "levels",
+            Self::Grouped => "grouped",
+            Self::Stacked => "stacked",
+            Self::Percent => "percent",
+            Self::Donut => "donut",
+            Self::Pyramid => "pyramid",
         }
     }
 
@@ -69,8 +84,18 @@ impl ChartKind {
             "ranking" => Self::Ranking,
             "evolution" => Self::Evolution,
             "levels" => Self::Levels,
+            "grouped" => Self::Grouped,
+            "stacked" => Self::Stacked,
+            "percent" => Self::Percent,
+            "donut" => Self::Donut,
+            "pyramid" => Self::Pyramid,
             _ => Self::Commune,
         }
+    }
+
+    /// Whether the chart shows several indicators (`ChartRequest::columns`).
+    pub fn several_columns(self) -> bool {
+        matches!(self, Self::Grouped | Self::Stacked | Self::Percent | Self::Donut)
     }
 
     /// The chart that suits a column of kind `column`: with several files of the same
@@ -144,6 +169,9 @@ pub struct ChartRequest {
     pub label: Option<String>,
     /// The user's edits.
     pub edits: Edits,
+    /// The indicators of a chart of several (`column` first among them).
+    #[serde(default)]
+    pub columns: Vec<String>,
 }
 
 /// The order of the bars.

@@ -22,6 +22,7 @@ pub mod progress;
 pub mod publish;
 pub mod recipe;
 pub mod scan;
+pub mod series;
 pub mod session;
 pub mod source;
 pub mod standardize;

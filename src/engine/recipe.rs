@@ -33,6 +33,9 @@ pub struct ChartSettings {
     /// The user's edits.
     #[serde(default)]
     pub edits: Edits,
+    /// The indicators of a chart of several.
+    #[serde(default)]
+    pub columns: Vec<String>,
 }
 
 /// Everything needed to redo the work on a file.

@@ -29,6 +29,7 @@ use super::publish::dataset::Dataset;
 use super::publish::facts::Facts;
 use super::publish::kit::{self, Attachment, KitFile};
 use super::publish::readme;
+use super::series;
 use super::standardize::{self, Effect, Step, StepError};
 use super::table::Table;
 use super::territory::Place;
@@ -54,6 +55,8 @@ pub struct Selected {
     pub total_rows: Vec<Vec<String>>,
     /// Numeric columns that have a value for the commune, in table order.
     pub chartable: Vec<String>,
+    /// The kinds of chart these rows can make, in the order the page offers them.
+    pub kinds: Vec<ChartKind>,
     /// The clean CSV.
     pub csv: String,
     /// What the publication kit is built from (the CSV's name included).
@@ -230,6 +233,8 @@ impl Session {
         let mut proposal = Dataset::propose(&facts);
         proposal.description = readme::description(&facts, &proposal, today);
         let totals = self.totals(ws, &selection);
+        let compiled = self.compiled(place);
+        let kinds = kinds(ws.table(), &selection, !totals.is_empty(), compiled.is_some());
         let table = &selection.table;
         let selected = Selected {
             place: place.clone(),
@@ -241,7 +246,8 @@ impl Session {
             chartable: chartable(table),
             csv: String::from_utf8_lossy(&ws.clean_csv(&published.selection)).into_owned(),
             facts,
-            compiled: self.compiled(place),
+            compiled,
+            kinds,
             steps,
             proposal,
         };
@@ -350,8 +356,24 @@ impl Session {
     pub fn chart(&self, mut request: ChartRequest) -> Result<Drawn> {
         // The dictionary's long label says best what the indicator is.
         request.label = self.dictionary.as_ref().and_then(|d| d.label(&request.column)).map(|l| l.words().to_owned());
+        let label = |column: &str| {
+            self.dictionary
+                .as_ref()
+                .and_then(|d| d.label(column))
+                .map_or_else(|| column.to_owned(), |l| l.title.clone())
+        };
         let drawn = match (request.kind, &self.workspace, &self.selection) {
             (ChartKind::Evolution, _, Some(sel)) => compile::evolution(&self.holding(&sel.place), &sel.place, &request),
+            (kind, Some(ws), Some(sel)) if kind.several_columns() || kind == ChartKind::Pyramid => {
+                series::of_selection(
+                    ws.table(),
+                    sel,
+                    &self.totals,
+                    &request,
+                    &label,
+                    super::source::line(ws.file_name()),
+                )
+            }
             (_, Some(ws), Some(sel)) => ws.chart(sel, &request, &self.totals),
             _ => None,
         };
@@ -371,6 +393,32 @@ fn facts(ws: &Workspace, published: &Published, dictionary: Option<&Dictionary>)
         facts.label_with(d, &published.effects);
     }
     facts
+}
+
+/// The kinds of chart the commune's rows can make: its value always; the ranking of its
+/// EPCI's communes; the comparison with the levels above it (rows of the file, or sums);
+/// the line over the years with files compiled; charts of several indicators with two or
+/// more; the age pyramid with a census file's age bands for both sexes.
+fn kinds(table: &Table, selection: &Selection, totals: bool, compiled: bool) -> Vec<ChartKind> {
+    let place = &selection.place;
+    let several = chartable(&selection.table).len() >= 2;
+    let men = series::pyramid_bands(table, 'H');
+    let pyramid =
+        !men.is_empty() && men.iter().map(|b| &b.0).eq(series::pyramid_bands(table, 'F').iter().map(|b| &b.0));
+    [
+        (ChartKind::Commune, true),
+        (ChartKind::Ranking, place.epci.is_some() && !place.peers.is_empty()),
+        (ChartKind::Levels, totals || selection.levels.iter().any(|l| *l > Level::Commune)),
+        (ChartKind::Evolution, compiled),
+        (ChartKind::Grouped, several),
+        (ChartKind::Stacked, several),
+        (ChartKind::Percent, several),
+        (ChartKind::Donut, several),
+        (ChartKind::Pyramid, pyramid),
+    ]
+    .into_iter()
+    .filter_map(|(kind, offered)| offered.then_some(kind))
+    .collect()
 }
 
 /// Numeric columns that have a value in `table`, in order: those a chart can show.
@@ -539,6 +587,47 @@ FR;France;10,7
         assert_eq!(s.chart(request).unwrap().values, [Some(759.0), Some(1852.0)]);
         let request = ChartRequest { column: "MED20".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
         assert!(s.chart(request).is_err(), "nothing to compare a median with");
+    }
+
+    #[test]
+    fn a_census_file_makes_an_age_pyramid_and_charts_of_several_indicators() {
+        let mut s = Session::default();
+        let csv = "CODGEO;LIBGEO;P21_POP;P21_H0014;P21_H1529;P21_H30P;P21_F0014;P21_F1529;P21_F30P\n\
+                   59522;Sailly-lez-Lannoy;1936;180;150;640;170;160;636\n59339;Lannoy;1700;1;1;1;1;1;1\n";
+        read(&mut s, "base-cc-evol-struct-pop-2021.csv", csv);
+        let selected = s.select(&sailly_in_mel(), TODAY).unwrap();
+        assert!(selected.kinds.contains(&ChartKind::Pyramid));
+        assert!(selected.kinds.contains(&ChartKind::Stacked));
+        assert!(!selected.kinds.contains(&ChartKind::Evolution));
+        let pyramid =
+            s.chart(ChartRequest { column: "P21_POP".into(), kind: ChartKind::Pyramid, ..ChartRequest::default() });
+        let pyramid = pyramid.unwrap();
+        assert_eq!(pyramid.values, [Some(180.0), Some(170.0), Some(150.0), Some(160.0), Some(640.0), Some(636.0)]);
+        assert_eq!(pyramid.data[0], ("0-14 ans · Hommes".to_owned(), "180".to_owned()));
+        // Men and women of each band, stacked for the commune and the EPCI's sum.
+        let columns = vec!["P21_H0014".to_owned(), "P21_F0014".to_owned()];
+        let request =
+            ChartRequest { column: columns[0].clone(), kind: ChartKind::Percent, columns, ..ChartRequest::default() };
+        let drawn = s.chart(request).unwrap();
+        assert!(
+            drawn
+                .alt
+                .starts_with("P21_H0014, P21_F0014 — Sailly-lez-Lannoy : P21_H0014 51,4\u{a0}%, P21_F0014 48,6\u{a0}%"),
+            "{}",
+            drawn.alt
+        );
+        assert!(
+            drawn.alt.contains("Métropole Européenne de Lille (somme calculée) : P21_H0014 51,4\u{a0}%"),
+            "{}",
+            drawn.alt
+        );
+        let one = ChartRequest {
+            column: "P21_POP".into(),
+            kind: ChartKind::Donut,
+            columns: vec!["P21_POP".into()],
+            ..ChartRequest::default()
+        };
+        assert!(s.chart(one).is_err(), "one indicator is no donut");
     }
 
     #[test]

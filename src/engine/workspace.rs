@@ -323,8 +323,13 @@ impl Workspace {
             highlight,
         };
         let bars: Vec<Bar1> = match kind {
-            // Over several files: see `compile::evolution`.
-            ChartKind::Evolution => return None,
+            // Over several files: see `compile::evolution`; several series: `series::of_selection`.
+            ChartKind::Evolution
+            | ChartKind::Grouped
+            | ChartKind::Stacked
+            | ChartKind::Percent
+            | ChartKind::Donut
+            | ChartKind::Pyramid => return None,
             ChartKind::Commune => (0..selection.table.rows())
                 .filter(|&r| selection.levels[r] <= Level::Commune)
                 .map(|r| bar(col, r, &place.name, true))

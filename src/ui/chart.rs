@@ -4,7 +4,6 @@
 use super::messages;
 use super::state::AppState;
 use crate::engine::chart::ChartKind;
-use crate::engine::levels::Level;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -53,20 +52,16 @@ pub fn ChartPanel() -> impl IntoView {
         Some(Ok(s)) => s.chartable.clone(),
         _ => Vec::new(),
     };
-    let epci = move || match state.selected.get() {
-        Some(Ok(s)) => s.place.epci.as_ref().map(|e| e.name.clone()),
-        _ => None,
-    };
     let drawn = move || state.chart.get().and_then(Result::ok);
-    let years = move || match state.selected.get() {
-        Some(Ok(s)) => s.compiled.is_some(),
-        _ => false,
+    // The kinds of chart the rows can make, named for the page.
+    let kinds = move || match state.selected.get() {
+        Some(Ok(s)) => {
+            let epci = s.place.epci.as_ref().map_or("l’EPCI", |e| e.name.as_str());
+            s.kinds.iter().map(|k| (k.id(), messages::chart_kind(*k, epci))).collect()
+        }
+        _ => Vec::new(),
     };
-    // The file has rows of the levels above the commune, or Carnet summed some.
-    let levels = move || match state.selected.get() {
-        Some(Ok(s)) => s.levels.iter().any(|l| *l > Level::Commune) || !s.totals.is_empty(),
-        _ => false,
-    };
+    let several = move || state.chart_kind.get().several_columns();
 
     Effect::new(move || {
         let Some(el) = mount.get() else { return };
@@ -107,50 +102,19 @@ pub fn ChartPanel() -> impl IntoView {
                 </div>
                 <div>
                     <label for="chart-kind">"Type de graphique"</label>
-                    <select
-                        id="chart-kind"
-                        on:change=on_kind
-                        prop:value=move || {
-                            state.chart_kind.get().id()
-                        }
-                    >
-                        <option value="commune">"Valeur de la commune"</option>
+                    <select id="chart-kind" on:change=on_kind prop:value=move || state.chart_kind.get().id()>
                         {move || {
-                            let chosen = state.chart_kind.get_untracked() == ChartKind::Ranking;
-                            epci()
-                                .map(|name| {
-                                    view! {
-                                        <option value="ranking" selected=chosen>
-                                            {format!("Classement des communes de {name}")}
-                                        </option>
-                                    }
-                                })
-                        }}
-                        {move || {
-                            let chosen = state.chart_kind.get_untracked() == ChartKind::Levels;
-                            levels()
-                                .then(|| {
-                                    view! {
-                                        <option value="levels" selected=chosen>
-                                            "Comparaison avec l’EPCI, le département, la région, la France"
-                                        </option>
-                                    }
-                                })
-                        }}
-                        {move || {
-                            let chosen = state.chart_kind.get_untracked() == ChartKind::Evolution;
-                            years()
-                                .then(|| {
-                                    view! {
-                                        <option value="evolution" selected=chosen>
-                                            "Évolution d’une année à l’autre (fichiers compilés)"
-                                        </option>
-                                    }
-                                })
+                            // Options come after the value: each says whether it is the one chosen.
+                            let current = state.chart_kind.get_untracked().id();
+                            kinds()
+                                .into_iter()
+                                .map(|(id, name)| view! { <option value=id selected=id == current>{name}</option> })
+                                .collect_view()
                         }}
                     </select>
                 </div>
             </div>
+            {move || several().then(|| view! { <IndicatorChoice /> })}
             <super::chart_edit::ChartEditor />
             <ChartExports />
             <figure class="chart-figure" aria-describedby="chart-alt">
@@ -212,6 +176,51 @@ async fn own_text(path: &str) -> Result<String, String> {
     }
     let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
     text.as_string().ok_or_else(|| format!("{path} : illisible"))
+}
+
+/// The indicators a chart of several shows: a check box per numeric column.
+#[component]
+fn IndicatorChoice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let chartable = move || match state.selected.get() {
+        Some(Ok(s)) => s.chartable.clone(),
+        _ => Vec::new(),
+    };
+    let toggle = move |column: String, on: bool| {
+        state.chart_columns.update(|chosen| {
+            chosen.retain(|c| *c != column);
+            if on {
+                chosen.push(column);
+            }
+        });
+    };
+    view! {
+        <fieldset class="indicators">
+            <legend>"Indicateurs à représenter ensemble (deux ou plus)"</legend>
+            <div class="indicator-list">
+                {move || {
+                    chartable()
+                        .into_iter()
+                        .map(|c| {
+                            let name = c.clone();
+                            let checked = move || state.chart_columns.with(|chosen| chosen.contains(&name));
+                            let column = c.clone();
+                            view! {
+                                <label class="indicator">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=checked
+                                        on:change=move |ev| toggle(column.clone(), event_target_checked(&ev))
+                                    />
+                                    {c}
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+        </fieldset>
+    }
 }
 
 /// The chart's downloads: PNG at 1× and 2×, SVG, its data as CSV, a self-contained HTML page.

@@ -56,8 +56,15 @@ pub fn ChartEditor() -> impl IntoView {
                 <EditText id="edit-note" label="Note (après la source)" get=|e| e.note.clone() set=|e, v| e.note = v />
                 <EditText id="edit-axis" label="Nom de l’axe des valeurs" get=|e| e.axis.clone() set=|e, v| e.axis = v />
                 <EditText id="edit-unit" label="Unité (€, %, habitants…)" get=|e| e.unit.clone() set=|e, v| e.unit = v />
-                // A line runs over the years: its points have one order.
-                <div class="edit-field" hidden=move || state.chart_kind.get() == ChartKind::Evolution>
+                // A line runs over the years, a pyramid over the ages, several indicators keep
+                // theirs: one order each.
+                <div
+                    class="edit-field"
+                    hidden=move || {
+                        let kind = state.chart_kind.get();
+                        matches!(kind, ChartKind::Evolution | ChartKind::Pyramid) || kind.several_columns()
+                    }
+                >
                     <label for="edit-order">"Ordre des barres"</label>
                     <select
                         id="edit-order"

@@ -1,6 +1,7 @@
 //! Every French sentence the user reads about the data lives here: one exhaustive `match`
 //! per engine type, so a new error kind cannot reach the page without words.
 
+use crate::engine::chart::ChartKind;
 use crate::engine::decode::Encoding;
 use crate::engine::dialect::{LineEnding, Separator};
 use crate::engine::format;
@@ -175,6 +176,21 @@ pub fn problem(issue: &Issue) -> String {
         Issue::NotAContact => {
             "Indiquez une adresse électronique (nom@domaine.fr) ou une adresse web (https://…).".to_owned()
         }
+    }
+}
+
+/// A kind of chart as the page offers it; `epci` names the commune's EPCI.
+pub fn chart_kind(kind: ChartKind, epci: &str) -> String {
+    match kind {
+        ChartKind::Commune => "Valeur de la commune".to_owned(),
+        ChartKind::Ranking => format!("Classement des communes de {epci}"),
+        ChartKind::Levels => "Comparaison avec l’EPCI, le département, la région, la France".to_owned(),
+        ChartKind::Evolution => "Évolution d’une année à l’autre (fichiers compilés)".to_owned(),
+        ChartKind::Grouped => "Barres groupées : plusieurs indicateurs".to_owned(),
+        ChartKind::Stacked => "Barres empilées : plusieurs indicateurs".to_owned(),
+        ChartKind::Percent => "Barres à 100 % : la part de chaque indicateur".to_owned(),
+        ChartKind::Donut => "Anneau : la part de chaque indicateur".to_owned(),
+        ChartKind::Pyramid => "Pyramide des âges".to_owned(),
     }
 }
 

@@ -96,7 +96,8 @@ pub fn App() -> impl IntoView {
         // Until the user picks a kind of chart, propose the one that suits: several years of
         // the indicator, a line; the file's rows of the levels above, a comparison; a share,
         // the ranking among the EPCI's communes.
-        if !state.chart_kind_chosen.get_untracked() {
+        // A kind these rows cannot make (chosen for another file) gives way to the proposal.
+        if !state.chart_kind_chosen.get_untracked() || !selected.kinds.contains(&state.chart_kind.get_untracked()) {
             let column = state.chart_column.get_untracked().unwrap_or_default();
             let kind = match state.load.get_untracked() {
                 LoadState::Loaded(l) => l.detection.columns.iter().find(|c| c.name == column).map(|c| c.kind),
@@ -113,16 +114,23 @@ pub fn App() -> impl IntoView {
     });
     // A column to chart for the current rows: ask for its chart.
     Effect::new(move || {
-        let has_rows = matches!(state.selected.get(), Some(Ok(_)));
+        let Some(Ok(selected)) = state.selected.get() else { return };
         let kind = state.chart_kind.get();
         let edits = state.chart_edits.get();
         let Some(column) = state.chart_column.get() else {
             return;
         };
-        if has_rows {
+        // A chart of several indicators starts from the one chosen and the two after it.
+        let mut columns = if kind.several_columns() { state.chart_columns.get() } else { Vec::new() };
+        if kind.several_columns() && columns.len() < 2 && state.chart_columns.with_untracked(Vec::is_empty) {
+            let at = selected.chartable.iter().position(|c| *c == column).unwrap_or(0);
+            columns = selected.chartable.iter().skip(at).take(3).cloned().collect();
+            state.chart_columns.set(columns.clone());
+        }
+        {
             let id = engine.with_value(Engine::next_id);
             state.chart_id.set(id);
-            let request = ChartRequest { column, kind, label: None, edits };
+            let request = ChartRequest { column, kind, label: None, edits, columns };
             engine.with_value(|e| e.send(UiToWorker::Chart { id, request }));
         }
     });

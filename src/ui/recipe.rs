@@ -23,6 +23,7 @@ pub fn current(state: AppState) -> Recipe {
         column,
         kind: state.chart_kind.get_untracked(),
         edits: state.chart_edits.get_untracked(),
+        columns: state.chart_columns.get_untracked(),
     });
     recipe.publication = state.dataset.get_untracked();
     recipe
@@ -40,6 +41,7 @@ pub fn apply(state: AppState, recipe: Recipe) {
         state.chart_kind.set(chart.kind);
         state.chart_kind_chosen.set(true);
         state.chart_edits.set(chart.edits.clone());
+        state.chart_columns.set(chart.columns.clone());
     }
     // Its publication fields are taken on the next rows of its commune.
     state.proposed.set_value(None);
@@ -77,6 +79,11 @@ pub fn RecipeChanges() -> impl IntoView {
         let Some((_, c)) = changes.get() else { return };
         if let Some(mapped) = state.chart_column.get_untracked().as_deref().and_then(|col| c.map(col)) {
             state.chart_column.set(Some(mapped.to_owned()));
+        }
+        let columns = state.chart_columns.get_untracked();
+        let mapped: Vec<String> = columns.iter().map(|col| c.map(col).unwrap_or(col).to_owned()).collect();
+        if mapped != columns {
+            state.chart_columns.set(mapped);
         }
     });
     move || {

@@ -95,6 +95,8 @@ pub struct AppState {
     pub chart_kind_chosen: RwSignal<bool>,
     /// The user's edits to the chart.
     pub chart_edits: RwSignal<Edits>,
+    /// The indicators a chart of several shows.
+    pub chart_columns: RwSignal<Vec<String>>,
     /// The chart, or why it could not be built.
     pub chart: RwSignal<Reply<Arc<Drawn>>>,
     /// The id of the latest chart request.
@@ -143,6 +145,7 @@ impl AppState {
             chart_kind: RwSignal::new(ChartKind::Commune),
             chart_kind_chosen: RwSignal::new(false),
             chart_edits: RwSignal::new(Edits::default()),
+            chart_columns: RwSignal::new(Vec::new()),
             chart: RwSignal::new(None),
             chart_id: RwSignal::new(0),
             dataset: RwSignal::new(None),

@@ -158,3 +158,25 @@ export function censusMel() {
   const total = communes.reduce((sum, c) => sum + c.population, 0);
   return { file: { name: "base_cc_mel_2021.csv", mimeType: "text/csv", buffer: windows1252(lines.join("\r\n") + "\r\n") }, total };
 }
+
+/** The age bands of the census's population files (base-cc-evol-struct-pop). */
+const BANDS = ["0014", "1529", "3044", "4559", "6074", "7589", "90P"];
+const SHARES = [0.18, 0.17, 0.19, 0.2, 0.16, 0.08, 0.02];
+
+/**
+ * A census population file of the MEL's communes: the population by age band (`P21_POP0014`…)
+ * and by sex and age band (`P21_H0014`, `P21_F0014`…), weighted (decimal commas), `;`.
+ */
+export function censusAges() {
+  const header = ["CODGEO", "LIBGEO", "P21_POP", ...BANDS.map((b) => `P21_POP${b}`), ...BANDS.map((b) => `P21_H${b}`), ...BANDS.map((b) => `P21_F${b}`)];
+  const comma = (v) => v.toFixed(1).replace(".", ",");
+  const lines = [header.join(";")];
+  for (const c of melCommunes()) {
+    const pop = BANDS.map((_, i) => c.population * SHARES[i]);
+    // A few more women in the older bands, as in every French commune.
+    const women = pop.map((p, i) => p * (i >= 4 ? 0.56 : 0.5));
+    const men = pop.map((p, i) => p - women[i]);
+    lines.push([c.code, c.name, c.population, ...pop.map(comma), ...men.map(comma), ...women.map(comma)].join(";"));
+  }
+  return { name: "base-cc-evol-struct-pop-2021.csv", mimeType: "text/csv", buffer: windows1252(lines.join("\r\n") + "\r\n") };
+}

@@ -138,7 +138,7 @@ test("a recipe made on 2020 replayed on another vintage maps MED20 to MED19 and 
   await panel.getByText(/^28 renommée/).waitFor();
   await panel.getByLabel("Colonne à renommer").selectOption("med20");
   await panel.getByLabel("Nouveau nom").fill("mediane_niveau_vie");
-  await panel.getByRole("button", { name: "Renommer" }).click();
+  await panel.getByRole("button", { name: "Renommer", exact: true }).click();
   await panel.getByText("1 renommée(s) : med20 → mediane_niveau_vie").waitFor();
   // Publication fields: a contact (any vintage) and a title naming 2020 (this vintage only).
   await page.getByRole("button", { name: "Publier", exact: true }).click();

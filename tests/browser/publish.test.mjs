@@ -56,7 +56,7 @@ test("Publier: fields typed key by key, kept when a step or a dictionary changes
   await panel.getByText(/^28 renommée\(s\)/).waitFor();
   await panel.getByLabel("Colonne à renommer").selectOption("med20");
   await panel.getByLabel("Nouveau nom").fill("mediane_niveau_vie");
-  await panel.getByRole("button", { name: "Renommer" }).click();
+  await panel.getByRole("button", { name: "Renommer", exact: true }).click();
   await panel.getByText("1 renommée(s) : med20 → mediane_niveau_vie").waitFor();
 
   assert.equal(await form.getByLabel("Titre", { exact: true }).inputValue(), "Revenus des habitants de Sailly-lez-Lannoy");

@@ -23,7 +23,7 @@ test("steps rename and drop columns of the published CSV, with undo and redo", {
   await panel.getByText(/^28 renommée\(s\) : CODGEO → codgeo, NBMENFISC20 → nbmenfisc20/).waitFor();
   await panel.getByLabel("Colonne à renommer").selectOption("med20");
   await panel.getByLabel("Nouveau nom").fill("mediane_niveau_vie_2020");
-  await panel.getByRole("button", { name: "Renommer" }).click();
+  await panel.getByRole("button", { name: "Renommer", exact: true }).click();
   await panel.getByText("1 renommée(s) : med20 → mediane_niveau_vie_2020").waitFor();
   await panel.getByLabel("Colonne à retirer du fichier publié").selectOption("pimp20");
   await panel.getByRole("button", { name: "Retirer", exact: true }).click();

@@ -1,0 +1,72 @@
+// Charts of several series from a census population file, for Sailly-lez-Lannoy: the age
+// pyramid, bands stacked and at 100 % beside the MEL (its sum computed), a donut; their
+// legends, text alternatives and the recipe that keeps them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { CarnetPage } from "./carnet-page.mjs";
+import { censusAges } from "./fixtures.mjs";
+import { AXE, assertClean, axe, useApp } from "./harness.mjs";
+
+const app = useApp();
+
+/** Picks a kind of chart and waits until it is drawn with a text alternative matching `alt`. */
+async function draw(page, kind, alt) {
+  await page.getByLabel("Type de graphique").selectOption({ label: kind });
+  await page.waitForFunction((source) => new RegExp(source).test(document.getElementById("chart-alt")?.innerText ?? ""), alt.source);
+  await page.locator('.chart[data-rendered="true"]').waitFor();
+  return page.evaluate(() => JSON.parse(document.getElementById("carnet-chart").carnetOption));
+}
+
+test("a census file: age pyramid, stacked and 100 % bands beside the MEL, a donut — kept in the recipe", async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [AXE] });
+  const page = carnet.page;
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  await carnet.upload(censusAges());
+  await page.getByRole("table", { name: "Sailly-lez-Lannoy (59522) : 1 ligne et 1 de comparaison" }).waitFor({ timeout: 60_000 });
+  const offered = await page.getByLabel("Type de graphique").locator("option").allInnerTexts();
+  assert.deepEqual(offered, [
+    "Valeur de la commune", "Classement des communes de Métropole Européenne de Lille",
+    "Comparaison avec l’EPCI, le département, la région, la France", "Barres groupées : plusieurs indicateurs",
+    "Barres empilées : plusieurs indicateurs", "Barres à 100 % : la part de chaque indicateur",
+    "Anneau : la part de chaque indicateur", "Pyramide des âges",
+  ]);
+
+  // The pyramid: men to the left, written without a sign; every band in the alternative.
+  const pyramid = await draw(page, "Pyramide des âges", /^Population par sexe et âge — 0-14 ans : Hommes /);
+  assert.deepEqual(pyramid.yAxis.data, ["0-14 ans", "15-29 ans", "30-44 ans", "45-59 ans", "60-74 ans", "75-89 ans", "90 ans ou plus"]);
+  assert.ok(pyramid.series[0].data.every((d) => d.value < 0) && pyramid.series[1].data.every((d) => d.value > 0));
+  assert.equal(pyramid.xAxis.axisLabel.formatter, "{carnet:fr-abs}");
+  assert.match(await page.locator("#chart-alt").innerText(), /90 ans ou plus : Hommes [\d,]+, Femmes [\d,]+\. Source : Insee, recensement de la population 2021\.$/);
+  await carnet.screenshot("97-pyramide", ".chart-figure");
+
+  // Age bands stacked, the commune beside the MEL (summed by Carnet), with a legend.
+  await carnet.chooseIndicator("P21_POP0014");
+  const stacked = await draw(page, "Barres empilées : plusieurs indicateurs", /^P21_POP0014, P21_POP1529, P21_POP3044 — /);
+  const choice = page.getByRole("group", { name: "Indicateurs à représenter ensemble (deux ou plus)" });
+  assert.equal(await choice.getByRole("checkbox", { name: "P21_POP1529" }).isChecked(), true);
+  assert.deepEqual(stacked.xAxis.data, ["Sailly-lez-Lannoy", "Métropole Européenne de Lille (somme calculée)"]);
+  assert.equal(stacked.series.length, 3);
+  assert.ok(stacked.legend, "a legend to show or hide each series");
+  await choice.getByRole("checkbox", { name: "P21_POP4559" }).check();
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("P21_POP0014, P21_POP1529, P21_POP3044, P21_POP4559 — "));
+
+  const percent = await draw(page, "Barres à 100 % : la part de chaque indicateur", /^P21_POP0014, P21_POP1529, P21_POP3044, P21_POP4559 — Sailly-lez-Lannoy : P21_POP0014 [\d,]+\u00a0%/);
+  const shares = percent.series.map((s) => s.data[0].value);
+  assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.5, shares.join());
+  await carnet.screenshot("97-barres-100", ".chart-figure");
+  await axe(carnet, "graphique de plusieurs indicateurs");
+
+  const donut = await draw(page, "Anneau : la part de chaque indicateur", /^P21_POP0014, P21_POP1529, P21_POP3044, P21_POP4559 à Sailly-lez-Lannoy — P21_POP0014 : [\d,]+ \([\d,]+\u00a0%\) ; /);
+  assert.equal(donut.series[0].type, "pie");
+  assert.equal(donut.series[0].data.length, 4);
+  await carnet.screenshot("97-anneau", ".chart-figure");
+  const png = await carnet.download("Télécharger en PNG");
+  assert.deepEqual([...png.bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join(""), "PNG");
+
+  // The recipe keeps the kind and the indicators.
+  const recipe = JSON.parse((await carnet.download("Télécharger la recette (carnet.json)")).text);
+  assert.equal(recipe.chart.kind, "Donut");
+  assert.deepEqual(recipe.chart.columns, ["P21_POP0014", "P21_POP1529", "P21_POP3044", "P21_POP4559"]);
+  assertClean(carnet);
+  await page.context().close();
+});
