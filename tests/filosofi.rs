@@ -36,6 +36,13 @@ fn ranking_among_the_epci_communes() {
     assert!(drawn.alt.contains("la plus basse celle de Roubaix (14\u{202F}520)"), "{}", drawn.alt);
     assert!(drawn.alt.contains("sur 5 communes de Métropole Européenne de Lille"), "{}", drawn.alt);
     assert_eq!(drawn.data.len(), 5);
+    // Another commune of the EPCI highlighted: the sentence is about it.
+    let mut lannoy = request("MED20", ChartKind::Ranking, None);
+    lannoy.edits.highlight = Some("59332".into());
+    let drawn = ws.chart(&sel, &lannoy, &[]).unwrap();
+    assert!(drawn.alt.starts_with("Lannoy se classe 4e sur 5 communes"), "{}", drawn.alt);
+    let option: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
+    assert_eq!(option["title"][0]["subtext"], "Communes de Métropole Européenne de Lille · Lannoy en évidence");
 }
 
 #[test]

@@ -210,6 +210,9 @@ pub struct Edits {
     /// The high-contrast palette.
     #[serde(default)]
     pub contrast: bool,
+    /// The INSEE code of the commune a ranking highlights, when not the one picked.
+    #[serde(default)]
+    pub highlight: Option<String>,
 }
 
 impl BarChart {

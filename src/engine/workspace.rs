@@ -8,7 +8,7 @@
 //! assert_eq!(ws.preview(1)[0], ["01001", "24\u{202F}820"]);
 //! ```
 
-use super::chart::{self, Bar1, BarChart, ChartKind, ChartRequest, Drawn};
+use super::chart::{self, Bar1, BarChart, ChartKind, ChartRequest, Drawn, Edits};
 use super::decode::{self, Encoding};
 use super::dialect::Separator;
 use super::dialect::{self, Dialect};
@@ -23,7 +23,7 @@ use super::progress::Progress;
 use super::publish::{self, facts::Facts};
 use super::stream::Stream;
 use super::table::{Column, Table};
-use super::territory::Place;
+use super::territory::{Named, Place};
 use serde::{Deserialize, Serialize};
 
 /// A column as the detection summary shows it.
@@ -356,13 +356,14 @@ impl Workspace {
                 bars.into_iter().map(|(_, b)| b).collect()
             }
             ChartKind::Ranking => {
+                let chosen = highlighted(place, &request.edits);
                 let all = self.table.column(column)?;
                 let rows = filter::index(&self.table, super::levels::geo_column(&self.table)?);
                 let mut found: Vec<Bar1> = place
                     .peers
                     .iter()
                     .filter_map(|peer| {
-                        Some(bar(all, *rows.get(peer.code.as_str())?, &peer.name, peer.code == place.code))
+                        Some(bar(all, *rows.get(peer.code.as_str())?, &peer.name, peer.code == chosen.code))
                     })
                     .collect();
                 // Highest first; missing values last.
@@ -371,7 +372,9 @@ impl Workspace {
             }
         };
         let mut subtitle = match (kind, &place.epci) {
-            (ChartKind::Ranking, Some(epci)) => format!("Communes de {} · {} en évidence", epci.name, place.name),
+            (ChartKind::Ranking, Some(epci)) => {
+                format!("Communes de {} · {} en évidence", epci.name, highlighted(place, &request.edits).name)
+            }
             (ChartKind::Levels, _) => format!("{} et les territoires dont elle fait partie", place.name),
             _ => format!("{} ({})", place.name, place.code),
         };
@@ -402,6 +405,17 @@ impl Workspace {
             source: spec.source.clone(),
         })
     }
+}
+
+/// The commune a ranking highlights: the one the edits name among the EPCI's, else the one
+/// picked.
+fn highlighted(place: &Place, edits: &Edits) -> Named {
+    edits
+        .highlight
+        .as_deref()
+        .and_then(|code| place.peers.iter().find(|p| p.code == code))
+        .cloned()
+        .unwrap_or_else(|| Named { code: place.code.clone(), name: place.name.clone() })
 }
 
 /// What reading found, before typing.

@@ -83,6 +83,38 @@ pub fn ChartEditor() -> impl IntoView {
                         <option value="ascending">"Valeurs croissantes"</option>
                     </select>
                 </div>
+                // A ranking highlights the commune picked, or another of the EPCI.
+                {move || {
+                    let peers = match (state.chart_kind.get(), state.selected.get()) {
+                        (ChartKind::Ranking, Some(Ok(s))) => s.place.peers.clone(),
+                        _ => Vec::new(),
+                    };
+                    (!peers.is_empty()).then(|| {
+                        let current = state.chart_edits.with_untracked(|e| e.highlight.clone());
+                        let picked = state.place.with_untracked(|p| p.as_ref().map(|p| p.code.clone())).unwrap_or_default();
+                        let options = peers
+                            .into_iter()
+                            .map(|p| {
+                                let chosen = current.as_deref().unwrap_or(&picked) == p.code;
+                                view! { <option value=p.code.clone() selected=chosen>{p.name.clone()}</option> }
+                            })
+                            .collect_view();
+                        view! {
+                            <div class="edit-field">
+                                <label for="edit-highlight">"Commune mise en évidence"</label>
+                                <select
+                                    id="edit-highlight"
+                                    on:change=move |ev| {
+                                        let code = event_target_value(&ev);
+                                        state.chart_edits.update(|e| e.highlight = (code != picked).then_some(code));
+                                    }
+                                >
+                                    {options}
+                                </select>
+                            </div>
+                        }
+                    })
+                }}
                 <div class="edit-check">
                     <input
                         id="edit-contrast"

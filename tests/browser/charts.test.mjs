@@ -129,9 +129,13 @@ test("a chart is edited like in Datawrapper: title, unit, note, order, high cont
     const values = c?.getOption().series[0].data.map((d) => d.value).filter((v) => typeof v === "number");
     return values && values.length > 10 && values.every((v, i) => i === 0 || values[i - 1] <= v);
   });
+  // Another commune of the EPCI in the light: the text alternative speaks of it.
+  await page.getByLabel("Commune mise en évidence").selectOption({ label: "Lannoy" });
+  await page.waitForFunction(() => /^Lannoy se classe \d+e sur \d+ communes de Métropole Européenne de Lille/.test(document.getElementById("chart-alt")?.innerText ?? ""));
   const recipe = JSON.parse((await carnet.download("Télécharger la recette (carnet.json)")).text);
   assert.deepEqual(recipe.chart.edits, {
     title: "Niveau de vie médian", subtitle: null, note: "Revenus de 2020.", axis: null, unit: "€", order: "Ascending", contrast: true,
+    highlight: "59332",
   });
   await page.getByRole("button", { name: "Revenir au graphique proposé" }).click();
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("pour MED20"));
