@@ -482,6 +482,7 @@ mod tests {
             unit: Some("€".into()),
             order: Order::Ascending,
             contrast: true,
+            highlight: None,
         };
         let edited = ranking.edited(&edits);
         assert_eq!(edited.title, "Niveau de vie médian");
