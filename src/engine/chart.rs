@@ -401,10 +401,21 @@ pub fn evolution_alternative(chart: &BarChart, place: &str) -> String {
 }
 
 /// A French text alternative for the commune beside the territories it belongs to.
+///
+/// "Médiane du niveau de vie : 29 440 € à Sailly-lez-Lannoy, contre 24 000 € pour la
+/// Métropole Européenne de Lille, 21 000 € pour le Nord… Source : …"
 pub fn levels_alternative(chart: &BarChart) -> String {
-    let values: Vec<String> =
-        chart.bars.iter().map(|b| format!("{} : {}", b.label, chart.with_unit(&b.text))).collect();
-    format!("{} — {}. {}.", chart.title, values.join(" ; "), chart.source)
+    let value = |b: &Bar1| if b.value.is_some() { chart.with_unit(&b.text) } else { "valeur manquante".to_owned() };
+    let Some(commune) = chart.bars.iter().find(|b| b.highlight) else {
+        return format!("{} : aucune valeur. {}.", chart.title, chart.source);
+    };
+    let others: Vec<String> =
+        chart.bars.iter().filter(|b| !b.highlight).map(|b| format!("{} pour {}", value(b), b.label)).collect();
+    let mut sentence = format!("{} : {} à {}", chart.title, value(commune), commune.label);
+    if !others.is_empty() {
+        sentence += &format!(", contre {}", others.join(", "));
+    }
+    format!("{sentence}. {}.", chart.source)
 }
 
 /// A French text alternative for a bar chart; `group` names the comparison group of a

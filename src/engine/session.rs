@@ -558,8 +558,8 @@ FR;France;10,7
         assert_eq!(drawn.values, [Some(9.4), Some(12.9), Some(11.5), Some(11.0), Some(10.7)]);
         assert_eq!(
             drawn.alt,
-            "taux_natalite — Sailly-lez-Lannoy : 9,4 ; Métropole Européenne de Lille : 12,9 ; Nord : 11,5 ; \
-             Hauts-de-France : 11 ; France : 10,7. Source : fichier natalite.csv."
+            "taux_natalite : 9,4 à Sailly-lez-Lannoy, contre 12,9 pour Métropole Européenne de Lille, \
+             11,5 pour Nord, 11 pour Hauts-de-France, 10,7 pour France. Source : fichier natalite.csv."
         );
     }
 

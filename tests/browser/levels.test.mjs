@@ -28,11 +28,11 @@ test("a file of several levels: the commune beside its EPCI, département, régi
   await carnet.chooseIndicator("taux_natalite");
   await page.locator('.chart[data-rendered="true"]').waitFor();
   assert.equal(await page.getByLabel("Type de graphique").inputValue(), "levels");
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("France : 10,7"));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("10,7 pour France"));
   assert.equal(
     await page.locator("#chart-alt").innerText(),
-    "taux_natalite — Sailly-lez-Lannoy : 9,4 ; Métropole Européenne de Lille : 12,9 ; Nord : 11,5 ; " +
-      "Hauts-de-France : 11 ; France : 10,7. Source : fichier natalite_2021.csv.",
+    "taux_natalite : 9,4 à Sailly-lez-Lannoy, contre 12,9 pour Métropole Européenne de Lille, 11,5 pour Nord, " +
+      "11 pour Hauts-de-France, 10,7 pour France. Source : fichier natalite_2021.csv.",
   );
   // The comparison rows come from the file: they are in the clean CSV.
   const csv = (await carnet.download("Télécharger le CSV nettoyé")).text.trimEnd().split("\n");
@@ -64,7 +64,7 @@ test("counts of a level the file lacks are summed and marked; a median is not", 
   await carnet.chooseIndicator("P21_POP");
   await page.getByLabel("Type de graphique").selectOption("levels");
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("(somme calculée)"));
-  assert.match(await page.locator("#chart-alt").innerText(), /^P21_POP — Sailly-lez-Lannoy : [\d\s\u202f]+ ; Métropole Européenne de Lille \(somme calculée\) : /);
+  assert.match(await page.locator("#chart-alt").innerText(), /^P21_POP : [\d\s\u202f]+ à Sailly-lez-Lannoy, contre [\d\s\u202f]+ pour Métropole Européenne de Lille \(somme calculée\)\. /);
   // The computed row stays out of the published data.
   const csv = (await carnet.download("Télécharger le CSV nettoyé")).text;
   assert.ok(!csv.includes("200093201"), csv);

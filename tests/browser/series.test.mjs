@@ -3,10 +3,13 @@
 // legends, text alternatives and the recipe that keeps them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { CarnetPage } from "./carnet-page.mjs";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
 import { censusAges } from "./fixtures.mjs";
 import { AXE, assertClean, axe, useApp } from "./harness.mjs";
 
+const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
 const app = useApp();
 
 /** Picks a kind of chart and waits until it is drawn with a text alternative matching `alt`. */
@@ -67,6 +70,21 @@ test("a census file: age pyramid, stacked and 100 % bands beside the MEL, a donu
   const recipe = JSON.parse((await carnet.download("Télécharger la recette (carnet.json)")).text);
   assert.equal(recipe.chart.kind, "Donut");
   assert.deepEqual(recipe.chart.columns, ["P21_POP0014", "P21_POP1529", "P21_POP3044", "P21_POP4559"]);
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("the real Filosofi 2020 file: Sailly-lez-Lannoy's counts grouped beside the MEL's sums", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  await carnet.showSailly(FILOSOFI_2020, "NBMENFISC20");
+  const grouped = await draw(page, "Barres groupées : plusieurs indicateurs", /^NBMENFISC20, NBPERSMENFISC20, MED20 — NBMENFISC20 : Sailly-lez-Lannoy 765, /);
+  // Two territories: the commune, and the MEL whose households Carnet summed (never a median).
+  assert.deepEqual(grouped.series.map((s) => s.name), ["Sailly-lez-Lannoy", "Métropole Européenne de Lille (somme calculée)"]);
+  assert.equal(grouped.series[1].data[2].value, "-", "no sum of medians");
+  const svg = await carnet.download("Télécharger en SVG");
+  assert.match(svg.text, /^<svg[^>]*width="\d+"/);
+  await carnet.screenshot("97-barres-groupees-filosofi", ".chart-figure");
   assertClean(carnet);
   await page.context().close();
 });
