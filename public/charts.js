@@ -57,7 +57,15 @@
       el.dataset.rendered = "false";
       chart.off("finished");
       chart.on("finished", function () { el.dataset.rendered = "true"; });
-      chart.setOption(revive(JSON.parse(json)), true);
+      var option = revive(JSON.parse(json));
+      // A title longer than the chart is cut with an ellipsis (the figure's text says it whole).
+      (Array.isArray(option.title) ? option.title : [option.title]).forEach(function (t) {
+        if (t && t.textStyle && el.clientWidth) {
+          t.textStyle.width = Math.max(120, el.clientWidth - 32);
+          t.textStyle.overflow = "truncate";
+        }
+      });
+      chart.setOption(option, true);
       el.carnetOption = json;
       if (resizer && !observed.has(el)) { resizer.observe(el); observed.add(el); }
     },

@@ -256,6 +256,11 @@ impl SeriesChart {
             );
             obj.insert("aria".into(), json!({ "enabled": true, "decal": { "show": self.contrast } }));
             obj.insert("color".into(), json!(colours));
+            // On a narrow screen the legend pages rather than running over the chart.
+            if let Some(legend) = obj.get_mut("legend").and_then(Value::as_object_mut) {
+                legend.insert("type".into(), json!("scroll"));
+                legend.insert("right".into(), json!(16));
+            }
             if self.contrast {
                 obj.insert("textStyle".into(), json!({ "fontSize": 14, "color": "#000000" }));
             }

@@ -140,10 +140,11 @@ pub fn ChartPanel() -> impl IntoView {
                             <details class="chart-data">
                                 <summary>"Voir les données du graphique"</summary>
                                 <table class="data rows">
-                                    <caption>{format!("Données du graphique : {}", state.chart_column.get().unwrap_or_default())}</caption>
+                                    <caption>{format!("Données du graphique : {}", d.title)}</caption>
                                     <thead>
                                         <tr>
-                                            <th scope="col">"Territoire"</th>
+                                            // Territories, years, age bands or indicator · territory.
+                                            <th scope="col">"Libellé"</th>
                                             <th scope="col">"Valeur"</th>
                                         </tr>
                                     </thead>

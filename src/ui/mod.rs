@@ -120,11 +120,13 @@ pub fn App() -> impl IntoView {
         let Some(column) = state.chart_column.get() else {
             return;
         };
-        // A chart of several indicators starts from the one chosen and the two after it.
+        // A chart of several indicators starts from the one chosen and the next two (or those
+        // before it, for the last ones).
         let mut columns = if kind.several_columns() { state.chart_columns.get() } else { Vec::new() };
         if kind.several_columns() && columns.len() < 2 && state.chart_columns.with_untracked(Vec::is_empty) {
             let at = selected.chartable.iter().position(|c| *c == column).unwrap_or(0);
-            columns = selected.chartable.iter().skip(at).take(3).cloned().collect();
+            let (before, after) = selected.chartable.split_at(at);
+            columns = after.iter().chain(before.iter().rev()).take(3).cloned().collect();
             state.chart_columns.set(columns.clone());
         }
         {

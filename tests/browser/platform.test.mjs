@@ -112,10 +112,21 @@ test("axe-core finds no violation on any screen, on a desktop and on a phone", {
     await page.getByRole("textbox", { name: "Mots-clés" }).fill("Besoins sociaux");
     await page.getByText(/serait enregistré « besoins-sociaux »/).waitFor();
     await axe(carnet, `publier avec une erreur, ${at}`);
+    await page.getByLabel("Type de graphique").selectOption({ label: "Barres empilées : plusieurs indicateurs" });
+    await page.getByRole("group", { name: /^Indicateurs à représenter ensemble/ }).waitFor();
+    await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("MED20, NBPERSMENFISC20, NBMENFISC20"));
+    await axe(carnet, `graphique de plusieurs indicateurs, ${at}`);
     if (viewport.width === 360) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `the page is ${overflow} px wider than a phone`);
+      // The elements that stick out of the page (not those scrolling inside their own box).
+      const wide = await page.evaluate(() => {
+        const scrolls = (e) => { for (let p = e.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== "visible") return true; return false; };
+        return [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(e))
+          .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}#${e.id}`).join(", ");
+      });
+      assert.ok(overflow <= 0, `the page is ${overflow} px wider than a phone: ${wide}`);
       await carnet.screenshot("31-telephone");
+      await carnet.screenshot("31-telephone-graphique", ".chart-panel");
     }
     await carnet.upload(badFiles.zip);
     await page.getByRole("alert").first().waitFor();
