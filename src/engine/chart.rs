@@ -270,14 +270,41 @@ pub fn height(chart: &BarChart) -> u32 {
     if chart.horizontal { (140 + 22 * chart.bars.len() as u32).max(320) } else { 420 }
 }
 
+/// The source line, and the user's note after it.
+pub(crate) fn source_line(source: &str, note: Option<&str>) -> String {
+    match note {
+        Some(note) => format!("{source} · {note}"),
+        None => source.to_owned(),
+    }
+}
+
+/// A chart with Carnet's titles: the title and subtitle at the top, the source line at the
+/// bottom.
+pub(crate) fn titled(title: &str, subtitle: &str, source: &str) -> Chart {
+    Chart::new()
+        .title(
+            Title::new()
+                .text(title)
+                .subtext(subtitle)
+                .left(16)
+                .top(8)
+                .text_style(TextStyle::new().font_size(18).color("#1b1b1b"))
+                .subtext_style(TextStyle::new().font_size(13).color("#3a3a3a")),
+        )
+        .title(
+            Title::new()
+                .text(source)
+                .left(16)
+                .bottom(6)
+                .text_style(TextStyle::new().font_size(12).font_weight("normal").color("#3a3a3a")),
+        )
+}
+
 /// Builds the ECharts option of a bar chart.
 pub fn bar_option(chart: &BarChart) -> Value {
     let (value_format, label_format) = chart.formatters();
     let (main, muted) = if chart.contrast { CONTRAST } else { (PALETTE[0], MUTED) };
-    let source = match &chart.note {
-        Some(note) => format!("{} · {note}", chart.source),
-        None => chart.source.clone(),
-    };
+    let source = source_line(&chart.source, chart.note.as_deref());
     let data: Vec<DataPointItem> = chart
         .bars
         .iter()
@@ -290,23 +317,7 @@ pub fn bar_option(chart: &BarChart) -> Value {
             item.name(b.label.as_str()).item_style(ItemStyle::new().color(Color::from(colour)))
         })
         .collect();
-    let option = Chart::new()
-        .title(
-            Title::new()
-                .text(chart.title.as_str())
-                .subtext(chart.subtitle.as_str())
-                .left(16)
-                .top(8)
-                .text_style(TextStyle::new().font_size(18).color("#1b1b1b"))
-                .subtext_style(TextStyle::new().font_size(13).color("#3a3a3a")),
-        )
-        .title(
-            Title::new()
-                .text(source.as_str())
-                .left(16)
-                .bottom(6)
-                .text_style(TextStyle::new().font_size(12).font_weight("normal").color("#3a3a3a")),
-        )
+    let option = titled(&chart.title, &chart.subtitle, &source)
         .grid(Grid::new().left(72).right(24).top(80).bottom(56).contain_label(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item));
     let categories = Axis::new()

@@ -19,15 +19,14 @@
 //! assert_eq!(option["series"][0]["data"][1]["name"], "15-29 ans");
 //! ```
 
-use super::chart::{CONTRAST, ChartKind, ChartRequest, Drawn, Edits, FR_PARAMS, FR_VALUE, PALETTE};
+use super::chart::{self, CONTRAST, ChartKind, ChartRequest, Drawn, Edits, FR_PARAMS, FR_VALUE, PALETTE};
 use super::format;
 use super::levels::{self, Level, Total};
 use super::table::Table;
 use super::workspace::Selection;
-use charming::Chart;
-use charming::component::{Axis, Grid, Legend, Title};
+use charming::component::{Axis, Grid, Legend};
 use charming::datatype::DataPointItem;
-use charming::element::{AxisLabel, AxisType, Label, LabelPosition, Orient, TextStyle};
+use charming::element::{AxisLabel, AxisType, Label, LabelPosition, Orient};
 use charming::series::{Bar, Pie};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -148,30 +147,11 @@ impl SeriesChart {
             Some(unit) => (format!("{{carnet:fr-value:{unit}}}"), format!("{{carnet:fr-params:{unit}}}")),
             None => (FR_VALUE.to_owned(), FR_PARAMS.to_owned()),
         };
-        let source = match &self.note {
-            Some(note) => format!("{} · {note}", self.source),
-            None => self.source.clone(),
-        };
+        let source = chart::source_line(&self.source, self.note.as_deref());
         let colours: Vec<&str> =
             if self.contrast { vec![CONTRAST.0, CONTRAST.1, "#7F7F7F", "#B0B0B0"] } else { PALETTE.to_vec() };
         let values = self.drawn_values();
-        let mut chart = Chart::new()
-            .title(
-                Title::new()
-                    .text(self.title.as_str())
-                    .subtext(self.subtitle.as_str())
-                    .left(16)
-                    .top(8)
-                    .text_style(TextStyle::new().font_size(18).color("#1b1b1b"))
-                    .subtext_style(TextStyle::new().font_size(13).color("#3a3a3a")),
-            )
-            .title(
-                Title::new()
-                    .text(source.as_str())
-                    .left(16)
-                    .bottom(6)
-                    .text_style(TextStyle::new().font_size(12).font_weight("normal").color("#3a3a3a")),
-            )
+        let mut option = chart::titled(&self.title, &self.subtitle, &source)
             // Clicking a name in the legend shows or hides its series.
             .legend(Legend::new().top(64).left(16).orient(Orient::Horizontal));
         if self.layout == Layout::Donut {
@@ -181,7 +161,7 @@ impl SeriesChart {
                 .zip(values.first().map(Vec::as_slice).unwrap_or_default())
                 .map(|(name, v)| DataPointItem::new(v.unwrap_or(0.0)).name(name.as_str()))
                 .collect();
-            chart = chart.series(
+            option = option.series(
                 Pie::new()
                     .name(self.series.first().map_or("", |s| s.name.as_str()))
                     .radius(vec!["40%", "68%"])
@@ -208,9 +188,12 @@ impl SeriesChart {
             if let Some(name) = &self.axis {
                 axis = axis.name(name.as_str());
             }
-            chart =
-                if horizontal { chart.x_axis(axis).y_axis(categories) } else { chart.x_axis(categories).y_axis(axis) };
-            chart = chart.grid(Grid::new().left(16).right(32).top(104).bottom(48).contain_label(true));
+            option = if horizontal {
+                option.x_axis(axis).y_axis(categories)
+            } else {
+                option.x_axis(categories).y_axis(axis)
+            };
+            option = option.grid(Grid::new().left(16).right(32).top(104).bottom(48).contain_label(true));
             let stacked = matches!(self.layout, Layout::Stacked | Layout::Percent | Layout::Pyramid);
             for (i, (s, vals)) in self.series.iter().zip(&values).enumerate() {
                 // The pyramid's first series (men) goes to the left.
@@ -243,10 +226,10 @@ impl SeriesChart {
                 if stacked {
                     bar = bar.stack("total");
                 }
-                chart = chart.series(bar);
+                option = option.series(bar);
             }
         }
-        let mut value = serde_json::to_value(&chart).unwrap_or(Value::Null);
+        let mut value = serde_json::to_value(&option).unwrap_or(Value::Null);
         if let Some(obj) = value.as_object_mut() {
             let tooltip_format = if self.layout == Layout::Pyramid { FR_ABS } else { value_format.as_str() };
             obj.insert(
