@@ -77,7 +77,7 @@ impl Level {
 }
 
 /// The codes files give France.
-const FRANCE_CODES: &[&str] = &["fr", "fra", "france", "fe", "fm", "fxx", "frm", "metro", "1"];
+const FRANCE_CODES: &[&str] = &["fr", "fra", "france", "fe", "fm", "fxx", "frm", "metro"];
 /// The names files give France (folded).
 const FRANCE_NAMES: &[&str] =
     &["france", "france entiere", "france metropolitaine", "france hors mayotte", "ensemble de la france"];
@@ -470,6 +470,19 @@ mod tests {
         assert_eq!(levels(csv), [Level::Commune, Level::Departement, Level::Region, Level::France]);
         let rows = rows(&table(csv), &sailly());
         assert_eq!(rows[2], (2, Level::Region), "the REG row, not the Gers");
+    }
+
+    #[test]
+    fn a_departement_that_lost_its_zero_is_not_france() {
+        let ain = Place {
+            code: "01001".into(),
+            departement: named("01", "Ain"),
+            region: named("84", "Auvergne-Rhône-Alpes"),
+            ..Place::default()
+        };
+        let t = table("codgeo;libgeo;taux\n01001;L'Abergement-Clémenciat;9,4\n1;Ain;8,0\nFR;France;10,7\n");
+        let kept: Vec<Level> = rows(&t, &ain).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(kept, [Level::Commune, Level::France]);
     }
 
     #[test]
