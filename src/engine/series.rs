@@ -380,16 +380,12 @@ pub fn of_selection(
     let value = |column: &str, row: usize| selection.table.column(column).and_then(|c| c.number(row));
     let (layout, categories, series, title) = match request.kind {
         ChartKind::Pyramid => {
-            let (men, women) = (pyramid_bands(table, 'H'), pyramid_bands(table, 'F'));
-            if men.is_empty() || men.iter().map(|b| &b.0).ne(women.iter().map(|b| &b.0)) {
-                return None;
-            }
-            let of = |name: &str, bands: &[(String, &str)]| Series {
-                name: name.to_owned(),
-                values: bands.iter().map(|(_, c)| value(c, commune)).collect(),
-            };
-            let series = vec![of("Hommes", &men), of("Femmes", &women)];
-            let categories = men.iter().map(|(l, _)| l.clone()).collect();
+            let bands = pyramid(table)?;
+            let men = bands.iter().map(|(_, m, _)| value(m, commune)).collect();
+            let women = bands.iter().map(|(_, _, w)| value(w, commune)).collect();
+            let series =
+                vec![Series { name: "Hommes".into(), values: men }, Series { name: "Femmes".into(), values: women }];
+            let categories = bands.iter().map(|b| b.0.clone()).collect();
             (Layout::Pyramid, categories, series, "Population par sexe et âge".to_owned())
         }
         kind => {
@@ -453,9 +449,15 @@ pub fn of_selection(
     Some(chart.drawn())
 }
 
-/// A census file's age bands of one sex, youngest first: label and column.
-pub fn pyramid_bands(table: &Table, sex: char) -> Vec<(String, &str)> {
-    age_bands(table.columns().iter().filter(|c| c.kind().is_numeric()).map(|c| c.name()), sex)
+/// A census file's age pyramid: each band's label and its men's and women's columns,
+/// youngest first; `None` without the same bands for both sexes.
+pub fn pyramid(table: &Table) -> Option<Vec<(String, &str, &str)>> {
+    let bands = |sex| age_bands(table.columns().iter().filter(|c| c.kind().is_numeric()).map(|c| c.name()), sex);
+    let (men, women) = (bands('H'), bands('F'));
+    if men.is_empty() || men.iter().map(|b| &b.0).ne(women.iter().map(|b| &b.0)) {
+        return None;
+    }
+    Some(men.into_iter().zip(women).map(|((label, m), (_, w))| (label, m, w)).collect())
 }
 
 /// The age bands of a census file's columns for one sex (`P21_H0014`, `P21_F90P`…): each

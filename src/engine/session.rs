@@ -234,8 +234,9 @@ impl Session {
         proposal.description = readme::description(&facts, &proposal, today);
         let totals = self.totals(ws, &selection);
         let compiled = self.compiled(place);
-        let kinds = kinds(ws.table(), &selection, !totals.is_empty(), compiled.is_some());
         let table = &selection.table;
+        let chartable = chartable(table);
+        let kinds = kinds(ws.table(), &selection, &chartable, !totals.is_empty(), compiled.is_some());
         let selected = Selected {
             place: place.clone(),
             rows: workspace::rows_fr(table, table.rows()),
@@ -243,7 +244,7 @@ impl Session {
             levels: selection.levels.clone(),
             total_rows: levels::total_rows(ws.table(), &totals),
             totals: totals.clone(),
-            chartable: chartable(table),
+            chartable,
             csv: String::from_utf8_lossy(&ws.clean_csv(&published.selection)).into_owned(),
             facts,
             compiled,
@@ -399,12 +400,10 @@ fn facts(ws: &Workspace, published: &Published, dictionary: Option<&Dictionary>)
 /// EPCI's communes; the comparison with the levels above it (rows of the file, or sums);
 /// the line over the years with files compiled; charts of several indicators with two or
 /// more; the age pyramid with a census file's age bands for both sexes.
-fn kinds(table: &Table, selection: &Selection, totals: bool, compiled: bool) -> Vec<ChartKind> {
+fn kinds(table: &Table, selection: &Selection, chartable: &[String], totals: bool, compiled: bool) -> Vec<ChartKind> {
     let place = &selection.place;
-    let several = chartable(&selection.table).len() >= 2;
-    let men = series::pyramid_bands(table, 'H');
-    let pyramid =
-        !men.is_empty() && men.iter().map(|b| &b.0).eq(series::pyramid_bands(table, 'F').iter().map(|b| &b.0));
+    let several = chartable.len() >= 2;
+    let pyramid = series::pyramid(table).is_some();
     [
         (ChartKind::Commune, true),
         (ChartKind::Ranking, place.epci.is_some() && !place.peers.is_empty()),
