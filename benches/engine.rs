@@ -4,6 +4,7 @@
 //! Windows-1252, decimal commas, secret cells, CRLF — about 35 MB. Each figure is the median
 //! of several runs.
 
+use carnet::engine::stream::Stream;
 use carnet::engine::territory::Place;
 use carnet::engine::workspace::Workspace;
 use carnet::engine::{decode, dialect, layout, parse};
@@ -45,6 +46,20 @@ fn median(mut f: impl FnMut()) -> Duration {
         .map(|_| {
             let t = Instant::now();
             f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[RUNS / 2]
+}
+
+/// The median time of `run` on inputs `prepare` makes anew for each run, untimed.
+fn median_with<T>(mut prepare: impl FnMut() -> T, mut run: impl FnMut(T)) -> Duration {
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let input = prepare();
+            let t = Instant::now();
+            run(input);
             t.elapsed()
         })
         .collect();
@@ -97,6 +112,20 @@ fn main() {
         median(|| {
             _ = black_box(Workspace::load_for("f.csv", &bytes, Default::default(), Some(&codes), &mut ()).unwrap())
         }),
+    );
+    let start = || Stream::start(&bytes, bytes.len() as u64, encoding, Default::default(), &codes).unwrap();
+    report("  of which: scan every row", bytes.len(), median(|| start().feed(black_box(&bytes), &mut ())));
+    report(
+        "  of which: type sample + rows",
+        bytes.len(),
+        median_with(
+            || {
+                let mut stream = start();
+                stream.feed(&bytes, &mut ());
+                stream
+            },
+            |stream| _ = black_box(Workspace::from_stream("f.csv", stream).unwrap()),
+        ),
     );
     let ws = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
     let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };

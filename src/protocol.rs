@@ -3,7 +3,8 @@
 //! Each request carries an id; the worker answers it with any number of
 //! [`WorkerToUi::Progress`] messages and exactly one final reply carrying the same id. A load
 //! with a focus is also a select: its rows come as a second final reply, under the focus's own
-//! id. The UI drops replies to requests it has since replaced.
+//! id, in the same message as the first ([`WorkerToUi::Together`]: the page shows both at once).
+//! The UI drops replies to requests it has since replaced.
 
 use crate::engine::Error;
 use crate::engine::chart::{ChartRequest, Drawn};
@@ -124,7 +125,8 @@ pub struct Loaded {
     /// Whether the file streamed through the engine (too large to keep): reading it for
     /// another commune means reading it again.
     pub streamed: bool,
-    /// Milliseconds spent reading the file's bytes, then in the engine (streamed: all reading).
+    /// Milliseconds spent reading the file (with a commune picked, its rows are sought as the
+    /// bytes come), then finishing the read in the engine.
     pub timings: (f64, f64),
     /// The worker's WebAssembly memory after the load, in bytes.
     pub memory: u64,
@@ -190,6 +192,9 @@ pub enum WorkerToUi {
         /// The files, or the problems that stopped them.
         kit: Box<Kit>,
     },
+    /// Replies taken in one go, so that the page shows them at once (a file read and its
+    /// commune's rows).
+    Together(Vec<WorkerToUi>),
     /// A request failed.
     Failed {
         /// The request's id.

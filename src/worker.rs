@@ -5,12 +5,12 @@
 //! them, so a cancel request is heard; a large file with a commune picked streams through the
 //! engine and is never held whole.
 
-use crate::engine::decode;
 use crate::engine::dictionary::Dictionary;
+use crate::engine::progress::Progress;
+use crate::engine::reading::Reading;
 use crate::engine::session::Session;
-use crate::engine::stream::{HEAD_BYTES, Stream, TAIL_BYTES};
 use crate::engine::territory::Place;
-use crate::engine::workspace::{ReadOptions, Workspace};
+use crate::engine::workspace::ReadOptions;
 use crate::engine::{Error, ErrorKind};
 use crate::protocol::{Loaded, RequestId, Stage, StructuredClone, UiToWorker, WorkerToUi};
 use gloo::timers::future::TimeoutFuture;
@@ -22,12 +22,14 @@ use web_sys::{File, FileReaderSync};
 
 /// Rows of the file shown in the preview.
 const PREVIEW_ROWS: usize = 20;
-/// Bytes read from the file at a time when it is read whole (each read reports progress and
-/// may be cancelled; one read is fastest for the usual files).
+/// Bytes read at a time from a file kept whole (each read reports progress and may be
+/// cancelled; one read is fastest for the usual files).
 const READ_CHUNK: u64 = 64 << 20;
-/// Bytes streamed through the engine at a time.
+/// Bytes read at a time from a file streamed through the engine.
 const STREAM_CHUNK: u64 = 16 << 20;
-/// Above this size, a file with a commune picked streams through the engine.
+/// The least time between two progress messages.
+const PROGRESS_EVERY_MS: f64 = 50.0;
+/// Above this size, a file with a commune picked streams through the engine, never held whole.
 const STREAM_ABOVE: u64 = 64 << 20;
 /// Above this size, a file is only read for a picked commune.
 const WHOLE_AT_MOST: u64 = 256 << 20;
@@ -150,28 +152,18 @@ async fn load(
         return failed(ErrorKind::TooLargeWithoutCommune { size });
     }
     let started = js_sys::Date::now();
-    let stop = |s: Stop| match s {
-        Stop::Cancelled => failed(ErrorKind::Cancelled),
-        Stop::Unreadable(reason) => failed(ErrorKind::Unreadable { reason }),
-    };
-    let (result, bytes, engine_ms) = match &codes {
-        Some(codes) if size > STREAM_ABOVE => match stream(file, id, options, codes, cancelled, post).await {
-            Ok(Some(ws)) => (ws, None, 0.0),
-            Ok(None) => return failed(ErrorKind::TooLargeToStream { size }),
-            Err(s) => return stop(s),
-        },
-        _ => {
-            let bytes = match read(file, id, cancelled, post).await {
-                Ok(bytes) => bytes,
-                Err(s) => return stop(s),
-            };
-            let read_at = js_sys::Date::now();
-            let mut progress =
-                |done, total, rows| post(WorkerToUi::Progress { id, stage: Stage::Parsing, done, total, rows });
-            let ws = Workspace::load_for(&file_name, &bytes, options, codes.as_deref(), &mut progress);
-            (ws, Some(bytes), js_sys::Date::now() - read_at)
-        }
-    };
+    // Kept whole when it fits, to be read again for another commune or with corrections.
+    let keep = codes.is_none() || size <= STREAM_ABOVE;
+    let mut reading = Reading::new(&file_name, size, options, codes.as_deref(), keep);
+    if let Err(s) = read(file, &mut reading, id, cancelled, post).await {
+        return match s {
+            Stop::Cancelled => failed(ErrorKind::Cancelled),
+            Stop::Unreadable(reason) => failed(ErrorKind::Unreadable { reason }),
+        };
+    }
+    let read_at = js_sys::Date::now();
+    let (result, bytes) = reading.finish(&mut Throttled::new(id, post));
+    let engine_ms = js_sys::Date::now() - read_at;
     let ws = match result {
         Ok(ws) => ws,
         Err(error) => return WorkerToUi::Failed { id, file_name, error },
@@ -192,94 +184,69 @@ async fn load(
     let loaded = WorkerToUi::Loaded { id, loaded: Box::new(loaded) };
     match focus {
         Some((select_id, place)) => {
-            post(loaded);
-            select(&mut session.borrow_mut(), select_id, &place)
+            let selected = select(&mut session.borrow_mut(), select_id, &place);
+            WorkerToUi::Together(vec![loaded, selected])
         }
         None => loaded,
     }
 }
 
-/// Lets the worker hear messages (a cancel) between two chunks.
-async fn pause(id: RequestId, cancelled: &Cell<RequestId>) -> Result<(), Stop> {
-    TimeoutFuture::new(0).await;
-    if cancelled.get() == id { Err(Stop::Cancelled) } else { Ok(()) }
-}
-
-/// Reads bytes `start..end` of a file into `into`.
-fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, into: &mut Vec<u8>) -> Result<(), Stop> {
+/// Reads `file` into `reading` in chunks (one for the usual files: a synchronous read in the
+/// worker is the fastest), reporting progress; a cancel is heard between two chunks.
+async fn read(
+    file: &File,
+    reading: &mut Reading,
+    id: RequestId,
+    cancelled: &Cell<RequestId>,
+    post: &dyn Fn(WorkerToUi),
+) -> Result<(), Stop> {
     let unreadable = |e: wasm_bindgen::JsValue| Stop::Unreadable(format!("{e:?}"));
-    let blob = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(unreadable)?;
-    let buffer = reader.read_as_array_buffer(&blob).map_err(unreadable)?;
-    let chunk = Uint8Array::new(&buffer);
-    if into.is_empty() {
-        // One copy, no zero-filling first.
-        *into = chunk.to_vec();
-    } else {
-        let at = into.len();
-        into.resize(at + chunk.length() as usize, 0);
-        chunk.copy_to(&mut into[at..]);
+    let reader = FileReaderSync::new().map_err(unreadable)?;
+    let size = file.size() as u64;
+    let step = if size > STREAM_ABOVE { STREAM_CHUNK } else { READ_CHUNK };
+    let mut progress = Throttled::new(id, post);
+    let mut start = 0;
+    while start < size {
+        let end = (start + step).min(size);
+        let blob = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(unreadable)?;
+        let chunk = Uint8Array::new(&reader.read_as_array_buffer(&blob).map_err(unreadable)?.into());
+        reading.push_with(chunk.length() as usize, |to| chunk.copy_to_uninit(to), &mut progress);
+        start = end;
+        if reading.hopeless() {
+            return Ok(());
+        }
+        if start < size {
+            TimeoutFuture::new(0).await;
+            if cancelled.get() == id {
+                return Err(Stop::Cancelled);
+            }
+        }
     }
     Ok(())
 }
 
-/// Reads a whole file in chunks, reporting bytes read.
-async fn read(
-    file: &File,
+/// Progress posted to the page at most every [`PROGRESS_EVERY_MS`], and at the end.
+struct Throttled<'a> {
     id: RequestId,
-    cancelled: &Cell<RequestId>,
-    post: &dyn Fn(WorkerToUi),
-) -> Result<Vec<u8>, Stop> {
-    let reader = FileReaderSync::new().map_err(|e| Stop::Unreadable(format!("{e:?}")))?;
-    let size = file.size() as u64;
-    let mut bytes = Vec::new();
-    let mut start = 0;
-    while start < size {
-        let end = (start + READ_CHUNK).min(size);
-        read_slice(&reader, file, start, end, &mut bytes)?;
-        start = end;
-        post(WorkerToUi::Progress { id, stage: Stage::Reading, done: start, total: size, rows: 0 });
-        if start < size {
-            pause(id, cancelled).await?;
-        }
-    }
-    Ok(bytes)
+    post: &'a dyn Fn(WorkerToUi),
+    last: f64,
 }
 
-/// Streams a large file through the engine for `codes`, never holding it whole. `Ok(None)`
-/// when it cannot be read this way (UTF-16, no commune code column).
-async fn stream(
-    file: &File,
-    id: RequestId,
-    options: ReadOptions,
-    codes: &[String],
-    cancelled: &Cell<RequestId>,
-    post: &dyn Fn(WorkerToUi),
-) -> Result<Option<Result<Workspace, Error>>, Stop> {
-    let reader = FileReaderSync::new().map_err(|e| Stop::Unreadable(format!("{e:?}")))?;
-    let size = file.size() as u64;
-    let (mut head, mut tail) = (Vec::new(), Vec::new());
-    read_slice(&reader, file, 0, size.min(HEAD_BYTES as u64), &mut head)?;
-    read_slice(&reader, file, size.saturating_sub(TAIL_BYTES as u64), size, &mut tail)?;
-    let encoding = match options.encoding {
-        Some(e) => e,
-        None => match decode::detect(&head) {
-            Ok(e) => e,
-            Err(error) => return Ok(Some(Err(error))),
-        },
-    };
-    let Some(mut stream) = Stream::start(&head, &tail, size, encoding, options, codes) else { return Ok(None) };
-    let mut chunk = Vec::with_capacity(STREAM_CHUNK as usize);
-    let mut progress = |done, total, rows| post(WorkerToUi::Progress { id, stage: Stage::Parsing, done, total, rows });
-    let mut start = 0;
-    while start < size {
-        let end = (start + STREAM_CHUNK).min(size);
-        chunk.clear();
-        read_slice(&reader, file, start, end, &mut chunk)?;
-        stream.feed(&chunk, &mut progress);
-        start = end;
-        pause(id, cancelled).await?;
+impl<'a> Throttled<'a> {
+    fn new(id: RequestId, post: &'a dyn Fn(WorkerToUi)) -> Self {
+        Self { id, post, last: 0.0 }
     }
-    Ok(Some(Workspace::from_stream(&file.name(), stream)))
+}
+
+impl Progress for Throttled<'_> {
+    fn report(&mut self, done: u64, total: u64, rows: u64) {
+        let now = js_sys::Date::now();
+        if now - self.last >= PROGRESS_EVERY_MS || done >= total {
+            self.last = now;
+            let stage = if rows > 0 { Stage::Parsing } else { Stage::Reading };
+            (self.post)(WorkerToUi::Progress { id: self.id, stage, done, total, rows });
+        }
+    }
 }
 
 /// The worker's WebAssembly memory, in bytes.

@@ -65,17 +65,15 @@ fn same_rows_as_the_whole_read() {
 #[test]
 fn streamed_in_chunks_like_a_file_larger_than_memory() {
     use carnet::engine::decode::{self, Encoding};
-    use carnet::engine::stream::{HEAD_BYTES, Stream, TAIL_BYTES};
+    use carnet::engine::stream::{HEAD_BYTES, Stream};
     let bytes = ugly_file();
     let full = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
     let codes = ["59522".to_owned()];
     let encoding = decode::detect(&bytes[..HEAD_BYTES]).unwrap();
     assert_eq!(encoding, Encoding::Windows1252);
     for chunk in [4_093, 65_536, 1 << 20] {
-        let tail = &bytes[bytes.len() - TAIL_BYTES..];
         let mut stream =
-            Stream::start(&bytes[..HEAD_BYTES], tail, bytes.len() as u64, encoding, Default::default(), &codes)
-                .unwrap();
+            Stream::start(&bytes[..HEAD_BYTES], bytes.len() as u64, encoding, Default::default(), &codes).unwrap();
         let mut reports = 0;
         for c in bytes.chunks(chunk) {
             stream.feed(c, &mut |_, _, _| reports += 1);
@@ -87,5 +85,30 @@ fn streamed_in_chunks_like_a_file_larger_than_memory() {
         let (a, b) = (full.select(&place("59522")).unwrap(), ws.select(&place("59522")).unwrap());
         assert_eq!((&a.lines, full.clean_csv(&a)), (&b.lines, ws.clean_csv(&b)), "chunks of {chunk}");
         assert!(reports >= bytes.len() / chunk);
+    }
+}
+
+#[test]
+fn read_as_it_arrives_in_chunks_of_any_size() {
+    use carnet::engine::reading::Reading;
+    let bytes = ugly_file();
+    let codes = ["59522".to_owned()];
+    let whole = Workspace::load_for("f.csv", &bytes, Default::default(), Some(&codes), &mut ()).unwrap();
+    for keep in [true, false] {
+        for chunk in [1, 777, 8_191, 65_536, 300_000] {
+            let mut reading = Reading::new("f.csv", bytes.len() as u64, Default::default(), Some(&codes), keep);
+            let mut rows_seen = 0;
+            for c in bytes.chunks(chunk) {
+                reading.push(c, &mut |_, _, rows| rows_seen = rows);
+            }
+            let (ws, kept) = reading.finish(&mut ());
+            let ws = ws.unwrap();
+            assert_eq!(ws.detection(), whole.detection(), "chunks of {chunk}, kept {keep}");
+            assert_eq!(ws.set_aside(), whole.set_aside());
+            let (a, b) = (whole.select(&place("59522")).unwrap(), ws.select(&place("59522")).unwrap());
+            assert_eq!((&a.lines, whole.clean_csv(&a)), (&b.lines, ws.clean_csv(&b)));
+            assert_eq!(kept.is_some(), keep);
+            assert!(rows_seen > 10_000, "progress counts rows as they come");
+        }
     }
 }

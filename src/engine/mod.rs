@@ -20,6 +20,7 @@ pub mod levels;
 pub mod parse;
 pub mod progress;
 pub mod publish;
+pub mod reading;
 pub mod recipe;
 pub mod scan;
 pub mod series;

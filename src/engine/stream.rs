@@ -1,7 +1,7 @@
 //! Reading a file territory-first, in chunks: a file larger than memory streams through, only
 //! the commune's rows and a sample are kept. The head (first bytes) decides the dialect and the
-//! header line, the tail (last bytes) the footnotes; the chunks in between go through a
-//! [`Scanner`].
+//! header line; the chunks go through a [`Scanner`] as they come, but for the file's last bytes,
+//! held back until the end is there, where footnotes are looked for.
 //!
 //! ```
 //! use carnet::engine::{decode::Encoding, stream::Stream, workspace::Workspace};
@@ -9,8 +9,7 @@
 //! for i in 0..50_000 { file.push_str(&format!("{:05};{i}\n", 1000 + i)); }
 //! let bytes = file.as_bytes();
 //! let codes = ["01500".to_owned()];
-//! let tail = &bytes[bytes.len() - 8192..];
-//! let mut s = Stream::start(&bytes[..262_144], tail, bytes.len() as u64, Encoding::Utf8, Default::default(), &codes).unwrap();
+//! let mut s = Stream::start(&bytes[..262_144], bytes.len() as u64, Encoding::Utf8, Default::default(), &codes).unwrap();
 //! for chunk in bytes.chunks(100_000) { s.feed(chunk, &mut ()); }
 //! let ws = Workspace::from_stream("f.csv", s).unwrap();
 //! assert_eq!(ws.detection().rows, 50_000);
@@ -37,27 +36,24 @@ pub struct Stream {
     codes: Vec<String>,
     dialect: Dialect,
     layout: Layout,
-    /// Absolute offsets of the table: from the header's first byte to the footnotes.
+    /// Absolute offset of the table's first byte (its header's).
     start: u64,
-    end: u64,
     size: u64,
     /// Bytes fed so far.
     fed: u64,
+    /// Where the file's last bytes start: they are held back in `tail` until the end.
+    hold: u64,
+    tail: Vec<u8>,
+    /// Whether the end has been read and the table's end found.
+    closed: bool,
     scanner: Scanner,
 }
 
 impl Stream {
-    /// Prepares to read a file of `size` bytes whose first bytes are `head` and last bytes
-    /// `tail`, keeping the rows of `codes`. `None` when this path does not apply: UTF-16,
-    /// `\r` line endings, a head without a line break, or no commune code column.
-    pub fn start(
-        head: &[u8],
-        tail: &[u8],
-        size: u64,
-        encoding: Encoding,
-        options: ReadOptions,
-        codes: &[String],
-    ) -> Option<Self> {
+    /// Prepares to read a file of `size` bytes whose first bytes are `head`, keeping the rows
+    /// of `codes`. `None` when this path does not apply: UTF-16, `\r` line endings, a head
+    /// without a line break, or no commune code column.
+    pub fn start(head: &[u8], size: u64, encoding: Encoding, options: ReadOptions, codes: &[String]) -> Option<Self> {
         let (skip, text_encoding) = match encoding {
             Encoding::Utf8Bom => (3, Encoding::Utf8),
             Encoding::Utf8 | Encoding::MixedUtf8 | Encoding::Windows1252 | Encoding::Iso8859_15 => (0, encoding),
@@ -82,20 +78,22 @@ impl Stream {
         let header_at = layout::line_start(head, in_head.header_line)?;
         let start = (skip + header_at) as u64;
         let records = scan::records(&head[header_at..], in_head.header_line);
-        let head_records: Vec<(u64, String)> =
-            records.into_iter().take(SAMPLE_ROWS + 1).map(|(l, r)| (l, text(&r))).collect();
-        let parsed = parse::parse_records(head_records.iter().map(|(l, r)| (*l, r.as_str())), sep);
-        let column =
-            parsed.header.iter().position(|h| CodeKind::from_header(h) == Some(CodeKind::Commune)).or_else(|| {
-                let kinds = infer::columns(&parsed.header, &parsed.columns, None);
-                kinds.iter().position(|i| i.kind == ColumnKind::Code(CodeKind::Commune))
-            })?;
-        let (end, footnotes) = table_end(tail, size, sep, in_head.width, &text);
+        let parse_first = |n: usize| {
+            let first: Vec<(u64, String)> = records.iter().take(n).map(|(l, r)| (*l, text(r))).collect();
+            parse::parse_records(first.iter().map(|(l, r)| (*l, r.as_str())), sep)
+        };
+        let header = parse_first(1).header;
+        // The code column: named so by the header, else the first whose values are commune codes.
+        let column = header.iter().position(|h| CodeKind::from_header(h) == Some(CodeKind::Commune)).or_else(|| {
+            let sample = parse_first(SAMPLE_ROWS + 1);
+            let kinds = infer::columns(&sample.header, &sample.columns, None);
+            kinds.iter().position(|i| i.kind == ColumnKind::Code(CodeKind::Commune))
+        })?;
         // A spreadsheet may have dropped the leading zero: look for `1001` as well as `01001`.
         let mut wanted = codes.to_vec();
         wanted.extend(codes.iter().map(|c| c.trim_start_matches('0').to_owned()).filter(|c| !codes.contains(c)));
-        let scanner = Scanner::new(sep, parsed.header.len(), column, &wanted, SAMPLE_ROWS, in_head.header_line);
-        let layout = Layout { start: start as usize, end: end as usize, footnotes, ..in_head };
+        let scanner = Scanner::new(sep, header.len(), column, &wanted, SAMPLE_ROWS, in_head.header_line);
+        let layout = Layout { start: start as usize, end: size as usize, footnotes: Vec::new(), ..in_head };
         Some(Self {
             encoding,
             options,
@@ -103,9 +101,11 @@ impl Stream {
             dialect,
             layout,
             start,
-            end: end.max(start),
             size,
             fed: 0,
+            hold: size.saturating_sub(TAIL_BYTES as u64),
+            tail: Vec::new(),
+            closed: false,
             scanner,
         })
     }
@@ -114,13 +114,51 @@ impl Stream {
     pub fn feed(&mut self, chunk: &[u8], progress: &mut dyn Progress) {
         let (from, to) = (self.fed, self.fed + chunk.len() as u64);
         self.fed = to;
-        let (a, b) = (from.max(self.start), to.min(self.end));
-        if a < b {
-            let text_encoding = if self.encoding == Encoding::Utf8Bom { Encoding::Utf8 } else { self.encoding };
-            let decode = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
-            self.scanner.feed(&chunk[(a - from) as usize..(b - from) as usize], &decode);
+        self.scan(chunk, from, self.hold);
+        if to > self.hold {
+            self.tail.extend_from_slice(&chunk[(self.hold.max(from) - from) as usize..]);
+        }
+        if self.fed >= self.size {
+            self.close();
         }
         progress.report(to.min(self.size), self.size, self.scanner.rows as u64);
+    }
+
+    /// Scans the part of `bytes` (at offset `at` in the file) that lies in the table and
+    /// before `until`.
+    fn scan(&mut self, bytes: &[u8], at: u64, until: u64) {
+        let (a, b) = (at.max(self.start), (at + bytes.len() as u64).min(until));
+        if a < b {
+            let text_encoding = self.text_encoding();
+            let decode = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
+            self.scanner.feed(&bytes[(a - at) as usize..(b - at) as usize], &decode);
+        }
+    }
+
+    /// The file's end is read (or will not come): finds the footnotes in the bytes held back
+    /// and scans the table's last rows.
+    fn close(&mut self) {
+        if std::mem::replace(&mut self.closed, true) {
+            return;
+        }
+        let tail = std::mem::take(&mut self.tail);
+        let text_encoding = self.text_encoding();
+        let text = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
+        let tail_end = self.hold + tail.len() as u64;
+        let (end, footnotes) = table_end(&tail, tail_end, self.dialect.separator, self.layout.width, &text);
+        self.layout.end = end as usize;
+        self.layout.footnotes = footnotes;
+        self.scan(&tail, self.hold, end);
+    }
+
+    /// The encoding of the text after any byte-order mark.
+    fn text_encoding(&self) -> Encoding {
+        if self.encoding == Encoding::Utf8Bom { Encoding::Utf8 } else { self.encoding }
+    }
+
+    /// Data rows of the right width so far.
+    pub fn rows(&self) -> usize {
+        self.scanner.rows
     }
 
     /// The encoding read with.
@@ -140,7 +178,8 @@ impl Stream {
 
     /// Ends the read: parses the header, the sample and the kept rows.
     pub(crate) fn finish(mut self) -> Read {
-        let text_encoding = if self.encoding == Encoding::Utf8Bom { Encoding::Utf8 } else { self.encoding };
+        self.close();
+        let text_encoding = self.text_encoding();
         let text = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
         self.scanner.finish(&text);
         let s = self.scanner;

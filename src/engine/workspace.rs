@@ -143,15 +143,10 @@ impl Workspace {
         focus: Option<&[String]>,
         progress: &mut dyn Progress,
     ) -> Result<Self> {
-        let detected = decode::detect(bytes);
-        let encoding = match (options.encoding, detected) {
-            (_, Err(e)) if matches!(e.kind(), ErrorKind::Archive { .. } | ErrorKind::Empty) => return Err(e),
-            (Some(forced), _) => forced,
-            (None, found) => found?,
-        };
+        let encoding = encoding_of(bytes, options)?;
         if let Some(codes) = focus
             && bytes.len() > FOCUS_MIN_BYTES
-            && let Some(mut stream) = Stream::start(bytes, tail(bytes), bytes.len() as u64, encoding, options, codes)
+            && let Some(mut stream) = Stream::start(bytes, bytes.len() as u64, encoding, options, codes)
         {
             stream.feed(bytes, progress);
             return Self::from_stream(file_name, stream);
@@ -429,16 +424,24 @@ pub(crate) struct Read {
     pub(crate) set_aside: Vec<SetAside>,
 }
 
-/// The last bytes of a file, where footnotes are looked for.
-fn tail(bytes: &[u8]) -> &[u8] {
-    &bytes[bytes.len().saturating_sub(super::stream::TAIL_BYTES)..]
+/// The encoding `bytes` are read in: the user's, else the one detected.
+///
+/// # Errors
+/// See [`decode::detect`]: an encoding given in `options` skips the text checks, not the
+/// archive and empty-file checks.
+pub(crate) fn encoding_of(bytes: &[u8], options: ReadOptions) -> Result<Encoding> {
+    match (options.encoding, decode::detect(bytes)) {
+        (_, Err(e)) if matches!(e.kind(), ErrorKind::Archive { .. } | ErrorKind::Empty) => Err(e),
+        (Some(forced), _) => Ok(forced),
+        (None, found) => found,
+    }
 }
 
 /// Lines in Windows-1252 listed for a mixed file.
 const MIXED_LINES_SHOWN: usize = 20;
 
 /// Below this size a file is read whole even with a focus: it is fast anyway.
-const FOCUS_MIN_BYTES: usize = 256 * 1024;
+pub(crate) const FOCUS_MIN_BYTES: usize = 256 * 1024;
 
 /// The first `rows` rows of `table`, written the French way.
 pub fn rows_fr(table: &Table, rows: usize) -> Vec<Vec<String>> {

@@ -228,6 +228,7 @@ impl AppState {
                 self.load.set(LoadState::Loaded(Arc::new(*loaded)));
             }
             WorkerToUi::Selected { id, selected } if id == self.select_id.get_untracked() => {
+                user_timing(ROWS_RECEIVED);
                 self.take_proposal(&selected);
                 self.kit.set(None);
                 self.selected.set(Some(Ok(Arc::new(*selected))));
@@ -244,6 +245,7 @@ impl AppState {
             WorkerToUi::Charted { id, drawn } if id == self.chart_id.get_untracked() => {
                 self.chart.set(Some(Ok(Arc::new(*drawn))));
             }
+            WorkerToUi::Together(messages) => messages.into_iter().for_each(|m| self.receive(m)),
             WorkerToUi::Failed { id, file_name, error } => {
                 if id == self.load_id.get_untracked() {
                     self.load.set(LoadState::Failed { file_name, error });
@@ -262,6 +264,17 @@ impl AppState {
             }
             _ => {}
         }
+    }
+}
+
+/// The User Timing mark set when a commune's rows reach the page (the browser benchmark and
+/// the browser's performance panel read it).
+pub const ROWS_RECEIVED: &str = "carnet:rows-received";
+
+/// Sets a User Timing mark.
+fn user_timing(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
     }
 }
 
