@@ -55,7 +55,8 @@ enum Scan {
 
 impl Reading {
     /// Starts reading `file_name`, of `size` bytes, keeping besides a sample only the rows of
-    /// the communes `focus` when it is given; `keep` holds the whole file in memory.
+    /// the communes `focus` when it is given; `keep` holds the whole file in memory (a file not
+    /// kept can only be read for communes).
     pub fn new(file_name: &str, size: u64, options: ReadOptions, focus: Option<&[String]>, keep: bool) -> Self {
         let capacity = if keep { size } else { HEAD_BYTES as u64 };
         Self {
@@ -138,14 +139,6 @@ impl Reading {
     /// (UTF-16, no commune code column). Reading the rest is then useless.
     pub fn hopeless(&self) -> bool {
         !self.keep && matches!(self.scan, Scan::Off)
-    }
-
-    /// Data rows of the right width counted so far (0 until the scan starts).
-    pub fn rows(&self) -> usize {
-        match &self.scan {
-            Scan::On(stream) => stream.rows(),
-            Scan::Head | Scan::Off => 0,
-        }
     }
 
     /// Ends the read: the workspace, and the whole file when it was kept.

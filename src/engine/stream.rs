@@ -156,11 +156,6 @@ impl Stream {
         if self.encoding == Encoding::Utf8Bom { Encoding::Utf8 } else { self.encoding }
     }
 
-    /// Data rows of the right width so far.
-    pub fn rows(&self) -> usize {
-        self.scanner.rows
-    }
-
     /// The encoding read with.
     pub fn encoding(&self) -> Encoding {
         self.encoding
