@@ -205,7 +205,7 @@ pub fn column(name: &str, cells: &RawColumn, hint: Option<DecimalSign>) -> Infer
 /// Code kinds recognised from values alone: only when a leading zero or a Corsican letter
 /// shows they are not numbers.
 fn code_by_values<'a, I: Iterator<Item = &'a str>>(values: impl Fn() -> I) -> Option<CodeKind> {
-    let telling = |v: &str| (v.starts_with('0') && v.len() > 1) || v.starts_with("2A") || v.starts_with("2B");
+    let telling = |v: &str| matches!(v.as_bytes(), [b'0', _, ..] | [b'2', b'A' | b'B', ..]);
     if !values().any(telling) {
         return None;
     }
