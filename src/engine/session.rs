@@ -23,6 +23,7 @@ use super::chart::{ChartKind, ChartRequest, Drawn};
 use super::compile::{self, Extract};
 use super::dictionary::Dictionary;
 use super::explore::{self, Query};
+use super::infer::ColumnKind;
 use super::levels::{self, Level, Total};
 use super::publish::check::Problem;
 use super::publish::dataset::Dataset;
@@ -57,6 +58,9 @@ pub struct Selected {
     pub chartable: Vec<String>,
     /// The kinds of chart these rows can make, in the order the page offers them.
     pub kinds: Vec<ChartKind>,
+    /// The kind of chart that suits each chartable column (same order), until the user picks
+    /// one.
+    pub proposed: Vec<ChartKind>,
     /// The clean CSV.
     pub csv: String,
     /// What the publication kit is built from (the CSV's name included).
@@ -237,6 +241,14 @@ impl Session {
         let table = &selection.table;
         let chartable = chartable(table);
         let kinds = kinds(ws.table(), &selection, &chartable, !totals.is_empty(), compiled.is_some());
+        let above = selection.levels.iter().any(|l| *l > Level::Commune);
+        let proposed = chartable
+            .iter()
+            .map(|name| {
+                let kind = table.column(name).map_or(ColumnKind::Text, |c| c.kind());
+                ChartKind::proposed(kind, compiled.is_some(), above, place.epci.is_some())
+            })
+            .collect();
         let selected = Selected {
             place: place.clone(),
             rows: workspace::rows_fr(table, table.rows()),
@@ -249,6 +261,7 @@ impl Session {
             facts,
             compiled,
             kinds,
+            proposed,
             steps,
             proposal,
         };
@@ -513,7 +526,9 @@ mod tests {
         let merged = Place { former_codes: vec!["59999".into()], ..sailly() };
         assert!(s.select(&merged, TODAY).unwrap().compiled.is_none(), "one file: nothing to compile");
         read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
-        let compiled = s.select(&merged, TODAY).unwrap().compiled.expect("two files");
+        let selected = s.select(&merged, TODAY).unwrap();
+        assert!(selected.proposed.iter().all(|k| *k == ChartKind::Evolution), "two years: a line is proposed");
+        let compiled = selected.compiled.expect("two files");
         assert_eq!(compiled.files.len(), 2);
         assert!(compiled.long_csv.contains("59522,Sailly-lez-Lannoy,MED,,2019,28570"), "{}", compiled.long_csv);
         assert!(compiled.long_csv.contains("59522,Sailly-lez-Lannoy,MED,,2020,29440"), "{}", compiled.long_csv);
@@ -550,6 +565,7 @@ FR;France;10,7
         let selected = s.select(&sailly_in_mel(), TODAY).unwrap();
         assert_eq!(selected.levels, [Level::Commune, Level::Epci, Level::Departement, Level::Region, Level::France]);
         assert!(selected.totals.is_empty(), "a rate is never summed");
+        assert_eq!(selected.proposed, [ChartKind::Levels], "the file's levels: a comparison is proposed");
         assert!(selected.csv.contains("\nFR,France,10.7\n"), "the file's comparison rows are published");
         let request =
             ChartRequest { column: "taux_natalite".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
@@ -581,6 +597,7 @@ FR;France;10,7
             ["200093201", "Métropole Européenne de Lille (somme calculée de 2 communes)", "1\u{202F}852"]
         );
         assert_eq!(selected.total_rows[0][3], "", "a median is not summed");
+        assert_eq!(selected.proposed, [ChartKind::Commune, ChartKind::Commune], "no level rows in the file");
         assert!(!selected.csv.contains("200093201"), "computed rows stay out of the clean CSV");
         let request = ChartRequest { column: "NBMENFISC20".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
         assert_eq!(s.chart(request).unwrap().values, [Some(759.0), Some(1852.0)]);

@@ -93,22 +93,14 @@ pub fn App() -> impl IntoView {
         if current.as_ref().is_none_or(|c| !selected.chartable.contains(c)) {
             state.chart_column.set(selected.chartable.first().cloned());
         }
-        // Until the user picks a kind of chart, propose the one that suits: several years of
-        // the indicator, a line; the file's rows of the levels above, a comparison; a share,
-        // the ranking among the EPCI's communes.
-        // A kind these rows cannot make (chosen for another file) gives way to the proposal.
+        // Until the user picks a kind of chart, the engine's proposal for the column (several
+        // years of it, a line; the file's rows of the levels above, a comparison; a share, the
+        // ranking among the EPCI's communes). A kind these rows cannot make (chosen for another
+        // file) gives way to the proposal.
         if !state.chart_kind_chosen.get_untracked() || !selected.kinds.contains(&state.chart_kind.get_untracked()) {
-            let column = state.chart_column.get_untracked().unwrap_or_default();
-            let kind = match state.load.get_untracked() {
-                LoadState::Loaded(l) => l.detection.columns.iter().find(|c| c.name == column).map(|c| c.kind),
-                _ => None,
-            };
-            let kind = ChartKind::proposed(
-                kind.unwrap_or(crate::engine::infer::ColumnKind::Text),
-                selected.compiled.is_some(),
-                selected.levels.iter().any(|l| *l > crate::engine::levels::Level::Commune),
-                selected.place.epci.is_some(),
-            );
+            let column = state.chart_column.get_untracked();
+            let at = selected.chartable.iter().position(|c| Some(c) == column.as_ref());
+            let kind = at.and_then(|i| selected.proposed.get(i).copied()).unwrap_or(ChartKind::Commune);
             state.chart_kind.set(kind);
         }
     });
