@@ -131,8 +131,8 @@ enum Stop {
     Unreadable(String),
 }
 
-/// Reads `file` and answers the load `id`: progress, then the detection, then (with a focus)
-/// the commune's rows under the focus's id.
+/// Reads `file` and answers the load `id`: progress, then the detection (with a focus, in one
+/// message with the commune's rows, under the focus's id).
 async fn load(
     session: &RefCell<Session>,
     cancelled: &Cell<RequestId>,
