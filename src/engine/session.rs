@@ -240,8 +240,8 @@ impl Session {
         let compiled = self.compiled(place);
         let table = &selection.table;
         let chartable = chartable(table);
-        let kinds = kinds(ws.table(), &selection, &chartable, !totals.is_empty(), compiled.is_some());
         let above = selection.levels.iter().any(|l| *l > Level::Commune);
+        let kinds = kinds(ws.table(), &selection, &chartable, above || !totals.is_empty(), compiled.is_some());
         let proposed = chartable
             .iter()
             .map(|name| {
@@ -410,17 +410,17 @@ fn facts(ws: &Workspace, published: &Published, dictionary: Option<&Dictionary>)
 }
 
 /// The kinds of chart the commune's rows can make: its value always; the ranking of its
-/// EPCI's communes; the comparison with the levels above it (rows of the file, or sums);
+/// EPCI's communes; the comparison with the levels above it (`levels`: rows of the file, or sums);
 /// the line over the years with files compiled; charts of several indicators with two or
 /// more; the age pyramid with a census file's age bands for both sexes.
-fn kinds(table: &Table, selection: &Selection, chartable: &[String], totals: bool, compiled: bool) -> Vec<ChartKind> {
+fn kinds(table: &Table, selection: &Selection, chartable: &[String], levels: bool, compiled: bool) -> Vec<ChartKind> {
     let place = &selection.place;
     let several = chartable.len() >= 2;
     let pyramid = series::pyramid(table).is_some();
     [
         (ChartKind::Commune, true),
         (ChartKind::Ranking, place.epci.is_some() && !place.peers.is_empty()),
-        (ChartKind::Levels, totals || selection.levels.iter().any(|l| *l > Level::Commune)),
+        (ChartKind::Levels, levels),
         (ChartKind::Evolution, compiled),
         (ChartKind::Grouped, several),
         (ChartKind::Stacked, several),

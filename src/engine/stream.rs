@@ -59,7 +59,7 @@ impl Stream {
             Encoding::Utf8 | Encoding::MixedUtf8 | Encoding::Windows1252 | Encoding::Iso8859_15 => (0, encoding),
             Encoding::Utf16Le | Encoding::Utf16Be => return None,
         };
-        let text = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
+        let text = text_of(text_encoding);
         let head = &head[skip.min(head.len())..head.len().min(HEAD_BYTES)];
         let head = &head[..memchr::memrchr(b'\n', head)? + 1];
         let head_text = text(head);
@@ -129,9 +129,8 @@ impl Stream {
     fn scan(&mut self, bytes: &[u8], at: u64, until: u64) {
         let (a, b) = (at.max(self.start), (at + bytes.len() as u64).min(until));
         if a < b {
-            let text_encoding = self.text_encoding();
-            let decode = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
-            self.scanner.feed(&bytes[(a - at) as usize..(b - at) as usize], &decode);
+            let text = text_of(self.text_encoding());
+            self.scanner.feed(&bytes[(a - at) as usize..(b - at) as usize], &text);
         }
     }
 
@@ -142,8 +141,7 @@ impl Stream {
             return;
         }
         let tail = std::mem::take(&mut self.tail);
-        let text_encoding = self.text_encoding();
-        let text = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
+        let text = text_of(self.text_encoding());
         let tail_end = self.hold + tail.len() as u64;
         let (end, footnotes) = table_end(&tail, tail_end, self.dialect.separator, self.layout.width, &text);
         self.layout.end = end as usize;
@@ -174,8 +172,7 @@ impl Stream {
     /// Ends the read: parses the header, the sample and the kept rows.
     pub(crate) fn finish(mut self) -> Read {
         self.close();
-        let text_encoding = self.text_encoding();
-        let text = |b: &[u8]| decode::decode(b, text_encoding).into_owned();
+        let text = text_of(self.text_encoding());
         self.scanner.finish(&text);
         let s = self.scanner;
         let last_sampled = s.sample.last().map_or(0, |(l, _)| *l);
@@ -192,6 +189,11 @@ impl Stream {
         set_aside.sort_by_key(|a| a.line);
         Read { dialect: self.dialect, layout: self.layout, parsed, rows: s.rows, set_aside }
     }
+}
+
+/// Bytes in `encoding` (no byte-order mark) to text.
+fn text_of(encoding: Encoding) -> impl Fn(&[u8]) -> String {
+    move |b| decode::decode(b, encoding).into_owned()
 }
 
 /// Where the table ends (absolute offset; footnotes excluded), and the footnotes, from the

@@ -269,7 +269,7 @@ impl AppState {
 
 /// The User Timing mark set when a commune's rows reach the page (the browser benchmark and
 /// the browser's performance panel read it).
-pub const ROWS_RECEIVED: &str = "carnet:rows-received";
+const ROWS_RECEIVED: &str = "carnet:rows-received";
 
 /// Sets a User Timing mark.
 fn user_timing(name: &str) {
