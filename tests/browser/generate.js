@@ -34,7 +34,10 @@ window.carnetBench = {
       const code = r === 0 ? "59522" : String(1 + (r % 95)).padStart(2, "0") + String(r % 1000).padStart(3, "0");
       const name = r % 3 === 0 ? `Saint-Rémy-lès-Chevreuse ${r}` : `Commune ${r}`;
       const cells = [code, name];
-      for (let c = 2; c < cols; c++) cells.push(c % 7 === 0 ? "s" : `${(r * 31 + c * 17) % 10000},${c % 10}`);
+      // Weighted census values carry decimals, as INSEE publishes them (hence ~34 MB).
+      for (let c = 2; c < cols; c++) {
+        cells.push(c % 7 === 0 ? "s" : `${(r * 31 + c * 17) % 10000},${String((r * 7919 + c * 104729) % 100000).padStart(5, "0")}`);
+      }
       lines.push(cells.join(";"));
     }
     const text = lines.join("\r\n") + "\r\n";
