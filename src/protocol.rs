@@ -4,7 +4,7 @@
 //! [`WorkerToUi::Progress`] messages and exactly one final reply carrying the same id. A load
 //! with a focus is also a select: its rows come as a second final reply, under the focus's own
 //! id, in the same message as the first ([`WorkerToUi::Together`]: the page shows both at once).
-//! The UI drops replies to requests it has since replaced.
+//! The UI drops replies to requests it has since replaced. Messages cross as JSON ([`Json`]).
 
 use crate::engine::Error;
 use crate::engine::chart::{ChartRequest, Drawn};
@@ -18,7 +18,8 @@ use crate::engine::territory::Place;
 use crate::engine::workspace::{Detection, ReadOptions};
 use gloo::worker::Codec;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Identifies a request and its replies.
 pub type RequestId = u32;
@@ -31,7 +32,7 @@ pub enum UiToWorker {
         /// The request's id.
         id: RequestId,
         /// The file the user picked.
-        #[serde(with = "serde_wasm_bindgen::preserve")]
+        #[serde(with = "carried")]
         file: web_sys::File,
         /// The user's corrections to the detection.
         options: ReadOptions,
@@ -63,7 +64,7 @@ pub enum UiToWorker {
         /// The request's id.
         id: RequestId,
         /// The dictionary file.
-        #[serde(with = "serde_wasm_bindgen::preserve")]
+        #[serde(with = "carried")]
         file: web_sys::File,
     },
     /// A slice of the whole file's rows, as the explorer's query keeps and orders them.
@@ -206,18 +207,63 @@ pub enum WorkerToUi {
     },
 }
 
-/// Messages cross as structured-cloned JavaScript values, so a `File` is passed, not copied.
+/// Messages cross as one JSON string (quick to write, to clone and to read, where a tree of
+/// JavaScript objects costs milliseconds each way), followed by the JavaScript objects they
+/// carry ([`carried`]: files), which are passed, not copied. JSON has no NaN: a NaN in an
+/// `Option<f64>` arrives as `None`, a missing value. Bytes (a chart image for the kit) cross as
+/// arrays of numbers: a few hundred kilobytes at most.
 #[derive(Debug)]
-pub struct StructuredClone;
+pub struct Json;
 
-impl Codec for StructuredClone {
+thread_local! {
+    /// The objects of the message being written or read, in order.
+    static CARRIED: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Codec for Json {
     fn encode<I: Serialize>(input: I) -> JsValue {
-        let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-        input.serialize(&serializer).unwrap_or_else(|e| wasm_bindgen::throw_str(&format!("message encoding: {e}")))
+        CARRIED.with_borrow_mut(Vec::clear);
+        let json = serde_json::to_string(&input)
+            .unwrap_or_else(|e| wasm_bindgen::throw_str(&format!("message encoding: {e}")));
+        let message = js_sys::Array::of1(&JsValue::from(json));
+        for object in CARRIED.take() {
+            message.push(&object);
+        }
+        message.into()
     }
 
     fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
-        serde_wasm_bindgen::from_value(input)
-            .unwrap_or_else(|e| wasm_bindgen::throw_str(&format!("message decoding: {e}")))
+        let message: js_sys::Array = input.unchecked_into();
+        CARRIED.set(message.iter().skip(1).collect());
+        let json = message.get(0).as_string().unwrap_or_default();
+        let decoded = serde_json::from_str(&json);
+        CARRIED.with_borrow_mut(Vec::clear);
+        decoded.unwrap_or_else(|e| wasm_bindgen::throw_str(&format!("message decoding: {e}")))
+    }
+}
+
+/// A JavaScript object in a message (`#[serde(with = "carried")]`): written as its place
+/// among the objects the message carries beside its JSON.
+pub mod carried {
+    use super::CARRIED;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// Puts `object` beside the message, writing its place.
+    pub fn serialize<T: AsRef<JsValue>, S: Serializer>(object: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        let place = CARRIED.with_borrow_mut(|carried| {
+            carried.push(object.as_ref().clone());
+            carried.len() - 1
+        });
+        serializer.serialize_u64(place as u64)
+    }
+
+    /// Takes the object at the place written.
+    pub fn deserialize<'de, T: JsCast, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+        let place = usize::deserialize(deserializer)?;
+        CARRIED
+            .with_borrow(|carried| carried.get(place).cloned())
+            .map(JsCast::unchecked_into)
+            .ok_or_else(|| D::Error::custom(format!("no object carried at {place}")))
     }
 }

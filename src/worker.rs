@@ -12,7 +12,7 @@ use crate::engine::session::Session;
 use crate::engine::territory::Place;
 use crate::engine::workspace::ReadOptions;
 use crate::engine::{Error, ErrorKind};
-use crate::protocol::{Loaded, RequestId, Stage, StructuredClone, UiToWorker, WorkerToUi};
+use crate::protocol::{Json, Loaded, RequestId, Stage, UiToWorker, WorkerToUi};
 use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use js_sys::Uint8Array;
@@ -37,7 +37,7 @@ const WHOLE_AT_MOST: u64 = 256 << 20;
 /// Registers the worker; the entry point of the `worker` binary.
 pub fn start() {
     console_error_panic_hook::set_once();
-    EngineWorker::registrar().encoding::<StructuredClone>().register();
+    EngineWorker::registrar().encoding::<Json>().register();
 }
 
 /// The worker: the session is shared with the load under way.

@@ -1,7 +1,7 @@
 //! The page's handle on the worker: sends requests with fresh ids and hands replies to the
 //! app state, dropping those that answer a request since replaced.
 
-use crate::protocol::{RequestId, StructuredClone, UiToWorker, WorkerToUi};
+use crate::protocol::{Json, RequestId, UiToWorker, WorkerToUi};
 use crate::worker::EngineWorker;
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::Cell;
@@ -21,7 +21,7 @@ impl Engine {
     /// Spawns the worker; `on_reply` receives every message it sends.
     pub fn spawn(on_reply: impl Fn(WorkerToUi) + 'static) -> Self {
         let mut spawner = EngineWorker::spawner();
-        let mut spawner = spawner.encoding::<StructuredClone>();
+        let mut spawner = spawner.encoding::<Json>();
         spawner.callback(on_reply).with_loader(true);
         Self { bridge: Rc::new(spawner.spawn(WORKER_LOADER)), next_id: Rc::new(Cell::new(1)) }
     }
