@@ -15,7 +15,7 @@ import { rmSync } from "node:fs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, "..", "dist");
-const RUNS = Number(process.env.RUNS ?? 5);
+const RUNS = Number(process.env.RUNS ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const duckdbDist = join(here, "node_modules", "@duckdb", "duckdb-wasm", "dist");
