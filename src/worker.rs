@@ -15,18 +15,20 @@ use crate::engine::{Error, ErrorKind};
 use crate::protocol::{Json, Loaded, RequestId, Stage, UiToWorker, WorkerToUi};
 use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
-use js_sys::Uint8Array;
+use js_sys::{ArrayBuffer, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use web_sys::{File, FileReaderSync};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FileReaderSync, ReadableStreamByobReader, ReadableStreamReadResult};
 
 /// Rows of the file shown in the preview.
 const PREVIEW_ROWS: usize = 20;
 /// Bytes read at a time from a file kept whole (each read reports progress and may be
 /// cancelled; one read is fastest for the usual files).
 const READ_CHUNK: u64 = 64 << 20;
-/// Bytes read at a time from a file streamed through the engine.
-const STREAM_CHUNK: u64 = 16 << 20;
+/// The buffer a streamed file is read into, chunk after chunk.
+const STREAM_BUFFER: u32 = 4 << 20;
 /// The least time between two progress messages.
 const PROGRESS_EVERY_MS: f64 = 50.0;
 /// Above this size, a file with a commune picked streams through the engine, never held whole.
@@ -191,8 +193,7 @@ async fn load(
     }
 }
 
-/// Reads `file` into `reading` in chunks (one for the usual files: a synchronous read in the
-/// worker is the fastest), reporting progress; a cancel is heard between two chunks.
+/// Reads `file` into `reading`, reporting progress; a cancel is heard between two chunks.
 async fn read(
     file: &File,
     reading: &mut Reading,
@@ -200,14 +201,28 @@ async fn read(
     cancelled: &Cell<RequestId>,
     post: &dyn Fn(WorkerToUi),
 ) -> Result<(), Stop> {
-    let unreadable = |e: wasm_bindgen::JsValue| Stop::Unreadable(format!("{e:?}"));
+    if file.size() as u64 > STREAM_ABOVE {
+        read_streamed(file, reading, id, cancelled, post).await
+    } else {
+        read_whole(file, reading, id, cancelled, post).await
+    }
+}
+
+/// Reads a file kept whole in large synchronous slices (one for the usual files: a
+/// synchronous read in the worker is the fastest).
+async fn read_whole(
+    file: &File,
+    reading: &mut Reading,
+    id: RequestId,
+    cancelled: &Cell<RequestId>,
+    post: &dyn Fn(WorkerToUi),
+) -> Result<(), Stop> {
     let reader = FileReaderSync::new().map_err(unreadable)?;
     let size = file.size() as u64;
-    let step = if size > STREAM_ABOVE { STREAM_CHUNK } else { READ_CHUNK };
     let mut progress = Throttled::new(id, post);
     let mut start = 0;
     while start < size {
-        let end = (start + step).min(size);
+        let end = (start + READ_CHUNK).min(size);
         let blob = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(unreadable)?;
         let chunk = Uint8Array::new(&reader.read_as_array_buffer(&blob).map_err(unreadable)?.into());
         reading.push_with(chunk.length() as usize, |to| chunk.copy_to_uninit(to), &mut progress);
@@ -223,6 +238,48 @@ async fn read(
         }
     }
     Ok(())
+}
+
+/// Streams a file through the engine from its byte stream, into one buffer used again for
+/// every chunk: a file of any size leaves no garbage behind (a fresh buffer per chunk piled up
+/// hundreds of megabytes before the collector ran), and the browser reads ahead meanwhile.
+async fn read_streamed(
+    file: &File,
+    reading: &mut Reading,
+    id: RequestId,
+    cancelled: &Cell<RequestId>,
+    post: &dyn Fn(WorkerToUi),
+) -> Result<(), Stop> {
+    let reader = ReadableStreamByobReader::new(&file.stream()).map_err(unreadable)?;
+    let mut buffer = ArrayBuffer::new(STREAM_BUFFER);
+    let mut progress = Throttled::new(id, post);
+    let stop = |reader: &ReadableStreamByobReader, stop| {
+        let _ = reader.cancel();
+        stop
+    };
+    loop {
+        let view = Uint8Array::new(&buffer);
+        let result: ReadableStreamReadResult =
+            JsFuture::from(reader.read_with_array_buffer_view(&view)).await.map_err(unreadable)?.unchecked_into();
+        if result.get_done().unwrap_or(true) {
+            return Ok(());
+        }
+        let chunk: Uint8Array = result.get_value().unchecked_into();
+        reading.push_with(chunk.length() as usize, |to| chunk.copy_to_uninit(to), &mut progress);
+        // The read handed the buffer back in the chunk (the view given was detached).
+        buffer = chunk.buffer();
+        if reading.hopeless() {
+            return stop(&reader, Ok(()));
+        }
+        if cancelled.get() == id {
+            return stop(&reader, Err(Stop::Cancelled));
+        }
+    }
+}
+
+/// A browser error while reading.
+fn unreadable(e: wasm_bindgen::JsValue) -> Stop {
+    Stop::Unreadable(format!("{e:?}"))
 }
 
 /// Progress posted to the page at most every [`PROGRESS_EVERY_MS`], and at the end.
@@ -251,10 +308,9 @@ impl Progress for Throttled<'_> {
 
 /// The worker's WebAssembly memory, in bytes.
 fn wasm_memory() -> u64 {
-    use wasm_bindgen::JsCast;
     wasm_bindgen::memory()
         .unchecked_into::<js_sys::WebAssembly::Memory>()
         .buffer()
-        .unchecked_into::<js_sys::ArrayBuffer>()
+        .unchecked_into::<ArrayBuffer>()
         .byte_length() as u64
 }

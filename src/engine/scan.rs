@@ -83,16 +83,28 @@ impl Scanner {
 
     /// Takes the next chunk; `decode` turns a set-aside row's bytes into text.
     pub fn feed(&mut self, chunk: &[u8], decode: &dyn Fn(&[u8]) -> String) {
-        if self.carry.is_empty() {
-            let used = self.records(chunk, false, decode);
-            self.carry.extend_from_slice(&chunk[used..]);
-        } else {
-            let mut buffer = std::mem::take(&mut self.carry);
-            buffer.extend_from_slice(chunk);
-            let used = self.records(&buffer, false, decode);
-            buffer.drain(..used);
-            self.carry = buffer;
+        let mut chunk = chunk;
+        if !self.carry.is_empty() {
+            // The record cut by the last chunk's end mostly ends at this chunk's first line
+            // break: complete it alone, not copying the whole chunk after it.
+            let mut carry = std::mem::take(&mut self.carry);
+            let line = memchr::memchr(b'\n', chunk).map_or(chunk.len(), |i| i + 1);
+            carry.extend_from_slice(&chunk[..line]);
+            let used = self.records(&carry, false, decode);
+            carry.drain(..used);
+            if !carry.is_empty() {
+                // A quoted line break: the record goes on further.
+                carry.extend_from_slice(&chunk[line..]);
+                let used = self.records(&carry, false, decode);
+                carry.drain(..used);
+                self.carry = carry;
+                return;
+            }
+            chunk = &chunk[line..];
+            self.carry = carry;
         }
+        let used = self.records(chunk, false, decode);
+        self.carry.extend_from_slice(&chunk[used..]);
     }
 
     /// Ends the input: a last record without a line break, or with a quote never closed,
@@ -293,6 +305,26 @@ mod tests {
             assert_eq!(
                 (s.rows, &s.kept, &s.sample, &s.set_aside),
                 (whole.rows, &whole.kept, &whole.sample, &whole.set_aside),
+                "chunks of {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quote_left_open_over_many_lines_is_read_alike_in_any_chunks() {
+        let mut bytes = b"C;M\r\n59522;\"open\r\n".to_vec();
+        for i in 0..MAX_RECORD_LINES + 50 {
+            bytes.extend_from_slice(format!("{:05};{i}\r\n", 1000 + i % 90_000).as_bytes());
+        }
+        bytes.extend_from_slice(b"59522;end\r\n");
+        let whole = scan_in_chunks(&bytes, bytes.len());
+        assert_eq!(whole.set_aside[0].line, 2);
+        assert_eq!(whole.kept.last().map(|(_, r)| r.as_slice()), Some(&b"59522;end"[..]));
+        for chunk in [1_000, 4_096, 65_536] {
+            let s = scan_in_chunks(&bytes, chunk);
+            assert_eq!(
+                (s.rows, &s.kept, &s.set_aside),
+                (whole.rows, &whole.kept, &whole.set_aside),
                 "chunks of {chunk}"
             );
         }
