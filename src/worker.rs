@@ -13,22 +13,19 @@ use crate::engine::territory::Place;
 use crate::engine::workspace::ReadOptions;
 use crate::engine::{Error, ErrorKind};
 use crate::protocol::{Json, Loaded, RequestId, Stage, UiToWorker, WorkerToUi};
-use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use js_sys::{ArrayBuffer, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, FileReaderSync, ReadableStreamByobReader, ReadableStreamReadResult};
+use web_sys::{File, ReadableStreamByobReader, ReadableStreamReadResult};
 
 /// Rows of the file shown in the preview.
 const PREVIEW_ROWS: usize = 20;
-/// Bytes read at a time from a file kept whole (each read reports progress and may be
-/// cancelled; one read is fastest for the usual files).
-const READ_CHUNK: u64 = 64 << 20;
-/// The buffer a streamed file is read into, chunk after chunk.
-const STREAM_BUFFER: u32 = 4 << 20;
+/// The buffer a file is read into, chunk after chunk (the browser fills it in part, a few
+/// hundred kilobytes at a time).
+const READ_BUFFER: u32 = 4 << 20;
 /// The least time between two progress messages.
 const PROGRESS_EVERY_MS: f64 = 50.0;
 /// Above this size, a file with a commune picked streams through the engine, never held whole.
@@ -193,7 +190,11 @@ async fn load(
     }
 }
 
-/// Reads `file` into `reading`, reporting progress; a cancel is heard between two chunks.
+/// Reads `file` into `reading` from its byte stream, into one buffer used again for every
+/// chunk, reporting progress; a cancel is heard between two chunks. The browser reads ahead
+/// while the engine scans a chunk (a synchronous whole read, then the scan, took a third
+/// longer), and a file of any size leaves no garbage behind (a fresh buffer per chunk piled up
+/// hundreds of megabytes before the collector ran).
 async fn read(
     file: &File,
     reading: &mut Reading,
@@ -201,57 +202,8 @@ async fn read(
     cancelled: &Cell<RequestId>,
     post: &dyn Fn(WorkerToUi),
 ) -> Result<(), Stop> {
-    if file.size() as u64 > STREAM_ABOVE {
-        read_streamed(file, reading, id, cancelled, post).await
-    } else {
-        read_whole(file, reading, id, cancelled, post).await
-    }
-}
-
-/// Reads a file kept whole in large synchronous slices (one for the usual files: a
-/// synchronous read in the worker is the fastest).
-async fn read_whole(
-    file: &File,
-    reading: &mut Reading,
-    id: RequestId,
-    cancelled: &Cell<RequestId>,
-    post: &dyn Fn(WorkerToUi),
-) -> Result<(), Stop> {
-    let reader = FileReaderSync::new().map_err(unreadable)?;
-    let size = file.size() as u64;
-    let mut progress = Throttled::new(id, post);
-    let mut start = 0;
-    while start < size {
-        let end = (start + READ_CHUNK).min(size);
-        let blob = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(unreadable)?;
-        let chunk = Uint8Array::new(&reader.read_as_array_buffer(&blob).map_err(unreadable)?.into());
-        reading.push_with(chunk.length() as usize, |to| chunk.copy_to_uninit(to), &mut progress);
-        start = end;
-        if reading.hopeless() {
-            return Ok(());
-        }
-        if start < size {
-            TimeoutFuture::new(0).await;
-            if cancelled.get() == id {
-                return Err(Stop::Cancelled);
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Streams a file through the engine from its byte stream, into one buffer used again for
-/// every chunk: a file of any size leaves no garbage behind (a fresh buffer per chunk piled up
-/// hundreds of megabytes before the collector ran), and the browser reads ahead meanwhile.
-async fn read_streamed(
-    file: &File,
-    reading: &mut Reading,
-    id: RequestId,
-    cancelled: &Cell<RequestId>,
-    post: &dyn Fn(WorkerToUi),
-) -> Result<(), Stop> {
     let reader = ReadableStreamByobReader::new(&file.stream()).map_err(unreadable)?;
-    let mut buffer = ArrayBuffer::new(STREAM_BUFFER);
+    let mut buffer = ArrayBuffer::new(READ_BUFFER);
     let mut progress = Throttled::new(id, post);
     let stop = |reader: &ReadableStreamByobReader, stop| {
         let _ = reader.cancel();
