@@ -209,9 +209,10 @@ pub enum WorkerToUi {
 
 /// Messages cross as one JSON string (quick to write, to clone and to read, where a tree of
 /// JavaScript objects costs milliseconds each way), followed by the JavaScript objects they
-/// carry ([`carried`]: files), which are passed, not copied. JSON has no NaN: a NaN in an
-/// `Option<f64>` arrives as `None`, a missing value. Bytes (a chart image for the kit) cross as
-/// arrays of numbers: a few hundred kilobytes at most.
+/// carry ([`carried`]: files), which are passed, not copied. JSON has no NaN nor infinity: one
+/// in an `Option<f64>` arrives as `None`, a missing value. Bytes (the publication kit's files
+/// and the chart image given to it) cross as arrays of numbers, about four times their size:
+/// a commune's extract, so kilobytes to a few megabytes.
 #[derive(Debug)]
 pub struct Json;
 

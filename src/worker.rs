@@ -1,8 +1,8 @@
 //! The web worker: reads the file the UI sends, runs the engine, posts progress and results.
 //!
 //! Heavy work happens here so that the page never freezes; the parsed table stays here and
-//! only what the page shows crosses back. A load reads the file in chunks and yields between
-//! them, so a cancel request is heard; a large file with a commune picked streams through the
+//! only what the page shows crosses back. A load reads the file in chunks and yields to other
+//! messages every 50 ms, so a cancel request is heard; a large file with a commune picked streams through the
 //! engine and is never held whole.
 
 use crate::engine::dictionary::Dictionary;
@@ -13,6 +13,7 @@ use crate::engine::territory::Place;
 use crate::engine::workspace::ReadOptions;
 use crate::engine::{Error, ErrorKind};
 use crate::protocol::{Json, Loaded, RequestId, Stage, UiToWorker, WorkerToUi};
+use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use js_sys::{ArrayBuffer, Uint8Array};
 use std::cell::{Cell, RefCell};
@@ -205,6 +206,7 @@ async fn read(
     let reader = ReadableStreamByobReader::new(&file.stream()).map_err(unreadable)?;
     let mut buffer = ArrayBuffer::new(READ_BUFFER);
     let mut progress = Throttled::new(id, post);
+    let mut yielded = js_sys::Date::now();
     let stop = |reader: &ReadableStreamByobReader, stop| {
         let _ = reader.cancel();
         stop
@@ -222,6 +224,12 @@ async fn read(
         buffer = chunk.buffer();
         if reading.hopeless() {
             return stop(&reader, Ok(()));
+        }
+        // A read the browser can answer at once settles without leaving the task: give the
+        // page's messages (a cancel) their turn now and then.
+        if js_sys::Date::now() - yielded >= PROGRESS_EVERY_MS {
+            TimeoutFuture::new(0).await;
+            yielded = js_sys::Date::now();
         }
         if cancelled.get() == id {
             return stop(&reader, Err(Stop::Cancelled));
