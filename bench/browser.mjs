@@ -190,7 +190,7 @@ const memory = Number(await tab.locator(".timings").getAttribute("data-memory"))
 console.log(
   `1 GB file streamed (${(hugeSize / 1e9).toFixed(2)} GB, ${huge.rows.toLocaleString("en")} rows): ${(hugeMs / 1000).toFixed(2)} s, ` +
     `${(hugeSize / 1e6 / (hugeMs / 1000)).toFixed(0)} MB/s, worker wasm memory ${(memory / 1e6).toFixed(0)} MB, ` +
-    `tab at most ${(tabPeak / 1e6).toFixed(0)} MB (renderer processes' private memory)`,
+    `tab at most ${(tabPeak / 1e6).toFixed(0)} MB (renderer processes' anonymous and shared resident memory)`,
 );
 rmSync(huge.path, { force: true });
 await alone.close();
@@ -201,11 +201,27 @@ for (const f of readdirSync(dist).filter((f) => f.endsWith(".wasm"))) {
 }
 server.close();
 
-/** Private resident memory (anonymous and shared-memory pages, not the mapped program files)
- * of the browser's renderer processes, in bytes: the tab's, with the idle spare renderer. */
+/** Resident memory of this bench's renderer processes (its own descendants: one tab here, with
+ * Chromium's idle spare renderer), in bytes: anonymous and shared-memory pages, not the mapped
+ * program files. */
 function rendererMemory() {
+  const pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  const parent = new Map();
+  for (const pid of pids) {
+    try {
+      // The parent pid is the second field after the command name, which may hold spaces.
+      const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
+      parent.set(pid, stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const ours = (pid) => {
+    for (let p = pid; p && p !== "0" && p !== "1"; p = parent.get(p)) if (p === String(process.pid)) return true;
+    return false;
+  };
   let bytes = 0;
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+  for (const pid of pids.filter(ours)) {
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, "latin1").includes("--type=renderer")) continue;
       const status = readFileSync(`/proc/${pid}/status`, "latin1");
@@ -216,3 +232,4 @@ function rendererMemory() {
   }
   return bytes;
 }
+

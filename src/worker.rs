@@ -20,7 +20,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, ReadableStreamByobReader, ReadableStreamReadResult};
+use web_sys::{File, ReadableStreamByobReader, ReadableStreamDefaultReader, ReadableStreamReadResult};
 
 /// Rows of the file shown in the preview.
 const PREVIEW_ROWS: usize = 20;
@@ -191,11 +191,10 @@ async fn load(
     }
 }
 
-/// Reads `file` into `reading` from its byte stream, into one buffer used again for every
-/// chunk, reporting progress; a cancel is heard between two chunks. The browser reads ahead
-/// while the engine scans a chunk (a synchronous whole read, then the scan, took a third
-/// longer), and a file of any size leaves no garbage behind (a fresh buffer per chunk piled up
-/// hundreds of megabytes before the collector ran).
+/// Reads `file` into `reading` from its byte stream, reporting progress; a cancel is heard
+/// between two chunks. The browser reads ahead while the engine scans a chunk (a synchronous
+/// whole read, then the scan, took a third longer). A stream that ends before the file's size
+/// is an error, never a shorter table.
 async fn read(
     file: &File,
     reading: &mut Reading,
@@ -203,27 +202,17 @@ async fn read(
     cancelled: &Cell<RequestId>,
     post: &dyn Fn(WorkerToUi),
 ) -> Result<(), Stop> {
-    let reader = ReadableStreamByobReader::new(&file.stream()).map_err(unreadable)?;
-    let mut buffer = ArrayBuffer::new(READ_BUFFER);
+    let mut stream = ByteStream::open(file).map_err(unreadable)?;
+    let size = file.size() as u64;
+    let mut received = 0u64;
     let mut progress = Throttled::new(id, post);
     let mut yielded = js_sys::Date::now();
-    let stop = |reader: &ReadableStreamByobReader, stop| {
-        let _ = reader.cancel();
-        stop
-    };
-    loop {
-        let view = Uint8Array::new(&buffer);
-        let result: ReadableStreamReadResult =
-            JsFuture::from(reader.read_with_array_buffer_view(&view)).await.map_err(unreadable)?.unchecked_into();
-        if result.get_done().unwrap_or(true) {
-            return Ok(());
-        }
-        let chunk: Uint8Array = result.get_value().unchecked_into();
+    while let Some(chunk) = stream.next().await? {
+        received += u64::from(chunk.length());
         reading.push_with(chunk.length() as usize, |to| chunk.copy_to_uninit(to), &mut progress);
-        // The read handed the buffer back in the chunk (the view given was detached).
-        buffer = chunk.buffer();
         if reading.hopeless() {
-            return stop(&reader, Ok(()));
+            stream.cancel();
+            return Ok(());
         }
         // A read the browser can answer at once settles without leaving the task: give the
         // page's messages (a cancel) their turn now and then.
@@ -232,8 +221,60 @@ async fn read(
             yielded = js_sys::Date::now();
         }
         if cancelled.get() == id {
-            return stop(&reader, Err(Stop::Cancelled));
+            stream.cancel();
+            return Err(Stop::Cancelled);
         }
+    }
+    if received != size {
+        return Err(Stop::Unreadable(format!("{received} octets lus sur {size}")));
+    }
+    Ok(())
+}
+
+/// A file's byte stream, read into one buffer used again for every chunk where the browser
+/// allows it (a file of any size then leaves no garbage behind: a fresh buffer per chunk piled
+/// up hundreds of megabytes before the collector ran), else chunk by chunk as it hands them
+/// over (browsers whose `Blob.stream()` is not a byte stream, such as Safari before 2025).
+enum ByteStream {
+    /// Read into `buffer`, which each read hands back in its chunk.
+    Reused { reader: ReadableStreamByobReader, buffer: ArrayBuffer },
+    /// Read as given.
+    Given(ReadableStreamDefaultReader),
+}
+
+impl ByteStream {
+    fn open(file: &File) -> Result<Self, wasm_bindgen::JsValue> {
+        let stream = file.stream();
+        Ok(match ReadableStreamByobReader::new(&stream) {
+            Ok(reader) => Self::Reused { reader, buffer: ArrayBuffer::new(READ_BUFFER) },
+            Err(_) => Self::Given(ReadableStreamDefaultReader::new(&stream)?),
+        })
+    }
+
+    /// The next chunk, `None` at the end; valid until the next call.
+    async fn next(&mut self) -> Result<Option<Uint8Array>, Stop> {
+        let promise = match self {
+            Self::Reused { reader, buffer } => reader.read_with_array_buffer_view(&Uint8Array::new(buffer)),
+            Self::Given(reader) => reader.read(),
+        };
+        let result: ReadableStreamReadResult = JsFuture::from(promise).await.map_err(unreadable)?.unchecked_into();
+        if result.get_done() == Some(true) {
+            return Ok(None);
+        }
+        let chunk: Uint8Array = result.get_value().dyn_into().map_err(unreadable)?;
+        if let Self::Reused { buffer, .. } = self {
+            // The view given was detached; the chunk holds the same memory.
+            *buffer = chunk.buffer();
+        }
+        Ok(Some(chunk))
+    }
+
+    /// Stops reading.
+    fn cancel(&self) {
+        let _ = match self {
+            Self::Reused { reader, .. } => reader.cancel(),
+            Self::Given(reader) => reader.cancel(),
+        };
     }
 }
 

@@ -83,28 +83,41 @@ impl Scanner {
 
     /// Takes the next chunk; `decode` turns a set-aside row's bytes into text.
     pub fn feed(&mut self, chunk: &[u8], decode: &dyn Fn(&[u8]) -> String) {
-        let mut chunk = chunk;
-        if !self.carry.is_empty() {
-            // The record cut by the last chunk's end mostly ends at this chunk's first line
-            // break: complete it alone, not copying the whole chunk after it.
-            let mut carry = std::mem::take(&mut self.carry);
+        let rest = if self.carry.is_empty() {
+            chunk
+        } else {
+            match self.complete_carried(chunk, decode) {
+                Some(rest) => rest,
+                None => return,
+            }
+        };
+        let used = self.records(rest, false, decode);
+        self.carry.extend_from_slice(&rest[used..]);
+    }
+
+    /// Completes the record the last chunk's end cut with the start of `chunk`: the rest of
+    /// `chunk`, or `None` when the record goes on past it (all of it is then carried). The
+    /// record mostly ends at the chunk's first line break: only that line is copied, not the
+    /// whole chunk; a record already over several lines (a quoted line break) takes it whole.
+    fn complete_carried<'c>(&mut self, chunk: &'c [u8], decode: &dyn Fn(&[u8]) -> String) -> Option<&'c [u8]> {
+        let mut carry = std::mem::take(&mut self.carry);
+        if memchr::memchr(b'\n', &carry).is_none() {
             let line = memchr::memchr(b'\n', chunk).map_or(chunk.len(), |i| i + 1);
             carry.extend_from_slice(&chunk[..line]);
             let used = self.records(&carry, false, decode);
             carry.drain(..used);
-            if !carry.is_empty() {
-                // A quoted line break: the record goes on further.
-                carry.extend_from_slice(&chunk[line..]);
-                let used = self.records(&carry, false, decode);
-                carry.drain(..used);
+            if carry.is_empty() {
                 self.carry = carry;
-                return;
+                return Some(&chunk[line..]);
             }
-            chunk = &chunk[line..];
-            self.carry = carry;
+            carry.extend_from_slice(&chunk[line..]);
+        } else {
+            carry.extend_from_slice(chunk);
         }
-        let used = self.records(chunk, false, decode);
-        self.carry.extend_from_slice(&chunk[used..]);
+        let used = self.records(&carry, false, decode);
+        carry.drain(..used);
+        self.carry = carry;
+        None
     }
 
     /// Ends the input: a last record without a line break, or with a quote never closed,
