@@ -4,10 +4,11 @@
 //! Windows-1252, decimal commas, secret cells, CRLF — about 35 MB. Each figure is the median
 //! of several runs.
 
-use carnet::engine::stream::Stream;
+use carnet::engine::read::stream::Stream;
+use carnet::engine::read::workspace::Workspace;
+use carnet::engine::read::{decode, dialect, layout, parse};
 use carnet::engine::territory::Place;
-use carnet::engine::workspace::Workspace;
-use carnet::engine::{decode, dialect, layout, parse};
+use carnet::engine::territory::selection::Selection;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -132,5 +133,5 @@ fn main() {
     );
     let ws = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
     let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
-    report("select one commune", bytes.len(), median(|| _ = black_box(ws.select(&place).unwrap())));
+    report("select one commune", bytes.len(), median(|| _ = black_box(Selection::of(&ws, &place).unwrap())));
 }

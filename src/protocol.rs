@@ -8,14 +8,14 @@
 
 use crate::engine::Error;
 use crate::engine::chart::{ChartRequest, Drawn};
-use crate::engine::explore::Query;
-use crate::engine::parse::SetAside;
+pub use crate::engine::dossier::session::{AppliedStep, Compiled, Kit, Page, Selected};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::kit::Attachment;
-pub use crate::engine::session::{AppliedStep, Compiled, Kit, Page, Selected};
-use crate::engine::standardize::Step;
+use crate::engine::read::parse::SetAside;
+use crate::engine::read::{Detection, ReadOptions};
 use crate::engine::territory::Place;
-use crate::engine::workspace::{Detection, ReadOptions};
+use crate::engine::tidy::explore::Query;
+use crate::engine::tidy::standardize::Step;
 use gloo::worker::Codec;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;

@@ -5,12 +5,12 @@
 //! messages every 50 ms, so a cancel request is heard; a large file with a commune picked streams through the
 //! engine and is never held whole.
 
-use crate::engine::dictionary::Dictionary;
+use crate::engine::dossier::session::Session;
 use crate::engine::progress::Progress;
-use crate::engine::reading::Reading;
-use crate::engine::session::Session;
+use crate::engine::read::ReadOptions;
+use crate::engine::read::reading::Reading;
 use crate::engine::territory::Place;
-use crate::engine::workspace::ReadOptions;
+use crate::engine::tidy::dictionary::Dictionary;
 use crate::engine::{Error, ErrorKind};
 use crate::protocol::{Json, Loaded, RequestId, Stage, UiToWorker, WorkerToUi};
 use gloo::timers::future::TimeoutFuture;
@@ -147,7 +147,8 @@ async fn load(
     let file_name = file.name();
     let size = file.size() as u64;
     let failed = |error: ErrorKind| WorkerToUi::Failed { id, file_name: file_name.clone(), error: Error::new(error) };
-    let codes: Option<Vec<String>> = focus.as_ref().map(|(_, place)| crate::engine::levels::codes_to_read(place));
+    let codes: Option<Vec<String>> =
+        focus.as_ref().map(|(_, place)| crate::engine::territory::levels::codes_to_read(place));
     if codes.is_none() && size > WHOLE_AT_MOST {
         return failed(ErrorKind::TooLargeWithoutCommune { size });
     }

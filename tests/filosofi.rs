@@ -2,13 +2,16 @@
 //!
 //! The files are not committed: when the shared folder is absent the tests say so and pass.
 
+use carnet::engine::chart;
 use carnet::engine::chart::{ChartKind, ChartRequest};
-use carnet::engine::decode::Encoding;
-use carnet::engine::dialect::{LineEnding, Separator};
-use carnet::engine::infer::{CodeKind, ColumnKind, DecimalSign, Marker};
+use carnet::engine::publish::{self, facts::Facts};
+use carnet::engine::read::decode::Encoding;
+use carnet::engine::read::dialect::{LineEnding, Separator};
+use carnet::engine::read::workspace::Workspace;
 use carnet::engine::table::Cell;
+use carnet::engine::table::{CodeKind, ColumnKind, DecimalSign, Marker};
 use carnet::engine::territory::Place;
-use carnet::engine::workspace::Workspace;
+use carnet::engine::territory::selection::Selection;
 use std::path::PathBuf;
 
 mod common;
@@ -26,8 +29,8 @@ fn load(name: &str) -> Option<Workspace> {
 #[test]
 fn ranking_among_the_epci_communes() {
     let Some(ws) = load("cc_filosofi_2020_COM.csv") else { return };
-    let sel = ws.select(&sailly()).unwrap();
-    let drawn = ws.chart(&sel, &request("MED20", ChartKind::Ranking, None), &[]).unwrap();
+    let sel = Selection::of(&ws, &sailly()).unwrap();
+    let drawn = chart::draw::draw(&ws, &sel, &request("MED20", ChartKind::Ranking, None), &[]).unwrap();
     let option: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
     let labels: Vec<&str> = option["yAxis"]["data"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     // MED20: Sailly 29 440, Toufflers 27 800, Lille 20 000, Lannoy 19 360, Roubaix 14 520.
@@ -39,7 +42,7 @@ fn ranking_among_the_epci_communes() {
     // Another commune of the EPCI highlighted: the sentence is about it.
     let mut lannoy = request("MED20", ChartKind::Ranking, None);
     lannoy.edits.highlight = Some("59332".into());
-    let drawn = ws.chart(&sel, &lannoy, &[]).unwrap();
+    let drawn = chart::draw::draw(&ws, &sel, &lannoy, &[]).unwrap();
     assert!(drawn.alt.starts_with("Lannoy se classe 4e sur 5 communes"), "{}", drawn.alt);
     let option: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
     assert_eq!(option["title"][0]["subtext"], "Communes de Métropole Européenne de Lille · Lannoy en évidence");
@@ -69,7 +72,7 @@ fn filosofi_2020_sailly_row() {
     let Some(ws) = load("cc_filosofi_2020_COM.csv") else {
         return;
     };
-    let sel = ws.select(&sailly()).unwrap();
+    let sel = Selection::of(&ws, &sailly()).unwrap();
     assert_eq!(sel.table.rows(), 1);
     assert_eq!(sel.lines, [22_317]);
     let t = &sel.table;
@@ -80,11 +83,11 @@ fn filosofi_2020_sailly_row() {
     assert_eq!(t.column("PIMP20").unwrap().cell(0), Cell::Missing(Marker::Secret));
     assert_eq!(t.column("RD20").unwrap().cell(0), Cell::Missing(Marker::Secret));
 
-    let csv = String::from_utf8(ws.clean_csv(&sel)).unwrap();
+    let csv = String::from_utf8(publish::csv::write(&sel.table)).unwrap();
     let mut lines = csv.lines();
     assert!(lines.next().unwrap().starts_with("CODGEO,NBMENFISC20,NBPERSMENFISC20,MED20,PIMP20,"));
     assert_eq!(lines.next().unwrap(), "59522,765,1995,29440,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s");
-    let facts = ws.facts(&sel);
+    let facts = Facts::of(&ws, &sel);
     assert_eq!(facts.csv_name, "cc_filosofi_2020_COM_59522.csv");
     assert_eq!((facts.rows, facts.rows_read), (1, 34_929));
     assert_eq!(facts.years, Some((2020, 2020)));
@@ -94,16 +97,17 @@ fn filosofi_2020_sailly_row() {
     let dataset = carnet::engine::publish::dataset::Dataset::propose(&facts);
     assert_eq!(dataset.zones, ["fr:commune:59522"]);
 
-    let drawn = ws.chart(&sel, &request("MED20", ChartKind::Commune, None), &[]).unwrap();
+    let drawn = chart::draw::draw(&ws, &sel, &request("MED20", ChartKind::Commune, None), &[]).unwrap();
     let chart: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
     assert_eq!(chart["series"][0]["data"][0]["value"], 29_440.0);
     assert_eq!(drawn.alt, "MED20 à Sailly-lez-Lannoy : 29\u{202F}440. Source : Insee, Filosofi 2020.");
     assert!(
-        ws.chart(&sel, &request("CODGEO", ChartKind::Commune, None), &[]).is_none(),
+        chart::draw::draw(&ws, &sel, &request("CODGEO", ChartKind::Commune, None), &[]).is_none(),
         "a code column is not charted"
     );
     let labelled =
-        ws.chart(&sel, &request("MED20", ChartKind::Commune, Some("Médiane du niveau de vie (€)")), &[]).unwrap();
+        chart::draw::draw(&ws, &sel, &request("MED20", ChartKind::Commune, Some("Médiane du niveau de vie (€)")), &[])
+            .unwrap();
     assert_eq!(
         labelled.alt,
         "Médiane du niveau de vie (€) à Sailly-lez-Lannoy : 29\u{202F}440. Source : Insee, Filosofi 2020."
@@ -121,13 +125,13 @@ fn filosofi_2019_secret_cells_are_empty_not_zero() {
     assert_eq!(d.dialect.line_ending, LineEnding::CrLf);
     assert_eq!(d.rows, 34_930);
     assert_eq!(d.set_aside, 0);
-    let sel = ws.select(&sailly()).unwrap();
+    let sel = Selection::of(&ws, &sailly()).unwrap();
     let t = &sel.table;
     assert_eq!(t.column("NBMENFISC19").unwrap().cell(0), Cell::Integer(759));
     assert_eq!(t.column("NBPERSMENFISC19").unwrap().cell(0), Cell::Integer(1986));
     assert_eq!(t.column("MED19").unwrap().cell(0), Cell::Integer(28_570));
     assert_eq!(t.column("PIMP19").unwrap().cell(0), Cell::Missing(Marker::Empty));
-    let csv = String::from_utf8(ws.clean_csv(&sel)).unwrap();
+    let csv = String::from_utf8(publish::csv::write(&sel.table)).unwrap();
     assert!(csv.lines().nth(1).unwrap().starts_with("59522,759,1986,28570,,"));
 }
 
@@ -137,7 +141,7 @@ fn corsica_codes_stay_text() {
         return;
     };
     let ajaccio = Place { code: "2A004".into(), name: "Ajaccio".into(), ..Place::default() };
-    let sel = ws.select(&ajaccio).unwrap();
+    let sel = Selection::of(&ws, &ajaccio).unwrap();
     assert_eq!(sel.table.column("CODGEO").unwrap().cell(0), Cell::Text("2A004"));
     let first = ws.table().column("CODGEO").unwrap().cell(0);
     assert_eq!(first, Cell::Text("01001"), "the leading zero is kept");
@@ -167,9 +171,9 @@ fn territory_first_read_gives_the_same_rows() {
     );
     assert!(focused.table().rows() < 1_100, "only the sample and the commune are parsed");
     assert_eq!(focused.preview(3), full.preview(3));
-    let (a, b) = (full.select(&sailly()).unwrap(), focused.select(&sailly()).unwrap());
+    let (a, b) = (Selection::of(&full, &sailly()).unwrap(), Selection::of(&focused, &sailly()).unwrap());
     assert_eq!(a.lines, b.lines);
-    assert_eq!(full.clean_csv(&a), focused.clean_csv(&b));
+    assert_eq!(publish::csv::write(&a.table), publish::csv::write(&b.table));
     assert!(focused.holds("59522") && !focused.holds("01002"));
     assert!(focused.detection().sampled && !full.detection().sampled);
 }

@@ -3,8 +3,10 @@
 //! Filosofi 2020 rows, failing on a CSV that breaks its schema; and `tests/validators/datagouv.py`,
 //! udata's rules written down apart from the engine, on `datagouv.json`.
 
+use carnet::engine::publish::{self, facts::Facts};
 use carnet::engine::publish::{dataset::Dataset, kit, readme};
-use carnet::engine::workspace::Workspace;
+use carnet::engine::read::workspace::Workspace;
+use carnet::engine::territory::selection::Selection;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -35,11 +37,11 @@ fn udata_rules(dir: &Path) -> Option<(bool, String)> {
 /// Writes the kit of Sailly-lez-Lannoy's rows of `bytes` into `dir`; returns the CSV's name.
 fn write_package(bytes: &[u8], name: &str, dir: &Path) -> String {
     let ws = Workspace::load(name, bytes, &mut ()).unwrap();
-    let sel = ws.select(&sailly()).unwrap();
-    let facts = ws.facts(&sel);
+    let sel = Selection::of(&ws, &sailly()).unwrap();
+    let facts = Facts::of(&ws, &sel);
     let mut dataset = Dataset::propose(&facts);
     dataset.description = readme::description(&facts, &dataset, "2026-11-28");
-    let files = kit::files(&facts, &dataset, &ws.clean_csv(&sel), &[], "2026-11-28").unwrap();
+    let files = kit::files(&facts, &dataset, &publish::csv::write(&sel.table), &[], "2026-11-28").unwrap();
     std::fs::create_dir_all(dir).unwrap();
     for f in files {
         std::fs::write(dir.join(&f.name), f.bytes).unwrap();
@@ -109,16 +111,16 @@ fn generated_files_match_the_golden_copies() {
                 59522;Sailly-lez-Lannoy;765;29440;s;s\r\n59009;Villeneuve-d'Ascq;28 031;21 630;52,5;18,2\r\n";
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
     let ws = Workspace::load("cc_filosofi_2020_COM.csv", &bytes, &mut ()).unwrap();
-    let sel = ws.select(&sailly()).unwrap();
-    let mut facts = ws.facts(&sel);
+    let sel = Selection::of(&ws, &sailly()).unwrap();
+    let mut facts = Facts::of(&ws, &sel);
     let meta = "COD_VAR;LIB_VAR;LIB_VAR_LONG\nMED19;Médiane du niveau vie (€);Médiane du niveau de vie (€)\n\
                 NBMENFISC19;Nombre de ménages fiscaux;Nombre de ménages fiscaux\n";
-    facts.label_with(&carnet::engine::dictionary::Dictionary::read("meta.csv", meta.as_bytes()).unwrap(), &[]);
+    facts.label_with(&carnet::engine::tidy::dictionary::Dictionary::read("meta.csv", meta.as_bytes()).unwrap(), &[]);
     let mut dataset = Dataset::propose(&facts);
     dataset.producer = "Mairie de Sailly-lez-Lannoy".into();
     dataset.contact = "mairie@sailly-lez-lannoy.fr".into();
     dataset.description = readme::description(&facts, &dataset, "2026-11-28");
-    let files = kit::files(&facts, &dataset, &ws.clean_csv(&sel), &[], "2026-11-28").unwrap();
+    let files = kit::files(&facts, &dataset, &publish::csv::write(&sel.table), &[], "2026-11-28").unwrap();
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     for f in files {
         let path = golden.join(&f.name);

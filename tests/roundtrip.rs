@@ -2,10 +2,11 @@
 //! finds the dialect, and no input whatever makes the engine panic.
 
 #![cfg(not(target_arch = "wasm32"))]
-use carnet::engine::decode::Encoding;
-use carnet::engine::dialect::{self, Separator};
-use carnet::engine::parse;
-use carnet::engine::workspace::{ReadOptions, Workspace};
+use carnet::engine::read::ReadOptions;
+use carnet::engine::read::decode::Encoding;
+use carnet::engine::read::dialect::{self, Separator};
+use carnet::engine::read::parse;
+use carnet::engine::read::workspace::Workspace;
 use proptest::prelude::*;
 
 fn separator() -> impl Strategy<Value = Separator> {

@@ -2,8 +2,10 @@
 //! the whole file, on an ugly generated file: Windows-1252, title rows, quoted fields with
 //! separators and line breaks, ragged rows, codes without their leading zero, footnotes.
 
+use carnet::engine::publish;
+use carnet::engine::read::workspace::Workspace;
 use carnet::engine::territory::Place;
-use carnet::engine::workspace::Workspace;
+use carnet::engine::territory::selection::Selection;
 
 fn ugly_file() -> Vec<u8> {
     let mut text = String::from("Revenus 2020;;;\r\nSource : Insee;;;\r\n\r\nCODGEO;LIBGEO;MED;PART\r\n");
@@ -52,11 +54,11 @@ fn same_rows_as_the_whole_read() {
             (4, &d.layout.title_lines, &d.layout.footnotes)
         );
         assert_eq!(focused.set_aside(), full.set_aside());
-        let kinds = |d: &carnet::engine::workspace::Detection| d.columns.iter().map(|c| c.kind).collect::<Vec<_>>();
+        let kinds = |d: &carnet::engine::read::Detection| d.columns.iter().map(|c| c.kind).collect::<Vec<_>>();
         assert_eq!(kinds(f), kinds(d));
-        let (a, b) = (full.select(&place(code)).unwrap(), focused.select(&place(code)).unwrap());
+        let (a, b) = (Selection::of(&full, &place(code)).unwrap(), Selection::of(&focused, &place(code)).unwrap());
         assert_eq!(a.lines, b.lines, "{code}");
-        assert_eq!(full.clean_csv(&a), focused.clean_csv(&b), "{code}");
+        assert_eq!(publish::csv::write(&a.table), publish::csv::write(&b.table), "{code}");
     }
     assert_eq!(full.detection().layout.footnotes, ["Source : Insee, Filosofi 2020", "Champ : France"]);
     assert_eq!(full.set_aside()[0].text, "59522;décalée;1");
@@ -64,8 +66,8 @@ fn same_rows_as_the_whole_read() {
 
 #[test]
 fn streamed_in_chunks_like_a_file_larger_than_memory() {
-    use carnet::engine::decode::{self, Encoding};
-    use carnet::engine::stream::{HEAD_BYTES, Stream};
+    use carnet::engine::read::decode::{self, Encoding};
+    use carnet::engine::read::stream::{HEAD_BYTES, Stream};
     let bytes = ugly_file();
     let full = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
     let codes = ["59522".to_owned()];
@@ -82,15 +84,19 @@ fn streamed_in_chunks_like_a_file_larger_than_memory() {
         assert_eq!(ws.detection().rows, full.detection().rows, "chunks of {chunk}");
         assert_eq!(ws.set_aside(), full.set_aside(), "chunks of {chunk}");
         assert_eq!(ws.detection().layout.footnotes, full.detection().layout.footnotes);
-        let (a, b) = (full.select(&place("59522")).unwrap(), ws.select(&place("59522")).unwrap());
-        assert_eq!((&a.lines, full.clean_csv(&a)), (&b.lines, ws.clean_csv(&b)), "chunks of {chunk}");
+        let (a, b) = (Selection::of(&full, &place("59522")).unwrap(), Selection::of(&ws, &place("59522")).unwrap());
+        assert_eq!(
+            (&a.lines, publish::csv::write(&a.table)),
+            (&b.lines, publish::csv::write(&b.table)),
+            "chunks of {chunk}"
+        );
         assert!(reports >= bytes.len() / chunk);
     }
 }
 
 #[test]
 fn read_as_it_arrives_in_chunks_of_any_size() {
-    use carnet::engine::reading::Reading;
+    use carnet::engine::read::reading::Reading;
     let bytes = ugly_file();
     let codes = ["59522".to_owned()];
     let whole = Workspace::load_for("f.csv", &bytes, Default::default(), Some(&codes), &mut ()).unwrap();
@@ -105,8 +111,9 @@ fn read_as_it_arrives_in_chunks_of_any_size() {
             let ws = ws.unwrap();
             assert_eq!(ws.detection(), whole.detection(), "chunks of {chunk}, kept {keep}");
             assert_eq!(ws.set_aside(), whole.set_aside());
-            let (a, b) = (whole.select(&place("59522")).unwrap(), ws.select(&place("59522")).unwrap());
-            assert_eq!((&a.lines, whole.clean_csv(&a)), (&b.lines, ws.clean_csv(&b)));
+            let (a, b) =
+                (Selection::of(&whole, &place("59522")).unwrap(), Selection::of(&ws, &place("59522")).unwrap());
+            assert_eq!((&a.lines, publish::csv::write(&a.table)), (&b.lines, publish::csv::write(&b.table)));
             assert_eq!(kept.is_some(), keep);
             assert!(rows_seen > 10_000, "progress counts rows as they come");
         }

@@ -3,8 +3,9 @@
 //! the paths.
 #![no_main]
 
-use carnet::engine::reading::Reading;
-use carnet::engine::workspace::{ReadOptions, Workspace};
+use carnet::engine::read::reading::Reading;
+use carnet::engine::read::ReadOptions;
+use carnet::engine::read::workspace::Workspace;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

@@ -1,7 +1,7 @@
 //! Errors that stop a file from being read at all.
 //!
 //! Problems confined to some rows never become an [`Error`]: those rows are set aside with
-//! their line and reason (see [`crate::engine::parse::SetAside`]) so nothing is lost silently.
+//! their line and reason (see [`crate::engine::read::parse::SetAside`]) so nothing is lost silently.
 //! The kinds carry data, not prose: the UI turns each into a French sentence in one place.
 
 use serde::{Deserialize, Serialize};

@@ -9,8 +9,8 @@
 //! assert_eq!(format::number(-14.5), "-14,5");
 //! ```
 
-use super::infer::Marker;
 use super::table::Cell;
+use super::table::Marker;
 
 /// The thousands separator: narrow no-break space.
 pub const GROUP: char = '\u{202F}';
@@ -61,7 +61,7 @@ pub fn cell(cell: Cell<'_>) -> String {
         Cell::Decimal(v) => number(v),
         Cell::Percent(v) => format!("{}\u{A0}%", number(v)),
         Cell::Year(v) => v.to_string(),
-        Cell::Date(d) => crate::engine::infer::date::french(d),
+        Cell::Date(d) => crate::engine::read::infer::date::french(d),
         Cell::Bool(b) => (if b { "oui" } else { "non" }).to_owned(),
         Cell::Missing(m) => marker(m).to_owned(),
     }

@@ -1,35 +1,30 @@
 //! The data engine: plain Rust, free of browser types, tested and benchmarked natively.
 //!
-//! Data flows one way: [`decode`] (bytes → text) → [`dialect`] (separator) → [`layout`]
-//! (header line) → [`parse`] (fields) → [`infer`] (column types) → [`table`] (Arrow columns)
-//! → [`filter`] → [`chart`] / [`publish`]. [`workspace`] is the one entry point the worker calls.
+//! Floors, each importing only those below it:
+//! - leaves: [`error`], [`progress`], [`text`] (folding accents), [`vintage`] (`MED19`,
+//!   `MED20` → one indicator);
+//! - [`table`]: the columnar table (Apache Arrow arrays) and the kinds of its columns;
+//! - [`format`]: cells written the French way and the way published files write them;
+//! - [`read`]: bytes → a typed table (decode → dialect → layout → parse → infer), whole or
+//!   territory first, streamed or kept;
+//! - [`territory`]: the official geography, the levels of a file's rows, a territory's rows;
+//! - [`chart`]: a territory's rows → chart specs → ECharts options, text alternatives, exports;
+//! - [`tidy`]: the variable dictionary, standardization steps, the tidy table across files
+//!   and vintages, the explorer's queries;
+//! - [`publish`]: the data.gouv.fr kit;
+//! - [`dossier`]: the recipe and the session, the one entry point the worker calls.
 
 pub mod chart;
-pub mod compile;
-pub mod decode;
-pub mod dialect;
-pub mod dictionary;
+pub mod dossier;
 pub mod error;
-pub mod explore;
-pub mod export;
-pub mod filter;
 pub mod format;
-pub mod infer;
-pub mod layout;
-pub mod levels;
-pub mod parse;
 pub mod progress;
 pub mod publish;
-pub mod reading;
-pub mod recipe;
-pub mod scan;
-pub mod series;
-pub mod session;
-pub mod source;
-pub mod standardize;
-pub mod stream;
+pub mod read;
 pub mod table;
 pub mod territory;
-pub mod workspace;
+pub mod text;
+pub mod tidy;
+pub mod vintage;
 
 pub use error::{Error, ErrorKind, Result};

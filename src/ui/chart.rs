@@ -228,7 +228,7 @@ fn IndicatorChoice() -> impl IntoView {
 #[component]
 fn ChartExports() -> impl IntoView {
     use super::download;
-    use crate::engine::export;
+    use crate::engine::chart::export;
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     let stem = move || {

@@ -3,7 +3,7 @@
 
 use super::state::AppState;
 use super::{EngineHandle, download, messages};
-use crate::engine::compile::LONG_HEADER;
+use crate::engine::tidy::compile::LONG_HEADER;
 use crate::protocol::UiToWorker;
 use leptos::prelude::*;
 

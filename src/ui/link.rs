@@ -5,7 +5,7 @@
 
 use super::recipe;
 use super::state::AppState;
-use crate::engine::recipe::Recipe;
+use crate::engine::dossier::recipe::Recipe;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 

@@ -2,16 +2,16 @@
 //! per engine type, so a new error kind cannot reach the page without words.
 
 use crate::engine::chart::ChartKind;
-use crate::engine::decode::Encoding;
-use crate::engine::dialect::{LineEnding, Separator};
+use crate::engine::dossier::recipe::RecipeError;
 use crate::engine::format;
-use crate::engine::infer::{ColumnKind, DecimalSign};
-use crate::engine::parse::SetAsideReason;
 use crate::engine::publish::check::Issue;
 use crate::engine::publish::quality::Criterion;
 use crate::engine::publish::vocabulary;
-use crate::engine::recipe::RecipeError;
-use crate::engine::standardize::StepError;
+use crate::engine::read::decode::Encoding;
+use crate::engine::read::dialect::{LineEnding, Separator};
+use crate::engine::read::parse::SetAsideReason;
+use crate::engine::table::{ColumnKind, DecimalSign};
+use crate::engine::tidy::standardize::StepError;
 use crate::engine::{Error, ErrorKind};
 use crate::ui::link::FetchError;
 

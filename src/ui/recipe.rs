@@ -3,7 +3,7 @@
 //! fields.
 
 use super::state::{AppState, Geography, LoadState};
-use crate::engine::recipe::{ChartSettings, Recipe};
+use crate::engine::dossier::recipe::{ChartSettings, Recipe};
 use leptos::prelude::*;
 
 /// The recipe of what is on the page now.
@@ -71,7 +71,7 @@ pub fn RecipeChanges() -> impl IntoView {
         state.recipe.with(|r| {
             let r = r.as_ref().filter(|r| !r.columns.is_empty())?;
             let file: Vec<_> = l.detection.columns.iter().map(|c| (c.name.clone(), c.kind)).collect();
-            Some((r.file_name.clone(), crate::engine::recipe::compare(&r.columns, &file)))
+            Some((r.file_name.clone(), crate::engine::dossier::recipe::compare(&r.columns, &file)))
         })
     });
     // The recipe's chart column, under this file's vintage.

@@ -3,7 +3,7 @@
 use super::EngineHandle;
 use super::engine::Engine;
 use super::state::{AppState, LoadState};
-use crate::engine::workspace::ReadOptions;
+use crate::engine::read::ReadOptions;
 use crate::protocol::{Stage, UiToWorker};
 use leptos::prelude::*;
 use web_sys::File;

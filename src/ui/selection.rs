@@ -4,7 +4,7 @@ use super::download;
 use super::messages;
 use super::state::{AppState, LoadState};
 use crate::engine::format;
-use crate::engine::levels::Level;
+use crate::engine::territory::levels::Level;
 use crate::protocol::Selected;
 use leptos::prelude::*;
 use std::sync::Arc;

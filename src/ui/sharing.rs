@@ -6,7 +6,7 @@ use super::file_picker::SmallFilePicker;
 use super::link::{self, FetchError};
 use super::state::AppState;
 use super::{EngineHandle, download, messages, recipe, requests};
-use crate::engine::recipe::Recipe;
+use crate::engine::dossier::recipe::Recipe;
 use leptos::prelude::*;
 
 /// Where a `?src=` link stands.

@@ -3,12 +3,12 @@
 
 use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn, Edits};
+use crate::engine::dossier::recipe::Recipe;
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::readme;
-use crate::engine::recipe::Recipe;
-use crate::engine::standardize::Step;
+use crate::engine::read::ReadOptions;
 use crate::engine::territory::{Place, Territories};
-use crate::engine::workspace::ReadOptions;
+use crate::engine::tidy::standardize::Step;
 use crate::protocol::{Kit, Loaded, Page, RequestId, Selected, Stage, WorkerToUi};
 use leptos::prelude::*;
 use std::sync::Arc;

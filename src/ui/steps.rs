@@ -4,7 +4,7 @@
 use super::EngineHandle;
 use super::disclosure::DisclosureButton;
 use super::state::AppState;
-use crate::engine::standardize::{self, Step};
+use crate::engine::tidy::standardize::{self, Step};
 use crate::protocol::UiToWorker;
 use leptos::prelude::*;
 

@@ -4,14 +4,14 @@
 //! nor as an empty cell; the metadata lists both as missing values.
 //!
 //! ```
-//! use carnet::engine::{publish, workspace::Workspace};
+//! use carnet::engine::{publish, read::workspace::Workspace};
 //! let ws = Workspace::load("f.csv", "CODGEO;PIMP20\n01004;48,5\n01005;s\n".as_bytes(), &mut ()).unwrap();
 //! let csv = publish::csv::write(ws.table());
 //! assert_eq!(String::from_utf8(csv).unwrap(), "CODGEO,PIMP20\n01004,48.5\n01005,s\n");
 //! ```
 
-use crate::engine::infer::Marker;
-use crate::engine::parse::{SetAside, SetAsideReason};
+use crate::engine::read::parse::{SetAside, SetAsideReason};
+use crate::engine::table::Marker;
 use crate::engine::table::{Cell, Table};
 
 /// How a secret cell is written.
@@ -51,7 +51,7 @@ pub fn cell(cell: Cell<'_>) -> String {
         Cell::Integer(v) => v.to_string(),
         Cell::Decimal(v) | Cell::Percent(v) => v.to_string(),
         Cell::Year(v) => v.to_string(),
-        Cell::Date(d) => crate::engine::infer::date::iso(d),
+        Cell::Date(d) => crate::engine::read::infer::date::iso(d),
         Cell::Bool(b) => b.to_string(),
         Cell::Missing(Marker::Empty) => String::new(),
         Cell::Missing(Marker::Secret) => SECRET.to_owned(),
@@ -61,7 +61,7 @@ pub fn cell(cell: Cell<'_>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::workspace::Workspace;
+    use crate::engine::read::workspace::Workspace;
 
     fn clean(input: &[u8]) -> String {
         let ws = Workspace::load("f.csv", input, &mut ()).unwrap();

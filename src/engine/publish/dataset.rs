@@ -91,7 +91,7 @@ impl Dataset {
     /// [`super::readme::description`], which reads the other fields.
     pub fn propose(facts: &Facts) -> Self {
         let place = &facts.place;
-        let publication = crate::engine::source::publication(&facts.file_name);
+        let publication = crate::engine::read::source::publication(&facts.file_name);
         let year = facts.years.map(|(a, b)| if a == b { format!("{a}") } else { format!("{a}–{b}") });
         let theme = publication.map_or("Données publiques", |p| p.theme);
         let title = match &year {

@@ -3,12 +3,14 @@
 //! worker and carried to the page, where the form and its checks use them.
 
 use super::csv;
-use crate::engine::dictionary::Dictionary;
-use crate::engine::infer::{CodeKind, ColumnKind, Marker};
-use crate::engine::standardize::{self, Effect};
+use crate::engine::read::Detection;
+use crate::engine::read::workspace::Workspace;
 use crate::engine::table::{Cell, Column, Table};
+use crate::engine::table::{CodeKind, ColumnKind, Marker};
 use crate::engine::territory::Place;
-use crate::engine::workspace::Detection;
+use crate::engine::territory::selection::Selection;
+use crate::engine::tidy::dictionary::Dictionary;
+use crate::engine::tidy::standardize::{self, Effect};
 use serde::{Deserialize, Serialize};
 
 /// One column of a clean CSV, as its documentation needs it.
@@ -66,16 +68,21 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// The facts of `selection`, a territory's rows in the file `read`.
+    pub fn of(read: &Workspace, selection: &Selection) -> Self {
+        Self::gather(read.file_name(), read.detection(), &selection.place, &selection.table)
+    }
+
     /// Gathers the facts of `table`, the rows kept for `place` from `file_name`.
     pub fn gather(file_name: &str, detection: &Detection, place: &Place, table: &Table) -> Self {
         let fields = table.columns().iter().map(|c| field(c, table.rows())).collect();
         let years = years_in(table).or_else(|| {
-            let year = i32::from(crate::engine::source::year(&file_name.to_lowercase())?);
+            let year = i32::from(crate::engine::read::source::year(&file_name.to_lowercase())?);
             Some((year, year))
         });
         Self {
             file_name: file_name.to_owned(),
-            publication: crate::engine::source::describe(file_name),
+            publication: crate::engine::read::source::describe(file_name),
             place: place.clone(),
             csv_name: csv_name(file_name, &place.code),
             rows: table.rows(),
@@ -84,7 +91,7 @@ impl Facts {
             encoding: detection.encoding.label().to_owned(),
             separator: char::from(detection.dialect.separator.byte()),
             header_line: detection.layout.header_line,
-            decimal_comma: detection.decimal == Some(crate::engine::infer::DecimalSign::Comma),
+            decimal_comma: detection.decimal == Some(crate::engine::table::DecimalSign::Comma),
             repaired: detection.columns.iter().map(|c| c.repaired).sum(),
             years,
             fields,
@@ -147,13 +154,13 @@ fn years_in(table: &Table) -> Option<(i32, i32)> {
 /// The clean CSV's file name: `<source stem>_<code>.csv`, in characters safe everywhere.
 pub fn csv_name(file_name: &str, code: &str) -> String {
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
-    format!("{}_{code}.csv", crate::engine::export::safe_name(stem))
+    format!("{}_{code}.csv", crate::engine::chart::export::safe_name(stem))
 }
 
 /// Sailly-lez-Lannoy's Filosofi 2020 row as the unit tests of the kit's generators use it.
 #[cfg(test)]
 pub(crate) fn example() -> Facts {
-    use crate::engine::infer::DecimalSign;
+    use crate::engine::table::DecimalSign;
     use crate::engine::territory::Named;
     let field = |name: &str, kind, example: &str, secret| FieldFacts {
         name: name.into(),
@@ -199,7 +206,6 @@ pub(crate) fn example() -> Facts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::workspace::Workspace;
 
     #[test]
     fn facts_of_a_filosofi_extract() {
@@ -210,7 +216,7 @@ mod tests {
         )
         .unwrap();
         let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
-        let sel = ws.select(&place).unwrap();
+        let sel = Selection::of(&ws, &place).unwrap();
         let facts = Facts::gather(ws.file_name(), ws.detection(), &place, &sel.table);
         assert_eq!(facts.csv_name, "cc_filosofi_2020_COM_59522.csv");
         assert_eq!(facts.publication.as_deref(), Some("Insee, Filosofi 2020"));
@@ -225,7 +231,7 @@ mod tests {
     fn years_come_from_a_year_column_first() {
         let ws = Workspace::load("caf_2022.csv", b"CODGEO;ANNEE;N\n59522;2019;1\n59522;2021;2\n", &mut ()).unwrap();
         let place = Place { code: "59522".into(), ..Place::default() };
-        let sel = ws.select(&place).unwrap();
+        let sel = Selection::of(&ws, &place).unwrap();
         assert_eq!(Facts::gather(ws.file_name(), ws.detection(), &place, &sel.table).years, Some((2019, 2021)));
     }
 }

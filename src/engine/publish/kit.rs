@@ -42,7 +42,7 @@ pub fn written(facts: &Facts) -> Vec<String> {
 /// How the kit lists the chart of `column`, as an image made on the page.
 pub fn chart_resource(column: &str) -> Resource {
     Resource {
-        file: format!("graphique_{}.png", crate::engine::export::safe_name(column)),
+        file: format!("graphique_{}.png", crate::engine::chart::export::safe_name(column)),
         title: format!("Graphique : {column}"),
         description: "Graphique fait avec Carnet à partir des données (image PNG).".to_owned(),
         kind: ResourceType::Documentation,
@@ -129,9 +129,11 @@ pub fn zip(files: &[KitFile], today: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::publish;
     use crate::engine::publish::dataset::ResourceType;
+    use crate::engine::read::workspace::Workspace;
     use crate::engine::territory::Place;
-    use crate::engine::workspace::Workspace;
+    use crate::engine::territory::selection::Selection;
     use std::io::Read;
 
     fn kit(attachments: &[Attachment]) -> Result<Vec<KitFile>, Vec<Problem>> {
@@ -142,11 +144,11 @@ mod tests {
         )
         .unwrap();
         let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
-        let sel = ws.select(&place).unwrap();
+        let sel = Selection::of(&ws, &place).unwrap();
         let facts = Facts::gather(ws.file_name(), ws.detection(), &place, &sel.table);
         let mut dataset = Dataset::propose(&facts);
         dataset.description = readme::description(&facts, &dataset, "2026-11-28");
-        files(&facts, &dataset, &ws.clean_csv(&sel), attachments, "2026-11-28")
+        files(&facts, &dataset, &publish::csv::write(&sel.table), attachments, "2026-11-28")
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::dataset::Dataset;
 use super::facts::Facts;
 use super::vocabulary::{self, FREQUENCIES, LICENCES};
 use crate::engine::format;
-use crate::engine::infer::{CodeKind, ColumnKind};
+use crate::engine::table::{CodeKind, ColumnKind};
 use std::fmt::Write;
 
 /// A column kind's name, in French.
@@ -204,7 +204,7 @@ fn glossary(facts: &Facts) -> Vec<(String, String)> {
         ));
     }
     terms.push(("`nd`".to_owned(), "valeur non disponible dans la source.".to_owned()));
-    if let Some(p) = crate::engine::source::publication(&facts.file_name) {
+    if let Some(p) = crate::engine::read::source::publication(&facts.file_name) {
         terms.extend(p.glossary.iter().map(|(t, m)| ((*t).to_owned(), (*m).to_owned())));
     }
     terms

@@ -8,7 +8,7 @@
 use super::csv::{NOT_AVAILABLE, SECRET};
 use super::dataset::Dataset;
 use super::facts::{Facts, FieldFacts};
-use crate::engine::infer::{CodeKind, ColumnKind};
+use crate::engine::table::{CodeKind, ColumnKind};
 use serde_json::{Value, json};
 
 /// The Table Schema type of a column kind.
@@ -160,7 +160,7 @@ pub fn data_package(facts: &Facts, dataset: &Dataset) -> Value {
 
 /// A Frictionless name: lower case, digits, `-`, `_`, `.`.
 pub fn slug(text: &str) -> String {
-    let folded = crate::engine::territory::fold(text);
+    let folded = crate::engine::text::fold(text);
     let slug: String =
         folded.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '.' { c } else { '-' }).collect();
     slug.trim_matches('-').to_owned()
@@ -169,13 +169,14 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::read::workspace::Workspace;
     use crate::engine::territory::Place;
-    use crate::engine::workspace::Workspace;
+    use crate::engine::territory::selection::Selection;
 
     fn schema_of(file: &str, csv: &str, code: &str) -> Value {
         let ws = Workspace::load(file, csv.as_bytes(), &mut ()).unwrap();
         let place = Place { code: code.into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
-        let sel = ws.select(&place).unwrap();
+        let sel = Selection::of(&ws, &place).unwrap();
         let facts = Facts::gather(ws.file_name(), ws.detection(), &place, &sel.table);
         table_schema(&facts, &Dataset::propose(&facts), "2026-11-28")
     }

@@ -1,7 +1,7 @@
 //! data.gouv.fr's vocabularies (licence, frequency and granularity ids, zone ids) and its rules
 //! for tags, as udata defines them.
 
-use crate::engine::territory::fold;
+use crate::engine::text::fold;
 
 /// Licence Ouverte / Open Licence 2.0, the default for public bodies.
 pub const LICENCE_OUVERTE: &str = "lov2";

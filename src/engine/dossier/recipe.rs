@@ -1,0 +1,209 @@
+//! The recipe ("carnet"): how a file was read, for which territory, which chart and which
+//! publication fields — one versioned JSON file the user keeps, to do the same work on next
+//! year's file.
+//!
+//! ```
+//! use carnet::engine::dossier::recipe::Recipe;
+//! let recipe = Recipe::new("cc_filosofi_2020_COM.csv", Default::default());
+//! let text = recipe.to_json();
+//! assert!(text.contains("\"format\": \"carnet\""));
+//! assert_eq!(Recipe::from_json(&text).unwrap(), recipe);
+//! ```
+
+use crate::engine::chart::{ChartKind, Edits};
+use crate::engine::publish::dataset::Dataset;
+use crate::engine::read::ReadOptions;
+use crate::engine::table::ColumnKind;
+use crate::engine::tidy::standardize::Step;
+use crate::engine::vintage::stem;
+use serde::{Deserialize, Serialize};
+
+/// The `format` field of every recipe.
+pub const FORMAT: &str = "carnet";
+/// The version of the recipe format this build writes.
+pub const VERSION: u32 = 1;
+
+/// The chart the user settled on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartSettings {
+    /// The column charted.
+    pub column: String,
+    /// Which chart.
+    pub kind: ChartKind,
+    /// The user's edits.
+    #[serde(default)]
+    pub edits: Edits,
+    /// The indicators of a chart of several.
+    #[serde(default)]
+    pub columns: Vec<String>,
+}
+
+/// Everything needed to redo the work on a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recipe {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The format's version.
+    pub version: u32,
+    /// The file the recipe was made on.
+    pub file_name: String,
+    /// The user's corrections to the detection.
+    pub read: ReadOptions,
+    /// The columns of the file the recipe was made on, with their kinds: what the next file is
+    /// compared with.
+    #[serde(default)]
+    pub columns: Vec<(String, ColumnKind)>,
+    /// The commune's INSEE code.
+    pub territory: Option<String>,
+    /// The standardization steps.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    /// The chart.
+    pub chart: Option<ChartSettings>,
+    /// The data.gouv.fr fields.
+    pub publication: Option<Dataset>,
+}
+
+/// Why a text is not a recipe Carnet can use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecipeError {
+    /// Not JSON of the recipe's shape.
+    NotARecipe(String),
+    /// A recipe from a newer Carnet.
+    TooNew(u32),
+}
+
+impl Recipe {
+    /// A recipe for `file_name` read with `read`, nothing else chosen yet.
+    pub fn new(file_name: &str, read: ReadOptions) -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            file_name: file_name.to_owned(),
+            read,
+            columns: Vec::new(),
+            territory: None,
+            steps: Vec::new(),
+            chart: None,
+            publication: None,
+        }
+    }
+
+    /// The recipe as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// Reads a recipe.
+    ///
+    /// # Errors
+    /// [`RecipeError`] when the text is not a recipe of a version this build reads.
+    pub fn from_json(text: &str) -> Result<Self, RecipeError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| RecipeError::NotARecipe(e.to_string()))?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+            return Err(RecipeError::NotARecipe("le champ « format » ne vaut pas « carnet »".into()));
+        }
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(v) if v > u64::from(VERSION) => return Err(RecipeError::TooNew(v as u32)),
+            _ => {}
+        }
+        serde_json::from_value(value).map_err(|e| RecipeError::NotARecipe(e.to_string()))
+    }
+}
+
+/// How a file differs from the one a recipe was made on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Changes {
+    /// The same variable under another vintage: the recipe's name, the file's.
+    pub vintages: Vec<(String, String)>,
+    /// Columns the recipe's file did not have.
+    pub new: Vec<String>,
+    /// Columns the recipe's file had and this one has not.
+    pub missing: Vec<String>,
+    /// Columns read with another kind: name, the recipe's kind, the file's.
+    pub retyped: Vec<(String, ColumnKind, ColumnKind)>,
+}
+
+impl Changes {
+    /// Whether the file has the recipe's columns, as they were.
+    pub fn is_empty(&self) -> bool {
+        self.vintages.is_empty() && self.new.is_empty() && self.missing.is_empty() && self.retyped.is_empty()
+    }
+
+    /// The file's name for a column of the recipe's file (itself, or its next vintage).
+    pub fn map(&self, column: &str) -> Option<&str> {
+        self.vintages.iter().find(|(old, _)| old == column).map(|(_, new)| new.as_str())
+    }
+}
+
+/// Compares the columns of a file with those `recipe` was made on; a variable whose name
+/// differs only by its two-digit vintage suffix (`MED20`, `MED21`) is the same one.
+pub fn compare(recipe: &[(String, ColumnKind)], file: &[(String, ColumnKind)]) -> Changes {
+    let mut changes = Changes::default();
+    let kind_in = |list: &[(String, ColumnKind)], name: &str| list.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
+    let mut matched: Vec<&str> = Vec::new();
+    for (name, kind) in recipe {
+        let found = if kind_in(file, name).is_some() {
+            Some(name.as_str())
+        } else {
+            let s = stem(name);
+            let candidate = file.iter().find(|(n, _)| {
+                s.is_some() && stem(n) == s && kind_in(recipe, n).is_none() && !matched.contains(&n.as_str())
+            });
+            candidate.map(|(n, _)| {
+                changes.vintages.push((name.clone(), n.clone()));
+                n.as_str()
+            })
+        };
+        match found {
+            Some(n) => {
+                matched.push(n);
+                if let Some(k) = kind_in(file, n).filter(|k| k != kind) {
+                    changes.retyped.push((n.to_owned(), *kind, k));
+                }
+            }
+            None => changes.missing.push(name.clone()),
+        }
+    }
+    changes.new = file.iter().filter(|(n, _)| !matched.contains(&n.as_str())).map(|(n, _)| n.clone()).collect();
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_year_s_file_is_compared_with_the_recipe_s() {
+        let cols = |list: &[(&str, ColumnKind)]| list.iter().map(|(n, k)| ((*n).to_owned(), *k)).collect::<Vec<_>>();
+        let code = ColumnKind::Code(crate::engine::table::CodeKind::Commune);
+        let recipe = cols(&[
+            ("CODGEO", code),
+            ("MED20", ColumnKind::Integer),
+            ("PIMP20", ColumnKind::Text),
+            ("RD20", ColumnKind::Integer),
+        ]);
+        let file = cols(&[
+            ("CODGEO", code),
+            ("MED21", ColumnKind::Integer),
+            ("PIMP21", ColumnKind::Integer),
+            ("D121", ColumnKind::Integer),
+        ]);
+        let c = compare(&recipe, &file);
+        assert_eq!(c.vintages, [("MED20".to_owned(), "MED21".to_owned()), ("PIMP20".to_owned(), "PIMP21".to_owned())]);
+        assert_eq!(c.missing, ["RD20"]);
+        assert_eq!(c.new, ["D121"]);
+        assert_eq!(c.retyped, [("PIMP21".to_owned(), ColumnKind::Text, ColumnKind::Integer)]);
+        assert_eq!(c.map("MED20"), Some("MED21"));
+        assert!(compare(&recipe, &recipe).is_empty());
+    }
+
+    #[test]
+    fn other_json_is_refused() {
+        assert!(matches!(Recipe::from_json("{\"a\": 1}"), Err(RecipeError::NotARecipe(_))));
+        assert!(matches!(Recipe::from_json("pas du json"), Err(RecipeError::NotARecipe(_))));
+        let newer = Recipe::new("f.csv", ReadOptions::default()).to_json().replace("\"version\": 1", "\"version\": 7");
+        assert_eq!(Recipe::from_json(&newer), Err(RecipeError::TooNew(7)));
+    }
+}

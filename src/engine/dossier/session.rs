@@ -1,0 +1,674 @@
+//! What is kept between two requests — the file read, the commune's rows, the variable
+//! dictionary, the rows kept from each file, the standardization steps — and what the page
+//! is shown of them: a commune's rows standardized, documented and compiled, a slice of the
+//! explorer, a chart, the publication kit.
+//!
+//! The worker only reads files and carries messages; everything it answers comes from here,
+//! so that it is tested natively.
+//!
+//! ```
+//! use carnet::engine::dossier::session::Session;
+//! use carnet::engine::territory::Place;
+//! use carnet::engine::read::ReadOptions;
+//! let csv = b"CODGEO;LIBGEO;MED20\n59522;Sailly-lez-Lannoy;29440\n";
+//! let mut session = Session::default();
+//! session.read("f.csv", csv.to_vec(), ReadOptions::default()).unwrap();
+//! let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+//! let selected = session.select(&place, "2026-11-28").unwrap();
+//! assert_eq!(selected.chartable, ["MED20"]);
+//! assert!(selected.csv.starts_with("CODGEO,LIBGEO,MED20\n59522,"));
+//! ```
+
+use crate::engine::chart::series;
+use crate::engine::chart::{self, ChartKind, ChartRequest, Drawn};
+use crate::engine::publish::check::Problem;
+use crate::engine::publish::dataset::Dataset;
+use crate::engine::publish::facts::Facts;
+use crate::engine::publish::kit::{self, Attachment, KitFile};
+use crate::engine::publish::readme;
+use crate::engine::read::workspace::Workspace;
+use crate::engine::read::{ReadOptions, workspace};
+use crate::engine::table::ColumnKind;
+use crate::engine::table::Table;
+use crate::engine::territory::Place;
+use crate::engine::territory::levels::{self, Level, Total};
+use crate::engine::territory::selection::Selection;
+use crate::engine::tidy::compile::{self, Extract};
+use crate::engine::tidy::dictionary::Dictionary;
+use crate::engine::tidy::explore::{self, Query};
+use crate::engine::tidy::standardize::{self, Effect, Step, StepError};
+use crate::engine::{ErrorKind, Result};
+use serde::{Deserialize, Serialize};
+
+/// What the page shows of a commune's rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Selected {
+    /// The commune.
+    pub place: Place,
+    /// Its rows, written the French way.
+    pub rows: Vec<Vec<String>>,
+    /// The source line of each row.
+    pub lines: Vec<u64>,
+    /// The level of each row: the commune's, then its EPCI's, département's… when the file
+    /// has them.
+    pub levels: Vec<Level>,
+    /// The totals of the levels the file lacks, computed from its communes for counts.
+    pub totals: Vec<Total>,
+    /// Those totals as rows of the file's columns, written the French way.
+    pub total_rows: Vec<Vec<String>>,
+    /// Numeric columns that have a value for the commune, in table order.
+    pub chartable: Vec<String>,
+    /// The kinds of chart these rows can make, in the order the page offers them.
+    pub kinds: Vec<ChartKind>,
+    /// The kind of chart that suits each chartable column (same order), until the user picks
+    /// one.
+    pub proposed: Vec<ChartKind>,
+    /// The clean CSV.
+    pub csv: String,
+    /// What the publication kit is built from (the CSV's name included).
+    pub facts: Facts,
+    /// The tidy table of this commune's rows in every file read so far, when there are two
+    /// files or more.
+    pub compiled: Option<Compiled>,
+    /// The standardization steps and what each changed.
+    pub steps: Vec<AppliedStep>,
+    /// The data.gouv.fr fields proposed from the facts, description included.
+    pub proposal: Dataset,
+}
+
+/// A standardization step as applied to the rows kept.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AppliedStep {
+    /// The step.
+    pub step: Step,
+    /// It, in French words.
+    pub description: String,
+    /// What it changed, in French words; `None` when it did not apply.
+    pub effect: Option<String>,
+    /// Why it could not apply; `None` for a step that applied, or that waits behind one
+    /// that could not.
+    pub error: Option<StepError>,
+}
+
+/// Several extracts as one tidy table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Compiled {
+    /// The files compiled, in the order read.
+    pub files: Vec<String>,
+    /// The long table's rows, written the French way.
+    pub rows: Vec<Vec<String>>,
+    /// The long table as CSV.
+    pub long_csv: String,
+    /// The wide table as CSV.
+    pub wide_csv: String,
+}
+
+/// A slice of the explorer's rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The query it answers.
+    pub query: Query,
+    /// Rows the query keeps, in all.
+    pub total: usize,
+    /// Rows in the file.
+    pub rows_in_file: usize,
+    /// The position of the first row of the slice.
+    pub offset: usize,
+    /// The rows, written the French way.
+    pub rows: Vec<Vec<String>>,
+    /// The source line of each.
+    pub lines: Vec<u64>,
+}
+
+/// The publication kit, or why it was not built.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Kit {
+    /// Its files, one by one and as one ZIP.
+    Built {
+        /// The files.
+        files: Vec<KitFile>,
+        /// All of them in one ZIP.
+        zip: KitFile,
+    },
+    /// The dataset's problems: nothing was written.
+    Refused(Vec<Problem>),
+}
+
+/// A file's bytes, kept to read it again for another commune (`None` once it streamed
+/// through the engine: too large to keep), and how it was read.
+struct Source {
+    name: String,
+    bytes: Option<Vec<u8>>,
+    options: ReadOptions,
+}
+
+/// The rows kept, as the steps leave them: what the clean CSV and the kit publish.
+struct Published {
+    selection: Selection,
+    effects: Vec<Effect>,
+}
+
+/// Everything kept between requests.
+#[derive(Default)]
+pub struct Session {
+    source: Option<Source>,
+    workspace: Option<Workspace>,
+    /// The commune's rows, as read.
+    selection: Option<Selection>,
+    /// The totals computed for the levels the file lacks.
+    totals: Vec<Total>,
+    published: Option<Published>,
+    /// The explorer's last query and the rows it keeps, in its order.
+    explored: Option<(Query, Vec<usize>)>,
+    dictionary: Option<Dictionary>,
+    /// The rows kept from each file read (the last commune of each), for the tidy table.
+    extracts: Vec<Extract>,
+    /// The standardization steps, applied to the rows kept from every file.
+    steps: Vec<Step>,
+}
+
+impl Session {
+    /// Forgets the file read and what was kept of it; the dictionary, the extracts and the
+    /// steps stay for the next file.
+    pub fn forget_file(&mut self) {
+        (self.source, self.workspace, self.selection, self.published, self.explored) = (None, None, None, None, None);
+        self.totals.clear();
+    }
+
+    /// Takes a file the worker has read: `bytes` kept (to read it again for another commune)
+    /// unless it streamed.
+    pub fn loaded(&mut self, ws: Workspace, bytes: Option<Vec<u8>>, options: ReadOptions) {
+        self.forget_file();
+        self.source = Some(Source { name: ws.file_name().to_owned(), bytes, options });
+        self.workspace = Some(ws);
+    }
+
+    /// Reads a whole file held in memory (tests, benchmarks).
+    ///
+    /// # Errors
+    /// Why the file cannot be read.
+    pub fn read(&mut self, file_name: &str, bytes: Vec<u8>, options: ReadOptions) -> Result<&Workspace> {
+        let ws = Workspace::load_with(file_name, &bytes, options, &mut ())?;
+        self.loaded(ws, Some(bytes), options);
+        Ok(self.workspace.as_ref().expect("just set"))
+    }
+
+    /// Sets the variable dictionary.
+    pub fn set_dictionary(&mut self, dictionary: Dictionary) {
+        self.dictionary = Some(dictionary);
+    }
+
+    /// Sets the standardization steps (applied at the next [`Session::select`]).
+    pub fn set_steps(&mut self, steps: Vec<Step>) {
+        self.steps = steps;
+    }
+
+    /// Forgets the rows kept from the files read before: the tidy table starts again.
+    pub fn clear_extracts(&mut self) {
+        self.extracts.clear();
+    }
+
+    /// The rows of `place` in the file read, standardized, documented and compiled with the
+    /// rows kept from the other files; the description proposed is dated `today` (ISO 8601).
+    ///
+    /// # Errors
+    /// No file read, or a streamed file that does not hold the commune (the page reads it
+    /// again), or the commune has no rows.
+    pub fn select(&mut self, place: &Place, today: &str) -> Result<Selected> {
+        // Read for another commune: read the kept bytes again for this one.
+        if let (Some(ws), Some(Source { name, bytes: Some(bytes), options })) = (&self.workspace, &self.source)
+            && !ws.holds(&place.code)
+        {
+            self.workspace = Some(Workspace::load_for(
+                name,
+                bytes,
+                *options,
+                Some(&crate::engine::territory::levels::codes_to_read(place)),
+                &mut (),
+            )?);
+        }
+        let ws = self.workspace.as_ref().filter(|ws| ws.holds(&place.code)).ok_or(ErrorKind::NoFileLoaded)?;
+        let selection = match Selection::of(&ws, place) {
+            Ok(selection) => selection,
+            Err(error) => {
+                (self.selection, self.published) = (None, None);
+                self.totals.clear();
+                return Err(error);
+            }
+        };
+        let (published, steps) = standardized(&selection, &self.steps);
+        let facts = facts(ws, &published, self.dictionary.as_ref());
+        let extract = Extract::new(ws.file_name(), selection.table.clone());
+        self.extracts.retain(|e| e.file_name != extract.file_name);
+        self.extracts.push(extract);
+        let mut proposal = Dataset::propose(&facts);
+        proposal.description = readme::description(&facts, &proposal, today);
+        let totals = self.totals(ws, &selection);
+        let compiled = self.compiled(place);
+        let table = &selection.table;
+        let chartable = chartable(table);
+        let above = selection.levels.iter().any(|l| *l > Level::Commune);
+        let kinds = kinds(ws.table(), &selection, &chartable, above || !totals.is_empty(), compiled.is_some());
+        let proposed = chartable
+            .iter()
+            .map(|name| {
+                let kind = table.column(name).map_or(ColumnKind::Text, |c| c.kind());
+                ChartKind::proposed(kind, compiled.is_some(), above, place.epci.is_some())
+            })
+            .collect();
+        let selected = Selected {
+            place: place.clone(),
+            rows: workspace::rows_fr(table, table.rows()),
+            lines: selection.lines.clone(),
+            levels: selection.levels.clone(),
+            total_rows: levels::total_rows(ws.table(), &totals),
+            totals: totals.clone(),
+            chartable,
+            csv: String::from_utf8_lossy(&crate::engine::publish::csv::write(&published.selection.table)).into_owned(),
+            facts,
+            compiled,
+            kinds,
+            proposed,
+            steps,
+            proposal,
+        };
+        self.selection = Some(selection);
+        self.published = Some(published);
+        self.totals = totals;
+        Ok(selected)
+    }
+
+    /// The totals of the levels above the commune that the file lacks, for its counts (a
+    /// column the dictionary or its name says is one).
+    fn totals(&self, ws: &Workspace, selection: &Selection) -> Vec<Total> {
+        let table = ws.table();
+        let counts: Vec<bool> = table
+            .columns()
+            .iter()
+            .map(|c| {
+                let label = self.dictionary.as_ref().and_then(|d| d.label(c.name())).map(|l| l.words().to_owned());
+                levels::additive(c.name(), c.kind(), label.as_deref())
+            })
+            .collect();
+        let national = counts.contains(&true) && ws.is_whole() && levels::national(table);
+        levels::totals(table, &selection.place, &selection.levels, &counts, national)
+    }
+
+    /// The extracts holding rows of `place` (under its code or a former one).
+    fn holding(&self, place: &Place) -> Vec<Extract> {
+        self.extracts
+            .iter()
+            .filter(|e| {
+                crate::engine::territory::levels::geo_column(&e.table).is_some_and(|c| {
+                    place
+                        .own_codes()
+                        .any(|code| !crate::engine::territory::filter::rows_for(&e.table, c, code).is_empty())
+                })
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The tidy table of `place` over the files read, when two or more hold its rows.
+    fn compiled(&self, place: &Place) -> Option<Compiled> {
+        let holding = self.holding(place);
+        if holding.len() < 2 {
+            return None;
+        }
+        let observations = compile::of_place(&holding, place, self.dictionary.as_ref());
+        Some(Compiled {
+            files: holding.iter().map(|e| e.file_name.clone()).collect(),
+            rows: compile::long_fr(&observations),
+            long_csv: compile::long_csv(&observations),
+            wide_csv: compile::wide_csv(&observations),
+        })
+    }
+
+    /// `count` rows of the whole file from `offset`, as `query` filters and sorts them.
+    ///
+    /// # Errors
+    /// No file read, or a streamed file (too large to explore).
+    pub fn explore(&mut self, query: Query, offset: usize, count: usize) -> Result<Page> {
+        let ws = self.workspace.as_ref().ok_or(ErrorKind::NoFileLoaded)?;
+        // A file read for some communes only is read again whole, from the bytes kept.
+        if !ws.is_whole() {
+            let Some(Source { name, bytes: Some(bytes), options }) = &self.source else {
+                return Err(ErrorKind::TooLargeToExplore.into());
+            };
+            self.workspace = Some(Workspace::load_with(name, bytes, *options, &mut ())?);
+            self.explored = None;
+        }
+        let ws = self.workspace.as_ref().ok_or(ErrorKind::NoFileLoaded)?;
+        if self.explored.as_ref().is_none_or(|(q, _)| *q != query) {
+            self.explored = Some((query.clone(), explore::view(ws.table(), &query)));
+        }
+        let rows = self.explored.as_ref().map(|(_, rows)| rows.as_slice()).unwrap_or_default();
+        let slice = &rows[offset.min(rows.len())..(offset + count).min(rows.len())];
+        let table = ws.table().take(slice);
+        Ok(Page {
+            query,
+            total: rows.len(),
+            rows_in_file: ws.table().rows(),
+            offset,
+            rows: workspace::rows_fr(&table, table.rows()),
+            lines: slice.iter().map(|&r| ws.lines()[r]).collect(),
+        })
+    }
+
+    /// The publication kit of the commune's rows as published, with `dataset`'s fields.
+    ///
+    /// # Errors
+    /// No commune's rows.
+    pub fn kit(&self, dataset: &Dataset, attachments: &[Attachment], today: &str) -> Result<Kit> {
+        let (Some(ws), Some(published)) = (&self.workspace, &self.published) else {
+            return Err(ErrorKind::NoFileLoaded.into());
+        };
+        let facts = facts(ws, published, self.dictionary.as_ref());
+        Ok(
+            match kit::files(
+                &facts,
+                dataset,
+                &crate::engine::publish::csv::write(&published.selection.table),
+                attachments,
+                today,
+            ) {
+                Ok(files) => {
+                    Kit::Built { zip: KitFile { name: kit::zip_name(&facts), bytes: kit::zip(&files, today) }, files }
+                }
+                Err(problems) => Kit::Refused(problems),
+            },
+        )
+    }
+
+    /// The chart `request` asks for, of the commune's rows.
+    ///
+    /// # Errors
+    /// The column cannot be charted (not numeric, no value, fewer than two years).
+    pub fn chart(&self, mut request: ChartRequest) -> Result<Drawn> {
+        // The dictionary's long label says best what the indicator is.
+        request.label = self.dictionary.as_ref().and_then(|d| d.label(&request.column)).map(|l| l.words().to_owned());
+        let label = |column: &str| {
+            self.dictionary
+                .as_ref()
+                .and_then(|d| d.label(column))
+                .map_or_else(|| column.to_owned(), |l| l.title.clone())
+        };
+        let drawn = match (request.kind, &self.workspace, &self.selection) {
+            (ChartKind::Evolution, _, Some(sel)) => compile::evolution(&self.holding(&sel.place), &sel.place, &request),
+            (kind, Some(ws), Some(sel)) if kind.several_columns() || kind == ChartKind::Pyramid => {
+                series::of_selection(
+                    ws.table(),
+                    sel,
+                    &self.totals,
+                    &request,
+                    &label,
+                    crate::engine::read::source::line(ws.file_name()),
+                )
+            }
+            (_, Some(ws), Some(sel)) => chart::draw::draw(ws, sel, &request, &self.totals),
+            _ => None,
+        };
+        drawn.ok_or_else(|| ErrorKind::NotChartable { column: request.column }.into())
+    }
+
+    /// The name of the file read, for messages.
+    pub fn file_name(&self) -> &str {
+        self.workspace.as_ref().map_or("", Workspace::file_name)
+    }
+}
+
+/// The facts of the rows as published, their columns labelled by the dictionary.
+fn facts(ws: &Workspace, published: &Published, dictionary: Option<&Dictionary>) -> Facts {
+    let mut facts = Facts::of(&ws, &published.selection);
+    if let Some(d) = dictionary {
+        facts.label_with(d, &published.effects);
+    }
+    facts
+}
+
+/// The kinds of chart the commune's rows can make: its value always; the ranking of its
+/// EPCI's communes; the comparison with the levels above it (`levels`: rows of the file, or sums);
+/// the line over the years with files compiled; charts of several indicators with two or
+/// more; the age pyramid with a census file's age bands for both sexes.
+fn kinds(table: &Table, selection: &Selection, chartable: &[String], levels: bool, compiled: bool) -> Vec<ChartKind> {
+    let place = &selection.place;
+    let several = chartable.len() >= 2;
+    let pyramid = series::pyramid(table).is_some();
+    [
+        (ChartKind::Commune, true),
+        (ChartKind::Ranking, place.epci.is_some() && !place.peers.is_empty()),
+        (ChartKind::Levels, levels),
+        (ChartKind::Evolution, compiled),
+        (ChartKind::Grouped, several),
+        (ChartKind::Stacked, several),
+        (ChartKind::Percent, several),
+        (ChartKind::Donut, several),
+        (ChartKind::Pyramid, pyramid),
+    ]
+    .into_iter()
+    .filter_map(|(kind, offered)| offered.then_some(kind))
+    .collect()
+}
+
+/// Numeric columns that have a value in `table`, in order: those a chart can show.
+pub fn chartable(table: &Table) -> Vec<String> {
+    table
+        .columns()
+        .iter()
+        .filter(|c| c.kind().is_numeric() && (0..table.rows()).any(|r| c.number(r).is_some()))
+        .map(|c| c.name().to_owned())
+        .collect()
+}
+
+/// The rows kept as `steps` leave them, and each step's outcome. A step that cannot apply
+/// leaves the table as the steps before it made it; the steps after it wait.
+fn standardized(selection: &Selection, steps: &[Step]) -> (Published, Vec<AppliedStep>) {
+    let (table, effects, error) = match standardize::apply(&selection.table, steps) {
+        Ok((table, effects)) => (table, effects, None),
+        Err(error) => {
+            let at = error.step();
+            match standardize::apply(&selection.table, &steps[..at]) {
+                Ok((table, effects)) => (table, effects, Some(error)),
+                // Cannot happen (the same steps applied up to `at`); publish the rows as read.
+                Err(_) => (selection.table.clone(), Vec::new(), Some(error)),
+            }
+        }
+    };
+    let report = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| AppliedStep {
+            step: step.clone(),
+            description: standardize::describe(step),
+            effect: effects.get(i).map(standardize::report),
+            error: error.clone().filter(|e| e.step() == i),
+        })
+        .collect();
+    (Published { selection: Selection { table, ..selection.clone() }, effects }, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILOSOFI_2019: &str = "CODGEO;LIBGEO;MED19\n59522;Sailly-lez-Lannoy;28570\n59339;Lannoy;20560\n";
+    const FILOSOFI_2020: &str = "CODGEO;LIBGEO;MED20\n59522;Sailly-lez-Lannoy;29440\n59339;Lannoy;21090\n";
+
+    const TODAY: &str = "2026-11-28";
+
+    fn sailly() -> Place {
+        Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() }
+    }
+
+    fn read(session: &mut Session, name: &str, csv: &str) {
+        session.read(name, csv.as_bytes().to_vec(), ReadOptions::default()).unwrap();
+    }
+
+    #[test]
+    fn steps_apply_and_a_failing_one_says_why() {
+        let mut s = Session::default();
+        read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
+        s.set_steps(vec![
+            Step::Rename { column: "MED20".into(), to: "mediane".into() },
+            Step::Drop { column: "absente".into() },
+            Step::Drop { column: "LIBGEO".into() },
+        ]);
+        let selected = s.select(&sailly(), TODAY).unwrap();
+        // The rename applied; the drop after the failing step waits.
+        assert!(selected.csv.starts_with("CODGEO,LIBGEO,mediane\n"), "{}", selected.csv);
+        assert_eq!(selected.steps[0].error, None);
+        assert!(selected.steps[0].effect.is_some());
+        assert_eq!(selected.steps[1].error, Some(StepError::NoSuchColumn { step: 1, column: "absente".into() }));
+        assert_eq!((selected.steps[2].effect.as_ref(), selected.steps[2].error.as_ref()), (None, None));
+    }
+
+    #[test]
+    fn dictionary_labels_survive_renames() {
+        let mut s = Session::default();
+        read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
+        let meta = "COD_VAR;LIB_VAR;LIB_VAR_LONG\nMED20;Médiane;Médiane du niveau de vie (€)\n";
+        s.set_dictionary(Dictionary::read("meta.csv", meta.as_bytes()).unwrap());
+        s.set_steps(vec![Step::FieldNames, Step::Rename { column: "med20".into(), to: "mediane".into() }]);
+        let selected = s.select(&sailly(), TODAY).unwrap();
+        let field = selected.facts.fields.iter().find(|f| f.name == "mediane").unwrap();
+        assert_eq!(field.title.as_deref(), Some("Médiane"));
+        assert_eq!(field.description.as_deref(), Some("Médiane du niveau de vie (€)"));
+    }
+
+    #[test]
+    fn two_files_compile_even_under_a_former_code() {
+        let mut s = Session::default();
+        // The 2019 file knows the commune under the code it had before a merger.
+        read(&mut s, "cc_filosofi_2019_COM.CSV", &FILOSOFI_2019.replace("59522", "59999"));
+        let merged = Place { former_codes: vec!["59999".into()], ..sailly() };
+        assert!(s.select(&merged, TODAY).unwrap().compiled.is_none(), "one file: nothing to compile");
+        read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
+        let selected = s.select(&merged, TODAY).unwrap();
+        assert!(selected.proposed.iter().all(|k| *k == ChartKind::Evolution), "two years: a line is proposed");
+        let compiled = selected.compiled.expect("two files");
+        assert_eq!(compiled.files.len(), 2);
+        assert!(compiled.long_csv.contains("59522,Sailly-lez-Lannoy,MED,,2019,28570"), "{}", compiled.long_csv);
+        assert!(compiled.long_csv.contains("59522,Sailly-lez-Lannoy,MED,,2020,29440"), "{}", compiled.long_csv);
+        assert!(!compiled.long_csv.contains("59999"));
+        let line =
+            s.chart(ChartRequest { column: "MED20".into(), kind: ChartKind::Evolution, ..ChartRequest::default() });
+        assert_eq!(line.unwrap().values, [Some(28570.0), Some(29440.0)]);
+    }
+
+    fn sailly_in_mel() -> Place {
+        use crate::engine::territory::Named;
+        let named = |code: &str, name: &str| Named { code: code.into(), name: name.into() };
+        Place {
+            epci: Some(named("200093201", "Métropole Européenne de Lille")),
+            departement: named("59", "Nord"),
+            region: named("32", "Hauts-de-France"),
+            peers: vec![named("59339", "Lannoy"), named("59522", "Sailly-lez-Lannoy")],
+            ..sailly()
+        }
+    }
+
+    #[test]
+    fn a_file_of_several_levels_compares_the_commune_with_them() {
+        let mut s = Session::default();
+        let csv = "codgeo;libgeo;taux_natalite
+59522;Sailly-lez-Lannoy;9,4
+59339;Lannoy;11,0
+                   200093201;Métropole Européenne de Lille;12,9
+59;Nord;11,5
+32;Hauts-de-France;11,0
+FR;France;10,7
+";
+        read(&mut s, "natalite.csv", csv);
+        let selected = s.select(&sailly_in_mel(), TODAY).unwrap();
+        assert_eq!(selected.levels, [Level::Commune, Level::Epci, Level::Departement, Level::Region, Level::France]);
+        assert!(selected.totals.is_empty(), "a rate is never summed");
+        assert_eq!(selected.proposed, [ChartKind::Levels], "the file's levels: a comparison is proposed");
+        assert!(selected.csv.contains("\nFR,France,10.7\n"), "the file's comparison rows are published");
+        let request =
+            ChartRequest { column: "taux_natalite".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
+        let drawn = s.chart(request).unwrap();
+        assert_eq!(drawn.values, [Some(9.4), Some(12.9), Some(11.5), Some(11.0), Some(10.7)]);
+        assert_eq!(
+            drawn.alt,
+            "taux_natalite : 9,4 à Sailly-lez-Lannoy, contre 12,9 pour Métropole Européenne de Lille, \
+             11,5 pour Nord, 11 pour Hauts-de-France, 10,7 pour France. Source : fichier natalite.csv."
+        );
+    }
+
+    #[test]
+    fn counts_of_the_epci_are_summed_and_marked() {
+        let mut s = Session::default();
+        read(
+            &mut s,
+            "cc_filosofi_2020_COM.CSV",
+            "CODGEO;LIBGEO;NBMENFISC20;MED20
+59522;Sailly-lez-Lannoy;759;29440
+59339;Lannoy;1093;21090
+",
+        );
+        let selected = s.select(&sailly_in_mel(), TODAY).unwrap();
+        assert_eq!(selected.levels, [Level::Commune]);
+        assert_eq!(selected.totals.len(), 1);
+        assert_eq!(
+            selected.total_rows[0][..3],
+            ["200093201", "Métropole Européenne de Lille (somme calculée de 2 communes)", "1\u{202F}852"]
+        );
+        assert_eq!(selected.total_rows[0][3], "", "a median is not summed");
+        assert_eq!(selected.proposed, [ChartKind::Commune, ChartKind::Commune], "no level rows in the file");
+        assert!(!selected.csv.contains("200093201"), "computed rows stay out of the clean CSV");
+        let request = ChartRequest { column: "NBMENFISC20".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
+        assert_eq!(s.chart(request).unwrap().values, [Some(759.0), Some(1852.0)]);
+        let request = ChartRequest { column: "MED20".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
+        assert!(s.chart(request).is_err(), "nothing to compare a median with");
+    }
+
+    #[test]
+    fn a_census_file_makes_an_age_pyramid_and_charts_of_several_indicators() {
+        let mut s = Session::default();
+        let csv = "CODGEO;LIBGEO;P21_POP;P21_H0014;P21_H1529;P21_H30P;P21_F0014;P21_F1529;P21_F30P\n\
+                   59522;Sailly-lez-Lannoy;1936;180;150;640;170;160;636\n59339;Lannoy;1700;1;1;1;1;1;1\n";
+        read(&mut s, "base-cc-evol-struct-pop-2021.csv", csv);
+        let selected = s.select(&sailly_in_mel(), TODAY).unwrap();
+        assert!(selected.kinds.contains(&ChartKind::Pyramid));
+        assert!(selected.kinds.contains(&ChartKind::Stacked));
+        assert!(!selected.kinds.contains(&ChartKind::Evolution));
+        let pyramid =
+            s.chart(ChartRequest { column: "P21_POP".into(), kind: ChartKind::Pyramid, ..ChartRequest::default() });
+        let pyramid = pyramid.unwrap();
+        assert_eq!(pyramid.values, [Some(180.0), Some(170.0), Some(150.0), Some(160.0), Some(640.0), Some(636.0)]);
+        assert_eq!(pyramid.data[0], ("0-14 ans · Hommes".to_owned(), "180".to_owned()));
+        // Men and women of each band, stacked for the commune and the EPCI's sum.
+        let columns = vec!["P21_H0014".to_owned(), "P21_F0014".to_owned()];
+        let request =
+            ChartRequest { column: columns[0].clone(), kind: ChartKind::Percent, columns, ..ChartRequest::default() };
+        let drawn = s.chart(request).unwrap();
+        assert!(
+            drawn
+                .alt
+                .starts_with("P21_H0014, P21_F0014 — Sailly-lez-Lannoy : P21_H0014 51,4\u{a0}%, P21_F0014 48,6\u{a0}%"),
+            "{}",
+            drawn.alt
+        );
+        assert!(
+            drawn.alt.contains("Métropole Européenne de Lille (somme calculée) : P21_H0014 51,4\u{a0}%"),
+            "{}",
+            drawn.alt
+        );
+        let one = ChartRequest {
+            column: "P21_POP".into(),
+            kind: ChartKind::Donut,
+            columns: vec!["P21_POP".into()],
+            ..ChartRequest::default()
+        };
+        assert!(s.chart(one).is_err(), "one indicator is no donut");
+    }
+
+    #[test]
+    fn explore_and_kit_need_a_file() {
+        let mut s = Session::default();
+        assert!(s.explore(Query::default(), 0, 10).is_err());
+        assert!(s.kit(&Dataset::propose(&crate::engine::publish::facts::example()), &[], "2026-11-28").is_err());
+        read(&mut s, "f.csv", FILOSOFI_2020);
+        assert_eq!(s.explore(Query::default(), 1, 10).unwrap().rows.len(), 1);
+    }
+}

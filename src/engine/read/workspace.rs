@@ -1,0 +1,218 @@
+//! The one entry point the worker calls: raw file → detection → typed table → the rows of a
+//! territory → chart, clean CSV and the facts its publication kit is built from.
+//!
+//! ```
+//! use carnet::engine::read::workspace::Workspace;
+//! let ws = Workspace::load("f.csv", b"CODGEO;MED20\r\n01001;24820\r\n59522;29440\r\n", &mut ()).unwrap();
+//! assert_eq!(ws.detection().rows, 2);
+//! assert_eq!(ws.preview(1)[0], ["01001", "24\u{202F}820"]);
+//! ```
+
+use super::decode::{self, Encoding};
+use super::stream::Stream;
+use super::{ColumnInfo, Detection, FOCUS_MIN_BYTES, Read, ReadOptions, dialect, encoding_of, infer, layout, parse};
+use crate::engine::error::{ErrorKind, Result};
+use crate::engine::format;
+use crate::engine::progress::Progress;
+use crate::engine::read::parse::SetAside;
+use crate::engine::table::{ColumnKind, DecimalSign, Marker, Table};
+
+/// A file read into a table.
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    file_name: String,
+    detection: Detection,
+    /// Every row, or, read with a focus, the sample rows then the focus's rows.
+    table: Table,
+    lines: Vec<u64>,
+    set_aside: Vec<SetAside>,
+    /// The commune codes the file was read for, when only their rows were kept.
+    focus: Option<Vec<String>>,
+}
+
+impl Workspace {
+    /// Reads `bytes`, the content of the file `file_name`, detecting everything.
+    ///
+    /// # Errors
+    /// See [`Workspace::load_with`].
+    pub fn load(file_name: &str, bytes: &[u8], progress: &mut dyn Progress) -> Result<Self> {
+        Self::load_with(file_name, bytes, ReadOptions::default(), progress)
+    }
+
+    /// Reads `bytes` with the user's corrections in `options`.
+    ///
+    /// # Errors
+    /// See [`decode::detect`] (an encoding given in `options` skips the text checks, not the
+    /// archive check); also [`ErrorKind::NoRows`] for a header without rows and
+    /// [`ErrorKind::NoValidRows`] when every row had to be set aside.
+    pub fn load_with(file_name: &str, bytes: &[u8], options: ReadOptions, progress: &mut dyn Progress) -> Result<Self> {
+        Self::load_for(file_name, bytes, options, None, progress)
+    }
+
+    /// Reads `bytes` keeping, besides a sample, only the rows of the communes `focus` (the
+    /// territory-first path, several times faster on a national file). Without a commune code
+    /// column, or with `focus` at `None`, every row is kept.
+    ///
+    /// # Errors
+    /// See [`Workspace::load_with`].
+    pub fn load_for(
+        file_name: &str,
+        bytes: &[u8],
+        options: ReadOptions,
+        focus: Option<&[String]>,
+        progress: &mut dyn Progress,
+    ) -> Result<Self> {
+        let encoding = encoding_of(bytes, options)?;
+        if let Some(codes) = focus
+            && bytes.len() > FOCUS_MIN_BYTES
+            && let Some(mut stream) = Stream::start(bytes, bytes.len() as u64, encoding, options, codes)
+        {
+            stream.feed(bytes, progress);
+            return Self::from_stream(file_name, stream);
+        }
+        let text = decode::decode(bytes, encoding);
+        let mut dialect = dialect::detect(&text);
+        if let Some(separator) = options.separator {
+            dialect.separator = separator;
+        }
+        let layout = match options.header_line {
+            Some(line) => layout::with_header(&text, dialect.separator, line),
+            None => layout::detect(&text, dialect.separator),
+        };
+        let mut parsed = parse::parse(&text[layout.start..layout.end], layout.header_line, dialect.separator, progress);
+        let set_aside = std::mem::take(&mut parsed.set_aside);
+        let rows = parsed.rows();
+        let mixed_lines =
+            if encoding == Encoding::MixedUtf8 { decode::non_utf8_lines(bytes, MIXED_LINES_SHOWN) } else { Vec::new() };
+        Self::assemble(
+            file_name,
+            encoding,
+            Read { dialect, layout, parsed, rows, set_aside },
+            options,
+            None,
+            mixed_lines,
+        )
+    }
+
+    /// Finishes a territory-first read fed with the whole file.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NoRows`] for a header without rows, [`ErrorKind::NoValidRows`] when every
+    /// row had to be set aside.
+    pub fn from_stream(file_name: &str, stream: Stream) -> Result<Self> {
+        let (encoding, options, codes) = (stream.encoding(), stream.options(), stream.codes().to_vec());
+        Self::assemble(file_name, encoding, stream.finish(), options, Some(codes), Vec::new())
+    }
+
+    /// Types the parsed rows and gathers what was detected.
+    fn assemble(
+        file_name: &str,
+        encoding: Encoding,
+        read: Read,
+        options: ReadOptions,
+        focus: Option<Vec<String>>,
+        mixed_lines: Vec<u64>,
+    ) -> Result<Self> {
+        let Read { dialect, layout, parsed, rows, set_aside } = read;
+        if rows == 0 {
+            return Err(if set_aside.is_empty() {
+                ErrorKind::NoRows { header_line: layout.header_line }
+            } else {
+                ErrorKind::NoValidRows { set_aside: set_aside.len() as u64 }
+            }
+            .into());
+        }
+        let (table, inferences) = infer::build::table(&parsed.header, &parsed.columns, parsed.rows(), options.decimal)
+            .expect("the parser keeps only rows of the header's width");
+        let detection = Detection {
+            encoding,
+            dialect,
+            layout,
+            decimal: decimal_sign(&table),
+            rows,
+            set_aside: set_aside.len(),
+            sampled: focus.is_some(),
+            mixed_lines,
+            columns: table
+                .columns()
+                .iter()
+                .zip(&inferences)
+                .map(|(c, i)| ColumnInfo {
+                    name: c.name().to_owned(),
+                    kind: c.kind(),
+                    missing: c.values().null_count(),
+                    secret: c.count(Marker::Secret),
+                    not_available: c.count(Marker::NotAvailable),
+                    repaired: i.repaired,
+                    odd: i.odd,
+                })
+                .collect(),
+        };
+        Ok(Self { file_name: file_name.to_owned(), detection, table, lines: parsed.lines, set_aside, focus })
+    }
+
+    /// Whether the table holds every row of the file (it was not read for some communes only).
+    pub fn is_whole(&self) -> bool {
+        self.focus.is_none()
+    }
+
+    /// The physical line of each row of the table.
+    pub fn lines(&self) -> &[u64] {
+        &self.lines
+    }
+
+    /// Whether the rows of commune `code` were kept (always, unless read with another focus).
+    pub fn holds(&self, code: &str) -> bool {
+        self.focus.as_ref().is_none_or(|codes| codes.iter().any(|c| c == code))
+    }
+
+    /// The source file's name.
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
+    /// What was detected.
+    pub fn detection(&self) -> &Detection {
+        &self.detection
+    }
+
+    /// The whole table.
+    pub fn table(&self) -> &Table {
+        &self.table
+    }
+
+    /// The rows set aside, in file order.
+    pub fn set_aside(&self) -> &[SetAside] {
+        &self.set_aside
+    }
+
+    /// The first `rows` rows, each cell written the French way.
+    pub fn preview(&self, rows: usize) -> Vec<Vec<String>> {
+        rows_fr(&self.table, rows)
+    }
+}
+
+/// Lines in Windows-1252 listed for a mixed file.
+const MIXED_LINES_SHOWN: usize = 20;
+
+/// The first `rows` rows of `table`, written the French way.
+pub fn rows_fr(table: &Table, rows: usize) -> Vec<Vec<String>> {
+    (0..rows.min(table.rows())).map(|r| table.columns().iter().map(|c| format::cell(c.cell(r))).collect()).collect()
+}
+
+/// The decimal sign most decimal columns use.
+fn decimal_sign(table: &Table) -> Option<DecimalSign> {
+    let (mut comma, mut point) = (0, 0);
+    for c in table.columns() {
+        match c.kind() {
+            ColumnKind::Decimal(DecimalSign::Comma) | ColumnKind::Percent(DecimalSign::Comma) => comma += 1,
+            ColumnKind::Decimal(DecimalSign::Point) | ColumnKind::Percent(DecimalSign::Point) => point += 1,
+            _ => {}
+        }
+    }
+    match (comma, point) {
+        (0, 0) => None,
+        (c, p) if c >= p => Some(DecimalSign::Comma),
+        _ => Some(DecimalSign::Point),
+    }
+}

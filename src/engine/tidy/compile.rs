@@ -1,0 +1,357 @@
+//! Several extracts, one tidy table: the rows a territory has in each file read (Filosofi
+//! 2019, 2020…) become one long table — territory, indicator without its vintage suffix
+//! (`MED19`, `MED20` → `MED`), label, year, value, unit, source file — and its wide form.
+
+use crate::engine::chart::{self, Bar1, BarChart, ChartRequest, Drawn, Edits, Order};
+use crate::engine::format;
+use crate::engine::table::{Cell, Table};
+use crate::engine::table::{ColumnKind, Marker};
+use crate::engine::territory::Place;
+use crate::engine::tidy::dictionary::Dictionary;
+use crate::engine::vintage;
+use serde::{Deserialize, Serialize};
+
+/// The rows a territory has in one file.
+#[derive(Clone, Debug)]
+pub struct Extract {
+    /// The file's name.
+    pub file_name: String,
+    /// The file's vintage, from its name.
+    pub year: Option<u16>,
+    /// The rows.
+    pub table: Table,
+}
+
+impl Extract {
+    /// The rows `table` of `file_name`, its vintage read from the name.
+    pub fn new(file_name: &str, table: Table) -> Self {
+        let year = crate::engine::read::source::year(&file_name.to_lowercase());
+        Self { file_name: file_name.to_owned(), year, table }
+    }
+}
+
+/// One value of the long table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Observation {
+    /// The territory's code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// The indicator, without its vintage suffix.
+    pub indicator: String,
+    /// What it measures, from the dictionary.
+    pub label: Option<String>,
+    /// The year.
+    pub year: Option<u16>,
+    /// The value; `None` when missing, then `marker` says why.
+    pub value: Option<f64>,
+    /// Why the value is missing.
+    pub marker: Option<Marker>,
+    /// Its unit (`€`, `%`), when the label or the column type tells it.
+    pub unit: Option<String>,
+    /// The file it comes from.
+    pub source: String,
+}
+
+/// The long table of `extracts`, in their order, then the columns' order. `name` gives a
+/// territory's name from its code.
+pub fn long(
+    extracts: &[Extract],
+    name: &dyn Fn(&str) -> Option<String>,
+    labels: Option<&Dictionary>,
+) -> Vec<Observation> {
+    let mut out = Vec::new();
+    for e in extracts {
+        let Some(code_column) = crate::engine::territory::levels::geo_column(&e.table) else { continue };
+        let year_column = e.table.columns().iter().find(|c| c.kind() == ColumnKind::Year);
+        for r in 0..e.table.rows() {
+            let Cell::Text(code) = e.table.columns()[code_column].cell(r) else { continue };
+            let year = match year_column.map(|c| c.cell(r)) {
+                Some(Cell::Year(y)) => u16::try_from(y).ok(),
+                _ => e.year,
+            };
+            for c in e.table.columns().iter().filter(|c| c.kind().is_numeric()) {
+                let indicator = vintage::indicator(c.name(), e.year).to_owned();
+                let label = labels.and_then(|d| d.label(c.name())).map(|l| l.words().to_owned());
+                let (value, marker) = match c.cell(r) {
+                    Cell::Missing(m) => (None, Some(m)),
+                    _ => (c.number(r), None),
+                };
+                let unit = unit(label.as_deref(), c.kind());
+                out.push(Observation {
+                    code: code.to_owned(),
+                    name: name(code).unwrap_or_default(),
+                    indicator,
+                    label,
+                    year,
+                    value,
+                    marker,
+                    unit,
+                    source: e.file_name.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The long table of `place` in `extracts`: its rows under a former code (a file older than
+/// a merger) are written under its code and name of today.
+pub fn of_place(extracts: &[Extract], place: &Place, labels: Option<&Dictionary>) -> Vec<Observation> {
+    let mut out = long(extracts, &|_| Some(place.name.clone()), labels);
+    out.retain(|o| place.own_codes().any(|c| c == o.code));
+    for o in &mut out {
+        o.code.clone_from(&place.code);
+    }
+    out
+}
+
+/// The unit a label ends with (`… (€)`, `… (%)`), or a percentage column's.
+fn unit(label: Option<&str>, kind: ColumnKind) -> Option<String> {
+    let from_label = label.and_then(|l| {
+        let inner = l.trim_end().strip_suffix(')')?;
+        let unit = &inner[inner.rfind('(')? + 1..];
+        (!unit.is_empty() && unit.chars().count() <= 12).then(|| unit.trim().to_owned())
+    });
+    from_label.or_else(|| matches!(kind, ColumnKind::Percent(_)).then(|| "%".to_owned()))
+}
+
+/// The long table's header, following schema.data.gouv.fr's naming (no accents, snake case).
+pub const LONG_HEADER: [&str; 8] =
+    ["code_territoire", "territoire", "indicateur", "libelle", "annee", "valeur", "unite", "source"];
+
+/// A missing value as the clean CSVs write it.
+fn marker(m: Option<Marker>) -> &'static str {
+    match m {
+        Some(Marker::Secret) => crate::engine::publish::csv::SECRET,
+        Some(Marker::NotAvailable) => crate::engine::publish::csv::NOT_AVAILABLE,
+        _ => "",
+    }
+}
+
+/// The long table as CSV (UTF-8, comma, decimal point).
+pub fn long_csv(observations: &[Observation]) -> String {
+    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let _ = out.write_record(LONG_HEADER);
+    for o in observations {
+        let _ = out.write_record([
+            o.code.clone(),
+            o.name.clone(),
+            o.indicator.clone(),
+            o.label.clone().unwrap_or_default(),
+            o.year.map(|y| y.to_string()).unwrap_or_default(),
+            o.value.map_or_else(|| marker(o.marker).to_owned(), |v| v.to_string()),
+            o.unit.clone().unwrap_or_default(),
+            o.source.clone(),
+        ]);
+    }
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The long table's rows written the French way, for the page.
+pub fn long_fr(observations: &[Observation]) -> Vec<Vec<String>> {
+    observations
+        .iter()
+        .map(|o| {
+            let value = match (o.value, o.marker) {
+                (Some(v), _) => format::number(v),
+                (None, Some(m)) => format::marker(m).to_owned(),
+                (None, None) => String::new(),
+            };
+            vec![
+                o.code.clone(),
+                o.name.clone(),
+                o.indicator.clone(),
+                o.label.clone().unwrap_or_default(),
+                o.year.map(|y| y.to_string()).unwrap_or_default(),
+                value,
+                o.unit.clone().unwrap_or_default(),
+                o.source.clone(),
+            ]
+        })
+        .collect()
+}
+
+/// The wide form as CSV: one row per territory and year, one column per indicator.
+pub fn wide_csv(observations: &[Observation]) -> String {
+    let mut indicators: Vec<&str> = Vec::new();
+    let mut keys: Vec<(&str, &str, Option<u16>)> = Vec::new();
+    for o in observations {
+        if !indicators.contains(&o.indicator.as_str()) {
+            indicators.push(&o.indicator);
+        }
+        let key = (o.code.as_str(), o.name.as_str(), o.year);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let header: Vec<&str> =
+        ["code_territoire", "territoire", "annee"].into_iter().chain(indicators.iter().copied()).collect();
+    let _ = out.write_record(&header);
+    for (code, name, year) in &keys {
+        let mut record = vec![(*code).to_owned(), (*name).to_owned(), year.map(|y| y.to_string()).unwrap_or_default()];
+        for indicator in &indicators {
+            let cell = observations
+                .iter()
+                .find(|o| o.code == *code && o.year == *year && o.indicator == *indicator)
+                .map(|o| o.value.map_or_else(|| marker(o.marker).to_owned(), |v| v.to_string()))
+                .unwrap_or_default();
+            record.push(cell);
+        }
+        let _ = out.write_record(&record);
+    }
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The line over years of column `column`'s indicator for `place`, from the extracts that
+/// hold its rows; `None` with fewer than two years. `label` titles it in words.
+pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest) -> Option<Drawn> {
+    let (column, label) = (request.column.as_str(), request.label.as_deref());
+    let observations = of_place(extracts, place, None);
+    let indicator = observations
+        .iter()
+        .find(|o| {
+            // The column read in one of the files: its indicator, whatever the vintage.
+            let extract = extracts.iter().find(|e| e.file_name == o.source);
+            extract.is_some_and(|e| e.table.column(column).is_some()) && vintage::measures(column, &o.indicator)
+        })?
+        .indicator
+        .clone();
+    let points = series(&observations, &place.code, &indicator);
+    if points.len() < 2 {
+        return None;
+    }
+    let text = |year: u16, value: Option<f64>| {
+        value.map(format::number).unwrap_or_else(|| {
+            let missing = observations.iter().find(|o| o.indicator == indicator && o.year == Some(year));
+            format::marker(missing.and_then(|o| o.marker).unwrap_or(Marker::Empty)).to_owned()
+        })
+    };
+    let mut sources: Vec<String> =
+        extracts.iter().filter_map(|e| crate::engine::read::source::describe(&e.file_name)).collect::<Vec<_>>();
+    sources.dedup();
+    let (first, last) = (points[0].0, points[points.len() - 1].0);
+    let spec = BarChart {
+        title: label.unwrap_or(&indicator).to_owned(),
+        subtitle: format!("{indicator} · {} ({}) · {first}–{last}", place.name, place.code),
+        source: format!("Source : {}", sources.join(" ; ")),
+        horizontal: false,
+        bars: points
+            .iter()
+            .map(|&(year, value)| Bar1 { label: year.to_string(), value, text: text(year, value), highlight: true })
+            .collect(),
+        ..BarChart::default()
+    }
+    // A line runs over the years: its points keep their order.
+    .edited(&Edits { order: Order::Natural, ..request.edits.clone() });
+    let alt = chart::alt::evolution_alternative(&spec, &place.name);
+    Some(Drawn {
+        option: chart::option::line_option(&spec).to_string(),
+        height: chart::option::height(&spec),
+        alt,
+        data: spec.bars.iter().map(|b| (b.label.clone(), spec.with_unit(&b.text))).collect(),
+        values: points.iter().map(|(_, v)| *v).collect(),
+        title: spec.title.clone(),
+        source: spec.source.clone(),
+    })
+}
+
+/// The years an indicator has a value in, with the value: a line over years.
+pub fn series(observations: &[Observation], code: &str, indicator: &str) -> Vec<(u16, Option<f64>)> {
+    let mut points: Vec<(u16, Option<f64>)> = observations
+        .iter()
+        .filter(|o| o.code == code && o.indicator == indicator)
+        .filter_map(|o| Some((o.year?, o.value)))
+        .collect();
+    points.sort_by_key(|(y, _)| *y);
+    points.dedup_by_key(|(y, _)| *y);
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::read::workspace::Workspace;
+    use crate::engine::territory::filter;
+
+    fn extract(name: &str, csv: &str) -> Extract {
+        let ws = Workspace::load(name, csv.as_bytes(), &mut ()).unwrap();
+        let rows =
+            filter::rows_for(ws.table(), crate::engine::territory::levels::geo_column(ws.table()).unwrap(), "59522");
+        Extract::new(name, ws.table().take(&rows))
+    }
+
+    fn sailly(code: &str) -> Option<String> {
+        (code == "59522").then(|| "Sailly-lez-Lannoy".to_owned())
+    }
+
+    #[test]
+    fn two_vintages_make_one_long_table() {
+        let extracts = [
+            extract(
+                "cc_filosofi_2019_COM.CSV",
+                "CODGEO;NBMENFISC19;MED19;PIMP19\r\n59522;759;28570;\r\n01001;322;23970;48.5\r\n",
+            ),
+            extract(
+                "cc_filosofi_2020_COM.csv",
+                "CODGEO;NBMENFISC20;MED20;PIMP20\n59522;765;29440;s\n01001;331;24820;50,1\n",
+            ),
+        ];
+        let meta = "COD_VAR;LIB_VAR;LIB_VAR_LONG\nMED19;Médiane du niveau vie (€);Médiane du niveau de vie (€)\n";
+        let labels = Dictionary::read("meta.csv", meta.as_bytes()).unwrap();
+        let obs = long(&extracts, &sailly, Some(&labels));
+        assert_eq!(obs.len(), 6);
+        let med: Vec<_> = obs.iter().filter(|o| o.indicator == "MED").map(|o| (o.year, o.value)).collect();
+        assert_eq!(med, [(Some(2019), Some(28_570.0)), (Some(2020), Some(29_440.0))]);
+        let m = obs.iter().find(|o| o.indicator == "MED").unwrap();
+        assert_eq!((m.label.as_deref(), m.unit.as_deref()), (Some("Médiane du niveau de vie (€)"), Some("€")));
+        assert_eq!(series(&obs, "59522", "MED"), [(2019, Some(28_570.0)), (2020, Some(29_440.0))]);
+        let csv = long_csv(&obs);
+        assert!(csv.starts_with("code_territoire,territoire,indicateur,libelle,annee,valeur,unite,source\n"));
+        assert!(csv.contains(
+            "59522,Sailly-lez-Lannoy,MED,Médiane du niveau de vie (€),2020,29440,€,cc_filosofi_2020_COM.csv\n"
+        ));
+        assert!(csv.contains("59522,Sailly-lez-Lannoy,PIMP,,2020,s,,cc_filosofi_2020_COM.csv\n"), "{csv}");
+        assert_eq!(
+            wide_csv(&obs),
+            "code_territoire,territoire,annee,NBMENFISC,MED,PIMP\n\
+             59522,Sailly-lez-Lannoy,2019,759,28570,\n\
+             59522,Sailly-lez-Lannoy,2020,765,29440,s\n"
+        );
+    }
+
+    #[test]
+    fn a_line_over_the_years() {
+        let extracts = [
+            extract("cc_filosofi_2019_COM.CSV", "CODGEO;MED19\r\n59522;28570\r\n"),
+            extract("cc_filosofi_2020_COM.csv", "CODGEO;MED20\n59522;29440\n"),
+        ];
+        let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+        let request = |column: &str, label: Option<&str>| ChartRequest {
+            column: column.into(),
+            kind: chart::ChartKind::Evolution,
+            label: label.map(str::to_owned),
+            ..ChartRequest::default()
+        };
+        let drawn = evolution(&extracts, &place, &request("MED20", Some("Médiane du niveau de vie (€)"))).unwrap();
+        assert_eq!(
+            drawn.alt,
+            "Médiane du niveau de vie (€) à Sailly-lez-Lannoy : 28\u{202F}570 en 2019, 29\u{202F}440 en 2020. \
+             De 2019 à 2020 : +3 %. Source : Insee, Filosofi 2019 ; Insee, Filosofi 2020."
+        );
+        let option: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
+        assert_eq!(option["series"][0]["type"], "line");
+        assert_eq!(option["xAxis"]["data"], serde_json::json!(["2019", "2020"]));
+        assert_eq!(option["series"][0]["data"][1]["value"], 29_440.0);
+        assert!(evolution(&extracts[..1], &place, &request("MED19", None)).is_none(), "one year is no line");
+    }
+
+    #[test]
+    fn a_year_column_wins_and_names_without_a_vintage_stay() {
+        let e = extract("caf_2022.csv", "CODGEO;ANNEE;NB_ALLOC\n59522;2021;312\n59522;2022;320\n");
+        let obs = long(&[e], &sailly, None);
+        let points: Vec<_> = obs.iter().map(|o| (o.indicator.as_str(), o.year, o.value)).collect();
+        assert_eq!(points, [("NB_ALLOC", Some(2021), Some(312.0)), ("NB_ALLOC", Some(2022), Some(320.0))]);
+    }
+}

@@ -1,0 +1,153 @@
+//! An INSEE variable dictionary (`meta_*.CSV`: `COD_VAR;LIB_VAR;LIB_VAR_LONG;…`): the labels
+//! of a file's columns, matched across vintages (`MED19` in the dictionary labels `MED20`).
+//!
+//! ```
+//! use carnet::engine::tidy::dictionary::Dictionary;
+//! let d = Dictionary::read("meta.csv", "COD_VAR;LIB_VAR\nMED19;Médiane du niveau vie (€)\n".as_bytes()).unwrap();
+//! assert_eq!(d.label("MED20").unwrap().title, "Médiane du niveau vie (€)");
+//! assert_eq!(d.label("CODGEO"), None);
+//! ```
+
+use crate::engine::error::{ErrorKind, Result};
+use crate::engine::read::workspace::Workspace;
+use crate::engine::table::{Cell, Column};
+use crate::engine::text::fold;
+use crate::engine::vintage::stem;
+use std::collections::HashMap;
+
+/// A variable's labels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// The short label (`LIB_VAR`).
+    pub title: String,
+    /// The long label (`LIB_VAR_LONG`), when it says more.
+    pub description: Option<String>,
+}
+
+impl Label {
+    /// What the variable is, in the most words the dictionary has: the long label, else the
+    /// short one.
+    pub fn words(&self) -> &str {
+        self.description.as_deref().unwrap_or(&self.title)
+    }
+}
+
+/// The labels of a dictionary's variables.
+#[derive(Clone, Debug, Default)]
+pub struct Dictionary {
+    /// By variable code, as written.
+    exact: HashMap<String, Label>,
+    /// By code without its vintage suffix (`MED19` → `MED`), when that is unambiguous.
+    stems: HashMap<String, Label>,
+}
+
+/// The header names of the code, short label and long label columns (folded).
+const CODE: &[&str] = &["cod_var", "code_var", "variable", "code"];
+const TITLE: &[&str] = &["lib_var", "libelle", "libelle_var", "label"];
+const LONG: &[&str] = &["lib_var_long", "libelle_long"];
+/// Modalities: a row with one is a value's label, not the variable's.
+const MODALITY: &[&str] = &["cod_mod"];
+
+impl Dictionary {
+    /// Reads a dictionary file (any encoding and separator Carnet reads).
+    ///
+    /// # Errors
+    /// When the file cannot be read, or has no variable-code and label columns
+    /// ([`ErrorKind::NotADictionary`]).
+    pub fn read(file_name: &str, bytes: &[u8]) -> Result<Self> {
+        let ws = Workspace::load(file_name, bytes, &mut ())?;
+        let table = ws.table();
+        let find = |names: &[&str]| {
+            table.columns().iter().find(|c| names.contains(&fold(c.name()).replace(' ', "_").as_str()))
+        };
+        let (Some(code), Some(title)) = (find(CODE), find(TITLE)) else {
+            return Err(ErrorKind::NotADictionary.into());
+        };
+        let long = find(LONG);
+        let modality = find(MODALITY);
+        let text = |c: &Column, r: usize| match c.cell(r) {
+            Cell::Text(t) => t.trim().to_owned(),
+            Cell::Missing(_) => String::new(),
+            other => crate::engine::publish::csv::cell(other),
+        };
+        let mut dictionary = Self::default();
+        let mut stems: HashMap<String, Option<Label>> = HashMap::new();
+        for r in 0..table.rows() {
+            let (name, short) = (text(code, r), text(title, r));
+            if name.is_empty() || short.is_empty() || modality.is_some_and(|m| !text(m, r).is_empty()) {
+                continue;
+            }
+            let description = long.map(|l| text(l, r)).filter(|d| !d.is_empty() && *d != short);
+            let label = Label { title: short, description };
+            if let Some(stem) = stem(&name) {
+                // Two vintages of one variable agree; two variables sharing a stem do not.
+                stems
+                    .entry(stem.to_owned())
+                    .and_modify(|known| {
+                        if known.as_ref() != Some(&label) {
+                            *known = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(label.clone()));
+            }
+            dictionary.exact.entry(name).or_insert(label);
+        }
+        dictionary.stems = stems.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
+        if dictionary.exact.is_empty() {
+            return Err(ErrorKind::NotADictionary.into());
+        }
+        Ok(dictionary)
+    }
+
+    /// Variables labelled.
+    pub fn len(&self) -> usize {
+        self.exact.len()
+    }
+
+    /// Whether it labels nothing.
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+    }
+
+    /// The labels of column `name`: its own, else those of the same variable in another
+    /// vintage.
+    pub fn label(&self, name: &str) -> Option<&Label> {
+        self.exact.get(name).or_else(|| self.stems.get(stem(name)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const META: &str = "COD_VAR;LIB_VAR;LIB_VAR_LONG;COD_MOD;LIB_MOD;TYPE_VAR;LONG_VAR\r\n\
+        NBMENFISC19;Nombre de ménages fiscaux;Nombre de ménages fiscaux;;;NUM;7\r\n\
+        MED19;Médiane du niveau vie (€);Médiane du niveau de vie (€);;;NUM;5\r\n\
+        TP60AGE119;Taux de pauvreté-moins de 30 ans (%);Taux de pauvreté des personnes dans les ménages dont le référent fiscal a moins de 30 ans (%);;;NUM;2\r\n\
+        D119;1er décile du niveau de vie (€);1er décile du niveau de vie (€);;;NUM;5\r\n\
+        CODGEO;Code géographique;Code géographique;01001;L'Abergement-Clémenciat;CHAR;5\r\n\
+        CODGEO;Code géographique;Code géographique;01002;L'Abergement-de-Varey;CHAR;5\r\n";
+
+    #[test]
+    fn labels_match_across_vintages() {
+        let d = Dictionary::read("meta_cc_filosofi_2019_COM.CSV", META.as_bytes()).unwrap();
+        assert_eq!(d.len(), 4, "modality rows are not variables");
+        let med = d.label("MED20").unwrap();
+        assert_eq!(med.title, "Médiane du niveau vie (€)");
+        assert_eq!(med.description.as_deref(), Some("Médiane du niveau de vie (€)"));
+        assert_eq!(
+            d.label("NBMENFISC19").unwrap().description,
+            None,
+            "a long label equal to the short one adds nothing"
+        );
+        assert_eq!(d.label("D120").unwrap().title, "1er décile du niveau de vie (€)");
+        assert!(d.label("TP60AGE120").is_some());
+        assert_eq!(d.label("CODGEO"), None);
+    }
+
+    #[test]
+    fn a_data_file_is_not_a_dictionary() {
+        let err = Dictionary::read("f.csv", b"CODGEO;MED20\n59522;29440\n").unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::NotADictionary));
+    }
+}

@@ -1,0 +1,78 @@
+//! Vintages: INSEE suffixes a variable with its year's last two digits (`MED19`, `MED20`,
+//! `MED21`); without the suffix, the three are one indicator over three years. Every floor
+//! that matches a variable across vintages asks here.
+//!
+//! ```
+//! use carnet::engine::vintage;
+//! assert_eq!(vintage::stem("MED20"), Some("MED"));
+//! assert_eq!(vintage::indicator("MED20", Some(2020)), "MED");
+//! assert_eq!(vintage::position(["CODGEO", "MED21"].into_iter(), "MED20"), Some(1));
+//! ```
+
+/// A variable code without its two-digit vintage suffix (`NBMENFISC20` → `NBMENFISC`,
+/// `D120` → `D1`), when it has one and something is left.
+pub fn stem(name: &str) -> Option<&str> {
+    let b = name.as_bytes();
+    let n = b.len();
+    (n >= 3 && b[n - 1].is_ascii_digit() && b[n - 2].is_ascii_digit() && b[..n - 2].iter().any(u8::is_ascii_alphabetic))
+        .then(|| &name[..n - 2])
+}
+
+/// The indicator the column `name` of a file of `year` measures: its stem when its suffix is
+/// that year's (`MED20` in 2020 → `MED`), else the name itself (`P21_POP`, `MED20` in 2019).
+pub fn indicator(name: &str, year: Option<u16>) -> &str {
+    match (year, stem(name)) {
+        (Some(year), Some(stem)) if name.ends_with(&format!("{:02}", year % 100)) => stem,
+        _ => name,
+    }
+}
+
+/// Whether the column `column` measures `indicator` (`MED20` and `MED`, or `P21_POP` and
+/// itself).
+pub fn measures(column: &str, indicator: &str) -> bool {
+    column == indicator || stem(column) == Some(indicator)
+}
+
+/// Where `name` stands among `names`: itself, else the one name of another vintage of the
+/// same variable (`MED20` finds `MED21`); `None` when absent or when several could be meant.
+pub fn position<'a>(mut names: impl Iterator<Item = &'a str> + Clone, name: &str) -> Option<usize> {
+    names.clone().position(|n| n == name).or_else(|| {
+        let s = stem(name)?;
+        let mut same = names.by_ref().enumerate().filter(|(_, n)| stem(n) == Some(s));
+        match (same.next(), same.next()) {
+            (Some((at, _)), None) => Some(at),
+            _ => None,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("NBMENFISC20"), Some("NBMENFISC"));
+        assert_eq!(stem("D120"), Some("D1"));
+        assert_eq!(stem("P21_POP"), None);
+        assert_eq!(stem("2020"), None);
+        assert_eq!(stem("Aé20"), Some("Aé"));
+    }
+
+    #[test]
+    fn an_indicator_drops_only_its_own_years_suffix() {
+        assert_eq!(indicator("MED21", Some(2021)), "MED");
+        assert_eq!(indicator("MED21", Some(2019)), "MED21");
+        assert_eq!(indicator("MED21", None), "MED21");
+        assert!(measures("MED21", "MED") && measures("P21_POP", "P21_POP") && !measures("MED21", "ME"));
+    }
+
+    #[test]
+    fn a_name_is_found_in_another_vintage_only_when_one_column_can_be_meant() {
+        let names = ["CODGEO", "MED21", "D121", "D921"];
+        assert_eq!(position(names.into_iter(), "CODGEO"), Some(0));
+        assert_eq!(position(names.into_iter(), "MED20"), Some(1));
+        assert_eq!(position(names.into_iter(), "Q120"), None);
+        assert_eq!(position(["MED20", "MED21"].into_iter(), "MED19"), None);
+    }
+}
