@@ -5,7 +5,7 @@ use super::{Bar1, BarChart, ChartKind, ChartRequest, Drawn, Edits};
 use crate::engine::format;
 use crate::engine::read::workspace::Workspace;
 use crate::engine::table::Column;
-use crate::engine::territory::levels::{Level, Total};
+use crate::engine::territory::levels::{self, Level, Total};
 use crate::engine::territory::selection::Selection;
 use crate::engine::territory::{Named, Place, filter};
 
@@ -42,10 +42,7 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
                 .filter(|&r| selection.levels[r] != Level::Iris)
                 .map(|r| {
                     let level = selection.levels[r];
-                    (
-                        level,
-                        bar(col, r, &crate::engine::territory::levels::name_of(place, level), level == Level::Commune),
-                    )
+                    (level, bar(col, r, &levels::name_of(place, level), level == Level::Commune))
                 })
                 .collect();
             for t in totals.iter().filter(|t| t.counts.get(at) == Some(&true)) {
@@ -63,7 +60,7 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
         ChartKind::Ranking => {
             let chosen = highlighted(place, &request.edits);
             let all = read.table().column(column)?;
-            let rows = filter::index(&read.table(), crate::engine::territory::levels::geo_column(&read.table())?);
+            let rows = filter::index(read.table(), levels::geo_column(read.table())?);
             let mut found: Vec<Bar1> = place
                 .peers
                 .iter()

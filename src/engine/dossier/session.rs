@@ -228,7 +228,7 @@ impl Session {
             )?);
         }
         let ws = self.workspace.as_ref().filter(|ws| ws.holds(&place.code)).ok_or(ErrorKind::NoFileLoaded)?;
-        let selection = match Selection::of(&ws, place) {
+        let selection = match Selection::of(ws, place) {
             Ok(selection) => selection,
             Err(error) => {
                 (self.selection, self.published) = (None, None);
@@ -419,7 +419,7 @@ impl Session {
 
 /// The facts of the rows as published, their columns labelled by the dictionary.
 fn facts(ws: &Workspace, published: &Published, dictionary: Option<&Dictionary>) -> Facts {
-    let mut facts = Facts::of(&ws, &published.selection);
+    let mut facts = Facts::of(ws, &published.selection);
     if let Some(d) = dictionary {
         facts.label_with(d, &published.effects);
     }
