@@ -1,4 +1,5 @@
-//! Numbers and cells written the French way, as the UI and the charts show them.
+//! Cells written the French way, as the UI and the charts show them ([`cell`]), and the
+//! plain way the published files write them ([`plain`]).
 //!
 //! Thousands are grouped with a narrow no-break space (U+202F, as `Intl.NumberFormat('fr-FR')`
 //! does), the decimal sign is a comma.
@@ -11,6 +12,11 @@
 
 use super::table::Cell;
 use super::table::Marker;
+
+/// How a secret cell is written.
+pub const SECRET: &str = "s";
+/// How a not-available cell is written.
+pub const NOT_AVAILABLE: &str = "nd";
 
 /// The thousands separator: narrow no-break space.
 pub const GROUP: char = '\u{202F}';
@@ -61,9 +67,25 @@ pub fn cell(cell: Cell<'_>) -> String {
         Cell::Decimal(v) => number(v),
         Cell::Percent(v) => format!("{}\u{A0}%", number(v)),
         Cell::Year(v) => v.to_string(),
-        Cell::Date(d) => crate::engine::read::infer::date::french(d),
+        Cell::Date(d) => super::calendar::french(d),
         Cell::Bool(b) => (if b { "oui" } else { "non" }).to_owned(),
         Cell::Missing(m) => marker(m).to_owned(),
+    }
+}
+
+/// A cell as the files Carnet publishes write it: decimal point, ISO dates, [`SECRET`] and
+/// [`NOT_AVAILABLE`] for the markers, text as it was read.
+pub fn plain(cell: Cell<'_>) -> String {
+    match cell {
+        Cell::Text(s) => s.to_owned(),
+        Cell::Integer(v) => v.to_string(),
+        Cell::Decimal(v) | Cell::Percent(v) => v.to_string(),
+        Cell::Year(v) => v.to_string(),
+        Cell::Date(d) => super::calendar::iso(d),
+        Cell::Bool(b) => b.to_string(),
+        Cell::Missing(Marker::Empty) => String::new(),
+        Cell::Missing(Marker::Secret) => SECRET.to_owned(),
+        Cell::Missing(Marker::NotAvailable) => NOT_AVAILABLE.to_owned(),
     }
 }
 

@@ -1,8 +1,8 @@
 //! The data engine: plain Rust, free of browser types, tested and benchmarked natively.
 //!
 //! Floors, each importing only those below it:
-//! - leaves: [`error`], [`progress`], [`text`] (folding accents), [`vintage`] (`MED19`,
-//!   `MED20` → one indicator);
+//! - leaves: [`error`], [`progress`], [`text`] (trimming, folding accents), [`calendar`]
+//!   (days since 1970 ↔ dates), [`vintage`] (`MED19`, `MED20` → one indicator);
 //! - [`table`]: the columnar table (Apache Arrow arrays) and the kinds of its columns;
 //! - [`format`]: cells written the French way and the way published files write them;
 //! - [`read`]: bytes → a typed table (decode → dialect → layout → parse → infer), whole or
@@ -14,6 +14,7 @@
 //! - [`publish`]: the data.gouv.fr kit;
 //! - [`dossier`]: the recipe and the session, the one entry point the worker calls.
 
+pub mod calendar;
 pub mod chart;
 pub mod dossier;
 pub mod error;

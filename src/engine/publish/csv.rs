@@ -10,14 +10,9 @@
 //! assert_eq!(String::from_utf8(csv).unwrap(), "CODGEO,PIMP20\n01004,48.5\n01005,s\n");
 //! ```
 
+use crate::engine::format;
 use crate::engine::read::parse::{SetAside, SetAsideReason};
-use crate::engine::table::Marker;
-use crate::engine::table::{Cell, Table};
-
-/// How a secret cell is written.
-pub const SECRET: &str = "s";
-/// How a not-available cell is written.
-pub const NOT_AVAILABLE: &str = "nd";
+use crate::engine::table::Table;
 
 /// Writes `table` as a clean CSV.
 pub fn write(table: &Table) -> Vec<u8> {
@@ -28,7 +23,7 @@ pub fn write(table: &Table) -> Vec<u8> {
     let mut record: Vec<String> = Vec::with_capacity(columns.len());
     for row in 0..table.rows() {
         record.clear();
-        record.extend(columns.iter().map(|c| cell(c.cell(row))));
+        record.extend(columns.iter().map(|c| format::plain(c.cell(row))));
         let _ = out.write_record(&record);
     }
     out.into_inner().unwrap_or_default()
@@ -42,21 +37,6 @@ pub fn set_aside(rows: &[SetAside], reason: impl Fn(&SetAsideReason) -> String) 
         let _ = out.write_record([row.line.to_string(), reason(&row.reason), row.text.clone()]);
     }
     out.into_inner().unwrap_or_default()
-}
-
-/// A cell as written in the clean CSV.
-pub fn cell(cell: Cell<'_>) -> String {
-    match cell {
-        Cell::Text(s) => s.to_owned(),
-        Cell::Integer(v) => v.to_string(),
-        Cell::Decimal(v) | Cell::Percent(v) => v.to_string(),
-        Cell::Year(v) => v.to_string(),
-        Cell::Date(d) => crate::engine::read::infer::date::iso(d),
-        Cell::Bool(b) => b.to_string(),
-        Cell::Missing(Marker::Empty) => String::new(),
-        Cell::Missing(Marker::Secret) => SECRET.to_owned(),
-        Cell::Missing(Marker::NotAvailable) => NOT_AVAILABLE.to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! how it was read and cleaned, the territory, the years, each column), gathered once by the
 //! worker and carried to the page, where the form and its checks use them.
 
-use super::csv;
 use crate::engine::read::Detection;
 use crate::engine::read::workspace::Workspace;
 use crate::engine::table::{Cell, Column, Table};
@@ -122,7 +121,7 @@ impl Facts {
 
 fn field(column: &Column, rows: usize) -> FieldFacts {
     let cells = || (0..rows).map(|r| column.cell(r));
-    let example = cells().find(|c| !matches!(c, Cell::Missing(_))).map(csv::cell);
+    let example = cells().find(|c| !matches!(c, Cell::Missing(_))).map(crate::engine::format::plain);
     let well_formed = match column.kind() {
         ColumnKind::Code(code) => cells().all(|c| if let Cell::Text(v) = c { code.accepts(v) } else { true }),
         _ => false,

@@ -5,9 +5,9 @@
 //! value of the table matches; the secret and not-available markers the clean CSV writes are
 //! the schema's `missingValues`.
 
-use super::csv::{NOT_AVAILABLE, SECRET};
 use super::dataset::Dataset;
 use super::facts::{Facts, FieldFacts};
+use crate::engine::format::{NOT_AVAILABLE, SECRET};
 use crate::engine::table::{CodeKind, ColumnKind};
 use serde_json::{Value, json};
 

@@ -123,8 +123,8 @@ pub const LONG_HEADER: [&str; 8] =
 /// A missing value as the clean CSVs write it.
 fn marker(m: Option<Marker>) -> &'static str {
     match m {
-        Some(Marker::Secret) => crate::engine::publish::csv::SECRET,
-        Some(Marker::NotAvailable) => crate::engine::publish::csv::NOT_AVAILABLE,
+        Some(Marker::Secret) => crate::engine::format::SECRET,
+        Some(Marker::NotAvailable) => crate::engine::format::NOT_AVAILABLE,
         _ => "",
     }
 }

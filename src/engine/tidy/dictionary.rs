@@ -68,7 +68,7 @@ impl Dictionary {
         let text = |c: &Column, r: usize| match c.cell(r) {
             Cell::Text(t) => t.trim().to_owned(),
             Cell::Missing(_) => String::new(),
-            other => crate::engine::publish::csv::cell(other),
+            other => crate::engine::format::plain(other),
         };
         let mut dictionary = Self::default();
         let mut stems: HashMap<String, Option<Label>> = HashMap::new();

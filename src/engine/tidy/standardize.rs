@@ -196,7 +196,7 @@ pub fn apply(table: &Table, steps: &[Step]) -> Result<(Table, Vec<Effect>), Step
                     let cells: Vec<Option<String>> = (0..table.rows())
                         .map(|r| match c.cell(r) {
                             Cell::Missing(_) => None,
-                            cell => Some(crate::engine::publish::csv::cell(cell)),
+                            cell => Some(crate::engine::format::plain(cell)),
                         })
                         .collect();
                     effect.cells = cells.iter().flatten().count();

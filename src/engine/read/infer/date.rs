@@ -1,6 +1,7 @@
 //! Dates as French files write them (`31/12/2021`) or as ISO 8601 (`2021-12-31`), stored as
 //! days since 1970-01-01 (Arrow `Date32`).
 
+use crate::engine::calendar::days_from_civil;
 use crate::engine::table::DateFormat;
 
 /// Reads a date in `format`: days since 1970-01-01, or `None` if it is not a valid date.
@@ -31,18 +32,6 @@ pub fn sniff(cell: &str) -> Option<DateFormat> {
     [DateFormat::Iso, DateFormat::DayMonthYear].into_iter().find(|&f| parse(cell, f).is_some())
 }
 
-/// `2021-12-31` for a day count.
-pub fn iso(days: i32) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// `31/12/2021` for a day count.
-pub fn french(days: i32) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{d:02}/{m:02}/{y:04}")
-}
-
 fn days_in_month(y: u32, m: u32) -> u32 {
     match m {
         2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
@@ -52,33 +41,10 @@ fn days_in_month(y: u32, m: u32) -> u32 {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = m as i32;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i32 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i32) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i32::from(m <= 2);
-    (y, m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::calendar::{french, iso};
 
     #[test]
     fn reads_and_writes() {
