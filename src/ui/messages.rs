@@ -13,7 +13,7 @@ use crate::engine::read::parse::SetAsideReason;
 use crate::engine::table::{ColumnKind, DecimalSign};
 use crate::engine::tidy::standardize::StepError;
 use crate::engine::{Error, ErrorKind};
-use crate::ui::link::FetchError;
+use crate::ui::widgets::fetch::FetchError;
 
 /// The message for an error about file `file`.
 pub fn error(file: &str, error: &Error) -> String {

@@ -6,9 +6,11 @@ use crate::engine::publish::dataset::Resource;
 use crate::engine::publish::kit::{self, Attachment};
 use crate::engine::publish::vocabulary;
 use crate::protocol::{Kit, UiToWorker};
-use crate::ui::engine::Engine;
+use crate::ui::messages;
 use crate::ui::state::AppState;
-use crate::ui::{EngineHandle, download, messages};
+use crate::ui::state::worker::Engine;
+use crate::ui::state::worker::EngineHandle;
+use crate::ui::widgets::download;
 use leptos::prelude::*;
 
 /// Which download the latest kit request is for.
@@ -29,12 +31,12 @@ pub fn attachment_resources(state: AppState) -> Vec<Resource> {
 /// The files made on the page, with their bytes: the chart as PNG at twice its size on
 /// screen (for print), and the recipe.
 fn attachments(state: AppState) -> Vec<Attachment> {
-    let recipe = crate::ui::recipe::current(state);
+    let recipe = crate::ui::share::recipe::current(state);
     untrack(|| attachment_resources(state))
         .into_iter()
         .filter_map(|resource| {
             let bytes = match resource.format.as_str() {
-                "png" => crate::ui::chart::png(2.0)?,
+                "png" => crate::ui::chart::panel::png(2.0)?,
                 _ => recipe.to_json().into_bytes(),
             };
             Some(Attachment { resource, bytes })

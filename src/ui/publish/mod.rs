@@ -11,11 +11,11 @@ mod form;
 mod guide;
 mod quality;
 
-use super::disclosure::DisclosureButton;
-use super::state::AppState;
 use crate::engine::publish::check::{self, Field, Problem};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::readme;
+use crate::ui::state::AppState;
+use crate::ui::widgets::disclosure::DisclosureButton;
 use downloads::KitDownloads;
 use form::DatasetForm;
 use guide::Guide;

@@ -4,11 +4,15 @@
 use crate::protocol::{Json, RequestId, UiToWorker, WorkerToUi};
 use crate::worker::EngineWorker;
 use gloo::worker::{Spawnable, WorkerBridge};
+use leptos::prelude::{LocalStorage, StoredValue};
 use std::cell::Cell;
 use std::rc::Rc;
 
 /// Where Trunk puts the worker's loader script (relative, so any sub-path works).
 const WORKER_LOADER: &str = "./worker_loader.js";
+
+/// The worker handle, shared through context.
+pub type EngineHandle = StoredValue<Engine, LocalStorage>;
 
 /// The worker connection. Keep it alive: dropping it ends the worker.
 #[derive(Clone)]

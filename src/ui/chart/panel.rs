@@ -1,9 +1,10 @@
 //! The chart panel: an indicator and a kind of chart to pick, the ECharts canvas, its French
 //! text alternative and its data as a table.
 
-use super::messages;
-use super::state::AppState;
 use crate::engine::chart::ChartKind;
+use crate::ui::messages;
+use crate::ui::state::AppState;
+use crate::ui::widgets::fetch;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -115,7 +116,7 @@ pub fn ChartPanel() -> impl IntoView {
                 </div>
             </div>
             {move || several().then(|| view! { <IndicatorChoice /> })}
-            <super::chart_edit::ChartEditor />
+            <crate::ui::chart::edit::ChartEditor />
             <ChartExports />
             <figure class="chart-figure" aria-describedby="chart-alt">
                 <div class="chart" id=CHART_ID node_ref=mount></div>
@@ -163,20 +164,6 @@ pub fn ChartPanel() -> impl IntoView {
             _ => None,
         }}
     }
-}
-
-/// Fetches one of the app's own files as text (they are in the offline cache too).
-async fn own_text(path: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("pas de fenêtre")?;
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str(path)).await.map_err(|e| format!("{e:?}"))?.unchecked_into();
-    if !response.ok() {
-        return Err(format!("{path} : erreur {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?).await.map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| format!("{path} : illisible"))
 }
 
 /// The indicators a chart of several shows: a check box per numeric column.
@@ -227,8 +214,8 @@ fn IndicatorChoice() -> impl IntoView {
 /// The chart's downloads: PNG at 1× and 2×, SVG, its data as CSV, a self-contained HTML page.
 #[component]
 fn ChartExports() -> impl IntoView {
-    use super::download;
     use crate::engine::chart::export;
+    use crate::ui::widgets::download;
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     let stem = move || {
@@ -265,12 +252,11 @@ fn ChartExports() -> impl IntoView {
         let Some(d) = drawn() else { return report(Err("aucun graphique affiché".to_owned())) };
         let name = format!("{}.html", stem());
         wasm_bindgen_futures::spawn_local(async move {
+            let own = |path: &'static str| async move {
+                fetch::text(path).await.map_err(|e| messages::fetch_error(path, &e))
+            };
             let scripts = async {
-                Ok::<_, String>((
-                    own_text("echarts.min.js").await?,
-                    own_text("langFR.js").await?,
-                    own_text("charts.js").await?,
-                ))
+                Ok::<_, String>((own("echarts.min.js").await?, own("langFR.js").await?, own("charts.js").await?))
             };
             let result = match scripts.await {
                 Ok((echarts, locale, mount)) => {

@@ -1,17 +1,17 @@
 //! What the worker detected in the file, each finding with a control to correct it, and a
 //! preview of the first rows.
 
-use super::EngineHandle;
-use super::download;
-use super::messages;
-use super::requests;
-use super::state::{AppState, LoadState};
 use crate::engine::format;
 use crate::engine::publish;
 use crate::engine::read::decode::Encoding;
 use crate::engine::read::dialect::Separator;
 use crate::engine::table::DecimalSign;
 use crate::protocol::Loaded;
+use crate::ui::messages;
+use crate::ui::state::requests;
+use crate::ui::state::worker::EngineHandle;
+use crate::ui::state::{AppState, LoadState};
+use crate::ui::widgets::download;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -3,11 +3,11 @@
 //! `#carnet=<code>` restores a shared view (read settings, commune, chart): the recipe travels
 //! compressed in the fragment, which no server sees.
 
-use super::recipe;
-use super::state::AppState;
 use crate::engine::dossier::recipe::Recipe;
+use crate::ui::share::recipe;
+use crate::ui::state::AppState;
+use crate::ui::widgets::fetch::FetchError;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
@@ -20,60 +20,12 @@ extern "C" {
 /// The fragment's prefix.
 const FRAGMENT: &str = "#carnet=";
 
-/// Why a file could not be fetched from an address.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FetchError {
-    /// The request did not get an answer: offline, refused by the server's CORS rules or by
-    /// the page's own policy.
-    Unreachable,
-    /// The server answered with an error status.
-    Status(u16),
-    /// The address leads to a web page, not a file.
-    WebPage,
-    /// A recipe that Carnet cannot read.
-    BadRecipe(String),
-}
-
 /// The address a `?src=` link asks to open, made absolute.
 pub fn source() -> Option<String> {
     let location = web_sys::window()?.location();
     let params = web_sys::UrlSearchParams::new_with_str(&location.search().ok()?).ok()?;
     let src = params.get("src").filter(|s| !s.trim().is_empty())?;
     web_sys::Url::new_with_base(&src, &location.href().ok()?).ok().map(|u| u.href())
-}
-
-/// Fetches `url` as a `File` named after the address's last segment.
-pub async fn fetch_file(url: &str) -> Result<web_sys::File, FetchError> {
-    let window = web_sys::window().ok_or(FetchError::Unreachable)?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| FetchError::Unreachable)?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Unreachable)?;
-    if !response.ok() {
-        return Err(FetchError::Status(response.status()));
-    }
-    let kind = response.headers().get("content-type").ok().flatten().unwrap_or_default();
-    if kind.starts_with("text/html") {
-        return Err(FetchError::WebPage);
-    }
-    let blob = JsFuture::from(response.blob().map_err(|_| FetchError::Unreachable)?)
-        .await
-        .map_err(|_| FetchError::Unreachable)?;
-    let name = file_name(url);
-    let options = web_sys::FilePropertyBag::new();
-    options.set_type(&kind);
-    web_sys::File::new_with_blob_sequence_and_options(&js_sys::Array::of1(&blob), &name, &options)
-        .map_err(|_| FetchError::Unreachable)
-}
-
-/// The last segment of an address's path, decoded (`…/cc_filosofi_2020_COM.csv?x` →
-/// `cc_filosofi_2020_COM.csv`).
-fn file_name(url: &str) -> String {
-    let path = web_sys::Url::new(url).map(|u| u.pathname()).unwrap_or_default();
-    let last = path.rsplit('/').next().unwrap_or_default();
-    js_sys::decode_uri_component(last)
-        .ok()
-        .and_then(|s| s.as_string())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "fichier.csv".to_owned())
 }
 
 /// Whether a fetched file is a recipe rather than data.
@@ -86,7 +38,7 @@ pub async fn read_recipe(file: &web_sys::File) -> Result<Recipe, FetchError> {
     let text = gloo::file::futures::read_as_text(&gloo::file::Blob::from(file.clone()))
         .await
         .map_err(|e| FetchError::BadRecipe(e.to_string()))?;
-    Recipe::from_json(&text).map_err(|e| FetchError::BadRecipe(super::messages::recipe_error(&e)))
+    Recipe::from_json(&text).map_err(|e| FetchError::BadRecipe(crate::ui::messages::recipe_error(&e)))
 }
 
 /// The address of the data file beside a recipe fetched from `recipe_url`.
@@ -115,7 +67,7 @@ pub async fn shared() -> Option<Result<Recipe, String>> {
     let code = hash.strip_prefix(FRAGMENT)?;
     Some(match unpack(code).await {
         Ok(text) => {
-            Recipe::from_json(&text.as_string().unwrap_or_default()).map_err(|e| super::messages::recipe_error(&e))
+            Recipe::from_json(&text.as_string().unwrap_or_default()).map_err(|e| crate::ui::messages::recipe_error(&e))
         }
         Err(_) => Err("le lien est incomplet ou abîmé".to_owned()),
     })

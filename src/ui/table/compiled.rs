@@ -1,10 +1,12 @@
 //! The tidy table: the commune's rows in every file read so far (several vintages), as one
 //! long table to download, long or wide.
 
-use super::state::AppState;
-use super::{EngineHandle, download, messages};
 use crate::engine::tidy::compile::LONG_HEADER;
 use crate::protocol::UiToWorker;
+use crate::ui::messages;
+use crate::ui::state::AppState;
+use crate::ui::state::worker::EngineHandle;
+use crate::ui::widgets::download;
 use leptos::prelude::*;
 
 /// The tidy table of the commune's rows over the files read, once there are two.
@@ -83,7 +85,7 @@ pub fn CompiledPanel() -> impl IntoView {
                             class="secondary"
                             on:click=move |_| {
                                 engine.with_value(|e| e.send(UiToWorker::ClearCompiled));
-                                super::requests::select(state, engine, place_again.clone());
+                                crate::ui::state::requests::select(state, engine, place_again.clone());
                             }
                         >
                             "Repartir d’un seul fichier"

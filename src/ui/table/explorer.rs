@@ -2,13 +2,14 @@
 //! smoothly through 35,000 rows — only the rows in view are in the page, fetched from the
 //! worker a slice at a time.
 
-use super::disclosure::DisclosureButton;
-use super::engine::Engine;
-use super::state::{AppState, LoadState};
-use super::{EngineHandle, messages};
 use crate::engine::format;
 use crate::engine::tidy::explore::{Query, Sort};
 use crate::protocol::{Page, UiToWorker};
+use crate::ui::messages;
+use crate::ui::state::worker::Engine;
+use crate::ui::state::worker::EngineHandle;
+use crate::ui::state::{AppState, LoadState};
+use crate::ui::widgets::disclosure::DisclosureButton;
 use gloo::timers::callback::Timeout;
 use leptos::html::Div;
 use leptos::prelude::*;

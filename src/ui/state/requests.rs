@@ -1,10 +1,10 @@
 //! The requests the page sends to the worker, with the state changes that go with them.
 
-use super::EngineHandle;
-use super::engine::Engine;
-use super::state::{AppState, LoadState};
 use crate::engine::read::ReadOptions;
 use crate::protocol::{Stage, UiToWorker};
+use crate::ui::state::worker::Engine;
+use crate::ui::state::worker::EngineHandle;
+use crate::ui::state::{AppState, LoadState};
 use leptos::prelude::*;
 use web_sys::File;
 

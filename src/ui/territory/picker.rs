@@ -1,8 +1,8 @@
 //! The commune combobox (WAI-ARIA 1.2 pattern): type a name, an INSEE or a postal code, pick
 //! a suggestion with the mouse or the arrow keys and Entrée.
 
-use super::state::{AppState, Geography};
 use crate::engine::territory::Hit;
+use crate::ui::state::{AppState, Geography};
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 

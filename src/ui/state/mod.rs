@@ -1,6 +1,10 @@
 //! The app's state: one struct of signals, provided through context. Replies from the worker
 //! flow in through [`AppState::receive`]; components read the signals they show.
 
+pub mod follow;
+pub mod requests;
+pub mod worker;
+
 use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn, Edits};
 use crate::engine::dossier::recipe::Recipe;

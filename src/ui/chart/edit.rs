@@ -2,9 +2,9 @@
 //! high-contrast colours. Every field starts blank: the chart keeps its defaults until one is
 //! written. The edits travel with the chart request and are kept in the recipe.
 
-use super::disclosure::DisclosureButton;
-use super::state::AppState;
 use crate::engine::chart::{ChartKind, Edits, Order};
+use crate::ui::state::AppState;
+use crate::ui::widgets::disclosure::DisclosureButton;
 use leptos::prelude::*;
 
 /// One text field of the edits.

@@ -2,8 +2,8 @@
 //! a file or a link) to the next file read — its read settings, commune, chart and publication
 //! fields.
 
-use super::state::{AppState, Geography, LoadState};
 use crate::engine::dossier::recipe::{ChartSettings, Recipe};
+use crate::ui::state::{AppState, Geography, LoadState};
 use leptos::prelude::*;
 
 /// The recipe of what is on the page now.
@@ -106,7 +106,9 @@ pub fn RecipeChanges() -> impl IntoView {
                     let kinds: Vec<String> = c
                         .retyped
                         .iter()
-                        .map(|(n, a, b)| format!("{n} ({} → {})", super::messages::kind(*a), super::messages::kind(*b)))
+                        .map(|(n, a, b)| {
+                            format!("{n} ({} → {})", crate::ui::messages::kind(*a), crate::ui::messages::kind(*b))
+                        })
                         .collect();
                     parts.push(format!("type changé : {}", kinds.join(", ")));
                 }

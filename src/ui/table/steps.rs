@@ -1,11 +1,11 @@
 //! The standardization steps of the published file: the list of steps with what each changed,
 //! controls to add one, undo and redo. The worker applies them to the rows kept.
 
-use super::EngineHandle;
-use super::disclosure::DisclosureButton;
-use super::state::AppState;
 use crate::engine::tidy::standardize::{self, Step};
 use crate::protocol::UiToWorker;
+use crate::ui::state::AppState;
+use crate::ui::state::worker::EngineHandle;
+use crate::ui::widgets::disclosure::DisclosureButton;
 use leptos::prelude::*;
 
 /// Sends the steps in force whenever they change, then asks for the commune's rows again:
@@ -14,7 +14,7 @@ pub fn follow(state: AppState, engine: EngineHandle) {
     Effect::new(move || {
         let steps = state.steps_applied();
         engine.with_value(|e| e.send(UiToWorker::Steps { steps }));
-        super::requests::refresh(state, engine);
+        crate::ui::state::requests::refresh(state, engine);
     });
 }
 
@@ -67,7 +67,7 @@ pub fn StepsPanel() -> impl IntoView {
                         " — "
                         {match (a.effect, a.error) {
                             (Some(effect), _) => view! { <span>{effect}</span> }.into_any(),
-                            (None, Some(error)) => view! { <span class="error-text">{super::messages::step_error(&error)}</span> }.into_any(),
+                            (None, Some(error)) => view! { <span class="error-text">{crate::ui::messages::step_error(&error)}</span> }.into_any(),
                             (None, None) => view! { <span class="error-text">"en attente : une étape précédente ne s’applique pas"</span> }.into_any(),
                         }}
                     </li>
@@ -83,7 +83,7 @@ pub fn StepsPanel() -> impl IntoView {
                         {move || {
                             let names = labelled();
                             (!names.is_empty()).then(|| {
-                                let count = super::messages::count(names.len() as u64, "colonne", "colonnes");
+                                let count = crate::ui::messages::count(names.len() as u64, "colonne", "colonnes");
                                 let examples: Vec<String> = names.iter().take(3).map(|(a, b)| format!("{a} → {b}")).collect();
                                 let more = if names.len() > 3 { " …" } else { "" };
                                 view! {

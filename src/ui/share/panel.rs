@@ -2,11 +2,16 @@
 //! then what came of it) or of a shared view; the recipe file to open; the share link and the
 //! recipe to take away.
 
-use super::file_picker::SmallFilePicker;
-use super::link::{self, FetchError};
-use super::state::AppState;
-use super::{EngineHandle, download, messages, recipe, requests};
 use crate::engine::dossier::recipe::Recipe;
+use crate::ui::file::picker::SmallFilePicker;
+use crate::ui::messages;
+use crate::ui::share::link;
+use crate::ui::share::recipe;
+use crate::ui::state::AppState;
+use crate::ui::state::requests;
+use crate::ui::state::worker::EngineHandle;
+use crate::ui::widgets::download;
+use crate::ui::widgets::fetch::{self, FetchError};
 use leptos::prelude::*;
 
 /// Where a `?src=` link stands.
@@ -26,7 +31,7 @@ enum Source {
 /// beside it is fetched and opened.
 async fn fetch(state: AppState, engine: EngineHandle, url: String, status: RwSignal<Option<Source>>) {
     status.set(Some(Source::Fetching(url.clone())));
-    let file = match link::fetch_file(&url).await {
+    let file = match fetch::file(&url).await {
         Ok(file) => file,
         Err(e) => return status.set(Some(Source::Failed(url, e))),
     };
@@ -43,7 +48,7 @@ async fn fetch(state: AppState, engine: EngineHandle, url: String, status: RwSig
     };
     recipe::apply(state, recipe);
     status.set(Some(Source::Fetching(data.clone())));
-    match link::fetch_file(&data).await {
+    match fetch::file(&data).await {
         Ok(file) => {
             requests::open(state, engine, file);
             status.set(Some(Source::Opened(data)));

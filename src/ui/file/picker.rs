@@ -1,8 +1,8 @@
 //! The file input and its drop zone.
 
-use super::EngineHandle;
-use super::requests;
-use super::state::AppState;
+use crate::ui::state::AppState;
+use crate::ui::state::requests;
+use crate::ui::state::worker::EngineHandle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, HtmlInputElement};
@@ -125,14 +125,14 @@ pub fn DictionaryPicker() -> impl IntoView {
                 <p class="hint" role="status">
                     {format!(
                         "Dictionnaire « {name} » : {}.",
-                        super::messages::count(n as u64, "variable décrite", "variables décrites"),
+                        crate::ui::messages::count(n as u64, "variable décrite", "variables décrites"),
                     )}
                 </p>
             }
             .into_any(),
         ),
         Some(Err(f)) => Some(
-            view! { <p class="error" role="alert">{super::messages::error(&f.file_name, &f.error)}</p> }.into_any(),
+            view! { <p class="error" role="alert">{crate::ui::messages::error(&f.file_name, &f.error)}</p> }.into_any(),
         ),
         None => None,
     };

@@ -1,11 +1,11 @@
 //! The progress bar of a load, and the error when a load fails.
 
-use super::EngineHandle;
-use super::messages;
-use super::requests;
-use super::state::{AppState, LoadState};
 use crate::engine::{ErrorKind, format};
 use crate::protocol::Stage;
+use crate::ui::messages;
+use crate::ui::state::requests;
+use crate::ui::state::worker::EngineHandle;
+use crate::ui::state::{AppState, LoadState};
 use leptos::prelude::*;
 
 /// Shows how far the worker has read, or why it could not.

@@ -1,11 +1,11 @@
 //! The commune's rows, written the French way, and their downloads.
 
-use super::download;
-use super::messages;
-use super::state::{AppState, LoadState};
 use crate::engine::format;
 use crate::engine::territory::levels::Level;
 use crate::protocol::Selected;
+use crate::ui::messages;
+use crate::ui::state::{AppState, LoadState};
+use crate::ui::widgets::download;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -1,0 +1,5 @@
+//! The chart step: the panel (indicator, kind, canvas, text alternative, data, exports) and
+//! its editor.
+
+pub mod edit;
+pub mod panel;

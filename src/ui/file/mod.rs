@@ -1,0 +1,5 @@
+//! The files step: picking files, the load's progress, what was detected and its corrections.
+
+pub mod detection;
+pub mod picker;
+pub mod progress;

@@ -1,0 +1,4 @@
+//! The territory step: the official geography shipped with the app and the commune picker.
+
+pub mod geography;
+pub mod picker;

@@ -1,0 +1,70 @@
+//! Fetching an address: the app's own files (the geography, ECharts for the HTML export) and
+//! the one address a `?src=` link names. Every failure is typed; `messages` words it.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a file could not be fetched from an address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// The request did not get an answer: offline, refused by the server's CORS rules or by
+    /// the page's own policy.
+    Unreachable,
+    /// The server answered with an error status.
+    Status(u16),
+    /// The address leads to a web page, not a file.
+    WebPage,
+    /// A recipe that Carnet cannot read.
+    BadRecipe(String),
+}
+
+/// The answer to a GET of `url`, when its status is a success.
+async fn get(url: &str) -> Result<web_sys::Response, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::Unreachable)?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| FetchError::Unreachable)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Unreachable)?;
+    if response.ok() { Ok(response) } else { Err(FetchError::Status(response.status())) }
+}
+
+/// The text at `url`.
+///
+/// # Errors
+/// See [`FetchError`].
+pub async fn text(url: &str) -> Result<String, FetchError> {
+    let response = get(url).await?;
+    let text = JsFuture::from(response.text().map_err(|_| FetchError::Unreachable)?)
+        .await
+        .map_err(|_| FetchError::Unreachable)?;
+    text.as_string().ok_or(FetchError::Unreachable)
+}
+
+/// The file at `url`, as a `File` named after the address's last segment.
+///
+/// # Errors
+/// See [`FetchError`]; a web page (`text/html`) is [`FetchError::WebPage`].
+pub async fn file(url: &str) -> Result<web_sys::File, FetchError> {
+    let response = get(url).await?;
+    let kind = response.headers().get("content-type").ok().flatten().unwrap_or_default();
+    if kind.starts_with("text/html") {
+        return Err(FetchError::WebPage);
+    }
+    let blob = JsFuture::from(response.blob().map_err(|_| FetchError::Unreachable)?)
+        .await
+        .map_err(|_| FetchError::Unreachable)?;
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(&kind);
+    web_sys::File::new_with_blob_sequence_and_options(&js_sys::Array::of1(&blob), &file_name(url), &options)
+        .map_err(|_| FetchError::Unreachable)
+}
+
+/// The last segment of an address's path, decoded (`…/cc_filosofi_2020_COM.csv?x` →
+/// `cc_filosofi_2020_COM.csv`).
+fn file_name(url: &str) -> String {
+    let path = web_sys::Url::new(url).map(|u| u.pathname()).unwrap_or_default();
+    let last = path.rsplit('/').next().unwrap_or_default();
+    js_sys::decode_uri_component(last)
+        .ok()
+        .and_then(|s| s.as_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "fichier.csv".to_owned())
+}
