@@ -1,6 +1,5 @@
-//! The real INSEE Filosofi files of `../shared/data/insee/`, read end to end.
-//!
-//! The files are not committed: when the shared folder is absent the tests say so and pass.
+//! The real INSEE Filosofi files of `tests/data/insee/`, read end to end. A missing file
+//! fails: the data ships with the project.
 
 use carnet::engine::chart;
 use carnet::engine::chart::{ChartKind, ChartRequest};
@@ -12,23 +11,17 @@ use carnet::engine::table::Cell;
 use carnet::engine::table::{CodeKind, ColumnKind, DecimalSign, Marker};
 use carnet::engine::territory::Place;
 use carnet::engine::territory::selection::Selection;
-use std::path::PathBuf;
 
 mod common;
-use common::sailly;
+use common::{data, sailly};
 
-fn load(name: &str) -> Option<Workspace> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/insee").join(name);
-    let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!("skipped: {} not found", path.display());
-        return None;
-    };
-    Some(Workspace::load(name, &bytes, &mut ()).expect("the real file reads"))
+fn load(name: &str) -> Workspace {
+    Workspace::load(name, &data(&format!("insee/{name}")), &mut ()).expect("the real file reads")
 }
 
 #[test]
 fn ranking_among_the_epci_communes() {
-    let Some(ws) = load("cc_filosofi_2020_COM.csv") else { return };
+    let ws = load("cc_filosofi_2020_COM.csv");
     let sel = Selection::of(&ws, &sailly()).unwrap();
     let drawn = chart::draw::draw(&ws, &sel, &request("MED20", ChartKind::Ranking, None), &[]).unwrap();
     let option: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
@@ -50,9 +43,7 @@ fn ranking_among_the_epci_communes() {
 
 #[test]
 fn filosofi_2020_detection() {
-    let Some(ws) = load("cc_filosofi_2020_COM.csv") else {
-        return;
-    };
+    let ws = load("cc_filosofi_2020_COM.csv");
     let d = ws.detection();
     assert_eq!(d.encoding, Encoding::Utf8);
     assert_eq!(d.dialect.separator, Separator::Semicolon);
@@ -69,9 +60,7 @@ fn filosofi_2020_detection() {
 
 #[test]
 fn filosofi_2020_sailly_row() {
-    let Some(ws) = load("cc_filosofi_2020_COM.csv") else {
-        return;
-    };
+    let ws = load("cc_filosofi_2020_COM.csv");
     let sel = Selection::of(&ws, &sailly()).unwrap();
     assert_eq!(sel.table.rows(), 1);
     assert_eq!(sel.lines, [22_317]);
@@ -118,9 +107,7 @@ fn filosofi_2020_sailly_row() {
 
 #[test]
 fn filosofi_2019_secret_cells_are_empty_not_zero() {
-    let Some(ws) = load("cc_filosofi_2019_COM.CSV") else {
-        return;
-    };
+    let ws = load("cc_filosofi_2019_COM.CSV");
     let d = ws.detection();
     assert_eq!(d.dialect.line_ending, LineEnding::CrLf);
     assert_eq!(d.rows, 34_930);
@@ -137,9 +124,7 @@ fn filosofi_2019_secret_cells_are_empty_not_zero() {
 
 #[test]
 fn corsica_codes_stay_text() {
-    let Some(ws) = load("cc_filosofi_2020_COM.csv") else {
-        return;
-    };
+    let ws = load("cc_filosofi_2020_COM.csv");
     let ajaccio = Place { code: "2A004".into(), name: "Ajaccio".into(), ..Place::default() };
     let sel = Selection::of(&ws, &ajaccio).unwrap();
     assert_eq!(sel.table.column("CODGEO").unwrap().cell(0), Cell::Text("2A004"));
@@ -149,8 +134,7 @@ fn corsica_codes_stay_text() {
 
 #[test]
 fn territory_first_read_gives_the_same_rows() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/insee/cc_filosofi_2020_COM.csv");
-    let Ok(bytes) = std::fs::read(&path) else { return };
+    let bytes = data("insee/cc_filosofi_2020_COM.csv");
     let full = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
     let codes = ["59522".to_owned()];
     let focused = Workspace::load_for("f.csv", &bytes, Default::default(), Some(&codes), &mut ()).unwrap();

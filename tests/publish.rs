@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod common;
-use common::sailly;
+use common::{data, sailly};
 
 fn frictionless(dir: &Path) -> Option<(bool, String)> {
     let out = Command::new("frictionless").arg("validate").arg("datapackage.json").current_dir(dir).output();
@@ -65,8 +65,7 @@ fn temp(name: &str) -> PathBuf {
 
 #[test]
 fn filosofi_package_is_valid() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/insee/cc_filosofi_2020_COM.csv");
-    let Ok(bytes) = std::fs::read(&path) else { return };
+    let bytes = data("insee/cc_filosofi_2020_COM.csv");
     let dir = temp("valid");
     write_package(&bytes, "cc_filosofi_2020_COM.csv", &dir);
     assert_valid(&dir);

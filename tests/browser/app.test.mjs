@@ -1,22 +1,21 @@
 // Carnet in a real browser: the release build, served on loopback, driven like a person would.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { CarnetPage, TEST_DATA } from "./carnet-page.mjs";
 import { assertClean, ROOT, useApp } from "./harness.mjs";
 import { badFiles, cafLike, hugeFileOnDisk, national, uglyFiles } from "./fixtures.mjs";
 import { tmpdir } from "node:os";
 import { rmSync } from "node:fs";
 
 const root = ROOT;
-const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
+const FILOSOFI_2020 = join(TEST_DATA, "cc_filosofi_2020_COM.csv");
 const NNBSP = "\u202f";
 
 const app = useApp();
 
-test("the whole journey with Filosofi 2020: file → commune → chart → downloads", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("the whole journey with Filosofi 2020: file → commune → chart → downloads", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await carnet.screenshot("01-accueil");
@@ -282,14 +281,14 @@ test("a 200 MB file of a single line gets a clear message, not a frozen tab", as
   await page.context().close();
 });
 
-test("Publier: the form checks each field, foresees 9/9, and its ZIP passes frictionless and udata's rules", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("Publier: the form checks each field, foresees 9/9, and its ZIP passes frictionless and udata's rules", async () => {
   const { mkdtempSync, writeFileSync, readFileSync, readdirSync } = await import("node:fs");
   const { execFileSync } = await import("node:child_process");
   const carnet = await CarnetPage.open(app.browser, app.url, { permissions: ["clipboard-read", "clipboard-write"] });
   const page = carnet.page;
   await carnet.showSailly(FILOSOFI_2020);
   // The 2019 dictionary labels the 2020 columns (MED19 → MED20).
-  await page.getByLabel("Dictionnaire des variables (facultatif)").setInputFiles(join(SHARED_DATA, "meta_cc_filosofi_2019_COM.CSV"));
+  await page.getByLabel("Dictionnaire des variables (facultatif)").setInputFiles(join(TEST_DATA, "meta_cc_filosofi_2019_COM.CSV"));
   await page.getByText(/Dictionnaire « meta_cc_filosofi_2019_COM\.CSV » : \d+ variables décrites\./).waitFor();
   await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
   await carnet.chooseIndicator("MED20");

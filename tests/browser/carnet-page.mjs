@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = join(here, "artifacts");
-export const SHARED_DATA = join(here, "..", "..", "..", "shared", "data", "insee");
+/** The real INSEE files the tests upload, shipped with the project (see tests/data/README.md). */
+export const TEST_DATA = join(here, "..", "data", "insee");
 
 /** Launches Debian's Chromium, headless, with no network of its own. */
 export async function launch() {

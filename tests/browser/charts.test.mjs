@@ -2,14 +2,14 @@
 // the network blocked) and names from files that try to inject HTML.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ARTIFACTS, CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { ARTIFACTS, CarnetPage, TEST_DATA } from "./carnet-page.mjs";
 import { assertClean, useApp } from "./harness.mjs";
 
-const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
+const FILOSOFI_2020 = join(TEST_DATA, "cc_filosofi_2020_COM.csv");
 const NNBSP = "\u202f";
 const EVIL = "<img src=x onerror=alert(1)>";
 const app = useApp();
@@ -17,7 +17,7 @@ const app = useApp();
 /** The width and height a PNG's header gives. */
 const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 
-test("a chart downloads as PNG at 1× and 2×, SVG, CSV and an HTML page that works offline from disk", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("a chart downloads as PNG at 1× and 2×, SVG, CSV and an HTML page that works offline from disk", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await carnet.showSailly(FILOSOFI_2020);
@@ -97,7 +97,7 @@ test("names from a file that try to inject HTML stay text everywhere", async () 
   await page.context().close();
 });
 
-test("a chart is edited like in Datawrapper: title, unit, note, order, high contrast — and kept in the recipe", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("a chart is edited like in Datawrapper: title, unit, note, order, high contrast — and kept in the recipe", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await carnet.showSailly(FILOSOFI_2020);

@@ -1,18 +1,17 @@
 // Several extracts, one tidy table: Filosofi 2019 then 2020 for Sailly-lez-Lannoy.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { ARTIFACTS, CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { ARTIFACTS, CarnetPage, TEST_DATA } from "./carnet-page.mjs";
 import { AXE, assertClean, axe, useApp } from "./harness.mjs";
 
-const Y2019 = join(SHARED_DATA, "cc_filosofi_2019_COM.CSV");
-const Y2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
-const META = join(SHARED_DATA, "meta_cc_filosofi_2019_COM.CSV");
+const Y2019 = join(TEST_DATA, "cc_filosofi_2019_COM.CSV");
+const Y2020 = join(TEST_DATA, "cc_filosofi_2020_COM.csv");
+const META = join(TEST_DATA, "meta_cc_filosofi_2019_COM.CSV");
 const NNBSP = "\u202f";
 const app = useApp();
 
-test("Filosofi 2019 and 2020 make one tidy table: MED 28 570 then 29 440", { skip: !existsSync(Y2019) || !existsSync(Y2020) }, async () => {
+test("Filosofi 2019 and 2020 make one tidy table: MED 28 570 then 29 440", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [AXE] });
   const page = carnet.page;
   await page.getByLabel("Dictionnaire des variables (facultatif)").setInputFiles(META);

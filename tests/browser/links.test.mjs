@@ -2,17 +2,16 @@
 // in French), a shared view reopened in a new browser, and a recipe saved and opened again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, symlinkSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { CarnetPage, TEST_DATA } from "./carnet-page.mjs";
 import { AXE, assertClean, axe, useApp } from "./harness.mjs";
 
 const FILOSOFI = "cc_filosofi_2020_COM.csv";
-const HAS_DATA = existsSync(join(SHARED_DATA, FILOSOFI));
 // A folder as a commune's site would publish it: the data and a recipe beside it.
 const published = mkdtempSync(join(tmpdir(), "carnet-links-"));
-if (HAS_DATA) symlinkSync(join(SHARED_DATA, FILOSOFI), join(published, FILOSOFI));
+symlinkSync(join(TEST_DATA, FILOSOFI), join(published, FILOSOFI));
 writeFileSync(join(published, "carnet.json"), JSON.stringify({
   format: "carnet", version: 1, file_name: FILOSOFI,
   read: { encoding: null, separator: null, header_line: null, decimal: null },
@@ -22,7 +21,7 @@ const app = useApp({ "/donnees/": published });
 
 const saillyRows = (page) => page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ });
 
-test("?src= says which address it will fetch, then opens the CSV from it", { skip: !HAS_DATA }, async () => {
+test("?src= says which address it will fetch, then opens the CSV from it", async () => {
   const carnet = await CarnetPage.open(app.browser, `${app.url}?src=donnees/${FILOSOFI}`, { initScripts: [AXE] });
   const page = carnet.page;
   const notice = page.getByRole("region", { name: "Ouvrir un fichier par lien" });
@@ -58,7 +57,7 @@ test("?src= explains a missing file, a web page and a refused address in French"
   }
 });
 
-test("?src= a recipe: its file beside it is read for its commune, with its chart", { skip: !HAS_DATA }, async () => {
+test("?src= a recipe: its file beside it is read for its commune, with its chart", async () => {
   const carnet = await CarnetPage.open(app.browser, `${app.url}?src=donnees/carnet.json`);
   const page = carnet.page;
   await page.getByRole("button", { name: "Ouvrir ce fichier" }).click();
@@ -69,9 +68,9 @@ test("?src= a recipe: its file beside it is read for its commune, with its chart
   await page.context().close();
 });
 
-test("a shared link reopened in a new browser restores the commune and the chart", { skip: !HAS_DATA }, async () => {
+test("a shared link reopened in a new browser restores the commune and the chart", async () => {
   const first = await CarnetPage.open(app.browser, app.url, { permissions: ["clipboard-read", "clipboard-write"] });
-  await first.showSailly(join(SHARED_DATA, FILOSOFI));
+  await first.showSailly(join(TEST_DATA, FILOSOFI));
   await first.page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de Métropole Européenne de Lille" });
   await first.page.getByRole("button", { name: "Copier le lien de cette vue" }).click();
   await first.page.getByText(/^Lien copié/).waitFor();
@@ -85,7 +84,7 @@ test("a shared link reopened in a new browser restores the commune and the chart
   const page = second.page;
   await page.getByText(/Ce lien restaure la commune 59522, le graphique de MED20\. Ouvrez le fichier « cc_filosofi_2020_COM\.csv »/).waitFor();
   await page.waitForFunction(() => document.getElementById("commune-input")?.value === "Sailly-lez-Lannoy (59522)");
-  await second.upload(join(SHARED_DATA, FILOSOFI));
+  await second.upload(join(TEST_DATA, FILOSOFI));
   await saillyRows(page).waitFor();
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Sailly-lez-Lannoy se classe"));
   assert.equal(await page.getByLabel("Indicateur à représenter").inputValue(), "MED20");
@@ -95,11 +94,11 @@ test("a shared link reopened in a new browser restores the commune and the chart
   await page.context().close();
 });
 
-test("a recipe saved, the page reloaded, the recipe and the file alone give the same rows and fields", { skip: !HAS_DATA }, async () => {
+test("a recipe saved, the page reloaded, the recipe and the file alone give the same rows and fields", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
-  await carnet.upload(join(SHARED_DATA, FILOSOFI));
+  await carnet.upload(join(TEST_DATA, FILOSOFI));
   await saillyRows(page).waitFor();
   const rows = await saillyRows(page).innerText();
   await carnet.chooseIndicator("MED20");
@@ -115,7 +114,7 @@ test("a recipe saved, the page reloaded, the recipe and the file alone give the 
   await page.reload();
   await page.getByLabel("Recette Carnet (facultatif)").setInputFiles(path);
   await page.getByText(/Recette « saved\.json » ouverte/).waitFor();
-  await carnet.upload(join(SHARED_DATA, FILOSOFI));
+  await carnet.upload(join(TEST_DATA, FILOSOFI));
   await saillyRows(page).waitFor();
   assert.equal(await saillyRows(page).innerText(), rows);
   assert.equal(await page.getByLabel("Indicateur à représenter").inputValue(), "MED20");
@@ -127,11 +126,11 @@ test("a recipe saved, the page reloaded, the recipe and the file alone give the 
   await page.context().close();
 });
 
-test("a recipe made on 2020 replayed on another vintage maps MED20 to MED19 and says what changed", { skip: !HAS_DATA }, async () => {
-  const Y2019 = join(SHARED_DATA, "cc_filosofi_2019_COM.CSV");
+test("a recipe made on 2020 replayed on another vintage maps MED20 to MED19 and says what changed", async () => {
+  const Y2019 = join(TEST_DATA, "cc_filosofi_2019_COM.CSV");
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
-  await carnet.showSailly(join(SHARED_DATA, FILOSOFI));
+  await carnet.showSailly(join(TEST_DATA, FILOSOFI));
   const panel = page.getByRole("region", { name: "Mise en forme du fichier publié" });
   await panel.getByRole("button", { name: "Ajouter une étape" }).click();
   await panel.getByRole("button", { name: "Noms de colonnes au format schema.data.gouv.fr" }).click();

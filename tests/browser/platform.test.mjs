@@ -2,14 +2,14 @@
 // first visit, accessibility (axe-core on every screen, the keyboard alone), a phone's width.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { CarnetPage, TEST_DATA } from "./carnet-page.mjs";
 import { AXE, assertClean, axe, DIST, useApp } from "./harness.mjs";
 import { badFiles, cafLike } from "./fixtures.mjs";
 
-const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
+const FILOSOFI_2020 = join(TEST_DATA, "cc_filosofi_2020_COM.csv");
 // The same build also served from a sub-folder, as a commune's website would host it, and a
 // copy of it that a test updates between two visits.
 const SUB = "commune/donnees/carnet/";
@@ -26,7 +26,7 @@ const CSP_WATCH = {
 /** Loads Filosofi 2020 for Sailly-lez-Lannoy and draws MED20. */
 const sailly = (carnet) => carnet.showSailly(FILOSOFI_2020);
 
-test("the page sets a strict Content-Security-Policy and the whole journey stays within it", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("the page sets a strict Content-Security-Policy and the whole journey stays within it", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [CSP_WATCH] });
   const page = carnet.page;
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
@@ -91,7 +91,7 @@ test("a new build is used on the next visit, with nothing to clear", async () =>
   await page.context().close();
 });
 
-test("axe-core finds no violation on any screen, on a desktop and on a phone", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("axe-core finds no violation on any screen, on a desktop and on a phone", async () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
     const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [AXE], viewport });
     const page = carnet.page;
@@ -136,7 +136,7 @@ test("axe-core finds no violation on any screen, on a desktop and on a phone", {
   }
 });
 
-test("the main journey works with the keyboard alone, focus always visible", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("the main journey works with the keyboard alone, focus always visible", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   /** Presses Tab until the focused element satisfies `test`; checks focus is visible on the way. */
@@ -190,7 +190,7 @@ test("the main journey works with the keyboard alone, focus always visible", { s
   await page.context().close();
 });
 
-test("the build works from a sub-folder, offline files included", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("the build works from a sub-folder, offline files included", async () => {
   const carnet = await CarnetPage.open(app.browser, `${app.url}${SUB}`);
   const page = carnet.page;
   await sailly(carnet);

@@ -2,13 +2,12 @@
 // changes under it (a step, a dictionary).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { CarnetPage, TEST_DATA } from "./carnet-page.mjs";
 import { assertClean, useApp } from "./harness.mjs";
 
-const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
-const META = join(SHARED_DATA, "meta_cc_filosofi_2019_COM.CSV");
+const FILOSOFI_2020 = join(TEST_DATA, "cc_filosofi_2020_COM.csv");
+const META = join(TEST_DATA, "meta_cc_filosofi_2019_COM.CSV");
 const app = useApp();
 
 /** Replaces a field's text by typing, one key at a time, as a person does. */
@@ -19,7 +18,7 @@ async function type(page, field, text) {
   await field.pressSequentially(text, { delay: 5 });
 }
 
-test("Publier: fields typed key by key, kept when a step or a dictionary changes the file", { skip: !existsSync(META) }, async () => {
+test("Publier: fields typed key by key, kept when a step or a dictionary changes the file", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await carnet.showSailly(FILOSOFI_2020);

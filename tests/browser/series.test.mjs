@@ -3,13 +3,12 @@
 // legends, text alternatives and the recipe that keeps them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { CarnetPage, TEST_DATA } from "./carnet-page.mjs";
 import { censusAges } from "./fixtures.mjs";
 import { AXE, assertClean, axe, useApp } from "./harness.mjs";
 
-const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
+const FILOSOFI_2020 = join(TEST_DATA, "cc_filosofi_2020_COM.csv");
 const app = useApp();
 
 /** Picks a kind of chart and waits until it is drawn with a text alternative matching `alt`. */
@@ -74,7 +73,7 @@ test("a census file: age pyramid, stacked and 100 % bands beside the MEL, a donu
   await page.context().close();
 });
 
-test("the real Filosofi 2020 file: Sailly-lez-Lannoy's counts grouped beside the MEL's sums", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("the real Filosofi 2020 file: Sailly-lez-Lannoy's counts grouped beside the MEL's sums", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await carnet.showSailly(FILOSOFI_2020, "NBMENFISC20");

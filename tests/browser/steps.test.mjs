@@ -2,15 +2,14 @@
 // rename, a column left out, undo and redo, and the steps kept in the recipe.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { CarnetPage, SHARED_DATA } from "./carnet-page.mjs";
+import { CarnetPage, TEST_DATA } from "./carnet-page.mjs";
 import { AXE, assertClean, axe, useApp } from "./harness.mjs";
 
-const FILOSOFI_2020 = join(SHARED_DATA, "cc_filosofi_2020_COM.csv");
+const FILOSOFI_2020 = join(TEST_DATA, "cc_filosofi_2020_COM.csv");
 const app = useApp();
 
-test("steps rename and drop columns of the published CSV, with undo and redo", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("steps rename and drop columns of the published CSV, with undo and redo", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [AXE] });
   const page = carnet.page;
   await carnet.showSailly(FILOSOFI_2020);
@@ -60,11 +59,11 @@ test("steps rename and drop columns of the published CSV, with undo and redo", {
   await page.context().close();
 });
 
-test("a variable dictionary's labels become the columns' names in one step", { skip: !existsSync(FILOSOFI_2020) }, async () => {
+test("a variable dictionary's labels become the columns' names in one step", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await carnet.showSailly(FILOSOFI_2020);
-  await page.getByLabel("Dictionnaire des variables (facultatif)").setInputFiles(join(SHARED_DATA, "meta_cc_filosofi_2019_COM.CSV"));
+  await page.getByLabel("Dictionnaire des variables (facultatif)").setInputFiles(join(TEST_DATA, "meta_cc_filosofi_2019_COM.CSV"));
   await page.getByText(/Dictionnaire « meta_cc_filosofi_2019_COM\.CSV » : \d+ variables décrites\./).waitFor();
   const panel = page.getByRole("region", { name: "Mise en forme du fichier publié" });
   await panel.getByRole("button", { name: "Ajouter une étape" }).click();

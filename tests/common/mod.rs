@@ -1,6 +1,16 @@
-//! What the integration tests share: the commune of the examples.
+//! What the integration tests share: the real files of `tests/data/` and the commune of the
+//! examples.
 
 use carnet::engine::territory::{Named, Place};
+use std::path::PathBuf;
+
+/// The bytes of `tests/data/<path>`. A missing file fails the test: the data ships with the
+/// project (see `tests/data/README.md`).
+#[allow(dead_code)] // not every test file reads real files
+pub fn data(path: &str) -> Vec<u8> {
+    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(path);
+    std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e} (the test data ships with the project)", full.display()))
+}
 
 /// Sailly-lez-Lannoy with the levels it belongs to and a few communes of its EPCI.
 pub fn sailly() -> Place {
