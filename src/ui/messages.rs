@@ -13,6 +13,7 @@ use crate::engine::read::parse::SetAsideReason;
 use crate::engine::table::{ColumnKind, DecimalSign};
 use crate::engine::tidy::standardize::StepError;
 use crate::engine::{Error, ErrorKind};
+use crate::ui::widgets::download::DownloadError;
 use crate::ui::widgets::fetch::FetchError;
 
 /// The message for an error about file `file`.
@@ -215,6 +216,11 @@ pub fn recipe_error(error: &RecipeError) -> String {
             "cette recette vient d’une version plus récente de Carnet (format {v}) : ouvrez-la avec cette version"
         ),
     }
+}
+
+/// Why a download did not start.
+pub fn download_error(error: &DownloadError) -> String {
+    format!("Le téléchargement a échoué : {}", error.0)
 }
 
 /// Why a file could not be fetched from the address `url`.

@@ -215,7 +215,7 @@ fn IndicatorChoice() -> impl IntoView {
 #[component]
 fn ChartExports() -> impl IntoView {
     use crate::engine::chart::export;
-    use crate::ui::widgets::download;
+    use crate::ui::widgets::download::{self, DownloadError};
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
     let stem = move || {
@@ -223,20 +223,19 @@ fn ChartExports() -> impl IntoView {
         let code = state.place.get_untracked().map(|p| p.code).unwrap_or_default();
         export::chart_stem(&column, &code)
     };
-    let report = move |result: Result<(), String>| {
-        error.set(result.err().map(|e| format!("Le téléchargement a échoué : {e}")));
-    };
+    let report = move |result: Result<(), DownloadError>| error.set(result.err().map(|e| messages::download_error(&e)));
+    let none = || Err(DownloadError("aucun graphique affiché".to_owned()));
     let save_png = move |ratio: f64, suffix: &'static str| {
         let result = match png(ratio) {
             Some(bytes) => download::save_bytes(&format!("{}{suffix}.png", stem()), "image/png", &bytes),
-            None => Err("aucun graphique affiché".to_owned()),
+            None => none(),
         };
         report(result);
     };
     let save_svg = move |_| {
         let result = match svg() {
             Some(text) => download::save(&format!("{}.svg", stem()), "image/svg+xml", &text),
-            None => Err("aucun graphique affiché".to_owned()),
+            None => none(),
         };
         report(result);
     };
@@ -244,12 +243,12 @@ fn ChartExports() -> impl IntoView {
     let save_csv = move |_| {
         let result = match drawn() {
             Some(d) => download::save(&format!("{}.csv", stem()), "text/csv;charset=utf-8", &export::data_csv(&d)),
-            None => Err("aucun graphique affiché".to_owned()),
+            None => none(),
         };
         report(result);
     };
     let save_html = move |_| {
-        let Some(d) = drawn() else { return report(Err("aucun graphique affiché".to_owned())) };
+        let Some(d) = drawn() else { return report(none()) };
         let name = format!("{}.html", stem());
         wasm_bindgen_futures::spawn_local(async move {
             let own = |path: &'static str| async move {
@@ -258,17 +257,16 @@ fn ChartExports() -> impl IntoView {
             let scripts = async {
                 Ok::<_, String>((own("echarts.min.js").await?, own("langFR.js").await?, own("charts.js").await?))
             };
-            let result = match scripts.await {
+            match scripts.await {
                 Ok((echarts, locale, mount)) => {
                     let html = export::standalone_html(
                         &d,
                         &export::Scripts { echarts: &echarts, locale: &locale, mount: &mount },
                     );
-                    download::save(&name, "text/html;charset=utf-8", &html)
+                    report(download::save(&name, "text/html;charset=utf-8", &html));
                 }
-                Err(e) => Err(e),
-            };
-            report(result);
+                Err(e) => error.set(Some(e)),
+            }
         });
     };
     view! {

@@ -244,7 +244,7 @@ fn SetAsideRows(
             let csv = publish::csv::set_aside(&loaded.set_aside, messages::set_aside);
             let name = format!("{}_lignes_mises_de_cote.csv", loaded.file_name.trim_end_matches(".csv"));
             let text = String::from_utf8_lossy(&csv).into_owned();
-            error.set(download::save(&name, "text/csv;charset=utf-8", &text).err());
+            error.set(download::save(&name, "text/csv;charset=utf-8", &text).err().map(|e| messages::download_error(&e)));
         };
         view! {
             <div class="set-aside" role="alert">
@@ -257,7 +257,7 @@ fn SetAsideRows(
                 <ul>{rows}</ul>
                 {more}
                 <button type="button" class="secondary" on:click=save>"Télécharger les lignes mises de côté (CSV)"</button>
-                {move || error.get().map(|e| view! { <p class="error">{format!("Le téléchargement a échoué : {e}")}</p> })}
+                {move || error.get().map(|e| view! { <p class="error">{e}</p> })}
             </div>
         }
     })

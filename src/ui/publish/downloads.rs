@@ -84,7 +84,7 @@ pub fn KitDownloads() -> impl IntoView {
                         Some(f) => {
                             let format = f.name.rsplit_once('.').map_or("", |(_, ext)| ext);
                             download::save_bytes(&f.name, vocabulary::mime(format), &f.bytes)
-                                .map_err(|e| format!("Le téléchargement a échoué : {e}"))
+                                .map_err(|e| messages::download_error(&e))
                         }
                         None => Err("Ce fichier ne fait pas partie du dossier.".to_owned()),
                     }

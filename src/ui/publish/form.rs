@@ -3,7 +3,7 @@
 use super::fields::{ListField, SelectField, TextField};
 use super::{Problems, edit};
 use crate::engine::publish::check::{DESCRIPTION_SHORT_MAX, Field, TITLE_MAX};
-use crate::engine::publish::dataset::{Dataset, ResourceType};
+use crate::engine::publish::dataset::{Dataset, Resource, ResourceType};
 use crate::engine::publish::vocabulary::{FREQUENCIES, GRANULARITIES, LICENCES};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -176,9 +176,18 @@ fn ResourceFields(
     index: usize,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let get = move |f: fn(&crate::engine::publish::dataset::Resource) -> String| {
+    let get = move |f: fn(&Resource) -> String| {
         Signal::derive(move || {
             state.dataset.with(|d| d.as_ref().and_then(|d| d.resources.get(index)).map(f).unwrap_or_default())
+        })
+    };
+    let set = move |f: fn(&mut Resource, String)| {
+        Callback::new(move |v: String| {
+            edit(state, |d| {
+                if let Some(r) = d.resources.get_mut(index) {
+                    f(r, v);
+                }
+            })
         })
     };
     let file = get(|r| r.file.clone());
@@ -197,26 +206,14 @@ fn ResourceFields(
                 label=format!("Titre du fichier {}", index + 1)
                 field=Field::ResourceTitle(index)
                 value=get(|r| r.title.clone())
-                set=Callback::new(move |v: String| {
-                    edit(state, |d| {
-                        if let Some(r) = d.resources.get_mut(index) {
-                            r.title = v;
-                        }
-                    })
-                })
+                set=set(|r, v| r.title = v)
             />
             <TextField
                 id=format!("res-{index}-description")
                 label=format!("Description du fichier {}", index + 1)
                 field=Field::ResourceDescription(index)
                 value=get(|r| r.description.clone())
-                set=Callback::new(move |v: String| {
-                    edit(state, |d| {
-                        if let Some(r) = d.resources.get_mut(index) {
-                            r.description = v;
-                        }
-                    })
-                })
+                set=set(|r, v| r.description = v)
                 rows=3
             />
         </fieldset>

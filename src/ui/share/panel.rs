@@ -196,7 +196,7 @@ pub fn SharePanel() -> impl IntoView {
     let save_recipe = move |_| {
         let text = recipe::current(state).to_json();
         if let Err(e) = download::save("carnet.json", "application/json", &text) {
-            status.set(Some(Err(format!("Le téléchargement a échoué : {e}"))));
+            status.set(Some(Err(messages::download_error(&e))));
         }
     };
     let ready = move || matches!(state.selected.get(), Some(Ok(_)));

@@ -56,11 +56,7 @@ pub fn CompiledPanel() -> impl IntoView {
             let (long, wide) = (c.long_csv.clone(), c.wide_csv.clone());
             let (long_name, wide_name) = (format!("{stem}_long.csv"), format!("{stem}_large.csv"));
             let save = move |name: String, text: String| {
-                error.set(
-                    download::save(&name, "text/csv;charset=utf-8", &text)
-                        .err()
-                        .map(|e| format!("Le téléchargement a échoué : {e}")),
-                );
+                error.set(download::save(&name, "text/csv;charset=utf-8", &text).err().map(|e| messages::download_error(&e)));
             };
             view! {
                 <div class="compiled">

@@ -96,7 +96,7 @@ fn Rows(
     });
     let error = RwSignal::new(None::<String>);
     let save = move |name: String, mime: &'static str, content: String| {
-        error.set(download::save(&name, mime, &content).err().map(|e| format!("Le téléchargement a échoué : {e}")));
+        error.set(download::save(&name, mime, &content).err().map(|e| messages::download_error(&e)));
     };
     let csv = selected.clone();
     view! {
