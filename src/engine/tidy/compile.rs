@@ -3,6 +3,7 @@
 //! (`MED19`, `MED20` → `MED`), label, year, value, unit, source file — and its wide form.
 
 use crate::engine::chart::{self, Bar1, BarChart, ChartRequest, Drawn, Edits, Order};
+use crate::engine::csv_out::{CsvOut, Field};
 use crate::engine::format;
 use crate::engine::table::{Cell, Table};
 use crate::engine::table::{ColumnKind, Marker};
@@ -131,21 +132,23 @@ fn marker(m: Option<Marker>) -> &'static str {
 
 /// The long table as CSV (UTF-8, comma, decimal point).
 pub fn long_csv(observations: &[Observation]) -> String {
-    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let _ = out.write_record(LONG_HEADER);
+    let mut out = CsvOut::new();
+    out.text_row(LONG_HEADER);
     for o in observations {
-        let _ = out.write_record([
-            o.code.clone(),
-            o.name.clone(),
-            o.indicator.clone(),
-            o.label.clone().unwrap_or_default(),
-            o.year.map(|y| y.to_string()).unwrap_or_default(),
-            o.value.map_or_else(|| marker(o.marker).to_owned(), |v| v.to_string()),
-            o.unit.clone().unwrap_or_default(),
-            o.source.clone(),
+        let year = o.year.map(|y| y.to_string()).unwrap_or_default();
+        let value = o.value.map_or_else(|| marker(o.marker).to_owned(), |v| v.to_string());
+        out.row([
+            Field::Text(&o.code),
+            Field::Text(&o.name),
+            Field::Text(&o.indicator),
+            Field::Text(o.label.as_deref().unwrap_or_default()),
+            Field::Value(&year),
+            Field::Value(&value),
+            Field::Text(o.unit.as_deref().unwrap_or_default()),
+            Field::Text(&o.source),
         ]);
     }
-    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+    out.finish()
 }
 
 /// The long table's rows written the French way, for the page.
@@ -185,23 +188,27 @@ pub fn wide_csv(observations: &[Observation]) -> String {
             keys.push(key);
         }
     }
-    let mut out = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let header: Vec<&str> =
-        ["code_territoire", "territoire", "annee"].into_iter().chain(indicators.iter().copied()).collect();
-    let _ = out.write_record(&header);
+    let mut out = CsvOut::new();
+    out.text_row(["code_territoire", "territoire", "annee"].into_iter().chain(indicators.iter().copied()));
     for (code, name, year) in &keys {
-        let mut record = vec![(*code).to_owned(), (*name).to_owned(), year.map(|y| y.to_string()).unwrap_or_default()];
-        for indicator in &indicators {
-            let cell = observations
-                .iter()
-                .find(|o| o.code == *code && o.year == *year && o.indicator == *indicator)
-                .map(|o| o.value.map_or_else(|| marker(o.marker).to_owned(), |v| v.to_string()))
-                .unwrap_or_default();
-            record.push(cell);
-        }
-        let _ = out.write_record(&record);
+        let year_text = year.map(|y| y.to_string()).unwrap_or_default();
+        let values: Vec<String> = indicators
+            .iter()
+            .map(|indicator| {
+                observations
+                    .iter()
+                    .find(|o| o.code == *code && o.year == *year && o.indicator == *indicator)
+                    .map(|o| o.value.map_or_else(|| marker(o.marker).to_owned(), |v| v.to_string()))
+                    .unwrap_or_default()
+            })
+            .collect();
+        out.row(
+            [Field::Text(code), Field::Text(name), Field::Value(&year_text)]
+                .into_iter()
+                .chain(values.iter().map(|v| Field::Value(v))),
+        );
     }
-    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+    out.finish()
 }
 
 /// The line over years of column `column`'s indicator for `place`, from the extracts that
