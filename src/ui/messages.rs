@@ -218,6 +218,21 @@ pub fn recipe_error(error: &RecipeError) -> String {
     }
 }
 
+/// What the clean CSV changed so that no spreadsheet runs a cell as a formula, or `None`.
+pub fn neutralized(columns: &[(String, usize)]) -> Option<String> {
+    let cells: usize = columns.iter().map(|(_, n)| n).sum();
+    (cells > 0).then(|| {
+        let names: Vec<String> = columns.iter().map(|(c, _)| format!("« {c} »")).collect();
+        format!(
+            "{} par « = », « + », « - » ou « @ » : Carnet les a neutralisées pour les tableurs (une apostrophe devant), \
+             {} {}.",
+            count(cells as u64, "cellule commençait", "cellules commençaient"),
+            if columns.len() > 1 { "colonnes" } else { "colonne" },
+            names.join(", ")
+        )
+    })
+}
+
 /// Why a download did not start.
 pub fn download_error(error: &DownloadError) -> String {
     format!("Le téléchargement a échoué : {}", error.0)

@@ -98,6 +98,7 @@ fn Rows(
     let save = move |name: String, mime: &'static str, content: String| {
         error.set(download::save(&name, mime, &content).err().map(|e| messages::download_error(&e)));
     };
+    let neutralized = messages::neutralized(&selected.neutralized);
     let csv = selected.clone();
     view! {
         <div class="selection">
@@ -125,6 +126,7 @@ fn Rows(
                     "CSV en UTF-8, séparateur virgule, point décimal ; codes conservés en texte ; « s » = secret statistique. "
                     "Le schéma, la documentation et les champs de data.gouv.fr sont à l’étape « Publier »."
                 </p>
+                {neutralized.map(|text| view! { <p class="notice neutralized">{text}</p> })}
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </div>
         </div>
