@@ -224,9 +224,9 @@ pub fn neutralized(columns: &[(String, usize)]) -> Option<String> {
     (cells > 0).then(|| {
         let names: Vec<String> = columns.iter().map(|(c, _)| format!("« {c} »")).collect();
         format!(
-            "{} par « = », « + », « - » ou « @ » : Carnet les a neutralisées pour les tableurs (une apostrophe devant), \
-             {} {}.",
+            "{} par « = », « + », « - » ou « @ » : Carnet {} pour les tableurs (une apostrophe devant), {} {}.",
             count(cells as u64, "cellule commençait", "cellules commençaient"),
+            if cells > 1 { "les a neutralisées" } else { "l’a neutralisée" },
             if columns.len() > 1 { "colonnes" } else { "colonne" },
             names.join(", ")
         )

