@@ -7,6 +7,7 @@
 //! The UI drops replies to requests it has since replaced. Messages cross as JSON ([`Json`]).
 
 use crate::engine::Error;
+use crate::engine::carry;
 use crate::engine::chart::{ChartRequest, Drawn};
 pub use crate::engine::dossier::session::{AppliedStep, Compiled, Kit, Page, Selected};
 use crate::engine::publish::dataset::Dataset;
@@ -19,6 +20,7 @@ use crate::engine::tidy::standardize::Step;
 use gloo::worker::Codec;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Identifies a request and its replies.
@@ -209,10 +211,10 @@ pub enum WorkerToUi {
 
 /// Messages cross as one JSON string (quick to write, to clone and to read, where a tree of
 /// JavaScript objects costs milliseconds each way), followed by the JavaScript objects they
-/// carry ([`carried`]: files), which are passed, not copied. JSON has no NaN nor infinity: one
-/// in an `Option<f64>` arrives as `None`, a missing value. Bytes (the publication kit's files
-/// and the chart image given to it) cross as arrays of numbers, about four times their size:
-/// a commune's extract, so kilobytes to a few megabytes.
+/// carry ([`carried`]: files, passed, not copied) and their bytes (the publication kit's files,
+/// the chart image given to it: `Uint8Array`s, through [`engine::carry`](crate::engine::carry)),
+/// never written out as numbers. JSON has no NaN nor infinity: one in an `Option<f64>` arrives
+/// as `None`, a missing value.
 #[derive(Debug)]
 pub struct Json;
 
@@ -221,10 +223,27 @@ thread_local! {
     static CARRIED: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Bytes in a message travel among the objects it carries, as `Uint8Array`s.
+struct Beside;
+
+impl carry::Carrier for Beside {
+    fn put(&self, bytes: &[u8]) -> u64 {
+        CARRIED.with_borrow_mut(|carried| {
+            carried.push(js_sys::Uint8Array::from(bytes).into());
+            carried.len() as u64 - 1
+        })
+    }
+
+    fn take(&self, place: u64) -> Option<Vec<u8>> {
+        let object = CARRIED.with_borrow(|carried| carried.get(usize::try_from(place).ok()?).cloned())?;
+        object.dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec())
+    }
+}
+
 impl Codec for Json {
     fn encode<I: Serialize>(input: I) -> JsValue {
         CARRIED.with_borrow_mut(Vec::clear);
-        let json = serde_json::to_string(&input)
+        let json = carry::with(Rc::new(Beside), || serde_json::to_string(&input))
             .unwrap_or_else(|e| wasm_bindgen::throw_str(&format!("message encoding: {e}")));
         let message = js_sys::Array::of1(&JsValue::from(json));
         for object in CARRIED.take() {
@@ -237,7 +256,7 @@ impl Codec for Json {
         let message: js_sys::Array = input.unchecked_into();
         CARRIED.set(message.iter().skip(1).collect());
         let json = message.get(0).as_string().unwrap_or_default();
-        let decoded = serde_json::from_str(&json);
+        let decoded = carry::with(Rc::new(Beside), || serde_json::from_str(&json));
         CARRIED.with_borrow_mut(Vec::clear);
         decoded.unwrap_or_else(|e| wasm_bindgen::throw_str(&format!("message decoding: {e}")))
     }

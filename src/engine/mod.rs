@@ -1,8 +1,9 @@
 //! The data engine: plain Rust, free of browser types, tested and benchmarked natively.
 //!
 //! Floors, each importing only those below it:
-//! - leaves: [`error`], [`progress`], [`text`] (trimming, folding accents), [`calendar`]
-//!   (days since 1970 ↔ dates), [`vintage`] (`MED19`, `MED20` → one indicator);
+//! - leaves: [`error`], [`progress`], [`carry`] (bytes in messages), [`text`] (trimming,
+//!   folding accents), [`calendar`] (days since 1970 ↔ dates), [`vintage`] (`MED19`, `MED20` →
+//!   one indicator);
 //! - [`table`]: the columnar table (Apache Arrow arrays) and the kinds of its columns;
 //! - [`format`]: cells written the French way and the way published files write them;
 //!   [`csv_out`]: every CSV Carnet writes, with no cell a spreadsheet would run;
@@ -16,6 +17,7 @@
 //! - [`dossier`]: the recipe and the session, the one entry point the worker calls.
 
 pub mod calendar;
+pub mod carry;
 pub mod chart;
 pub mod csv_out;
 pub mod dossier;

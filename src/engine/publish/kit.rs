@@ -17,7 +17,7 @@ pub struct KitFile {
     /// Its name.
     pub name: String,
     /// Its content.
-    #[serde(with = "serde_bytes")]
+    #[serde(with = "crate::engine::carry")]
     pub bytes: Vec<u8>,
 }
 
@@ -27,7 +27,7 @@ pub struct Attachment {
     /// How data.gouv.fr lists it; its `file` names it in the kit.
     pub resource: Resource,
     /// Its content.
-    #[serde(with = "serde_bytes")]
+    #[serde(with = "crate::engine::carry")]
     pub bytes: Vec<u8>,
 }
 
