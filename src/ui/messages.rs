@@ -11,7 +11,8 @@ use crate::engine::read::decode::Encoding;
 use crate::engine::read::dialect::{LineEnding, Separator};
 use crate::engine::read::parse::SetAsideReason;
 use crate::engine::table::{ColumnKind, DecimalSign};
-use crate::engine::tidy::standardize::StepError;
+use crate::engine::territory::levels::Level;
+use crate::engine::tidy::standardize::{Step, StepError};
 use crate::engine::{Error, ErrorKind};
 use crate::ui::widgets::download::DownloadError;
 use crate::ui::widgets::fetch::FetchError;
@@ -215,6 +216,34 @@ pub fn recipe_error(error: &RecipeError) -> String {
         RecipeError::TooNew(v) => format!(
             "cette recette vient d’une version plus récente de Carnet (format {v}) : ouvrez-la avec cette version"
         ),
+    }
+}
+
+/// A standardization step, in French words.
+pub fn step(step: &Step) -> String {
+    match step {
+        Step::FieldNames => "Noms de colonnes au format schema.data.gouv.fr".to_owned(),
+        Step::Rename { column, to } => format!("Renommer « {column} » en « {to} »"),
+        Step::Renames { names } => {
+            format!(
+                "Renommer {} d’après le dictionnaire des variables",
+                count(names.len() as u64, "colonne", "colonnes")
+            )
+        }
+        Step::Drop { column } => format!("Retirer la colonne « {column} »"),
+        Step::AsText { column } => format!("Garder « {column} » en texte"),
+    }
+}
+
+/// A territory level, as a table names it.
+pub fn level(level: Level) -> &'static str {
+    match level {
+        Level::Iris => "IRIS",
+        Level::Commune => "Commune",
+        Level::Epci => "EPCI",
+        Level::Departement => "Département",
+        Level::Region => "Région",
+        Level::France => "France",
     }
 }
 

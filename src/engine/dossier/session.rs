@@ -84,8 +84,6 @@ pub struct Selected {
 pub struct AppliedStep {
     /// The step.
     pub step: Step,
-    /// It, in French words.
-    pub description: String,
     /// What it changed, in French words; `None` when it did not apply.
     pub effect: Option<String>,
     /// Why it could not apply; `None` for a step that applied, or that waits behind one
@@ -483,7 +481,6 @@ fn standardized(selection: &Selection, steps: &[Step]) -> (Published, Vec<Applie
         .enumerate()
         .map(|(i, step)| AppliedStep {
             step: step.clone(),
-            description: standardize::describe(step),
             effect: effects.get(i).map(standardize::report),
             error: error.clone().filter(|e| e.step() == i),
         })

@@ -49,18 +49,6 @@ pub enum Level {
 }
 
 impl Level {
-    /// The level in French, as a table or a chart names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Iris => "IRIS",
-            Self::Commune => "Commune",
-            Self::Epci => "EPCI",
-            Self::Departement => "Département",
-            Self::Region => "Région",
-            Self::France => "France",
-        }
-    }
-
     /// The level a level column's value names (`COM`, `epci`, `Département`, `FRANCE`…).
     pub fn from_value(value: &str) -> Option<Self> {
         Some(match fold(value).replace(' ', "").as_str() {

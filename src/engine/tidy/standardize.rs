@@ -218,20 +218,6 @@ pub fn apply(table: &Table, steps: &[Step]) -> Result<(Table, Vec<Effect>), Step
     Ok((table, effects))
 }
 
-/// A step in French words, for the list of steps.
-pub fn describe(step: &Step) -> String {
-    match step {
-        Step::FieldNames => "Noms de colonnes au format schema.data.gouv.fr".to_owned(),
-        Step::Rename { column, to } => format!("Renommer « {column} » en « {to} »"),
-        Step::Renames { names } => format!(
-            "Renommer {} d’après le dictionnaire des variables",
-            if names.len() == 1 { "1 colonne".to_owned() } else { format!("{} colonnes", names.len()) }
-        ),
-        Step::Drop { column } => format!("Retirer la colonne « {column} »"),
-        Step::AsText { column } => format!("Garder « {column} » en texte"),
-    }
-}
-
 /// The new names a variable dictionary's short labels give `columns` (name, label), as
 /// schema.data.gouv.fr writes them; a name taken twice gets `_2`, `_3`… Columns without a
 /// label, or whose name is already the one proposed, are left out.

@@ -45,14 +45,14 @@ fn Rows(
         .zip(&selected.levels)
         .map(|(line, level)| {
             let line = format!("Ligne {}", format::integer(*line as i64));
-            let text = if compared { format!("{} · {line}", level.label()) } else { line };
+            let text = if compared { format!("{} · {line}", messages::level(*level)) } else { line };
             view! { <th scope="col">{text}</th> }
         })
         .chain(
             selected
                 .totals
                 .iter()
-                .map(|t| view! { <th scope="col">{format!("{} · somme calculée", t.level.label())}</th> }),
+                .map(|t| view! { <th scope="col">{format!("{} · somme calculée", messages::level(t.level))}</th> }),
         )
         .collect_view();
     let body = columns

@@ -3,6 +3,7 @@
 
 use crate::engine::tidy::standardize::{self, Step};
 use crate::protocol::UiToWorker;
+use crate::ui::messages;
 use crate::ui::state::AppState;
 use crate::ui::state::worker::EngineHandle;
 use crate::ui::widgets::disclosure::DisclosureButton;
@@ -63,11 +64,11 @@ pub fn StepsPanel() -> impl IntoView {
             <ol class="steps-list">
                 {move || applied().into_iter().map(|a| view! {
                     <li>
-                        <span class="step-name">{a.description}</span>
+                        <span class="step-name">{messages::step(&a.step)}</span>
                         " — "
                         {match (a.effect, a.error) {
                             (Some(effect), _) => view! { <span>{effect}</span> }.into_any(),
-                            (None, Some(error)) => view! { <span class="error-text">{crate::ui::messages::step_error(&error)}</span> }.into_any(),
+                            (None, Some(error)) => view! { <span class="error-text">{messages::step_error(&error)}</span> }.into_any(),
                             (None, None) => view! { <span class="error-text">"en attente : une étape précédente ne s’applique pas"</span> }.into_any(),
                         }}
                     </li>
@@ -83,7 +84,7 @@ pub fn StepsPanel() -> impl IntoView {
                         {move || {
                             let names = labelled();
                             (!names.is_empty()).then(|| {
-                                let count = crate::ui::messages::count(names.len() as u64, "colonne", "colonnes");
+                                let count = messages::count(names.len() as u64, "colonne", "colonnes");
                                 let examples: Vec<String> = names.iter().take(3).map(|(a, b)| format!("{a} → {b}")).collect();
                                 let more = if names.len() > 3 { " …" } else { "" };
                                 view! {
