@@ -9,14 +9,12 @@
 use crate::engine::Error;
 use crate::engine::carry;
 use crate::engine::chart::{ChartRequest, Drawn};
-pub use crate::engine::dossier::session::{AppliedStep, Compiled, Kit, Page, Selected};
+pub use crate::engine::dossier::session::{AppliedStep, Compiled, Kit, Page, Selected, View};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::kit::Attachment;
 use crate::engine::read::parse::SetAside;
 use crate::engine::read::{Detection, ReadOptions};
-use crate::engine::territory::Place;
 use crate::engine::tidy::explore::Query;
-use crate::engine::tidy::standardize::Step;
 use gloo::worker::Codec;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -38,16 +36,16 @@ pub enum UiToWorker {
         file: web_sys::File,
         /// The user's corrections to the detection.
         options: ReadOptions,
-        /// The commune already picked, with the id its rows will be sent under: only its rows
-        /// need parsing, and they come without another request.
-        focus: Option<(RequestId, Place)>,
+        /// The view already chosen (its commune, its steps), with the id its rows will be sent
+        /// under: only the commune's rows need parsing, and they come without another request.
+        focus: Option<(RequestId, View)>,
     },
-    /// Keep the rows of this commune.
+    /// The rows of the view's commune, with its steps.
     Select {
         /// The request's id.
         id: RequestId,
-        /// The commune.
-        place: Place,
+        /// The commune, the steps, whether the tidy table starts again.
+        view: View,
     },
     /// Stop the load `id` (its reply is then a failure of kind `Cancelled`).
     Cancel {
@@ -80,14 +78,6 @@ pub enum UiToWorker {
         /// How many rows.
         count: usize,
     },
-    /// The standardization steps to apply from the next select on (no reply: the page asks
-    /// for the commune's rows again).
-    Steps {
-        /// The steps, in order.
-        steps: Vec<Step>,
-    },
-    /// Forget the extracts compiled so far.
-    ClearCompiled,
     /// Build the publication kit of the selected rows.
     Kit {
         /// The request's id.

@@ -9,10 +9,9 @@ use crate::engine::dossier::session::Session;
 use crate::engine::progress::Progress;
 use crate::engine::read::ReadOptions;
 use crate::engine::read::reading::Reading;
-use crate::engine::territory::Place;
 use crate::engine::tidy::dictionary::Dictionary;
 use crate::engine::{Error, ErrorKind};
-use crate::protocol::{Json, Loaded, RequestId, Stage, UiToWorker, WorkerToUi};
+use crate::protocol::{Json, Loaded, RequestId, Stage, UiToWorker, View, WorkerToUi};
 use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use js_sys::{ArrayBuffer, Uint8Array};
@@ -55,9 +54,9 @@ fn reply<T>(id: RequestId, file_name: &str, result: Result<T, Error>, ok: impl F
     }
 }
 
-/// The rows of `place` in the file read, as the reply to select `id`.
-fn select(session: &mut Session, id: RequestId, place: &Place) -> WorkerToUi {
-    let result = session.select(place, &crate::clock::today());
+/// The rows of the view in the file read, as the reply to select `id`.
+fn select(session: &mut Session, id: RequestId, view: &View) -> WorkerToUi {
+    let result = session.show(view, &crate::clock::today());
     reply(id, session.file_name(), result, |selected| WorkerToUi::Selected { id, selected: Box::new(selected) })
 }
 
@@ -84,7 +83,7 @@ impl Worker for EngineWorker {
                 });
             }
             UiToWorker::Cancel { id } => self.cancelled.set(id),
-            UiToWorker::Select { id, place } => respond(select(&mut self.session.borrow_mut(), id, &place)),
+            UiToWorker::Select { id, view } => respond(select(&mut self.session.borrow_mut(), id, &view)),
             UiToWorker::Chart { id, request } => {
                 let session = self.session.borrow();
                 let drawn = session.chart(request);
@@ -114,8 +113,6 @@ impl Worker for EngineWorker {
                 let page = session.explore(query, offset, count);
                 respond(reply(id, session.file_name(), page, |page| WorkerToUi::Explored { id, page: Box::new(page) }));
             }
-            UiToWorker::ClearCompiled => self.session.borrow_mut().clear_extracts(),
-            UiToWorker::Steps { steps } => self.session.borrow_mut().set_steps(steps),
             UiToWorker::Kit { id, dataset, attachments, today } => {
                 let session = self.session.borrow();
                 let kit = session.kit(&dataset, &attachments, &today);
@@ -139,7 +136,7 @@ async fn load(
     id: RequestId,
     file: &File,
     options: ReadOptions,
-    focus: Option<(RequestId, Place)>,
+    focus: Option<(RequestId, View)>,
     post: &dyn Fn(WorkerToUi),
 ) -> WorkerToUi {
     // A new file: only the dictionary, the extracts compiled and the steps stay.
@@ -148,7 +145,7 @@ async fn load(
     let size = file.size() as u64;
     let failed = |error: ErrorKind| WorkerToUi::Failed { id, file_name: file_name.clone(), error: Error::new(error) };
     let codes: Option<Vec<String>> =
-        focus.as_ref().map(|(_, place)| crate::engine::territory::levels::codes_to_read(place));
+        focus.as_ref().map(|(_, view)| crate::engine::territory::levels::codes_to_read(&view.place));
     if codes.is_none() && size > WHOLE_AT_MOST {
         return failed(ErrorKind::TooLargeWithoutCommune { size });
     }
@@ -184,8 +181,8 @@ async fn load(
     session.borrow_mut().loaded(ws, bytes, options);
     let loaded = WorkerToUi::Loaded { id, loaded: Box::new(loaded) };
     match focus {
-        Some((select_id, place)) => {
-            let selected = select(&mut session.borrow_mut(), select_id, &place);
+        Some((select_id, view)) => {
+            let selected = select(&mut session.borrow_mut(), select_id, &view);
             WorkerToUi::Together(vec![loaded, selected])
         }
         None => loaded,

@@ -79,6 +79,17 @@ pub struct Selected {
     pub proposal: Dataset,
 }
 
+/// What the page shows, sent whole with every request for a territory's rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// The territory.
+    pub place: Place,
+    /// The standardization steps in force, in order.
+    pub steps: Vec<Step>,
+    /// Whether the tidy table starts again from the file read alone.
+    pub fresh: bool,
+}
+
 /// A standardization step as applied to the rows kept.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AppliedStep {
@@ -200,13 +211,22 @@ impl Session {
     }
 
     /// Sets the standardization steps (applied at the next [`Session::select`]).
-    pub fn set_steps(&mut self, steps: Vec<Step>) {
+    fn set_steps(&mut self, steps: Vec<Step>) {
         self.steps = steps;
     }
 
-    /// Forgets the rows kept from the files read before: the tidy table starts again.
-    pub fn clear_extracts(&mut self) {
-        self.extracts.clear();
+    /// The rows of the view's territory, as [`Session::select`] gives them, with the view's
+    /// steps in force; a fresh view starts the tidy table again from this file alone. Applying
+    /// a view twice gives the same rows.
+    ///
+    /// # Errors
+    /// See [`Session::select`].
+    pub fn show(&mut self, view: &View, today: &str) -> Result<Selected> {
+        self.set_steps(view.steps.clone());
+        if view.fresh {
+            self.extracts.clear();
+        }
+        self.select(&view.place, today)
     }
 
     /// The rows of `place` in the file read, standardized, documented and compiled with the
@@ -521,6 +541,23 @@ mod tests {
         assert!(selected.steps[0].effect.is_some());
         assert_eq!(selected.steps[1].error, Some(StepError::NoSuchColumn { step: 1, column: "absente".into() }));
         assert_eq!((selected.steps[2].effect.as_ref(), selected.steps[2].error.as_ref()), (None, None));
+    }
+
+    #[test]
+    fn a_view_carries_its_steps_and_shown_twice_gives_the_same_rows() {
+        let mut s = Session::default();
+        let view = View { place: sailly(), steps: vec![Step::Drop { column: "LIBGEO".into() }], fresh: false };
+        read(&mut s, "cc_filosofi_2019_COM.CSV", FILOSOFI_2019);
+        s.show(&view, TODAY).unwrap();
+        read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
+        let first = s.show(&view, TODAY).unwrap();
+        assert!(first.csv.starts_with("CODGEO,MED20\n"), "{}", first.csv);
+        assert_eq!(first.compiled.as_ref().map(|c| c.files.len()), Some(2));
+        assert_eq!(s.show(&view, TODAY).unwrap(), first);
+        // Without the step, the column is back; a fresh view starts the tidy table again.
+        let fresh = s.show(&View { steps: vec![], fresh: true, ..view }, TODAY).unwrap();
+        assert!(fresh.csv.starts_with("CODGEO,LIBGEO,MED20\n"), "{}", fresh.csv);
+        assert!(fresh.compiled.is_none(), "the tidy table starts again from this file alone");
     }
 
     #[test]

@@ -172,6 +172,11 @@ impl AppState {
         self.steps.with(|s| s[..self.applied.get().min(s.len())].to_vec())
     }
 
+    /// The steps in force, without tracking them.
+    pub fn steps_applied_untracked(&self) -> Vec<Step> {
+        self.steps.with_untracked(|s| s[..self.applied.get_untracked().min(s.len())].to_vec())
+    }
+
     /// Adds a step after those in force (the undone ones are forgotten).
     pub fn add_step(&self, step: Step) {
         let n = self.applied.get_untracked();

@@ -1,7 +1,8 @@
 //! The requests the page sends to the worker, with the state changes that go with them.
 
 use crate::engine::read::ReadOptions;
-use crate::protocol::{Stage, UiToWorker};
+use crate::engine::territory::Place;
+use crate::protocol::{Stage, UiToWorker, View};
 use crate::ui::state::worker::Engine;
 use crate::ui::state::worker::EngineHandle;
 use crate::ui::state::{AppState, LoadState};
@@ -27,23 +28,31 @@ pub fn reread(state: AppState, engine: EngineHandle) {
     read(state, engine);
 }
 
+/// The view the page shows for `place`: the steps in force go with it.
+fn view(state: AppState, place: Place, fresh: bool) -> View {
+    View { place, steps: state.steps_applied_untracked(), fresh }
+}
+
 /// Asks for the rows of `place` in the file read.
-pub fn select(state: AppState, engine: EngineHandle, place: crate::engine::territory::Place) {
+pub fn select(state: AppState, engine: EngineHandle, place: Place) {
     let id = engine.with_value(Engine::next_id);
     state.select_id.set(id);
     state.selected.set(None);
     state.chart.set(None);
-    engine.with_value(|e| e.send(UiToWorker::Select { id, place }));
+    let view = view(state, place, false);
+    engine.with_value(|e| e.send(UiToWorker::Select { id, view }));
 }
 
-/// Asks for the rows of the commune picked again (the steps changed), keeping those shown
-/// until they come. A load under way brings them itself, with the new steps.
-pub fn refresh(state: AppState, engine: EngineHandle) {
+/// Asks for the rows of the commune picked again (the steps changed, or the tidy table starts
+/// again from this file alone: `fresh`), keeping those shown until they come. A load under
+/// way brings them itself, with the new steps.
+pub fn refresh(state: AppState, engine: EngineHandle, fresh: bool) {
     let loaded = matches!(state.load.get_untracked(), LoadState::Loaded(_));
     let Some(place) = state.place.get_untracked().filter(|_| loaded) else { return };
     let id = engine.with_value(Engine::next_id);
     state.select_id.set(id);
-    engine.with_value(|e| e.send(UiToWorker::Select { id, place }));
+    let view = view(state, place, fresh);
+    engine.with_value(|e| e.send(UiToWorker::Select { id, view }));
 }
 
 /// Reads a variable dictionary; its labels then document the columns.
@@ -76,10 +85,11 @@ fn read(state: AppState, engine: EngineHandle) {
     });
     let options = state.options.get_untracked();
     // The commune already picked comes back with the file: no second round trip.
-    let focus = state.place.get_untracked().map(|place| (engine.with_value(Engine::next_id), place));
-    if let Some((select_id, place)) = &focus {
+    let focus =
+        state.place.get_untracked().map(|place| (engine.with_value(Engine::next_id), view(state, place, false)));
+    if let Some((select_id, view)) = &focus {
         state.select_id.set(*select_id);
-        state.focused.set_value(Some((*select_id, place.code.clone())));
+        state.focused.set_value(Some((*select_id, view.place.code.clone())));
     }
     engine.with_value(|e| e.send(UiToWorker::Load { id, file, options, focus }));
 }

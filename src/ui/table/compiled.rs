@@ -2,7 +2,6 @@
 //! long table to download, long or wide.
 
 use crate::engine::tidy::compile::LONG_HEADER;
-use crate::protocol::UiToWorker;
 use crate::ui::messages;
 use crate::ui::state::AppState;
 use crate::ui::state::worker::EngineHandle;
@@ -52,7 +51,6 @@ pub fn CompiledPanel() -> impl IntoView {
                 c.files.join(" + ")
             );
             let stem = format!("compilation_{}", place.code);
-            let place_again = place.clone();
             let (long, wide) = (c.long_csv.clone(), c.wide_csv.clone());
             let (long_name, wide_name) = (format!("{stem}_long.csv"), format!("{stem}_large.csv"));
             let save = move |name: String, text: String| {
@@ -80,8 +78,7 @@ pub fn CompiledPanel() -> impl IntoView {
                             type="button"
                             class="secondary"
                             on:click=move |_| {
-                                engine.with_value(|e| e.send(UiToWorker::ClearCompiled));
-                                crate::ui::state::requests::select(state, engine, place_again.clone());
+                                crate::ui::state::requests::refresh(state, engine, true);
                             }
                         >
                             "Repartir d’un seul fichier"

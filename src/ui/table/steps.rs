@@ -2,20 +2,21 @@
 //! controls to add one, undo and redo. The worker applies them to the rows kept.
 
 use crate::engine::tidy::standardize::{self, Step};
-use crate::protocol::UiToWorker;
 use crate::ui::messages;
 use crate::ui::state::AppState;
 use crate::ui::state::worker::EngineHandle;
 use crate::ui::widgets::disclosure::DisclosureButton;
 use leptos::prelude::*;
 
-/// Sends the steps in force whenever they change, then asks for the commune's rows again:
-/// they come back as the steps leave them.
+/// Asks for the commune's rows again whenever the steps in force change: they come back as
+/// the steps leave them (the request carries the steps).
 pub fn follow(state: AppState, engine: EngineHandle) {
-    Effect::new(move || {
+    Effect::new(move |previous: Option<Vec<Step>>| {
         let steps = state.steps_applied();
-        engine.with_value(|e| e.send(UiToWorker::Steps { steps }));
-        crate::ui::state::requests::refresh(state, engine);
+        if previous.is_some() {
+            crate::ui::state::requests::refresh(state, engine, false);
+        }
+        steps
     });
 }
 
