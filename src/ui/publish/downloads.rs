@@ -8,7 +8,6 @@ use crate::engine::publish::vocabulary;
 use crate::protocol::{Kit, UiToWorker};
 use crate::ui::messages;
 use crate::ui::state::AppState;
-use crate::ui::state::worker::Engine;
 use crate::ui::state::worker::EngineHandle;
 use crate::ui::widgets::download;
 use leptos::prelude::*;
@@ -56,8 +55,7 @@ pub fn KitDownloads() -> impl IntoView {
 
     let request = move |wanted: Want| {
         let Some(dataset) = state.dataset.get_untracked() else { return };
-        let id = engine.with_value(Engine::next_id);
-        state.kit_id.set(id);
+        let id = engine.with_value(|e| state.kit.start(e, true));
         want.set_value(Some(wanted));
         error.set(None);
         let message = UiToWorker::Kit {

@@ -6,7 +6,7 @@ use crate::engine::ErrorKind;
 use crate::engine::chart::{ChartKind, ChartRequest};
 use crate::protocol::UiToWorker;
 use crate::ui::state::requests;
-use crate::ui::state::worker::{Engine, EngineHandle};
+use crate::ui::state::worker::EngineHandle;
 use crate::ui::state::{AppState, LoadState};
 use leptos::prelude::*;
 
@@ -25,10 +25,8 @@ pub fn follow(state: AppState, engine: EngineHandle) {
         };
         let loaded = matches!(state.load.get_untracked(), LoadState::Loaded(_));
         // The load already asked for this commune's rows.
-        let asked = state
-            .focused
-            .get_value()
-            .is_some_and(|(id, code)| id == state.select_id.get_untracked() && code == place.code);
+        let asked =
+            state.focused.get_value().is_some_and(|(id, code)| state.selected.is_latest(id) && code == place.code);
         if reread && !asked {
             requests::reread(state, engine);
         } else if loaded && !asked {
@@ -73,8 +71,7 @@ pub fn follow(state: AppState, engine: EngineHandle) {
             state.chart_columns.set(columns.clone());
         }
         {
-            let id = engine.with_value(Engine::next_id);
-            state.chart_id.set(id);
+            let id = engine.with_value(|e| state.chart.start(e, true));
             let request = ChartRequest { column, kind, label: None, edits, columns };
             engine.with_value(|e| e.send(UiToWorker::Chart { id, request }));
         }

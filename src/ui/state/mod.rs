@@ -2,6 +2,7 @@
 //! flow in through [`AppState::receive`]; components read the signals they show.
 
 pub mod follow;
+pub mod latest;
 pub mod requests;
 pub mod worker;
 
@@ -14,6 +15,8 @@ use crate::engine::read::ReadOptions;
 use crate::engine::territory::{Place, Territories};
 use crate::engine::tidy::standardize::Step;
 use crate::protocol::{Kit, Loaded, Page, RequestId, Selected, Stage, WorkerToUi};
+pub use latest::Failure;
+use latest::Latest;
 use leptos::prelude::*;
 use std::sync::Arc;
 use web_sys::File;
@@ -58,18 +61,6 @@ pub enum Geography {
     Failed(String),
 }
 
-/// A failed request: the file concerned and why.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Failure {
-    /// The file's name.
-    pub file_name: String,
-    /// Why.
-    pub error: Error,
-}
-
-/// The answer to the latest request of a kind: none yet, a value, or a failure.
-pub type Reply<T> = Option<Result<T, Failure>>;
-
 /// All the app's signals.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -86,9 +77,7 @@ pub struct AppState {
     /// The commune picked.
     pub place: RwSignal<Option<Place>>,
     /// The commune's rows, or why they could not be kept.
-    pub selected: RwSignal<Reply<Arc<Selected>>>,
-    /// The id of the latest select request.
-    pub select_id: RwSignal<RequestId>,
+    pub selected: Latest<Arc<Selected>>,
     /// The select that rides with the latest load: its id and commune code.
     pub focused: StoredValue<Option<(RequestId, String)>>,
     /// The column charted.
@@ -102,9 +91,7 @@ pub struct AppState {
     /// The indicators a chart of several shows.
     pub chart_columns: RwSignal<Vec<String>>,
     /// The chart, or why it could not be built.
-    pub chart: RwSignal<Reply<Arc<Drawn>>>,
-    /// The id of the latest chart request.
-    pub chart_id: RwSignal<RequestId>,
+    pub chart: Latest<Arc<Drawn>>,
     /// The data.gouv.fr fields as the user is editing them.
     pub dataset: RwSignal<Option<Dataset>>,
     /// Whether the description follows the other fields (the user has not written in it).
@@ -113,9 +100,7 @@ pub struct AppState {
     /// edits are carried over from when new rows of the same commune come.
     pub proposed: StoredValue<Option<(String, Dataset)>>,
     /// The explorer's latest slice of rows, or why there is none.
-    pub explored: RwSignal<Reply<Arc<Page>>>,
-    /// The id of the latest explorer request.
-    pub explore_id: RwSignal<RequestId>,
+    pub explored: Latest<Arc<Page>>,
     /// The standardization steps, those undone included (for redo).
     pub steps: RwSignal<Vec<Step>>,
     /// How many of `steps` apply (the others were undone).
@@ -123,13 +108,9 @@ pub struct AppState {
     /// The recipe opened (from a file or a link), applied to the files read after it.
     pub recipe: RwSignal<Option<Recipe>>,
     /// The variable dictionary read: its file name and how many variables it labels.
-    pub dictionary: RwSignal<Reply<(String, usize)>>,
-    /// The id of the latest dictionary request.
-    pub dictionary_id: RwSignal<RequestId>,
+    pub dictionary: Latest<(String, usize)>,
     /// The latest publication kit, or why it could not be built.
-    pub kit: RwSignal<Reply<Arc<Kit>>>,
-    /// The id of the latest kit request.
-    pub kit_id: RwSignal<RequestId>,
+    pub kit: Latest<Arc<Kit>>,
 }
 
 impl AppState {
@@ -142,28 +123,23 @@ impl AppState {
             load_id: RwSignal::new(0),
             geography: RwSignal::new(Geography::Pending),
             place: RwSignal::new(None),
-            selected: RwSignal::new(None),
-            select_id: RwSignal::new(0),
+            selected: Latest::new(),
             focused: StoredValue::new(None),
             chart_column: RwSignal::new(None),
             chart_kind: RwSignal::new(ChartKind::Commune),
             chart_kind_chosen: RwSignal::new(false),
             chart_edits: RwSignal::new(Edits::default()),
             chart_columns: RwSignal::new(Vec::new()),
-            chart: RwSignal::new(None),
-            chart_id: RwSignal::new(0),
+            chart: Latest::new(),
             dataset: RwSignal::new(None),
             description_auto: RwSignal::new(true),
             proposed: StoredValue::new(None),
-            explored: RwSignal::new(None),
-            explore_id: RwSignal::new(0),
+            explored: Latest::new(),
             steps: RwSignal::new(Vec::new()),
             applied: RwSignal::new(0),
             recipe: RwSignal::new(None),
-            dictionary: RwSignal::new(None),
-            dictionary_id: RwSignal::new(0),
-            kit: RwSignal::new(None),
-            kit_id: RwSignal::new(0),
+            dictionary: Latest::new(),
+            kit: Latest::new(),
         }
     }
 
@@ -236,39 +212,38 @@ impl AppState {
             WorkerToUi::Loaded { id, loaded } if id == self.load_id.get_untracked() => {
                 self.load.set(LoadState::Loaded(Arc::new(*loaded)));
             }
-            WorkerToUi::Selected { id, selected } if id == self.select_id.get_untracked() => {
+            WorkerToUi::Selected { id, selected } if self.selected.is_latest(id) => {
                 user_timing(ROWS_RECEIVED);
                 self.take_proposal(&selected);
-                self.kit.set(None);
-                self.selected.set(Some(Ok(Arc::new(*selected))));
+                self.kit.clear();
+                self.selected.answer(id, Ok(Arc::new(*selected)));
             }
-            WorkerToUi::DictionaryRead { id, file_name, variables } if id == self.dictionary_id.get_untracked() => {
-                self.dictionary.set(Some(Ok((file_name, variables))));
+            WorkerToUi::DictionaryRead { id, file_name, variables } => {
+                self.dictionary.answer(id, Ok((file_name, variables)));
             }
-            WorkerToUi::Explored { id, page } if id == self.explore_id.get_untracked() => {
-                self.explored.set(Some(Ok(Arc::new(*page))));
+            WorkerToUi::Explored { id, page } => {
+                self.explored.answer(id, Ok(Arc::new(*page)));
             }
-            WorkerToUi::Kitted { id, kit } if id == self.kit_id.get_untracked() => {
-                self.kit.set(Some(Ok(Arc::new(*kit))));
+            WorkerToUi::Kitted { id, kit } => {
+                self.kit.answer(id, Ok(Arc::new(*kit)));
             }
-            WorkerToUi::Charted { id, drawn } if id == self.chart_id.get_untracked() => {
-                self.chart.set(Some(Ok(Arc::new(*drawn))));
+            WorkerToUi::Charted { id, drawn } => {
+                self.chart.answer(id, Ok(Arc::new(*drawn)));
             }
             WorkerToUi::Together(messages) => messages.into_iter().for_each(|m| self.receive(m)),
             WorkerToUi::Failed { id, file_name, error } => {
+                let failure = Failure { file_name, error };
                 if id == self.load_id.get_untracked() {
+                    let Failure { file_name, error } = failure;
                     self.load.set(LoadState::Failed { file_name, error });
-                } else if id == self.select_id.get_untracked() {
-                    self.kit.set(None);
-                    self.selected.set(Some(Err(Failure { file_name, error })));
-                } else if id == self.chart_id.get_untracked() {
-                    self.chart.set(Some(Err(Failure { file_name, error })));
-                } else if id == self.explore_id.get_untracked() {
-                    self.explored.set(Some(Err(Failure { file_name, error })));
-                } else if id == self.dictionary_id.get_untracked() {
-                    self.dictionary.set(Some(Err(Failure { file_name, error })));
-                } else if id == self.kit_id.get_untracked() {
-                    self.kit.set(Some(Err(Failure { file_name, error })));
+                } else if self.selected.answer(id, Err(failure.clone())) {
+                    self.kit.clear();
+                } else {
+                    // Whichever request it answers, if it is still the latest of its kind.
+                    let _ = self.chart.answer(id, Err(failure.clone()))
+                        || self.explored.answer(id, Err(failure.clone()))
+                        || self.dictionary.answer(id, Err(failure.clone()))
+                        || self.kit.answer(id, Err(failure));
                 }
             }
             _ => {}

@@ -35,10 +35,8 @@ fn view(state: AppState, place: Place, fresh: bool) -> View {
 
 /// Asks for the rows of `place` in the file read.
 pub fn select(state: AppState, engine: EngineHandle, place: Place) {
-    let id = engine.with_value(Engine::next_id);
-    state.select_id.set(id);
-    state.selected.set(None);
-    state.chart.set(None);
+    let id = engine.with_value(|e| state.selected.start(e, false));
+    state.chart.clear();
     let view = view(state, place, false);
     engine.with_value(|e| e.send(UiToWorker::Select { id, view }));
 }
@@ -49,17 +47,14 @@ pub fn select(state: AppState, engine: EngineHandle, place: Place) {
 pub fn refresh(state: AppState, engine: EngineHandle, fresh: bool) {
     let loaded = matches!(state.load.get_untracked(), LoadState::Loaded(_));
     let Some(place) = state.place.get_untracked().filter(|_| loaded) else { return };
-    let id = engine.with_value(Engine::next_id);
-    state.select_id.set(id);
+    let id = engine.with_value(|e| state.selected.start(e, true));
     let view = view(state, place, fresh);
     engine.with_value(|e| e.send(UiToWorker::Select { id, view }));
 }
 
 /// Reads a variable dictionary; its labels then document the columns.
 pub fn dictionary(state: AppState, engine: EngineHandle, file: File) {
-    let id = engine.with_value(Engine::next_id);
-    state.dictionary_id.set(id);
-    state.dictionary.set(None);
+    let id = engine.with_value(|e| state.dictionary.start(e, false));
     engine.with_value(|e| e.send(UiToWorker::Dictionary { id, file }));
 }
 
@@ -74,8 +69,8 @@ fn read(state: AppState, engine: EngineHandle) {
     let Some(file) = state.file.get_value() else { return };
     let id = engine.with_value(Engine::next_id);
     state.load_id.set(id);
-    state.selected.set(None);
-    state.chart.set(None);
+    state.selected.clear();
+    state.chart.clear();
     state.load.set(LoadState::Loading {
         file_name: file.name(),
         stage: Stage::Reading,
@@ -88,7 +83,7 @@ fn read(state: AppState, engine: EngineHandle) {
     let focus =
         state.place.get_untracked().map(|place| (engine.with_value(Engine::next_id), view(state, place, false)));
     if let Some((select_id, view)) = &focus {
-        state.select_id.set(*select_id);
+        state.selected.own(*select_id, true);
         state.focused.set_value(Some((*select_id, view.place.code.clone())));
     }
     engine.with_value(|e| e.send(UiToWorker::Load { id, file, options, focus }));

@@ -6,7 +6,6 @@ use crate::engine::format;
 use crate::engine::tidy::explore::{Query, Sort};
 use crate::protocol::{Page, UiToWorker};
 use crate::ui::messages;
-use crate::ui::state::worker::Engine;
 use crate::ui::state::worker::EngineHandle;
 use crate::ui::state::{AppState, LoadState};
 use crate::ui::widgets::disclosure::DisclosureButton;
@@ -52,8 +51,7 @@ pub fn ExplorerPanel() -> impl IntoView {
         _ => None,
     };
     let fetch = move |offset: usize| {
-        let id = engine.with_value(Engine::next_id);
-        state.explore_id.set(id);
+        let id = engine.with_value(|e| state.explored.start(e, true));
         let query = ex.query.get_untracked();
         engine.with_value(|e| e.send(UiToWorker::Explore { id, query, offset, count: SLICE }));
     };
