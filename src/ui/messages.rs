@@ -209,10 +209,25 @@ pub fn step_error(error: &StepError) -> String {
     }
 }
 
+/// A share link that is too long, or whose content inflates past its cap, or is damaged.
+pub const BROKEN_LINK: &str = "Ce lien est trop long ou abîmé : Carnet s’ouvre sans lui.";
+
+/// Why the recipe a share link carries cannot be used.
+pub fn shared_error(error: &RecipeError) -> String {
+    format!("Ce lien de partage ne peut pas être lu : {}.", recipe_error(error))
+}
+
 /// Why a recipe cannot be used.
 pub fn recipe_error(error: &RecipeError) -> String {
     match error {
         RecipeError::NotARecipe(detail) => format!("ce n’est pas une recette Carnet ({detail})"),
+        RecipeError::NotCarnet => {
+            "ce n’est pas une recette Carnet (le champ « format » ne vaut pas « carnet »)".to_owned()
+        }
+        RecipeError::TooLarge { bytes } => format!(
+            "elle pèse {}, bien plus qu’une recette (quelques kilo-octets) : Carnet ne la lit pas",
+            size(*bytes as u64)
+        ),
         RecipeError::TooNew(v) => format!(
             "cette recette vient d’une version plus récente de Carnet (format {v}) : ouvrez-la avec cette version"
         ),
@@ -285,6 +300,16 @@ pub fn fetch_error(url: &str, error: &FetchError) -> String {
             format!("« {url} » mène à une page web, pas à un fichier CSV : le lien doit désigner le fichier lui-même.")
         }
         FetchError::BadRecipe(why) => format!("« {url} » ne peut pas servir de recette : {why}."),
+        FetchError::Scheme(scheme) => format!(
+            "Carnet n’ouvre par lien que des adresses « http: » ou « https: » ; celle-ci commence par « {scheme}: ». \
+             Rien n’a été ouvert."
+        ),
+        FetchError::TooLarge(bytes) => format!(
+            "« {url} » pèse {}, plus que ce que Carnet télécharge par lien ({}) : téléchargez-le vous-même \
+             puis ouvrez-le avec « Fichier CSV à ouvrir ».",
+            size(*bytes),
+            size(crate::ui::widgets::fetch::MAX_BYTES)
+        ),
     }
 }
 

@@ -64,13 +64,26 @@ pub struct Recipe {
     pub publication: Option<Dataset>,
 }
 
+/// The largest recipe Carnet reads, in bytes: a recipe is a few kilobytes, and the cap keeps
+/// a hostile file or link from holding the tab. Nesting is bounded by the JSON reader (128
+/// levels).
+pub const MAX_BYTES: usize = 1 << 20;
+
 /// Why a text is not a recipe Carnet can use.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RecipeError {
-    /// Not JSON of the recipe's shape.
+    /// Not JSON of the recipe's shape (the JSON reader's words).
     NotARecipe(String),
+    /// JSON, but its `format` is not `carnet`.
+    NotCarnet,
     /// A recipe from a newer Carnet.
     TooNew(u32),
+    /// Larger than [`MAX_BYTES`].
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+    },
 }
 
 impl Recipe {
@@ -99,10 +112,13 @@ impl Recipe {
     /// # Errors
     /// [`RecipeError`] when the text is not a recipe of a version this build reads.
     pub fn from_json(text: &str) -> Result<Self, RecipeError> {
+        if text.len() > MAX_BYTES {
+            return Err(RecipeError::TooLarge { bytes: text.len() });
+        }
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| RecipeError::NotARecipe(e.to_string()))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-            return Err(RecipeError::NotARecipe("le champ « format » ne vaut pas « carnet »".into()));
+            return Err(RecipeError::NotCarnet);
         }
         match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(v) if v > u64::from(VERSION) => return Err(RecipeError::TooNew(v as u32)),
@@ -175,6 +191,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_hostile_recipe_is_refused_in_words_not_read() {
+        let large = format!("{{\"format\":\"carnet\",\"pad\":\"{}\"}}", "x".repeat(MAX_BYTES));
+        assert!(matches!(Recipe::from_json(&large), Err(RecipeError::TooLarge { .. })));
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(matches!(Recipe::from_json(&deep), Err(RecipeError::NotARecipe(_))), "no stack overflow");
+        assert_eq!(Recipe::from_json(r#"{"format":"autre"}"#), Err(RecipeError::NotCarnet));
+    }
+
+    #[test]
     fn next_year_s_file_is_compared_with_the_recipe_s() {
         let cols = |list: &[(&str, ColumnKind)]| list.iter().map(|(n, k)| ((*n).to_owned(), *k)).collect::<Vec<_>>();
         let code = ColumnKind::Code(crate::engine::table::CodeKind::Commune);
@@ -201,7 +226,7 @@ mod tests {
 
     #[test]
     fn other_json_is_refused() {
-        assert!(matches!(Recipe::from_json("{\"a\": 1}"), Err(RecipeError::NotARecipe(_))));
+        assert_eq!(Recipe::from_json("{\"a\": 1}"), Err(RecipeError::NotCarnet));
         assert!(matches!(Recipe::from_json("pas du json"), Err(RecipeError::NotARecipe(_))));
         let newer = Recipe::new("f.csv", ReadOptions::default()).to_json().replace("\"version\": 1", "\"version\": 7");
         assert_eq!(Recipe::from_json(&newer), Err(RecipeError::TooNew(7)));

@@ -3,7 +3,7 @@
 //! `#carnet=<code>` restores a shared view (read settings, commune, chart): the recipe travels
 //! compressed in the fragment, which no server sees.
 
-use crate::engine::dossier::recipe::Recipe;
+use crate::engine::dossier::recipe::{MAX_BYTES as RECIPE_MAX_BYTES, Recipe, RecipeError};
 use crate::ui::share::recipe;
 use crate::ui::state::AppState;
 use crate::ui::widgets::fetch::FetchError;
@@ -35,6 +35,11 @@ pub fn is_recipe(file: &web_sys::File) -> bool {
 
 /// Reads a recipe file.
 pub async fn read_recipe(file: &web_sys::File) -> Result<Recipe, FetchError> {
+    // A file far larger than a recipe is refused before it is read.
+    let bytes = file.size() as usize;
+    if bytes > RECIPE_MAX_BYTES {
+        return Err(FetchError::BadRecipe(crate::ui::messages::recipe_error(&RecipeError::TooLarge { bytes })));
+    }
     let text = gloo::file::futures::read_as_text(&gloo::file::Blob::from(file.clone()))
         .await
         .map_err(|e| FetchError::BadRecipe(e.to_string()))?;
@@ -67,8 +72,8 @@ pub async fn shared() -> Option<Result<Recipe, String>> {
     let code = hash.strip_prefix(FRAGMENT)?;
     Some(match unpack(code).await {
         Ok(text) => {
-            Recipe::from_json(&text.as_string().unwrap_or_default()).map_err(|e| crate::ui::messages::recipe_error(&e))
+            Recipe::from_json(&text.as_string().unwrap_or_default()).map_err(|e| crate::ui::messages::shared_error(&e))
         }
-        Err(_) => Err("le lien est incomplet ou abîmé".to_owned()),
+        Err(_) => Err(crate::ui::messages::BROKEN_LINK.to_owned()),
     })
 }

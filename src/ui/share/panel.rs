@@ -89,7 +89,11 @@ fn outcome(status: RwSignal<Option<Result<String, String>>>) -> Option<AnyView> 
 pub fn LinkNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
     let engine = expect_context::<EngineHandle>();
-    let source = RwSignal::new(link::source().map(Source::Asked));
+    // An address Carnet would not fetch (`javascript:`, `data:`…) is refused at once, in words.
+    let source = RwSignal::new(link::source().map(|url| match fetch::checked(&url) {
+        Ok(_) => Source::Asked(url),
+        Err(e) => Source::Failed(url, e),
+    }));
     let shared = RwSignal::new(None::<Result<String, String>>);
     wasm_bindgen_futures::spawn_local(async move {
         match link::shared().await {
@@ -97,7 +101,7 @@ pub fn LinkNotice() -> impl IntoView {
                 shared.set(Some(Ok(restored(&r))));
                 recipe::apply(state, r);
             }
-            Some(Err(e)) => shared.set(Some(Err(format!("Ce lien de partage ne peut pas être lu : {e}.")))),
+            Some(Err(e)) => shared.set(Some(Err(e))),
             None => {}
         }
     });

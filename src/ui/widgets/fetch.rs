@@ -16,10 +16,28 @@ pub enum FetchError {
     WebPage,
     /// A recipe that Carnet cannot read.
     BadRecipe(String),
+    /// An address that is not `http:` or `https:` (`javascript:`, `data:`, `file:`, `blob:`…):
+    /// the scheme it has.
+    Scheme(String),
+    /// A file larger than Carnet fetches ([`MAX_BYTES`]): its size.
+    TooLarge(u64),
+}
+
+/// The largest file Carnet fetches from an address, in bytes (1 GiB).
+pub const MAX_BYTES: u64 = 1 << 30;
+
+/// `url` if Carnet may fetch it: an `http:` or `https:` address.
+///
+/// # Errors
+/// [`FetchError::Scheme`] for any other scheme.
+pub fn checked(url: &str) -> Result<&str, FetchError> {
+    let scheme = url.split_once(':').map_or("", |(s, _)| s).to_ascii_lowercase();
+    if matches!(scheme.as_str(), "http" | "https") { Ok(url) } else { Err(FetchError::Scheme(scheme)) }
 }
 
 /// The answer to a GET of `url`, when its status is a success.
 async fn get(url: &str) -> Result<web_sys::Response, FetchError> {
+    let url = checked(url)?;
     let window = web_sys::window().ok_or(FetchError::Unreachable)?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| FetchError::Unreachable)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Unreachable)?;
@@ -48,9 +66,17 @@ pub async fn file(url: &str) -> Result<web_sys::File, FetchError> {
     if kind.starts_with("text/html") {
         return Err(FetchError::WebPage);
     }
+    let announced = response.headers().get("content-length").ok().flatten().and_then(|n| n.parse::<u64>().ok());
+    if let Some(bytes) = announced.filter(|&n| n > MAX_BYTES) {
+        return Err(FetchError::TooLarge(bytes));
+    }
     let blob = JsFuture::from(response.blob().map_err(|_| FetchError::Unreachable)?)
         .await
         .map_err(|_| FetchError::Unreachable)?;
+    let size = blob.unchecked_ref::<web_sys::Blob>().size() as u64;
+    if size > MAX_BYTES {
+        return Err(FetchError::TooLarge(size));
+    }
     let options = web_sys::FilePropertyBag::new();
     options.set_type(&kind);
     web_sys::File::new_with_blob_sequence_and_options(&js_sys::Array::of1(&blob), &file_name(url), &options)
