@@ -15,6 +15,7 @@ use crate::engine::progress::Progress;
 use crate::engine::read::dialect::Separator;
 use csv_core::{ReadRecordResult, ReaderBuilder};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
 /// One column's raw text: all cells in one buffer, Arrow-style offsets between them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -351,17 +352,28 @@ fn floor_char_boundary(text: &[u8], max: usize) -> usize {
     cut
 }
 
-/// Header names: blanks become `colonne_N` (N from 1), repeats get `_2`, `_3`…
+/// Header names: blanks become `colonne_N` (N from 1), repeats get `_2`, `_3`… In time linear
+/// in the number of names, whatever they are (a header of 100,000 columns, or of one name
+/// repeated, must not hold the tab).
 fn unique_names(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut taken: HashSet<String> = HashSet::new();
+    // The next suffix to try for each repeated name.
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<String> = Vec::new();
     for (i, name) in names.enumerate() {
         let base = if name.is_empty() { format!("colonne_{}", i + 1) } else { name };
         let mut candidate = base.clone();
-        let mut n = 2;
-        while out.contains(&candidate) {
-            candidate = format!("{base}_{n}");
-            n += 1;
+        if taken.contains(&candidate) {
+            let n = next.entry(base.clone()).or_insert(2);
+            loop {
+                candidate = format!("{base}_{n}");
+                *n += 1;
+                if !taken.contains(&candidate) {
+                    break;
+                }
+            }
         }
+        taken.insert(candidate.clone());
         out.push(candidate);
     }
     out
