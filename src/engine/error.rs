@@ -66,6 +66,11 @@ pub enum ErrorKind {
         /// What it was recognised as (`"zip"`, `"gzip"`, `"xls"`).
         format: String,
     },
+    /// The file is a document or an image (a PDF, a PNG…), not a table.
+    Document {
+        /// What it was recognised as (`"pdf"`, `"png"`, `"jpeg"`, `"gif"`).
+        format: String,
+    },
     /// The file has a header but no data row.
     NoRows {
         /// The header line.
@@ -132,6 +137,7 @@ impl fmt::Display for Error {
                 write!(f, "binary content at byte {} (line {})", position.byte, position.line)
             }
             ErrorKind::Archive { format } => write!(f, "{format} archive, not a CSV file"),
+            ErrorKind::Document { format } => write!(f, "{format} document, not a CSV file"),
             ErrorKind::NoRows { header_line } => {
                 write!(f, "header on line {header_line} but no data row")
             }

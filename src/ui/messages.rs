@@ -67,6 +67,20 @@ pub fn error(file: &str, error: &Error) -> String {
                  ou enregistrez la feuille au format CSV, puis chargez-le."
             )
         }
+        ErrorKind::Document { format } => {
+            let what = match format.as_str() {
+                "pdf" => "un document PDF",
+                "png" => "une image PNG",
+                "jpeg" => "une image JPEG",
+                "gif" => "une image GIF",
+                _ => "un document",
+            };
+            format!(
+                "Le fichier « {file} » est {what}, pas un tableau de données. Carnet lit les fichiers CSV \
+                 (texte, colonnes séparées par « ; », « , », une tabulation ou « | ») : exportez les données \
+                 en CSV depuis leur source, puis chargez ce fichier."
+            )
+        }
         ErrorKind::NoRows { header_line } => format!(
             "Le fichier « {file} » n’a pas de données : son en-tête (ligne {header_line}) n’est suivi d’aucune ligne."
         ),
@@ -273,6 +287,17 @@ pub fn neutralized(columns: &[(String, usize)]) -> Option<String> {
             if cells > 1 { "les a neutralisées" } else { "l’a neutralisée" },
             if columns.len() > 1 { "colonnes" } else { "colonne" },
             names.join(", ")
+        )
+    })
+}
+
+/// The columns a table leaves out, or `None` when it shows them all.
+pub fn columns_not_shown(hidden: usize) -> Option<String> {
+    (hidden > 0).then(|| {
+        format!(
+            "… et {} de plus, non affichées ici pour garder la page rapide : elles sont toutes dans le CSV et \
+             dans l’explorateur.",
+            count(hidden as u64, "colonne", "colonnes")
         )
     })
 }

@@ -131,7 +131,7 @@ test("bad files get a clear French message naming the file and the place", async
   const carnet = await CarnetPage.open(app.browser, app.url);
   const cases = [
     ["empty", /« vide\.csv » est vide/],
-    ["binary", /« photo\.csv » n’est pas un fichier texte : il contient des octets binaires à la ligne 3 \(octet 8\)/],
+    ["binary", /« photo\.csv » est une image PNG, pas un tableau de données/],
     ["zip", /« filosofi_2020\.csv » est une archive ZIP/],
     ["headerOnly", /« entete\.csv » n’a pas de données : son en-tête \(ligne 1\)/],
   ];

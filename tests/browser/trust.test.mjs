@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { deflateRawSync } from "node:zlib";
 import { CarnetPage } from "./carnet-page.mjs";
+import { badFiles } from "./fixtures.mjs";
 import { assertClean, useApp } from "./harness.mjs";
 
 const app = useApp();
@@ -84,4 +85,46 @@ test("?src= opens only http(s) addresses: javascript:, data:, file: and blob: ar
     assertClean(carnet);
     await page.context().close();
   }
+});
+
+/** Files no one should bring, and what Carnet says of each (or shows, when it reads it). */
+function hostileFiles() {
+  const columns = 100_000;
+  const wide = [Array.from({ length: columns }, (_, i) => `C${i}`).join(";"), Array(columns).fill("1").join(";"), ""].join("\n");
+  const csv = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+  return [
+    ["vide", badFiles.empty, /« vide\.csv » est vide/],
+    ["png", badFiles.binary, /« photo\.csv » est une image PNG, pas un tableau de données/],
+    ["pdf", csv("rapport.csv", Buffer.concat([Buffer.from("%PDF-1.7\n%"), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3]), Buffer.from("\n1 0 obj\n")])),
+      /« rapport\.csv » est un document PDF, pas un tableau de données/],
+    ["nul", csv("zeros.csv", Buffer.alloc(64 * 1024)), /« zeros\.csv » n’est pas un fichier texte : il contient des octets binaires à la ligne 1/],
+    ["xlsx-bombe", csv("classeur.xlsx", Buffer.concat([Buffer.from("PK\x03\x04\x14\x00\x00\x00\x08\x00", "latin1"), Buffer.alloc(4096, 0x41)])),
+      /« classeur\.xlsx » est une archive ZIP \(ou un classeur Excel \.xlsx\)/],
+    ["xls-protege", csv("protege.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)])),
+      /« protege\.xls » est un classeur Excel \(\.xls\)/],
+    ["utf8-invalide", csv("mele.csv", Buffer.concat([Buffer.from("CODGEO;LIBGEO;MED20\n59522;Sailly-lez-Lannoy é;29440\n"), Buffer.from([0x35, 0x39, 0x33, 0x35, 0x30, 0x3b, 0x4c, 0xe9, 0x3b, 0x32, 0x31, 0x0a])])),
+      /Encodage : UTF-8 mêlé de Windows-1252/],
+    ["colonnes", csv("large.csv", wide), /1 ligne, 100\u202f000 colonnes/],
+    ["cellule", csv("cellule.csv", `CODGEO;NOTE\n59522;${"é".repeat(2_500_000)}\n`), /1 ligne, 2 colonnes/],
+    ["guillemet", csv("guillemet.csv", 'CODGEO;MED20\n"01001;24820\n59522;29440\n'), /Ligne 2 : guillemet ouvert jamais fermé/],
+  ];
+}
+
+test("hostile files get words within 5 s, and the page answers meanwhile", async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  for (const [name, file, expected] of hostileFiles()) {
+    const started = Date.now();
+    await carnet.upload(file);
+    // The page answers while the worker reads.
+    await carnet.commune.fill("Sailly");
+    await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).waitFor({ timeout: 5_000 });
+    await carnet.commune.fill("");
+    await page.getByText(expected).first().waitFor({ timeout: 5_000 });
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed < 5_000, `${name}: ${elapsed} ms`);
+    await carnet.screenshot(`98-hostile-${name}`);
+  }
+  assertClean(carnet);
+  await page.context().close();
 });

@@ -57,13 +57,17 @@ const SNIFF_LEN: usize = 64 * 1024;
 ///
 /// # Errors
 /// [`ErrorKind::Empty`] for a file of blanks, [`ErrorKind::Archive`] for a ZIP (or `.xlsx`),
-/// gzip or legacy `.xls` file, [`ErrorKind::Binary`] for other non-text content.
+/// gzip or legacy `.xls` file, [`ErrorKind::Document`] for a PDF or an image,
+/// [`ErrorKind::Binary`] for other non-text content.
 pub fn detect(bytes: &[u8]) -> Result<Encoding> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ErrorKind::Empty.into());
     }
     if let Some(format) = archive_format(bytes) {
         return Err(ErrorKind::Archive { format: format.to_owned() }.into());
+    }
+    if let Some(format) = document_format(bytes) {
+        return Err(ErrorKind::Document { format: format.to_owned() }.into());
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return Ok(Encoding::Utf8Bom);
@@ -170,6 +174,13 @@ fn archive_format(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// Documents and images people rename `.csv` by mistake, by their first bytes.
+fn document_format(bytes: &[u8]) -> Option<&'static str> {
+    [(&b"%PDF-"[..], "pdf"), (&b"\x89PNG\r\n\x1A\n"[..], "png"), (&b"\xFF\xD8\xFF"[..], "jpeg"), (&b"GIF8"[..], "gif")]
+        .into_iter()
+        .find_map(|(magic, format)| bytes.starts_with(magic).then_some(format))
+}
+
 /// UTF-16 saved without BOM shows as text with a NUL byte at every other position.
 fn utf16_without_bom(head: &[u8]) -> Option<Encoding> {
     let pairs = head.len() / 2;
@@ -226,6 +237,8 @@ mod tests {
     detects!(blank_lines, b"\r\n\n  \n", Err(ErrorKind::Empty));
     detects!(zip, b"PK\x03\x04\x14\0\0\0", Err(ErrorKind::Archive { format: "zip".into() }));
     detects!(gzip, b"\x1F\x8B\x08\0", Err(ErrorKind::Archive { format: "gzip".into() }));
+    detects!(pdf, b"%PDF-1.7\n%\xE2\xE3", Err(ErrorKind::Document { format: "pdf".into() }));
+    detects!(png, b"\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", Err(ErrorKind::Document { format: "png".into() }));
     detects!(
         binary,
         b"a;b\n\x01\x02\x03",

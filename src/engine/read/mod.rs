@@ -105,7 +105,11 @@ pub(crate) struct Read {
 /// archive and empty-file checks.
 pub(crate) fn encoding_of(bytes: &[u8], options: ReadOptions) -> Result<Encoding> {
     match (options.encoding, decode::detect(bytes)) {
-        (_, Err(e)) if matches!(e.kind(), ErrorKind::Archive { .. } | ErrorKind::Empty) => Err(e),
+        (_, Err(e))
+            if matches!(e.kind(), ErrorKind::Archive { .. } | ErrorKind::Document { .. } | ErrorKind::Empty) =>
+        {
+            Err(e)
+        }
         (Some(forced), _) => Ok(forced),
         (None, found) => found,
     }

@@ -269,7 +269,9 @@ pub fn Preview() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         loaded(state).map(|l| {
-            let columns = &l.detection.columns;
+            // A file of thousands of columns shows its first ones: the page stays quick.
+            let columns = &l.detection.columns[..l.detection.columns.len().min(SHOWN_COLUMNS)];
+            let hidden = messages::columns_not_shown(l.detection.columns.len() - columns.len());
             let numeric: Vec<bool> = columns.iter().map(|c| c.kind.is_numeric()).collect();
             let head = columns
                 .iter()
@@ -304,7 +306,11 @@ pub fn Preview() -> impl IntoView {
                         <tbody>{body}</tbody>
                     </table>
                 </div>
+                {hidden.map(|text| view! { <p class="hint">{text}</p> })}
             }
         })
     }
 }
+
+/// Columns the preview shows at most.
+const SHOWN_COLUMNS: usize = 60;

@@ -9,6 +9,9 @@ use crate::ui::widgets::download;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Columns the commune's table shows at most.
+const SHOWN_COLUMNS: usize = 300;
+
 /// Shows the rows kept for the commune, or why there are none.
 #[component]
 pub fn SelectionPanel() -> impl IntoView {
@@ -55,8 +58,11 @@ fn Rows(
                 .map(|t| view! { <th scope="col">{format!("{} · somme calculée", messages::level(t.level))}</th> }),
         )
         .collect_view();
+    // A file of thousands of columns shows its first ones: the page stays quick.
+    let hidden = messages::columns_not_shown(columns.len().saturating_sub(SHOWN_COLUMNS));
     let body = columns
         .iter()
+        .take(SHOWN_COLUMNS)
         .enumerate()
         .map(|(i, c)| {
             let values = selected
@@ -114,6 +120,7 @@ fn Rows(
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            {hidden.map(|text| view! { <p class="hint">{text}</p> })}
             {sums}
             <div class="downloads">
                 <button
