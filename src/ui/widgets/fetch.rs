@@ -37,14 +37,13 @@ pub fn checked(url: &str) -> Result<&str, FetchError> {
 
 /// The answer to a GET of `url`, when its status is a success.
 async fn get(url: &str) -> Result<web_sys::Response, FetchError> {
-    let url = checked(url)?;
     let window = web_sys::window().ok_or(FetchError::Unreachable)?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| FetchError::Unreachable)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Unreachable)?;
     if response.ok() { Ok(response) } else { Err(FetchError::Status(response.status())) }
 }
 
-/// The text at `url`.
+/// The text at `url` (one of the app's own files, by a relative address).
 ///
 /// # Errors
 /// See [`FetchError`].
@@ -56,12 +55,14 @@ pub async fn text(url: &str) -> Result<String, FetchError> {
     text.as_string().ok_or(FetchError::Unreachable)
 }
 
-/// The file at `url`, as a `File` named after the address's last segment.
+/// The file at `url`, an absolute `http(s):` address, as a `File` named after the address's
+/// last segment.
 ///
 /// # Errors
-/// See [`FetchError`]; a web page (`text/html`) is [`FetchError::WebPage`].
+/// See [`FetchError`]; another scheme is [`FetchError::Scheme`], a web page (`text/html`)
+/// [`FetchError::WebPage`], a file over [`MAX_BYTES`] [`FetchError::TooLarge`].
 pub async fn file(url: &str) -> Result<web_sys::File, FetchError> {
-    let response = get(url).await?;
+    let response = get(checked(url)?).await?;
     let kind = response.headers().get("content-type").ok().flatten().unwrap_or_default();
     if kind.starts_with("text/html") {
         return Err(FetchError::WebPage);
