@@ -53,12 +53,12 @@ test("a share link that inflates past its cap, or is too long, opens Carnet with
   assert.ok(bomb.length < 8_000, `a link of ${bomb.length} characters`);
   const long = `${app.url}#carnet=${"A".repeat(40_000)}`;
   for (const [link, name] of [[bomb, "bombe"], [long, "trop-long"]]) {
-    const started = Date.now();
     const carnet = await CarnetPage.open(app.browser, link);
     const page = carnet.page;
     await page.getByText("Ce lien est trop long ou abîmé : Carnet s’ouvre sans lui.").waitFor({ timeout: 5_000 });
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed < 2_000, `${name}: the message took ${elapsed} ms`);
+    // Time since the page was asked for: loading the app included.
+    const elapsed = await page.evaluate(() => performance.now());
+    assert.ok(elapsed < 2_000, `${name}: the message came ${Math.round(elapsed)} ms after the page was opened`);
     // The app works as usual.
     await carnet.pickCommune("sailly lez", /Sailly-lez-Lannoy \(59522\)/);
     await carnet.upload(formulas);
