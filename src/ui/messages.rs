@@ -77,8 +77,8 @@ pub fn error(file: &str, error: &Error) -> String {
             };
             format!(
                 "Le fichier « {file} » est {what}, pas un tableau de données. Carnet lit les fichiers CSV \
-                 (texte, colonnes séparées par « ; », « , », une tabulation ou « | ») : exportez les données \
-                 en CSV depuis leur source, puis chargez ce fichier."
+                 (texte, colonnes séparées par «\u{a0};\u{a0}», «\u{a0},\u{a0}», une tabulation ou «\u{a0}|\u{a0}») : \
+                 exportez les données en CSV depuis leur source, puis chargez ce fichier."
             )
         }
         ErrorKind::NoRows { header_line } => format!(

@@ -299,7 +299,10 @@ pub fn Preview() -> impl IntoView {
             view! {
                 <div class="table-scroll" role="region" aria-labelledby="preview-caption" tabindex="0">
                     <table class="data">
-                        <caption id="preview-caption">{format!("Aperçu : les {} premières lignes", l.preview.len())}</caption>
+                        <caption id="preview-caption">{match l.preview.len() {
+                            1 => "Aperçu : la première ligne".to_owned(),
+                            n => format!("Aperçu : les {n} premières lignes"),
+                        }}</caption>
                         <thead>
                             <tr>{head}</tr>
                         </thead>
