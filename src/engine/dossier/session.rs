@@ -65,9 +65,6 @@ pub struct Selected {
     pub proposed: Vec<ChartKind>,
     /// The clean CSV.
     pub csv: String,
-    /// The columns whose text cells the clean CSV neutralized for spreadsheets (a leading
-    /// apostrophe before `=`, `+`, `-`, `@`…), with how many in each.
-    pub neutralized: Vec<(String, usize)>,
     /// What the publication kit is built from (the CSV's name included).
     pub facts: Facts,
     /// The tidy table of this commune's rows in every file read so far, when there are two
@@ -286,7 +283,6 @@ impl Session {
             totals: totals.clone(),
             chartable,
             csv: String::from_utf8_lossy(&crate::engine::publish::csv::write(&published.selection.table)).into_owned(),
-            neutralized: crate::engine::publish::csv::neutralized(&published.selection.table),
             facts,
             compiled,
             kinds,

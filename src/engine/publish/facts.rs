@@ -64,6 +64,9 @@ pub struct Facts {
     pub years: Option<(i32, i32)>,
     /// The columns, in order.
     pub fields: Vec<FieldFacts>,
+    /// The columns whose text cells the clean CSV neutralized for spreadsheets (a leading
+    /// apostrophe before `=`, `+`, `-`, `@`…), with how many in each.
+    pub neutralized: Vec<(String, usize)>,
 }
 
 impl Facts {
@@ -94,6 +97,7 @@ impl Facts {
             repaired: detection.columns.iter().map(|c| c.repaired).sum(),
             years,
             fields,
+            neutralized: super::csv::neutralized(table),
         }
     }
 
@@ -194,6 +198,7 @@ pub(crate) fn example() -> Facts {
         decimal_comma: true,
         repaired: 0,
         years: Some((2020, 2020)),
+        neutralized: vec![],
         fields: vec![
             field("CODGEO", ColumnKind::Code(CodeKind::Commune), "59522", 0),
             field("MED20", ColumnKind::Integer, "29440", 0),

@@ -174,6 +174,17 @@ fn steps(facts: &Facts) -> Vec<String> {
         ));
     }
     steps.push("marques de secret statistique et de valeur non disponible écrites `s` et `nd`".to_owned());
+    if !facts.neutralized.is_empty() {
+        let cells: usize = facts.neutralized.iter().map(|(_, n)| n).sum();
+        let columns: Vec<String> = facts.neutralized.iter().map(|(c, _)| code(c)).collect();
+        steps.push(format!(
+            "{} commençant par `=`, `+`, `-` ou `@` précédées d’une apostrophe, pour qu’aucun tableur ne les \
+             exécute comme des formules ({} {})",
+            count(cells, "cellule de texte", "cellules de texte"),
+            if columns.len() > 1 { "colonnes" } else { "colonne" },
+            columns.join(", ")
+        ));
+    }
     steps
 }
 
@@ -265,6 +276,15 @@ mod tests {
         d.producer = "Mairie de Sailly-lez-Lannoy".into();
         d.contact = "mairie@example.fr".into();
         d
+    }
+
+    #[test]
+    fn the_cells_neutralized_for_spreadsheets_are_listed() {
+        let mut f = facts();
+        f.neutralized = vec![("LIBGEO".into(), 2)];
+        let md = description(&f, &dataset(), "2026-11-28");
+        assert!(md.contains("2 cellules de texte commençant par `=`, `+`, `-` ou `@` précédées"), "{md}");
+        assert!(md.contains("(colonne `LIBGEO`)"), "{md}");
     }
 
     #[test]

@@ -104,7 +104,7 @@ fn Rows(
     let save = move |name: String, mime: &'static str, content: String| {
         error.set(download::save(&name, mime, &content).err().map(|e| messages::download_error(&e)));
     };
-    let neutralized = messages::neutralized(&selected.neutralized);
+    let neutralized = messages::neutralized(&selected.facts.neutralized);
     let csv = selected.clone();
     view! {
         <div class="selection">
