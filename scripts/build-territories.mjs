@@ -3,7 +3,9 @@
 // département, EPCI and current commune. Run by Trunk before each build.
 //
 // Columns: level, code, name, département, région, EPCI SIREN, population,
-// postal codes (space-separated), former INSEE codes (space-separated), parent commune.
+// postal codes (space-separated), former INSEE codes (space-separated), parent commune, and
+// for régions and départements how French links their name after « de » (INSEE's TNCC, the
+// package's typeLiaison: 2 « du Nord », 3 « de la Somme », 4 « des Hauts-de-France »…).
 // Levels: R région, D département, E EPCI, C commune, L commune déléguée or associée (its
 // parent is the current commune it belongs to).
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
@@ -32,10 +34,10 @@ for (const e of epcis) for (const m of e.membres) epciOf.set(m.code, e.code);
 
 const lines = [
   `# territoires.tsv — @etalab/decoupage-administratif ${version} (Licence Ouverte 2.0)`,
-  line(["level", "code", "name", "departement", "region", "epci", "population", "postcodes", "former_codes", "parent"]),
+  line(["level", "code", "name", "departement", "region", "epci", "population", "postcodes", "former_codes", "parent", "liaison"]),
 ];
-for (const r of regions) lines.push(line(["R", r.code, r.nom, "", "", "", "", "", "", ""]));
-for (const d of departements) lines.push(line(["D", d.code, d.nom, "", d.region, "", "", "", "", ""]));
+for (const r of regions) lines.push(line(["R", r.code, r.nom, "", "", "", "", "", "", "", r.typeLiaison ?? ""]));
+for (const d of departements) lines.push(line(["D", d.code, d.nom, "", d.region, "", "", "", "", "", d.typeLiaison ?? ""]));
 for (const e of epcis) lines.push(line(["E", e.code, e.nom, "", "", "", e.populationMunicipale ?? "", "", "", ""]));
 for (const c of communes) {
   lines.push(

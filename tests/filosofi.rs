@@ -30,7 +30,7 @@ fn ranking_among_the_epci_communes() {
     assert_eq!(labels, ["Sailly-lez-Lannoy", "Toufflers", "Lille", "Lannoy", "Roubaix"]);
     assert!(drawn.alt.starts_with("Sailly-lez-Lannoy se classe 1re sur 5 communes"), "{}", drawn.alt);
     assert!(drawn.alt.contains("la plus basse celle de Roubaix (14\u{202F}520)"), "{}", drawn.alt);
-    assert!(drawn.alt.contains("sur 5 communes de Métropole Européenne de Lille"), "{}", drawn.alt);
+    assert!(drawn.alt.contains("sur 5 communes de la Métropole Européenne de Lille"), "{}", drawn.alt);
     assert_eq!(drawn.data.len(), 5);
     // Another commune of the EPCI highlighted: the sentence is about it.
     let mut lannoy = request("MED20", ChartKind::Ranking, None);

@@ -47,3 +47,47 @@ pub fn trim(cell: &str) -> &str {
     let b = t.as_bytes();
     if b.first().is_some_and(|&c| c >= 0x80) || b.last().is_some_and(|&c| c >= 0x80) { t.trim() } else { t }
 }
+
+/// `name` as it follows « de » in a French sentence. `liaison` is INSEE's TNCC code where it
+/// has one (régions, départements: 0 « de », 1 « d’ », 2 « du », 3 « de la », 4 and 6
+/// « des », 5 « de l’ »); otherwise the form is worked out from the name: an EPCI named for
+/// its kind is feminine (« de la Métropole… », « de la CC du Pays… »), a name starting with a
+/// vowel elides (« d’Annecy »), « Le », « La », « Les » contract (« du Havre »).
+///
+/// ```
+/// use carnet::engine::text::of;
+/// assert_eq!(of("Nord", Some(2)), "du Nord");
+/// assert_eq!(of("Ain", Some(5)), "de l’Ain");
+/// assert_eq!(of("Hauts-de-France", Some(4)), "des Hauts-de-France");
+/// assert_eq!(of("Métropole Européenne de Lille", None), "de la Métropole Européenne de Lille");
+/// assert_eq!(of("CC Pévèle-Carembault", None), "de la CC Pévèle-Carembault");
+/// assert_eq!(of("Eurométropole de Strasbourg", None), "de l’Eurométropole de Strasbourg");
+/// assert_eq!(of("Grenoble-Alpes-Métropole", None), "de Grenoble-Alpes-Métropole");
+/// assert_eq!(of("Annecy", None), "d’Annecy");
+/// assert_eq!(of("Le Havre", None), "du Havre");
+/// ```
+pub fn of(name: &str, liaison: Option<u8>) -> String {
+    match liaison {
+        Some(0) => return format!("de {name}"),
+        Some(1) => return format!("d’{name}"),
+        Some(2) => return format!("du {name}"),
+        Some(3) => return format!("de la {name}"),
+        Some(4 | 6) => return format!("des {name}"),
+        Some(5) => return format!("de l’{name}"),
+        _ => {}
+    }
+    let first = name.split([' ', '-']).next().unwrap_or_default();
+    match first {
+        "CC" | "CA" | "CU" | "Communauté" | "Métropole" => return format!("de la {name}"),
+        "Eurométropole" => return format!("de l’{name}"),
+        _ => {}
+    }
+    if let Some(rest) = name.strip_prefix("Le ") {
+        return format!("du {rest}");
+    }
+    if let Some(rest) = name.strip_prefix("Les ") {
+        return format!("des {rest}");
+    }
+    let vowel = name.chars().next().is_some_and(|c| "AEIOUYÂÀÉÈÊËÎÏÔÖÛÜaeiouy".contains(c));
+    if vowel { format!("d’{name}") } else { format!("de {name}") }
+}

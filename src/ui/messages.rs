@@ -195,11 +195,12 @@ pub fn problem(issue: &Issue) -> String {
     }
 }
 
-/// A kind of chart as the page offers it; `epci` names the commune's EPCI.
+/// A kind of chart as the page offers it; `epci` names the commune's EPCI as it follows
+/// « de » (« de la Métropole Européenne de Lille »).
 pub fn chart_kind(kind: ChartKind, epci: &str) -> String {
     match kind {
         ChartKind::Commune => "Valeur de la commune".to_owned(),
-        ChartKind::Ranking => format!("Classement des communes de {epci}"),
+        ChartKind::Ranking => format!("Classement des communes {epci}"),
         ChartKind::Levels => "Comparaison avec l’EPCI, le département, la région, la France".to_owned(),
         ChartKind::Evolution => "Évolution d’une année à l’autre (fichiers compilés)".to_owned(),
         ChartKind::Grouped => "Barres groupées : plusieurs indicateurs".to_owned(),

@@ -69,10 +69,10 @@ test("the whole journey with Filosofi 2020: file → commune → chart → downl
   assert.equal(await page.locator("#chart-alt").innerText(), `MED20 à Sailly-lez-Lannoy : 29${NNBSP}440. Source : Insee, Filosofi 2020.`);
   await carnet.screenshot("03-commune-et-graphique");
   // The ranking among the communes of the EPCI, with its text alternative and data table.
-  await page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de Métropole Européenne de Lille" });
+  await page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de la Métropole Européenne de Lille" });
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("se classe"));
   const alt = await page.locator("#chart-alt").innerText();
-  assert.match(alt, /^Sailly-lez-Lannoy se classe \d+e sur \d+ communes de Métropole Européenne de Lille pour MED20 \(29\u202f440\)\./);
+  assert.match(alt, /^Sailly-lez-Lannoy se classe \d+e sur \d+ communes de la Métropole Européenne de Lille pour MED20 \(29\u202f440\)\./);
   await page.getByText("Voir les données du graphique").click();
   const ranked = await page.getByRole("table", { name: "Données du graphique : MED20" }).locator("tbody tr").count();
   assert.ok(ranked >= 80, `${ranked} communes ranked`);

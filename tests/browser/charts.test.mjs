@@ -122,7 +122,7 @@ test("a chart is edited like in Datawrapper: title, unit, note, order, high cont
   await page.locator(".chart-figure").screenshot({ path: join(ARTIFACTS, "61-graphique-modifie.png") });
 
   // The ranking, lowest first.
-  await page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de Métropole Européenne de Lille" });
+  await page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de la Métropole Européenne de Lille" });
   await page.getByLabel("Ordre des barres").selectOption({ label: "Valeurs croissantes" });
   await page.waitForFunction(() => {
     const c = window.echarts.getInstanceByDom(document.querySelector(".chart"));
@@ -131,7 +131,7 @@ test("a chart is edited like in Datawrapper: title, unit, note, order, high cont
   });
   // Another commune of the EPCI in the light: the text alternative speaks of it.
   await page.getByLabel("Commune mise en évidence").selectOption({ label: "Lannoy" });
-  await page.waitForFunction(() => /^Lannoy se classe \d+e sur \d+ communes de Métropole Européenne de Lille/.test(document.getElementById("chart-alt")?.innerText ?? ""));
+  await page.waitForFunction(() => /^Lannoy se classe \d+e sur \d+ communes de la Métropole Européenne de Lille/.test(document.getElementById("chart-alt")?.innerText ?? ""));
   const recipe = JSON.parse((await carnet.download("Télécharger la recette (carnet.json)")).text);
   assert.deepEqual(recipe.chart.edits, {
     title: "Niveau de vie médian", subtitle: null, note: "Revenus de 2020.", axis: null, unit: "€", order: "Ascending", contrast: true,

@@ -71,7 +71,7 @@ test("?src= a recipe: its file beside it is read for its commune, with its chart
 test("a shared link reopened in a new browser restores the commune and the chart", async () => {
   const first = await CarnetPage.open(app.browser, app.url, { permissions: ["clipboard-read", "clipboard-write"] });
   await first.showSailly(join(TEST_DATA, FILOSOFI));
-  await first.page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de Métropole Européenne de Lille" });
+  await first.page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de la Métropole Européenne de Lille" });
   await first.page.getByRole("button", { name: "Copier le lien de cette vue" }).click();
   await first.page.getByText(/^Lien copié/).waitFor();
   const link = await first.page.evaluate(() => navigator.clipboard.readText());

@@ -27,7 +27,7 @@ test("a census file: age pyramid, stacked and 100 % bands beside the MEL, a donu
   await page.getByRole("table", { name: "Sailly-lez-Lannoy (59522) : 1 ligne et 1 de comparaison" }).waitFor({ timeout: 60_000 });
   const offered = await page.getByLabel("Type de graphique").locator("option").allInnerTexts();
   assert.deepEqual(offered, [
-    "Valeur de la commune", "Classement des communes de Métropole Européenne de Lille",
+    "Valeur de la commune", "Classement des communes de la Métropole Européenne de Lille",
     "Comparaison avec l’EPCI, le département, la région, la France", "Barres groupées : plusieurs indicateurs",
     "Barres empilées : plusieurs indicateurs", "Barres à 100 % : la part de chaque indicateur",
     "Anneau : la part de chaque indicateur", "Pyramide des âges",

@@ -17,13 +17,13 @@ pub fn sailly() -> Place {
     Place {
         code: "59522".into(),
         name: "Sailly-lez-Lannoy".into(),
-        epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
-        departement: Named { code: "59".into(), name: "Nord".into() },
-        region: Named { code: "32".into(), name: "Hauts-de-France".into() },
+        epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into(), liaison: None }),
+        departement: Named { code: "59".into(), name: "Nord".into(), liaison: None },
+        region: Named { code: "32".into(), name: "Hauts-de-France".into(), liaison: None },
         peers: ["59522:Sailly-lez-Lannoy", "59332:Lannoy", "59512:Roubaix", "59602:Toufflers", "59350:Lille"]
             .map(|p| {
                 let (code, name) = p.split_once(':').unwrap_or_default();
-                Named { code: code.into(), name: name.into() }
+                Named { code: code.into(), name: name.into(), liaison: None }
             })
             .to_vec(),
         former_codes: vec![],

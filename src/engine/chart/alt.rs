@@ -39,7 +39,7 @@ pub fn levels_alternative(chart: &BarChart) -> String {
 }
 
 /// A French text alternative for a bar chart; `group` names the comparison group of a
-/// ranking. Ranks follow the values, whatever order the bars are drawn in.
+/// ranking as it follows « communes » (« de la Métropole Européenne de Lille »). Ranks follow the values, whatever order the bars are drawn in.
 pub fn text_alternative(chart: &BarChart, group: Option<&str>) -> String {
     let text = |b: &Bar1| chart.with_unit(&b.text);
     let worded = |b: &Bar1| {
@@ -61,7 +61,7 @@ pub fn text_alternative(chart: &BarChart, group: Option<&str>) -> String {
             rank + 1,
             if rank == 0 { "re" } else { "e" },
             valued.len(),
-            group.map(|g| format!(" de {g}")).unwrap_or_default(),
+            group.map(|g| format!(" {g}")).unwrap_or_default(),
             chart.title,
             text(chosen)
         ),

@@ -73,7 +73,7 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
     };
     let mut subtitle = match (kind, &place.epci) {
         (ChartKind::Ranking, Some(epci)) => {
-            format!("Communes de {} · {} en évidence", epci.name, highlighted(place, &request.edits).name)
+            format!("Communes {} · {} en évidence", epci.of(), highlighted(place, &request.edits).name)
         }
         (ChartKind::Levels, _) => format!("{} et les territoires dont elle fait partie", place.name),
         _ => format!("{} ({})", place.name, place.code),
@@ -92,7 +92,7 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
     .edited(&request.edits);
     let alt = match kind {
         ChartKind::Levels => super::alt::levels_alternative(&spec),
-        _ => super::alt::text_alternative(&spec, place.epci.as_ref().map(|e| e.name.as_str())),
+        _ => super::alt::text_alternative(&spec, place.epci.as_ref().map(Named::of).as_deref()),
     };
     let data = spec.bars.iter().map(|b| (b.label.clone(), spec.with_unit(&b.text))).collect();
     Some(Drawn {
@@ -114,5 +114,5 @@ fn highlighted(place: &Place, edits: &Edits) -> Named {
         .as_deref()
         .and_then(|code| place.peers.iter().find(|p| p.code == code))
         .cloned()
-        .unwrap_or_else(|| Named { code: place.code.clone(), name: place.name.clone() })
+        .unwrap_or_else(|| Named { code: place.code.clone(), name: place.name.clone(), liaison: None })
 }

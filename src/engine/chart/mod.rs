@@ -379,11 +379,11 @@ mod tests {
         let expected = "Sailly-lez-Lannoy se classe 2e sur 3 communes de la MEL pour Médiane du niveau de vie (€) (29 440). \
              La valeur la plus haute est celle de Lannoy (31 000), la plus basse celle de Roubaix (15 000). \
              1 commune(s) sans valeur (secret statistique ou non disponible). Source : Insee, Filosofi 2020.";
-        assert_eq!(text_alternative(&ranking, Some("la MEL")), expected);
+        assert_eq!(text_alternative(&ranking, Some("de la MEL")), expected);
         // Lowest first on screen: the sentence is the same.
         let ascending = ranking.clone().edited(&Edits { order: Order::Ascending, ..Edits::default() });
         assert_eq!(ascending.bars[0].label, "Roubaix");
-        assert_eq!(text_alternative(&ascending, Some("la MEL")), expected);
+        assert_eq!(text_alternative(&ascending, Some("de la MEL")), expected);
     }
 
     #[test]

@@ -591,7 +591,7 @@ mod tests {
 
     fn sailly_in_mel() -> Place {
         use crate::engine::territory::Named;
-        let named = |code: &str, name: &str| Named { code: code.into(), name: name.into() };
+        let named = |code: &str, name: &str| Named { code: code.into(), name: name.into(), liaison: None };
         Place {
             epci: Some(named("200093201", "Métropole Européenne de Lille")),
             departement: named("59", "Nord"),

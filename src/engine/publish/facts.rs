@@ -181,9 +181,11 @@ pub(crate) fn example() -> Facts {
         place: Place {
             code: "59522".into(),
             name: "Sailly-lez-Lannoy".into(),
-            epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into() }),
-            departement: Named { code: "59".into(), name: "Nord".into() },
-            region: Named { code: "32".into(), name: "Hauts-de-France".into() },
+            epci: Some(Named {
+                code: "200093201".into(), name: "Métropole Européenne de Lille".into(), liaison: None
+            }),
+            departement: Named { code: "59".into(), name: "Nord".into(), liaison: None },
+            region: Named { code: "32".into(), name: "Hauts-de-France".into(), liaison: None },
             peers: vec![],
             former_codes: vec![],
             region_departements: vec![],

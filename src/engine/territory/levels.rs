@@ -16,8 +16,8 @@
 //! let ws = Workspace::load("f.csv", csv.as_bytes(), &mut ()).unwrap();
 //! let place = Place {
 //!     code: "59522".into(),
-//!     departement: Named { code: "59".into(), name: "Nord".into() },
-//!     region: Named { code: "32".into(), name: "Hauts-de-France".into() },
+//!     departement: Named { code: "59".into(), name: "Nord".into(), liaison: None },
+//!     region: Named { code: "32".into(), name: "Hauts-de-France".into(), liaison: None },
 //!     ..Place::default()
 //! };
 //! let kept: Vec<Level> = levels::rows(ws.table(), &place).into_iter().map(|(_, l)| l).collect();
@@ -412,7 +412,7 @@ mod tests {
     use crate::engine::territory::Named;
 
     fn named(code: &str, name: &str) -> Named {
-        Named { code: code.into(), name: name.into() }
+        Named { code: code.into(), name: name.into(), liaison: None }
     }
 
     fn sailly() -> Place {

@@ -52,6 +52,27 @@ pub struct Named {
     pub code: String,
     /// Official name.
     pub name: String,
+    /// How French links the name after « de », as INSEE codes it (TNCC: 0 « de », 1 « d’ »,
+    /// 2 « du », 3 « de la », 4 « des », 5 « de l’ »); `None` where INSEE gives none (an
+    /// EPCI, a commune) and the form is worked out from the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub liaison: Option<u8>,
+}
+
+impl Named {
+    /// The name as it follows « de » in a French sentence: « du Nord », « de la Somme »,
+    /// « de l’Ain », « des Hauts-de-France », « de la Métropole Européenne de Lille ».
+    ///
+    /// ```
+    /// use carnet::engine::territory::Named;
+    /// let nord = Named { code: "59".into(), name: "Nord".into(), liaison: Some(2) };
+    /// assert_eq!(nord.of(), "du Nord");
+    /// let mel = Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into(), liaison: None };
+    /// assert_eq!(mel.of(), "de la Métropole Européenne de Lille");
+    /// ```
+    pub fn of(&self) -> String {
+        crate::engine::text::of(&self.name, self.liaison)
+    }
 }
 
 /// A commune with the names of the levels it belongs to: what travels to the worker and
@@ -97,6 +118,8 @@ pub struct Territories {
     communes: Vec<Commune>,
     by_code: HashMap<String, usize>,
     names: HashMap<(char, String), String>,
+    /// How the names of régions and départements follow « de » (INSEE's TNCC).
+    liaisons: HashMap<(char, String), u8>,
     /// Each département's région.
     parents: HashMap<String, String>,
     /// Communes déléguées and associées.
@@ -145,8 +168,13 @@ impl Territories {
         let mut t = Territories::default();
         for (i, line) in lines {
             let f: Vec<&str> = line.split('\t').collect();
+            // The 11th field, the liaison of a région's or a département's name, may be left out.
+            let (f, liaison) = match f[..] {
+                [ref head @ .., last] if head.len() == 10 => (head, last.parse::<u8>().ok()),
+                _ => (&f[..], None),
+            };
             let [level, code, name, departement, region, epci, population, postcodes, former, parent] = f[..] else {
-                return Err(format!("territoires.tsv line {}: {} fields instead of 10", i + 1, f.len()));
+                return Err(format!("territoires.tsv line {}: {} fields instead of 10 or 11", i + 1, f.len()));
             };
             let level = level.chars().next().unwrap_or('?');
             if level == 'L' {
@@ -156,6 +184,9 @@ impl Territories {
             }
             if level != 'C' {
                 t.names.insert((level, code.to_owned()), name.to_owned());
+                if let Some(liaison) = liaison {
+                    t.liaisons.insert((level, code.to_owned()), liaison);
+                }
                 if level == 'D' {
                     t.parents.insert(code.to_owned(), region.to_owned());
                 }
@@ -218,8 +249,12 @@ impl Territories {
     /// The commune `code` with the names of its EPCI, département and région.
     pub fn place(&self, code: &str) -> Option<Place> {
         let c = self.commune(code)?;
-        let named =
-            |code: &str, name: Option<&str>| Named { code: code.to_owned(), name: name.unwrap_or_default().to_owned() };
+        let named = |code: &str, name: Option<&str>| Named {
+            code: code.to_owned(),
+            name: name.unwrap_or_default().to_owned(),
+            liaison: None,
+        };
+        let liaison = |level: char, code: &str| self.liaisons.get(&(level, code.to_owned())).copied();
         let mut peers: Vec<Named> = if c.epci.is_empty() {
             Vec::new()
         } else {
@@ -230,8 +265,11 @@ impl Territories {
             code: c.code.clone(),
             name: c.name.clone(),
             epci: (!c.epci.is_empty()).then(|| named(&c.epci, self.epci_name(&c.epci))),
-            departement: named(&c.departement, self.departement_name(&c.departement)),
-            region: named(&c.region, self.region_name(&c.region)),
+            departement: Named {
+                liaison: liaison('D', &c.departement),
+                ..named(&c.departement, self.departement_name(&c.departement))
+            },
+            region: Named { liaison: liaison('R', &c.region), ..named(&c.region, self.region_name(&c.region)) },
             peers,
             former_codes: c.former_codes.clone(),
             region_departements: self.region_departements(&c.region),

@@ -57,8 +57,8 @@ pub fn ChartPanel() -> impl IntoView {
     // The kinds of chart the rows can make, named for the page.
     let kinds = move || match state.selected.get() {
         Some(Ok(s)) => {
-            let epci = s.place.epci.as_ref().map_or("l’EPCI", |e| e.name.as_str());
-            s.kinds.iter().map(|k| (k.id(), messages::chart_kind(*k, epci))).collect()
+            let epci = s.place.epci.as_ref().map_or_else(|| "de l’EPCI".to_owned(), |e| e.of());
+            s.kinds.iter().map(|k| (k.id(), messages::chart_kind(*k, &epci))).collect()
         }
         _ => Vec::new(),
     };
