@@ -38,7 +38,7 @@ fn ranking_among_the_epci_communes() {
     let drawn = chart::draw::draw(&ws, &sel, &lannoy, &[]).unwrap();
     assert!(drawn.alt.starts_with("Lannoy se classe 4e sur 5 communes"), "{}", drawn.alt);
     let option: serde_json::Value = serde_json::from_str(&drawn.option).unwrap();
-    assert_eq!(option["title"][0]["subtext"], "Communes de Métropole Européenne de Lille · Lannoy en évidence");
+    assert_eq!(option["title"][0]["subtext"], "Communes de la Métropole Européenne de Lille · Lannoy en évidence");
 }
 
 #[test]
