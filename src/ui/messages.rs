@@ -283,7 +283,8 @@ pub fn neutralized(columns: &[(String, usize)]) -> Option<String> {
     (cells > 0).then(|| {
         let names: Vec<String> = columns.iter().map(|(c, _)| format!("« {c} »")).collect();
         format!(
-            "{} par « = », « + », « - » ou « @ » : Carnet {} pour les tableurs (une apostrophe devant), {} {}.",
+            "{} par « = », « + », « - », « @ », une tabulation ou un retour chariot : Carnet {} pour les \
+             tableurs (une apostrophe devant), {} {}.",
             count(cells as u64, "cellule commençait", "cellules commençaient"),
             if cells > 1 { "les a neutralisées" } else { "l’a neutralisée" },
             if columns.len() > 1 { "colonnes" } else { "colonne" },
@@ -295,12 +296,31 @@ pub fn neutralized(columns: &[(String, usize)]) -> Option<String> {
 /// The columns a table leaves out, or `None` when it shows them all.
 pub fn columns_not_shown(hidden: usize) -> Option<String> {
     (hidden > 0).then(|| {
-        format!(
-            "… et {} de plus, non affichées ici pour garder la page rapide : elles sont toutes dans le CSV et \
-             dans l’explorateur.",
-            count(hidden as u64, "colonne", "colonnes")
-        )
+        if hidden == 1 {
+            "… et 1 colonne de plus, non affichée ici pour garder la page rapide : elle est dans le CSV et dans \
+             l’explorateur."
+                .to_owned()
+        } else {
+            format!(
+                "… et {} colonnes de plus, non affichées ici pour garder la page rapide : elles sont toutes dans \
+                 le CSV et dans l’explorateur.",
+                format::integer(hidden as i64)
+            )
+        }
     })
+}
+
+/// A view too rich to travel in a link.
+pub const VIEW_TOO_LARGE_FOR_A_LINK: &str = "Cette vue est trop riche pour tenir dans un lien : téléchargez la \
+     recette (carnet.json) et envoyez-la, elle garde tout.";
+
+/// Why one of the app's own files (the commune list, ECharts) could not be loaded.
+pub fn own_file_error(path: &str, error: &FetchError) -> String {
+    let why = match error {
+        FetchError::Status(code) => format!("le serveur a répondu par une erreur ({code})"),
+        _ => "la connexion a échoué".to_owned(),
+    };
+    format!("Carnet n’a pas pu charger son fichier « {path} » ({why}) : rechargez la page.")
 }
 
 /// Why a download did not start.
@@ -330,10 +350,9 @@ pub fn fetch_error(url: &str, error: &FetchError) -> String {
             "Carnet n’ouvre par lien que des adresses « http: » ou « https: » ; celle-ci commence par « {scheme}: ». \
              Rien n’a été ouvert."
         ),
-        FetchError::TooLarge(bytes) => format!(
-            "« {url} » pèse {}, plus que ce que Carnet télécharge par lien ({}) : téléchargez-le vous-même \
+        FetchError::TooLarge(_) => format!(
+            "« {url} » pèse plus de {}, ce que Carnet télécharge au plus par lien : téléchargez-le vous-même \
              puis ouvrez-le avec « Fichier CSV à ouvrir ».",
-            size(*bytes),
             size(crate::ui::widgets::fetch::MAX_BYTES)
         ),
     }

@@ -29,7 +29,7 @@ test("formula cells are neutralized in the clean CSV, numbers keep their sign, t
   await carnet.upload(formulas);
   await page.getByRole("button", { name: "Télécharger le CSV nettoyé" }).waitFor({ timeout: 60_000 });
   const notice = await page.locator(".neutralized").innerText();
-  assert.match(notice, /^2 cellules commençaient par « = », « \+ », « - » ou « @ » : Carnet les a neutralisées pour les tableurs/);
+  assert.match(notice, /^2 cellules commençaient par « = », « \+ », « - », « @ », une tabulation ou un retour chariot : Carnet les a neutralisées pour les tableurs/);
   assert.match(notice, /colonne « NOM_ASSOCIATION »/);
   const csv = (await carnet.download("Télécharger le CSV nettoyé")).text.trimEnd().split("\n");
   assert.deepEqual(csv, [

@@ -22,8 +22,8 @@ pub fn evolution_alternative(chart: &BarChart, place: &str) -> String {
 
 /// A French text alternative for the commune beside the territories it belongs to.
 ///
-/// "Médiane du niveau de vie : 29 440 € à Sailly-lez-Lannoy, contre 24 000 € pour la
-/// Métropole Européenne de Lille, 21 000 € pour le Nord… Source : …"
+/// "Médiane du niveau de vie : 29 440 € à Sailly-lez-Lannoy, contre 24 000 € pour Métropole
+/// Européenne de Lille, 21 000 € pour Nord… Source : …" (the bars' labels, without articles).
 pub fn levels_alternative(chart: &BarChart) -> String {
     let value = |b: &Bar1| if b.value.is_some() { chart.with_unit(&b.text) } else { "valeur manquante".to_owned() };
     let Some(commune) = chart.bars.iter().find(|b| b.highlight) else {

@@ -34,16 +34,17 @@ pub fn write(table: &Table) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// The columns of `table` whose text cells the clean CSV neutralizes, with how many in each.
+/// The columns of `table` whose text cells (its name included) the clean CSV neutralizes,
+/// with how many in each.
 pub fn neutralized(table: &Table) -> Vec<(String, usize)> {
+    let unsafe_text = |t: &str| matches!(csv_out::safe(t), Cow::Owned(_));
     table
         .columns()
         .iter()
         .filter_map(|c| {
-            let n = (0..c.len())
-                .filter(|&r| matches!(c.cell(r), Cell::Text(t) if matches!(csv_out::safe(t), Cow::Owned(_))))
-                .count();
-            (n > 0).then(|| (c.name().to_owned(), n))
+            let cells = (0..c.len()).filter(|&r| matches!(c.cell(r), Cell::Text(t) if unsafe_text(t))).count();
+            let n = cells + usize::from(unsafe_text(c.name()));
+            (n > 0).then(|| (csv_out::safe(c.name()).into_owned(), n))
         })
         .collect()
 }

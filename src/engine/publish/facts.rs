@@ -134,7 +134,9 @@ fn field(column: &Column, rows: usize) -> FieldFacts {
     FieldFacts {
         well_formed,
         non_negative,
-        name: column.name().to_owned(),
+        // As the clean CSV's header writes it: a name a spreadsheet would run gets its apostrophe
+        // there, and the schema must name the same field.
+        name: crate::engine::csv_out::safe(column.name()).into_owned(),
         kind: column.kind(),
         title: None,
         description: None,

@@ -178,9 +178,11 @@ fn steps(facts: &Facts) -> Vec<String> {
         let cells: usize = facts.neutralized.iter().map(|(_, n)| n).sum();
         let columns: Vec<String> = facts.neutralized.iter().map(|(c, _)| code(c)).collect();
         steps.push(format!(
-            "{} commençant par `=`, `+`, `-` ou `@` précédées d’une apostrophe, pour qu’aucun tableur ne les \
-             exécute comme des formules ({} {})",
-            count(cells, "cellule de texte", "cellules de texte"),
+            "{} par `=`, `+`, `-`, `@`, une tabulation ou un retour chariot, {} d’une apostrophe pour qu’aucun \
+             tableur ne {} comme une formule ({} {})",
+            count(cells, "cellule de texte commençant", "cellules de texte commençant"),
+            if cells > 1 { "précédées" } else { "précédée" },
+            if cells > 1 { "les exécute" } else { "l’exécute" },
             if columns.len() > 1 { "colonnes" } else { "colonne" },
             columns.join(", ")
         ));
@@ -283,7 +285,7 @@ mod tests {
         let mut f = facts();
         f.neutralized = vec![("LIBGEO".into(), 2)];
         let md = description(&f, &dataset(), "2026-11-28");
-        assert!(md.contains("2 cellules de texte commençant par `=`, `+`, `-` ou `@` précédées"), "{md}");
+        assert!(md.contains("2 cellules de texte commençant par `=`, `+`, `-`, `@`, une tabulation ou un retour chariot, précédées d’une apostrophe pour qu’aucun tableur ne les exécute"), "{md}");
         assert!(md.contains("(colonne `LIBGEO`)"), "{md}");
     }
 

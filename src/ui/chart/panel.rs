@@ -252,7 +252,7 @@ fn ChartExports() -> impl IntoView {
         let name = format!("{}.html", stem());
         wasm_bindgen_futures::spawn_local(async move {
             let own = |path: &'static str| async move {
-                fetch::text(path).await.map_err(|e| messages::fetch_error(path, &e))
+                fetch::text(path).await.map_err(|e| messages::own_file_error(path, &e))
             };
             let scripts = async {
                 Ok::<_, String>((own("echarts.min.js").await?, own("langFR.js").await?, own("charts.js").await?))

@@ -17,6 +17,9 @@ extern "C" {
     async fn unpack(code: &str) -> Result<JsValue, JsValue>;
 }
 
+/// The longest fragment a share link carries (`public/share.js` refuses longer ones).
+const MAX_CODE: usize = 32 * 1024;
+
 /// The fragment's prefix.
 const FRAGMENT: &str = "#carnet=";
 
@@ -56,14 +59,17 @@ pub fn beside(recipe_url: &str, file_name: &str) -> Option<String> {
 pub async fn share(state: AppState) -> Result<String, String> {
     let mut recipe = recipe::current(state);
     recipe.publication = None; // the publication fields would make the link long; the recipe file keeps them
-    let code = pack(&recipe.to_json()).await.map_err(|e| format!("{e:?}"))?;
+    let code = pack(&recipe.to_json()).await.map_err(|e| format!("{e:?}"))?.as_string().unwrap_or_default();
+    if code.len() > MAX_CODE {
+        return Err(crate::ui::messages::VIEW_TOO_LARGE_FOR_A_LINK.to_owned());
+    }
     let location = web_sys::window().ok_or("pas de fenêtre")?.location();
     let base = format!(
         "{}{}",
         location.origin().map_err(|e| format!("{e:?}"))?,
         location.pathname().map_err(|e| format!("{e:?}"))?
     );
-    Ok(format!("{base}{FRAGMENT}{}", code.as_string().unwrap_or_default()))
+    Ok(format!("{base}{FRAGMENT}{code}"))
 }
 
 /// The recipe a shared link carries, if the page was opened from one.

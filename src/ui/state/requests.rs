@@ -42,10 +42,14 @@ pub fn select(state: AppState, engine: EngineHandle, place: Place) {
 }
 
 /// Asks for the rows of the commune picked again (the steps changed, or the tidy table starts
-/// again from this file alone: `fresh`), keeping those shown until they come. A load under
-/// way brings them itself, with the new steps.
+/// again from this file alone: `fresh`), keeping those shown until they come. During a load,
+/// the rows riding with it were asked with the view of its start: they are no longer taken
+/// for an answer, and the commune's rows are asked again, with this view, once it is read.
 pub fn refresh(state: AppState, engine: EngineHandle, fresh: bool) {
     let loaded = matches!(state.load.get_untracked(), LoadState::Loaded(_));
+    if matches!(state.load.get_untracked(), LoadState::Loading { .. }) {
+        state.focused.set_value(None);
+    }
     let Some(place) = state.place.get_untracked().filter(|_| loaded) else { return };
     let id = engine.with_value(|e| state.selected.start(e, true));
     let view = view(state, place, fresh);

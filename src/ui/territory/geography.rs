@@ -15,7 +15,7 @@ pub fn fetch(state: AppState) {
     wasm_bindgen_futures::spawn_local(async move {
         let geography = match fetch::text(ASSET)
             .await
-            .map_err(|e| messages::fetch_error(ASSET, &e))
+            .map_err(|e| messages::own_file_error(ASSET, &e))
             .and_then(|tsv| Territories::parse(&tsv))
         {
             Ok(t) => Geography::Ready(Arc::new(t)),

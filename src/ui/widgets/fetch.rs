@@ -19,7 +19,8 @@ pub enum FetchError {
     /// An address that is not `http:` or `https:` (`javascript:`, `data:`, `file:`, `blob:`…):
     /// the scheme it has.
     Scheme(String),
-    /// A file larger than Carnet fetches ([`MAX_BYTES`]): its size.
+    /// A file larger than Carnet fetches ([`MAX_BYTES`]): its size as announced, or as far as
+    /// it was read.
     TooLarge(u64),
 }
 
@@ -71,17 +72,35 @@ pub async fn file(url: &str) -> Result<web_sys::File, FetchError> {
     if let Some(bytes) = announced.filter(|&n| n > MAX_BYTES) {
         return Err(FetchError::TooLarge(bytes));
     }
-    let blob = JsFuture::from(response.blob().map_err(|_| FetchError::Unreachable)?)
-        .await
-        .map_err(|_| FetchError::Unreachable)?;
-    let size = blob.unchecked_ref::<web_sys::Blob>().size() as u64;
-    if size > MAX_BYTES {
-        return Err(FetchError::TooLarge(size));
-    }
+    let chunks = bounded_body(&response).await?;
     let options = web_sys::FilePropertyBag::new();
     options.set_type(&kind);
-    web_sys::File::new_with_blob_sequence_and_options(&js_sys::Array::of1(&blob), &file_name(url), &options)
+    web_sys::File::new_with_u8_array_sequence_and_options(&chunks, &file_name(url), &options)
         .map_err(|_| FetchError::Unreachable)
+}
+
+/// The response's body, chunk by chunk, counted as it comes: past [`MAX_BYTES`] the download
+/// stops, whatever the response announced (a chunked or compressed answer announces nothing
+/// or less).
+async fn bounded_body(response: &web_sys::Response) -> Result<js_sys::Array, FetchError> {
+    let chunks = js_sys::Array::new();
+    let Some(body) = response.body() else { return Ok(chunks) };
+    let reader = web_sys::ReadableStreamDefaultReader::new(&body).map_err(|_| FetchError::Unreachable)?;
+    let mut size = 0u64;
+    loop {
+        let result: web_sys::ReadableStreamReadResult =
+            JsFuture::from(reader.read()).await.map_err(|_| FetchError::Unreachable)?.unchecked_into();
+        if result.get_done() == Some(true) {
+            return Ok(chunks);
+        }
+        let chunk: js_sys::Uint8Array = result.get_value().dyn_into().map_err(|_| FetchError::Unreachable)?;
+        size += u64::from(chunk.length());
+        if size > MAX_BYTES {
+            let _ = reader.cancel();
+            return Err(FetchError::TooLarge(size));
+        }
+        chunks.push(&chunk);
+    }
 }
 
 /// The last segment of an address's path, decoded (`…/cc_filosofi_2020_COM.csv?x` →
