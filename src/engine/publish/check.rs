@@ -46,6 +46,59 @@ pub enum Field {
     ResourceDescription(usize),
 }
 
+/// Where a field's text lives in a dataset: the one place the form's fields are bound to it.
+/// `None` for the lists (`Tags`, `Zones`: see [`Field::list`]) and for a resource the dataset
+/// does not have.
+macro_rules! text_of {
+    ($field:expr, $dataset:expr, $get:ident, $($borrow:tt)+) => {
+        match $field {
+            Field::Title => Some($($borrow)+ $dataset.title),
+            Field::DescriptionShort => Some($($borrow)+ $dataset.description_short),
+            Field::Description => Some($($borrow)+ $dataset.description),
+            Field::License => Some($($borrow)+ $dataset.license),
+            Field::Frequency => Some($($borrow)+ $dataset.frequency),
+            Field::TemporalStart => Some($($borrow)+ $dataset.temporal_start),
+            Field::TemporalEnd => Some($($borrow)+ $dataset.temporal_end),
+            Field::Granularity => Some($($borrow)+ $dataset.granularity),
+            Field::Producer => Some($($borrow)+ $dataset.producer),
+            Field::Contact => Some($($borrow)+ $dataset.contact),
+            Field::ResourceTitle(i) => $dataset.resources.$get(i).map(|r| $($borrow)+ r.title),
+            Field::ResourceDescription(i) => $dataset.resources.$get(i).map(|r| $($borrow)+ r.description),
+            Field::Tags | Field::Zones => None,
+        }
+    };
+}
+
+impl Field {
+    /// The field's text in `dataset`.
+    pub fn text(self, dataset: &Dataset) -> Option<&String> {
+        text_of!(self, dataset, get, &)
+    }
+
+    /// The field's text in `dataset`, to change it.
+    pub fn text_mut(self, dataset: &mut Dataset) -> Option<&mut String> {
+        text_of!(self, dataset, get_mut, &mut)
+    }
+
+    /// The field's items in `dataset`, for the lists (`Tags`, `Zones`).
+    pub fn list(self, dataset: &Dataset) -> Option<&Vec<String>> {
+        match self {
+            Self::Tags => Some(&dataset.tags),
+            Self::Zones => Some(&dataset.zones),
+            _ => None,
+        }
+    }
+
+    /// The field's items in `dataset`, to change them.
+    pub fn list_mut(self, dataset: &mut Dataset) -> Option<&mut Vec<String>> {
+        match self {
+            Self::Tags => Some(&mut dataset.tags),
+            Self::Zones => Some(&mut dataset.zones),
+            _ => None,
+        }
+    }
+}
+
 /// What is wrong with a field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Issue {

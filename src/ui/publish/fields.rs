@@ -1,10 +1,43 @@
 //! The form's controls: a label, the control, a hint and the field's problems in French, tied
 //! together by `aria-describedby` and `aria-invalid`.
 
-use super::Problems;
+use super::{Problems, edit};
 use crate::engine::publish::check::Field;
 use crate::ui::messages;
+use crate::ui::state::AppState;
 use leptos::prelude::*;
+
+/// The text of `field` in the dataset being edited, and its setter.
+fn bound_text(field: Field) -> (Signal<String>, Callback<String>) {
+    let state = expect_context::<AppState>();
+    let value = Signal::derive(move || {
+        state.dataset.with(|d| d.as_ref().and_then(|d| field.text(d).cloned()).unwrap_or_default())
+    });
+    let set = Callback::new(move |v: String| {
+        edit(state, |d| {
+            if let Some(text) = field.text_mut(d) {
+                *text = v;
+            }
+        })
+    });
+    (value, set)
+}
+
+/// The items of the list `field` in the dataset being edited, and their setter.
+fn bound_list(field: Field) -> (Signal<Vec<String>>, Callback<Vec<String>>) {
+    let state = expect_context::<AppState>();
+    let value = Signal::derive(move || {
+        state.dataset.with(|d| d.as_ref().and_then(|d| field.list(d).cloned()).unwrap_or_default())
+    });
+    let set = Callback::new(move |v: Vec<String>| {
+        edit(state, |d| {
+            if let Some(list) = field.list_mut(d) {
+                *list = v;
+            }
+        })
+    });
+    (value, set)
+}
 
 /// The problems of `field`, under its control, announced as they change.
 fn problem_list(id: &str, field: Field) -> impl IntoView + use<> {
@@ -49,12 +82,14 @@ pub fn TextField(
     id: String,
     /// The visible label.
     label: String,
-    /// The field checked.
+    /// The field checked, and by default the dataset's text it shows and sets.
     field: Field,
-    /// The value.
-    value: Signal<String>,
-    /// Called with each new value.
-    set: Callback<String>,
+    /// The value shown, when not the field's text.
+    #[prop(optional)]
+    value: Option<Signal<String>>,
+    /// Called with each new value, when not setting the field's text.
+    #[prop(optional)]
+    set: Option<Callback<String>>,
     /// A hint under the label.
     #[prop(optional, into)]
     hint: Option<String>,
@@ -68,6 +103,8 @@ pub fn TextField(
     #[prop(optional)]
     limit: Option<usize>,
 ) -> impl IntoView {
+    let (bound_value, bound_set) = bound_text(field);
+    let (value, set) = (value.unwrap_or(bound_value), set.unwrap_or(bound_set));
     let described = described_by(&id, hint.is_some(), limit.is_some());
     let counter = limit.map(|max| move || format!("{} / {} caractères", value.with(|v| v.chars().count()), max));
     let control = match rows {
@@ -120,15 +157,12 @@ pub fn ListField(
     id: String,
     /// The visible label.
     label: String,
-    /// The field checked.
+    /// The list field checked, shown and set.
     field: Field,
-    /// The items.
-    value: Signal<Vec<String>>,
-    /// Called with each new list.
-    set: Callback<Vec<String>>,
     /// A hint under the label (how to separate the items).
     hint: &'static str,
 ) -> impl IntoView {
+    let (value, set) = bound_list(field);
     let text = RwSignal::new(value.with_untracked(|v| v.join(", ")));
     // The list changed elsewhere (new rows, a recipe): the text shows it.
     Effect::new(move || {
@@ -142,7 +176,7 @@ pub fn ListField(
         text.set(t);
         set.run(list);
     });
-    view! { <TextField id=id label=label field=field value=text.into() set=typed hint=hint /> }
+    view! { <TextField id=id label=label field=field value=Signal::from(text) set=typed hint=hint /> }
 }
 
 /// A choice among a vocabulary's ids, shown by their labels.
@@ -157,11 +191,8 @@ pub fn SelectField(
     field: Field,
     /// The ids and labels offered.
     options: &'static [(&'static str, &'static str)],
-    /// The id chosen.
-    value: Signal<String>,
-    /// Called with the new id.
-    set: Callback<String>,
 ) -> impl IntoView {
+    let (value, set) = bound_text(field);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>

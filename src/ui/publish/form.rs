@@ -3,20 +3,10 @@
 use super::fields::{ListField, SelectField, TextField};
 use super::{Problems, edit};
 use crate::engine::publish::check::{DESCRIPTION_SHORT_MAX, Field, TITLE_MAX};
-use crate::engine::publish::dataset::{Dataset, Resource, ResourceType};
+use crate::engine::publish::dataset::{Resource, ResourceType};
 use crate::engine::publish::vocabulary::{FREQUENCIES, GRANULARITIES, LICENCES};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-
-/// A signal reading one field of the dataset.
-fn read<T: Default + Send + Sync + 'static>(state: AppState, get: fn(&Dataset) -> T) -> Signal<T> {
-    Signal::derive(move || state.dataset.with(|d| d.as_ref().map(get).unwrap_or_default()))
-}
-
-/// A callback writing one field of the dataset.
-fn write<T: 'static>(state: AppState, set: fn(&mut Dataset, T)) -> Callback<T> {
-    Callback::new(move |value: T| edit(state, |d| set(d, value)))
-}
 
 /// The dataset's fields.
 #[component]
@@ -54,8 +44,6 @@ pub fn DatasetForm() -> impl IntoView {
                 id="ds-title"
                 label="Titre".into()
                 field=Field::Title
-                value=read(state, |d| d.title.clone())
-                set=write(state, |d, v| d.title = v)
                 limit=TITLE_MAX
             />
             <TextField
@@ -63,8 +51,6 @@ pub fn DatasetForm() -> impl IntoView {
                 label="Description courte".into()
                 hint="Une phrase, affichée dans les résultats de recherche."
                 field=Field::DescriptionShort
-                value=read(state, |d| d.description_short.clone())
-                set=write(state, |d, v| d.description_short = v)
                 limit=DESCRIPTION_SHORT_MAX
             />
             <TextField
@@ -72,7 +58,6 @@ pub fn DatasetForm() -> impl IntoView {
                 label="Description (Markdown)".into()
                 hint="Ce qu’est la donnée, comment elle est produite, ses colonnes, un glossaire, l’historique et un contact ; c’est aussi le fichier README.md."
                 field=Field::Description
-                value=read(state, |d| d.description.clone())
                 set=Callback::new(move |v: String| {
                     state.description_auto.set(false);
                     edit(state, |d| d.description = v);
@@ -88,24 +73,18 @@ pub fn DatasetForm() -> impl IntoView {
                 label="Mots-clés".into()
                 hint="Séparés par des virgules ; en minuscules, sans accents, mots reliés par des tirets."
                 field=Field::Tags
-                value=read(state, |d| d.tags.clone())
-                set=write(state, |d, v| d.tags = v)
             />
             <SelectField
                 id="ds-license"
                 label="Licence"
                 field=Field::License
                 options=LICENCES
-                value=read(state, |d| d.license.clone())
-                set=write(state, |d, v| d.license = v)
             />
             <SelectField
                 id="ds-frequency"
                 label="Fréquence de mise à jour"
                 field=Field::Frequency
                 options=FREQUENCIES
-                value=read(state, |d| d.frequency.clone())
-                set=write(state, |d, v| d.frequency = v)
             />
             <fieldset>
                 <legend>"Couverture temporelle"</legend>
@@ -114,16 +93,12 @@ pub fn DatasetForm() -> impl IntoView {
                     label="Début".into()
                     kind="date"
                     field=Field::TemporalStart
-                    value=read(state, |d| d.temporal_start.clone())
-                    set=write(state, |d, v| d.temporal_start = v)
                 />
                 <TextField
                     id="ds-end"
                     label="Fin".into()
                     kind="date"
                     field=Field::TemporalEnd
-                    value=read(state, |d| d.temporal_end.clone())
-                    set=write(state, |d, v| d.temporal_end = v)
                 />
             </fieldset>
             <fieldset>
@@ -133,16 +108,12 @@ pub fn DatasetForm() -> impl IntoView {
                     label="Territoires".into()
                     hint="Identifiants data.gouv.fr séparés par des virgules (fr:commune:59522, fr:epci:200093201…)."
                     field=Field::Zones
-                    value=read(state, |d| d.zones.clone())
-                    set=write(state, |d, v| d.zones = v)
                 />
                 <SelectField
                     id="ds-granularity"
                     label="Granularité"
                     field=Field::Granularity
                     options=GRANULARITIES
-                    value=read(state, |d| d.granularity.clone())
-                    set=write(state, |d, v| d.granularity = v)
                 />
             </fieldset>
             <fieldset>
@@ -152,15 +123,11 @@ pub fn DatasetForm() -> impl IntoView {
                     label="Producteur".into()
                     hint="Par exemple : Mairie de Sailly-lez-Lannoy."
                     field=Field::Producer
-                    value=read(state, |d| d.producer.clone())
-                    set=write(state, |d, v| d.producer = v)
                 />
                 <TextField
                     id="ds-contact"
                     label="Adresse électronique ou site web".into()
                     field=Field::Contact
-                    value=read(state, |d| d.contact.clone())
-                    set=write(state, |d, v| d.contact = v)
                 />
             </fieldset>
             <h3>"Les fichiers"</h3>
@@ -181,15 +148,6 @@ fn ResourceFields(
             state.dataset.with(|d| d.as_ref().and_then(|d| d.resources.get(index)).map(f).unwrap_or_default())
         })
     };
-    let set = move |f: fn(&mut Resource, String)| {
-        Callback::new(move |v: String| {
-            edit(state, |d| {
-                if let Some(r) = d.resources.get_mut(index) {
-                    f(r, v);
-                }
-            })
-        })
-    };
     let file = get(|r| r.file.clone());
     let kind = move || {
         state.dataset.with(|d| match d.as_ref().and_then(|d| d.resources.get(index)).map(|r| r.kind) {
@@ -205,15 +163,11 @@ fn ResourceFields(
                 id=format!("res-{index}-title")
                 label=format!("Titre du fichier {}", index + 1)
                 field=Field::ResourceTitle(index)
-                value=get(|r| r.title.clone())
-                set=set(|r, v| r.title = v)
             />
             <TextField
                 id=format!("res-{index}-description")
                 label=format!("Description du fichier {}", index + 1)
                 field=Field::ResourceDescription(index)
-                value=get(|r| r.description.clone())
-                set=set(|r, v| r.description = v)
                 rows=3
             />
         </fieldset>
