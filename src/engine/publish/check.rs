@@ -297,6 +297,35 @@ mod tests {
     }
 
     #[test]
+    fn every_field_of_the_form_reads_and_writes_its_place_in_the_dataset() {
+        let mut d = Dataset::propose(&crate::engine::publish::facts::example());
+        let texts = [
+            Field::Title,
+            Field::DescriptionShort,
+            Field::Description,
+            Field::License,
+            Field::Frequency,
+            Field::TemporalStart,
+            Field::TemporalEnd,
+            Field::Granularity,
+            Field::Producer,
+            Field::Contact,
+            Field::ResourceTitle(0),
+            Field::ResourceDescription(0),
+        ];
+        for (n, field) in texts.into_iter().enumerate() {
+            *field.text_mut(&mut d).expect("a text field") = format!("valeur {n}");
+        }
+        for (n, field) in texts.into_iter().enumerate() {
+            assert_eq!(field.text(&d).map(String::as_str), Some(format!("valeur {n}").as_str()), "{field:?}");
+        }
+        assert_eq!((d.title.as_str(), d.resources[0].description.as_str()), ("valeur 0", "valeur 11"));
+        assert!(Field::ResourceTitle(99).text(&d).is_none() && Field::Tags.text(&d).is_none());
+        Field::Zones.list_mut(&mut d).expect("a list").push("fr:commune:59522".into());
+        assert_eq!(Field::Zones.list(&d), Some(&d.zones));
+    }
+
+    #[test]
     fn a_valid_dataset_has_no_problem() {
         assert_eq!(issues(&valid()), []);
     }
