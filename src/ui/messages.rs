@@ -310,6 +310,23 @@ pub fn columns_not_shown(hidden: usize) -> Option<String> {
     })
 }
 
+/// The columns the explorer leaves out, or `None` when it shows them all.
+pub fn explorer_columns_not_shown(hidden: usize) -> Option<String> {
+    match hidden {
+        0 => None,
+        1 => Some(
+            "La dernière colonne n’est pas affichée ici, pour garder la page rapide : la recherche la parcourt \
+             et le CSV nettoyé la contient."
+                .to_owned(),
+        ),
+        n => Some(format!(
+            "Les {} dernières colonnes ne sont pas affichées ici, pour garder la page rapide : la recherche les \
+             parcourt toutes et le CSV nettoyé les contient.",
+            format::integer(n as i64)
+        )),
+    }
+}
+
 /// A view too rich to travel in a link.
 pub const VIEW_TOO_LARGE_FOR_A_LINK: &str = "Cette vue est trop riche pour tenir dans un lien : téléchargez la \
      recette (carnet.json) et envoyez-la, elle garde tout.";

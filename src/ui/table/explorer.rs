@@ -16,6 +16,9 @@ use std::sync::Arc;
 
 /// The height of a row, in CSS pixels (the stylesheet gives rows this height).
 const ROW_HEIGHT: f64 = 32.0;
+/// Columns the explorer shows at most (a sort and a filter each).
+const SHOWN_COLUMNS: usize = 60;
+
 /// Rows fetched at a time.
 const SLICE: usize = 240;
 /// Rows drawn above and below those in view.
@@ -113,9 +116,16 @@ fn ExplorerTable(ex: Explorer) -> impl IntoView {
     let state = expect_context::<AppState>();
     let scroller: NodeRef<Div> = NodeRef::new();
     let pending = StoredValue::new_local(None::<Timeout>);
+    // A file of thousands of columns shows its first ones; the search covers them all.
     let columns = move || match state.load.get() {
-        LoadState::Loaded(l) => l.detection.columns.clone(),
+        LoadState::Loaded(l) => l.detection.columns.iter().take(SHOWN_COLUMNS).cloned().collect(),
         _ => Vec::new(),
+    };
+    let hidden = move || match state.load.get() {
+        LoadState::Loaded(l) => {
+            messages::explorer_columns_not_shown(l.detection.columns.len().saturating_sub(SHOWN_COLUMNS))
+        }
+        _ => None,
     };
     let debounced = move |change: Box<dyn FnOnce(&mut Query)>| {
         let mut next = ex.query.get_untracked();
@@ -256,6 +266,7 @@ fn ExplorerTable(ex: Explorer) -> impl IntoView {
             <input id="explorer-search" type="search" on:input=on_search aria-describedby="explorer-status" />
             <p id="explorer-status" class="hint" role="status">{status}</p>
         </div>
+        {move || hidden().map(|text| view! { <p class="hint">{text}</p> })}
         <div class="explorer-scroll" node_ref=scroller on:scroll=on_scroll tabindex="0" role="region" aria-labelledby="explorer-caption">
             <table class="data explorer-table" aria-rowcount=row_count aria-busy=busy>
                 <caption id="explorer-caption">"Tout le fichier"</caption>
