@@ -52,6 +52,9 @@ enum Scan {
     On(Box<Stream>),
     /// Not for this file: it is read whole at the end.
     Off,
+    /// A file not kept whose head says it is no text table (an archive, a document, binary
+    /// bytes): the reason, given at the end instead of "too large to stream".
+    Refused(crate::engine::Error),
 }
 
 impl Reading {
@@ -108,12 +111,20 @@ impl Reading {
         match &mut self.scan {
             Scan::On(stream) => stream.feed(chunk, progress),
             Scan::Head if self.bytes.len() >= HEAD_BYTES || self.received >= self.size => self.start_scan(progress),
-            Scan::Head | Scan::Off => progress.report(self.received.min(self.size), self.size, 0),
+            Scan::Head | Scan::Off | Scan::Refused(_) => progress.report(self.received.min(self.size), self.size, 0),
         }
     }
 
     /// The head is in: starts the territory-first scan on it, if it applies.
     fn start_scan(&mut self, progress: &mut dyn Progress) {
+        let head = &self.bytes[..self.bytes.len().min(HEAD_BYTES)];
+        if !self.keep
+            && let Err(refused) = super::encoding_of(head, self.options)
+        {
+            progress.report(self.received.min(self.size), self.size, 0);
+            self.scan = Scan::Refused(refused);
+            return;
+        }
         let stream = self.focus.as_deref().filter(|_| self.size > FOCUS_MIN_BYTES as u64).and_then(|codes| {
             let encoding = match self.options.encoding {
                 Some(forced) => forced,
@@ -139,7 +150,7 @@ impl Reading {
     /// Whether the read cannot end well: a file not kept whole that cannot be streamed either
     /// (UTF-16, no commune code column). Reading the rest is then useless.
     pub fn hopeless(&self) -> bool {
-        !self.keep && matches!(self.scan, Scan::Off)
+        !self.keep && matches!(self.scan, Scan::Off | Scan::Refused(_))
     }
 
     /// Ends the read: the workspace, and the whole file when it was kept.
@@ -151,6 +162,7 @@ impl Reading {
         if !self.keep {
             let result = match self.scan {
                 Scan::On(stream) => Workspace::from_stream(&self.file_name, *stream),
+                Scan::Refused(error) => Err(error),
                 Scan::Head | Scan::Off => Err(ErrorKind::TooLargeToStream { size: self.size }.into()),
             };
             return (result, None);
@@ -256,5 +268,22 @@ mod tests {
         let (ws, kept) = reading.finish(&mut ());
         assert!(matches!(ws.unwrap_err().kind(), ErrorKind::TooLargeToStream { .. }));
         assert!(kept.is_none());
+    }
+
+    #[test]
+    fn a_large_document_not_kept_is_named_for_what_it_is() {
+        let mut bytes = b"%PDF-1.7\n".to_vec();
+        bytes.resize(600_000, b'x');
+        let codes = ["59522".to_owned()];
+        let mut reading = Reading::new("rapport.csv", bytes.len() as u64, ReadOptions::default(), Some(&codes), false);
+        for c in bytes.chunks(65_536) {
+            reading.push(c, &mut ());
+            if reading.hopeless() {
+                break;
+            }
+        }
+        assert!(reading.hopeless(), "nothing more to read");
+        let (ws, _) = reading.finish(&mut ());
+        assert_eq!(ws.unwrap_err().kind(), &ErrorKind::Document { format: "pdf".into() });
     }
 }
