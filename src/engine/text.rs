@@ -91,3 +91,32 @@ pub fn of(name: &str, liaison: Option<u8>) -> String {
     let vowel = name.chars().next().is_some_and(|c| "AEIOUYÂÀÉÈÊËÎÏÔÖÛÜaeiouy".contains(c));
     if vowel { format!("d’{name}") } else { format!("de {name}") }
 }
+
+/// `name` with its article, as French writes it after « pour » or « contre »; `liaison` as in
+/// [`of`].
+///
+/// ```
+/// use carnet::engine::text::the;
+/// assert_eq!(the("Nord", Some(2)), "le Nord");
+/// assert_eq!(the("Somme", Some(3)), "la Somme");
+/// assert_eq!(the("Ain", Some(5)), "l’Ain");
+/// assert_eq!(the("Hauts-de-France", Some(4)), "les Hauts-de-France");
+/// assert_eq!(the("Paris", Some(0)), "Paris");
+/// assert_eq!(the("Métropole Européenne de Lille", None), "la Métropole Européenne de Lille");
+/// assert_eq!(the("Grenoble-Alpes-Métropole", None), "Grenoble-Alpes-Métropole");
+/// ```
+pub fn the(name: &str, liaison: Option<u8>) -> String {
+    match liaison {
+        Some(2) => return format!("le {name}"),
+        Some(3) => return format!("la {name}"),
+        Some(4 | 6) => return format!("les {name}"),
+        Some(5) => return format!("l’{name}"),
+        Some(_) => return name.to_owned(),
+        None => {}
+    }
+    match name.split([' ', '-']).next().unwrap_or_default() {
+        "CC" | "CA" | "CU" | "Communauté" | "Métropole" => format!("la {name}"),
+        "Eurométropole" => format!("l’{name}"),
+        _ => name.to_owned(),
+    }
+}

@@ -28,11 +28,11 @@ test("a file of several levels: the commune beside its EPCI, département, régi
   await carnet.chooseIndicator("taux_natalite");
   await page.locator('.chart[data-rendered="true"]').waitFor();
   assert.equal(await page.getByLabel("Type de graphique").inputValue(), "levels");
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("10,7 pour France"));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("10,7 pour la France"));
   assert.equal(
     await page.locator("#chart-alt").innerText(),
-    "taux_natalite : 9,4 à Sailly-lez-Lannoy, contre 12,9 pour Métropole Européenne de Lille, 11,5 pour Nord, " +
-      "11 pour Hauts-de-France, 10,7 pour France. Source : fichier natalite_2021.csv.",
+    "taux_natalite : 9,4 à Sailly-lez-Lannoy, contre 12,9 pour la Métropole Européenne de Lille, 11,5 pour le Nord, " +
+      "11 pour les Hauts-de-France, 10,7 pour la France. Source : fichier natalite_2021.csv.",
   );
   // The comparison rows come from the file: they are in the clean CSV.
   const csv = (await carnet.download("Télécharger le CSV nettoyé")).text.trimEnd().split("\n");

@@ -20,17 +20,22 @@ pub fn evolution_alternative(chart: &BarChart, place: &str) -> String {
     format!("{sentence} {}.", chart.source)
 }
 
-/// A French text alternative for the commune beside the territories it belongs to.
+/// A French text alternative for the commune beside the territories it belongs to; `named`
+/// gives a bar's label with its article where it has one.
 ///
-/// "Médiane du niveau de vie : 29 440 € à Sailly-lez-Lannoy, contre 24 000 € pour Métropole
-/// Européenne de Lille, 21 000 € pour Nord… Source : …" (the bars' labels, without articles).
-pub fn levels_alternative(chart: &BarChart) -> String {
+/// "Médiane du niveau de vie : 29 440 € à Sailly-lez-Lannoy, contre 24 000 € pour la
+/// Métropole Européenne de Lille, 21 000 € pour le Nord… Source : …"
+pub fn levels_alternative(chart: &BarChart, named: &dyn Fn(&str) -> Option<String>) -> String {
     let value = |b: &Bar1| if b.value.is_some() { chart.with_unit(&b.text) } else { "valeur manquante".to_owned() };
     let Some(commune) = chart.bars.iter().find(|b| b.highlight) else {
         return format!("{} : aucune valeur. {}.", chart.title, chart.source);
     };
-    let others: Vec<String> =
-        chart.bars.iter().filter(|b| !b.highlight).map(|b| format!("{} pour {}", value(b), b.label)).collect();
+    let others: Vec<String> = chart
+        .bars
+        .iter()
+        .filter(|b| !b.highlight)
+        .map(|b| format!("{} pour {}", value(b), named(&b.label).unwrap_or_else(|| b.label.clone())))
+        .collect();
     let mut sentence = format!("{} : {} à {}", chart.title, value(commune), commune.label);
     if !others.is_empty() {
         sentence += &format!(", contre {}", others.join(", "));
@@ -39,7 +44,8 @@ pub fn levels_alternative(chart: &BarChart) -> String {
 }
 
 /// A French text alternative for a bar chart; `group` names the comparison group of a
-/// ranking as it follows « communes » (« de la Métropole Européenne de Lille »). Ranks follow the values, whatever order the bars are drawn in.
+/// ranking as it follows « communes » (« de la Métropole Européenne de Lille »). Ranks follow
+/// the values, whatever order the bars are drawn in.
 pub fn text_alternative(chart: &BarChart, group: Option<&str>) -> String {
     let text = |b: &Bar1| chart.with_unit(&b.text);
     let worded = |b: &Bar1| {

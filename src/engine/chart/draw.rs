@@ -91,7 +91,14 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
     }
     .edited(&request.edits);
     let alt = match kind {
-        ChartKind::Levels => super::alt::levels_alternative(&spec),
+        ChartKind::Levels => {
+            // The levels' names with their article: « la Métropole…, le Nord, la France ».
+            let levels = [Level::Epci, Level::Departement, Level::Region, Level::France];
+            let named = |label: &str| {
+                levels.iter().find(|l| levels::name_of(place, **l) == label).map(|l| levels::the(place, *l))
+            };
+            super::alt::levels_alternative(&spec, &named)
+        }
         _ => super::alt::text_alternative(&spec, place.epci.as_ref().map(Named::of).as_deref()),
     };
     let data = spec.bars.iter().map(|b| (b.label.clone(), spec.with_unit(&b.text))).collect();

@@ -594,8 +594,9 @@ mod tests {
         let named = |code: &str, name: &str| Named { code: code.into(), name: name.into(), liaison: None };
         Place {
             epci: Some(named("200093201", "Métropole Européenne de Lille")),
-            departement: named("59", "Nord"),
-            region: named("32", "Hauts-de-France"),
+            // INSEE's liaisons, as territoires.tsv ships them: « du Nord », « des Hauts-de-France ».
+            departement: Named { liaison: Some(2), ..named("59", "Nord") },
+            region: Named { liaison: Some(4), ..named("32", "Hauts-de-France") },
             peers: vec![named("59339", "Lannoy"), named("59522", "Sailly-lez-Lannoy")],
             ..sailly()
         }
@@ -624,8 +625,8 @@ FR;France;10,7
         assert_eq!(drawn.values, [Some(9.4), Some(12.9), Some(11.5), Some(11.0), Some(10.7)]);
         assert_eq!(
             drawn.alt,
-            "taux_natalite : 9,4 à Sailly-lez-Lannoy, contre 12,9 pour Métropole Européenne de Lille, \
-             11,5 pour Nord, 11 pour Hauts-de-France, 10,7 pour France. Source : fichier natalite.csv."
+            "taux_natalite : 9,4 à Sailly-lez-Lannoy, contre 12,9 pour la Métropole Européenne de Lille, \
+             11,5 pour le Nord, 11 pour les Hauts-de-France, 10,7 pour la France. Source : fichier natalite.csv."
         );
     }
 

@@ -82,6 +82,19 @@ pub fn name_of(place: &Place, level: Level) -> String {
     }
 }
 
+/// The name of `place`'s territory at `level` with its article, as French writes it after
+/// « pour » or « contre »: « la Métropole Européenne de Lille », « le Nord », « les
+/// Hauts-de-France », « la France ».
+pub fn the(place: &Place, level: Level) -> String {
+    match level {
+        Level::Iris | Level::Commune => place.name.clone(),
+        Level::Epci => place.epci.as_ref().map_or_else(|| "l’EPCI".to_owned(), super::Named::the),
+        Level::Departement => place.departement.the(),
+        Level::Region => place.region.the(),
+        Level::France => "la France".to_owned(),
+    }
+}
+
 /// The codes whose rows a read for `place` keeps: its own (and former ones), its EPCI's
 /// communes (to rank them and sum their counts), and the codes its EPCI, département, région
 /// and France may have in a file of several levels.

@@ -73,6 +73,12 @@ impl Named {
     pub fn of(&self) -> String {
         crate::engine::text::of(&self.name, self.liaison)
     }
+
+    /// The name with its article: « le Nord », « la Somme », « l’Ain », « les
+    /// Hauts-de-France », « la Métropole Européenne de Lille », « Paris ».
+    pub fn the(&self) -> String {
+        crate::engine::text::the(&self.name, self.liaison)
+    }
 }
 
 /// A commune with the names of the levels it belongs to: what travels to the worker and
