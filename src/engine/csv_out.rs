@@ -5,15 +5,14 @@
 //! A text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written with
 //! a leading apostrophe (OWASP's advice on CSV injection): Excel and LibreOffice then show it as
 //! text instead of running it. Values (numbers, dates, missing markers) are written as they
-//! are, so `-3.5` stays a number. The writer counts the cells it neutralized, so the page can
-//! say so.
+//! are, so `-3.5` stays a number. [`needs_apostrophe`] tells which text gets one, for the page
+//! and the README to say so.
 //!
 //! ```
 //! use carnet::engine::csv_out::{CsvOut, Field};
 //! let mut csv = CsvOut::new();
 //! csv.row([Field::Text("libelle"), Field::Text("valeur")]);
 //! csv.row([Field::Text("=HYPERLINK(\"http://x.invalid\")"), Field::Value("-3.5")]);
-//! assert_eq!(csv.neutralized(), 1);
 //! assert_eq!(csv.finish(), "libelle,valeur\n\"'=HYPERLINK(\"\"http://x.invalid\"\")\",-3.5\n");
 //! ```
 
@@ -33,7 +32,6 @@ pub enum Field<'a> {
 #[derive(Debug)]
 pub struct CsvOut {
     out: csv::Writer<Vec<u8>>,
-    neutralized: usize,
 }
 
 impl Default for CsvOut {
@@ -46,7 +44,7 @@ impl CsvOut {
     /// An empty CSV.
     pub fn new() -> Self {
         let out = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-        Self { out, neutralized: 0 }
+        Self { out }
     }
 
     /// Writes one row.
@@ -55,13 +53,7 @@ impl CsvOut {
             .into_iter()
             .map(|field| match field {
                 Field::Value(v) => Cow::Borrowed(v),
-                Field::Text(t) => {
-                    let safe = safe(t);
-                    if matches!(safe, Cow::Owned(_)) {
-                        self.neutralized += 1;
-                    }
-                    safe
-                }
+                Field::Text(t) => safe(t),
             })
             .collect();
         // Writing to a Vec cannot fail.
@@ -71,11 +63,6 @@ impl CsvOut {
     /// Writes a row of text fields (a header, say).
     pub fn text_row<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) {
         self.row(fields.into_iter().map(Field::Text));
-    }
-
-    /// How many text cells were written with a leading apostrophe.
-    pub fn neutralized(&self) -> usize {
-        self.neutralized
     }
 
     /// The CSV's bytes.
@@ -89,13 +76,16 @@ impl CsvOut {
     }
 }
 
-/// `text` as a spreadsheet cannot run it: with a leading apostrophe when it begins with `=`,
-/// `+`, `-`, `@`, a tab or a carriage return.
+/// Whether a spreadsheet could run `text` as a formula: it begins with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return.
+pub fn needs_apostrophe(text: &str) -> bool {
+    matches!(text.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
+}
+
+/// `text` as a spreadsheet cannot run it: with a leading apostrophe when it
+/// [needs one](needs_apostrophe).
 pub fn safe(text: &str) -> Cow<'_, str> {
-    match text.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{text}")),
-        _ => Cow::Borrowed(text),
-    }
+    if needs_apostrophe(text) { Cow::Owned(format!("'{text}")) } else { Cow::Borrowed(text) }
 }
 
 #[cfg(test)]
@@ -123,7 +113,7 @@ mod tests {
     fn values_are_written_as_they_are() {
         let mut csv = CsvOut::new();
         csv.row([Field::Value("-3.5"), Field::Value("-"), Field::Text("-3.5")]);
-        assert_eq!(csv.neutralized(), 1);
+        assert!(needs_apostrophe("-3.5") && !needs_apostrophe("3.5"), "only the text field gets one");
         assert_eq!(csv.finish(), "-3.5,-,'-3.5\n");
     }
 }

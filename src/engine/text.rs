@@ -76,11 +76,8 @@ pub fn of(name: &str, liaison: Option<u8>) -> String {
         Some(5) => return format!("de l’{name}"),
         _ => {}
     }
-    let first = name.split([' ', '-']).next().unwrap_or_default();
-    match first {
-        "CC" | "CA" | "CU" | "Communauté" | "Métropole" => return format!("de la {name}"),
-        "Eurométropole" => return format!("de l’{name}"),
-        _ => {}
+    if let Some(article) = epci_article(name) {
+        return format!("de {article}{name}");
     }
     if let Some(rest) = name.strip_prefix("Le ") {
         return format!("du {rest}");
@@ -114,9 +111,18 @@ pub fn the(name: &str, liaison: Option<u8>) -> String {
         Some(_) => return name.to_owned(),
         None => {}
     }
+    match epci_article(name) {
+        Some(article) => format!("{article}{name}"),
+        None => name.to_owned(),
+    }
+}
+
+/// The article of an EPCI named for its kind (« la Métropole… », « la CC… », « l’Eurométropole… »);
+/// `None` for a name of its own (« Grenoble-Alpes-Métropole »).
+fn epci_article(name: &str) -> Option<&'static str> {
     match name.split([' ', '-']).next().unwrap_or_default() {
-        "CC" | "CA" | "CU" | "Communauté" | "Métropole" => format!("la {name}"),
-        "Eurométropole" => format!("l’{name}"),
-        _ => name.to_owned(),
+        "CC" | "CA" | "CU" | "Communauté" | "Métropole" => Some("la "),
+        "Eurométropole" => Some("l’"),
+        _ => None,
     }
 }

@@ -14,7 +14,6 @@ use crate::engine::csv_out::{self, CsvOut, Field};
 use crate::engine::format;
 use crate::engine::read::parse::{SetAside, SetAsideReason};
 use crate::engine::table::{Cell, Table};
-use std::borrow::Cow;
 
 /// Writes `table` as a clean CSV; text cells a spreadsheet would run as formulas are
 /// neutralized (see [`csv_out`](crate::engine::csv_out)).
@@ -37,13 +36,13 @@ pub fn write(table: &Table) -> Vec<u8> {
 /// The columns of `table` whose text cells (its name included) the clean CSV neutralizes,
 /// with how many in each.
 pub fn neutralized(table: &Table) -> Vec<(String, usize)> {
-    let unsafe_text = |t: &str| matches!(csv_out::safe(t), Cow::Owned(_));
     table
         .columns()
         .iter()
         .filter_map(|c| {
-            let cells = (0..c.len()).filter(|&r| matches!(c.cell(r), Cell::Text(t) if unsafe_text(t))).count();
-            let n = cells + usize::from(unsafe_text(c.name()));
+            let cells =
+                (0..c.len()).filter(|&r| matches!(c.cell(r), Cell::Text(t) if csv_out::needs_apostrophe(t))).count();
+            let n = cells + usize::from(csv_out::needs_apostrophe(c.name()));
             (n > 0).then(|| (csv_out::safe(c.name()).into_owned(), n))
         })
         .collect()
