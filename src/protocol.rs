@@ -9,7 +9,7 @@
 use crate::engine::Error;
 use crate::engine::carry;
 use crate::engine::chart::{ChartRequest, Drawn};
-pub use crate::engine::dossier::session::{AppliedStep, Compiled, Kit, Page, Selected, View};
+pub use crate::engine::dossier::session::{AppliedStep, Compiled, Dossier, Kit, Page, Selected, View};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::kit::Attachment;
 use crate::engine::read::parse::SetAside;
@@ -46,6 +46,13 @@ pub enum UiToWorker {
         id: RequestId,
         /// The commune, the steps, whether the tidy table starts again.
         view: View,
+    },
+    /// Take a file out of the dossier; the reply is the dossier as it is left.
+    Remove {
+        /// The request's id.
+        id: RequestId,
+        /// The file's name.
+        file_name: String,
     },
     /// Stop the load `id` (its reply is then a failure of kind `Cancelled`).
     Cancel {
@@ -154,6 +161,14 @@ pub enum WorkerToUi {
         id: RequestId,
         /// The rows and their downloads.
         selected: Box<Selected>,
+    },
+    /// The dossier changed (a file read or removed, a territory chosen): its sources, the one
+    /// shown, the tidy table. Sent beside the reply of the request that changed it.
+    Dossier {
+        /// The request's id.
+        id: RequestId,
+        /// The dossier.
+        dossier: Box<Dossier>,
     },
     /// A chart, ready to draw.
     Charted {

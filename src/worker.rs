@@ -54,10 +54,18 @@ fn reply<T>(id: RequestId, file_name: &str, result: Result<T, Error>, ok: impl F
     }
 }
 
-/// The rows of the view in the file read, as the reply to select `id`.
+/// The rows of the view in the file shown, as the reply to select `id`, with the dossier they
+/// leave.
 fn select(session: &mut Session, id: RequestId, view: &View) -> WorkerToUi {
     let result = session.show(view, &crate::clock::today());
-    reply(id, session.file_name(), result, |selected| WorkerToUi::Selected { id, selected: Box::new(selected) })
+    let rows =
+        reply(id, session.file_name(), result, |selected| WorkerToUi::Selected { id, selected: Box::new(selected) });
+    WorkerToUi::Together(vec![dossier(session, id), rows])
+}
+
+/// The dossier, sent beside the reply to request `id`.
+fn dossier(session: &Session, id: RequestId) -> WorkerToUi {
+    WorkerToUi::Dossier { id, dossier: Box::new(session.dossier()) }
 }
 
 impl Worker for EngineWorker {
@@ -83,6 +91,11 @@ impl Worker for EngineWorker {
                 });
             }
             UiToWorker::Cancel { id } => self.cancelled.set(id),
+            UiToWorker::Remove { id, file_name } => {
+                let mut session = self.session.borrow_mut();
+                session.remove(&file_name);
+                respond(dossier(&session, id));
+            }
             UiToWorker::Select { id, view } => respond(select(&mut self.session.borrow_mut(), id, &view)),
             UiToWorker::Chart { id, request } => {
                 let session = self.session.borrow();
@@ -139,8 +152,6 @@ async fn load(
     focus: Option<(RequestId, View)>,
     post: &dyn Fn(WorkerToUi),
 ) -> WorkerToUi {
-    // A new file: only the dictionary, the extracts compiled and the steps stay.
-    session.borrow_mut().forget_file();
     let file_name = file.name();
     let size = file.size() as u64;
     let failed = |error: ErrorKind| WorkerToUi::Failed { id, file_name: file_name.clone(), error: Error::new(error) };
@@ -178,14 +189,14 @@ async fn load(
         timings: (total_ms - engine_ms, engine_ms),
         memory: wasm_memory(),
     };
-    session.borrow_mut().loaded(ws, bytes, options);
+    session.borrow_mut().loaded(ws, bytes, options, size);
     let loaded = WorkerToUi::Loaded { id, loaded: Box::new(loaded) };
     match focus {
         Some((select_id, view)) => {
             let selected = select(&mut session.borrow_mut(), select_id, &view);
             WorkerToUi::Together(vec![loaded, selected])
         }
-        None => loaded,
+        None => WorkerToUi::Together(vec![loaded, dossier(&session.borrow(), id)]),
     }
 }
 

@@ -133,3 +133,51 @@ fn generated_files_match_the_golden_copies() {
         assert!(expected == f.bytes, "{} differs from its golden copy:\n{}", f.name, String::from_utf8_lossy(&f.bytes));
     }
 }
+
+/// Filosofi 2019, 2020 and 2021, read before the commune is chosen, publish as one dossier:
+/// the tidy table holds the three years with the source's values, the metadata covers
+/// 2019–2021, the README names the three sources, each source's rows ride beside it, and
+/// both validators accept the kit.
+#[test]
+fn a_dossier_of_three_vintages_publishes_its_tidy_table() {
+    use carnet::engine::dossier::session::{Kit, Session};
+    use carnet::engine::read::ReadOptions;
+    let mut session = Session::default();
+    for name in ["cc_filosofi_2019_COM.CSV", "cc_filosofi_2021_COM.csv", "cc_filosofi_2020_COM.csv"] {
+        session.read(name, data(&format!("insee/{name}")), ReadOptions::default()).unwrap();
+    }
+    let selected = session.select(&sailly(), "2026-12-04").unwrap();
+    assert_eq!(selected.facts.years, Some((2019, 2021)));
+    assert_eq!(selected.facts.sources.len(), 3);
+    let compiled = session.dossier().compiled.expect("three files hold Sailly-lez-Lannoy");
+    for (year, median) in [(2019, 28570), (2020, 29440), (2021, 29860)] {
+        let line = format!("59522,Sailly-lez-Lannoy,MED,,{year},{median},");
+        assert!(compiled.long_csv.contains(&line), "{line} in\n{}", compiled.long_csv);
+    }
+    let mut dataset = selected.proposal.clone();
+    assert_eq!((dataset.temporal_start.as_str(), dataset.temporal_end.as_str()), ("2019-01-01", "2021-12-31"));
+    dataset.description = readme::description(&selected.facts, &dataset, "2026-12-04");
+    let Kit::Built { files, .. } = session.kit(&dataset, &[], "2026-12-04").unwrap() else {
+        panic!("the proposal passes udata's rules")
+    };
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names[0], "dossier_59522_2019-2021.csv");
+    for source in ["cc_filosofi_2019_COM_59522.csv", "cc_filosofi_2020_COM_59522.csv", "cc_filosofi_2021_COM_59522.csv"]
+    {
+        assert!(names.contains(&source), "{source} in {names:?}");
+    }
+    let text = |name: &str| String::from_utf8(files.iter().find(|f| f.name == name).unwrap().bytes.clone()).unwrap();
+    let readme = text("README.md");
+    for source in ["Insee, Filosofi 2019", "Insee, Filosofi 2020", "Insee, Filosofi 2021"] {
+        assert!(readme.contains(&format!("  - {source}, fichier `cc_filosofi_")), "{source} in\n{readme}");
+    }
+    assert!(readme.contains("Insee, Filosofi 2019, 2020 et 2021"), "{readme}");
+    let tidy = text("dossier_59522_2019-2021.csv");
+    assert!(tidy.starts_with("code_territoire,territoire,indicateur,libelle,annee,valeur,unite,source\n"));
+    let dir = temp("dossier");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in &files {
+        std::fs::write(dir.join(&f.name), &f.bytes).unwrap();
+    }
+    assert_valid(&dir);
+}

@@ -3,6 +3,7 @@
 
 use crate::engine::chart::ChartKind;
 use crate::engine::dossier::recipe::RecipeError;
+use crate::engine::dossier::sources::Contribution;
 use crate::engine::format;
 use crate::engine::publish::check::Issue;
 use crate::engine::publish::quality::Criterion;
@@ -274,6 +275,43 @@ pub fn level(level: Level) -> &'static str {
         Level::Departement => "Département",
         Level::Region => "Région",
         Level::France => "France",
+    }
+}
+
+/// What a file of the dossier gives the territory chosen (`place`: its name), in words.
+pub fn contribution(contribution: &Contribution, place: &str) -> String {
+    match contribution {
+        Contribution::Waiting => "En attente du choix de la commune.".to_owned(),
+        Contribution::Rows { rows, levels, indicators } => {
+            let levels: Vec<String> = levels.iter().map(|l| level(*l).to_lowercase()).collect();
+            format!(
+                "Apporte {} pour {place} ({}) et {}.",
+                count(*rows as u64, "ligne", "lignes"),
+                levels.join(", "),
+                count(*indicators as u64, "indicateur chiffré", "indicateurs chiffrés")
+            )
+        }
+        Contribution::NoTerritoryColumn => {
+            "Ne peut pas servir : aucune colonne ne contient de codes de communes. Les autres fichiers n’en sont pas gênés."
+                .to_owned()
+        }
+        Contribution::NoRows => {
+            format!("Aucune ligne pour {place} ni pour son EPCI, son département ou sa région dans ce fichier.")
+        }
+        Contribution::Reread => "Relecture du fichier pour ce territoire…".to_owned(),
+    }
+}
+
+/// The level of a file's rows, in words: « communes », « IRIS ».
+pub fn rows_level(level: Option<Level>) -> &'static str {
+    match level {
+        Some(Level::Iris) => "une ligne par IRIS",
+        Some(Level::Commune) => "une ligne par commune",
+        Some(Level::Epci) => "une ligne par EPCI",
+        Some(Level::Departement) => "une ligne par département",
+        Some(Level::Region) => "une ligne par région",
+        Some(Level::France) => "France entière",
+        None => "niveau géographique non reconnu",
     }
 }
 

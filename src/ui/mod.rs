@@ -19,6 +19,7 @@ use chart::panel::ChartPanel;
 use file::detection::{DetectionSummary, Preview};
 use file::picker::{DictionaryPicker, FilePicker};
 use file::progress::LoadProgress;
+use file::sources::SourcesPanel;
 use leptos::prelude::*;
 use publish::PublishPanel;
 use share::panel::{LinkNotice, RecipePicker, SharePanel};
@@ -48,6 +49,7 @@ pub fn App() -> impl IntoView {
     share::recipe::follow(state);
     table::steps::follow(state, engine);
     state::follow::follow(state, engine);
+    state::keep::follow(state, engine);
 
     view! {
         <header class="banner">
@@ -62,8 +64,9 @@ pub fn App() -> impl IntoView {
         <main class="wrap">
             <LinkNotice />
             <section class="step" aria-labelledby="step-file">
-                <h2 id="step-file">"1. Charger un fichier"</h2>
+                <h2 id="step-file">"1. Charger les fichiers"</h2>
                 <FilePicker />
+                <SourcesPanel />
                 <DictionaryPicker />
                 <RecipePicker />
                 <LoadProgress />

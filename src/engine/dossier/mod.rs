@@ -3,3 +3,4 @@
 
 pub mod recipe;
 pub mod session;
+pub mod sources;

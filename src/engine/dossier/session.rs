@@ -21,9 +21,11 @@
 
 use crate::engine::chart::series;
 use crate::engine::chart::{self, ChartKind, ChartRequest, Drawn};
+use crate::engine::dossier::sources::{Source, SourceView};
 use crate::engine::publish::check::Problem;
 use crate::engine::publish::dataset::Dataset;
-use crate::engine::publish::facts::Facts;
+use crate::engine::publish::dataset::{Resource, ResourceType};
+use crate::engine::publish::facts::{Facts, Origin};
 use crate::engine::publish::kit::{self, Attachment, KitFile};
 use crate::engine::publish::readme;
 use crate::engine::read::workspace::Workspace;
@@ -45,6 +47,8 @@ use serde::{Deserialize, Serialize};
 pub struct Selected {
     /// The commune.
     pub place: Place,
+    /// The file the rows come from.
+    pub file_name: String,
     /// Its rows, written the French way.
     pub rows: Vec<Vec<String>>,
     /// The source line of each row.
@@ -67,9 +71,6 @@ pub struct Selected {
     pub csv: String,
     /// What the publication kit is built from (the CSV's name included).
     pub facts: Facts,
-    /// The tidy table of this commune's rows in every file read so far, when there are two
-    /// files or more.
-    pub compiled: Option<Compiled>,
     /// The standardization steps and what each changed.
     pub steps: Vec<AppliedStep>,
     /// The data.gouv.fr fields proposed from the facts, description included.
@@ -83,8 +84,9 @@ pub struct View {
     pub place: Place,
     /// The standardization steps in force, in order.
     pub steps: Vec<Step>,
-    /// Whether the tidy table starts again from the file read alone.
-    pub fresh: bool,
+    /// The file to show in detail; `None` keeps the one shown (the last read).
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// A standardization step as applied to the rows kept.
@@ -143,53 +145,59 @@ pub enum Kit {
     Refused(Vec<Problem>),
 }
 
-/// A file's bytes, kept to read it again for another commune (`None` once it streamed
-/// through the engine: too large to keep), and how it was read.
-struct Source {
-    name: String,
-    bytes: Option<Vec<u8>>,
-    options: ReadOptions,
-}
-
 /// The rows kept, as the steps leave them: what the clean CSV and the kit publish.
 struct Published {
     selection: Selection,
     effects: Vec<Effect>,
 }
 
+/// The dossier as the page lists it: its sources, the one shown, the tidy table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dossier {
+    /// Every file read, in the order read.
+    pub sources: Vec<SourceView>,
+    /// The file shown in detail (its rows, chart and explorer).
+    pub current: Option<String>,
+    /// The tidy table of the territory over the sources, when two or more hold its rows.
+    pub compiled: Option<Compiled>,
+}
+
 /// Everything kept between requests.
 #[derive(Default)]
 pub struct Session {
-    source: Option<Source>,
-    workspace: Option<Workspace>,
-    /// The commune's rows, as read.
-    selection: Option<Selection>,
-    /// The totals computed for the levels the file lacks.
+    sources: Vec<Source>,
+    /// The source shown in detail, an index in `sources`.
+    current: Option<usize>,
+    /// The territory chosen.
+    place: Option<Place>,
+    /// The totals computed for the levels the current file lacks.
     totals: Vec<Total>,
     published: Option<Published>,
     /// The explorer's last query and the rows it keeps, in its order.
     explored: Option<(Query, Vec<usize>)>,
     dictionary: Option<Dictionary>,
-    /// The rows kept from each file read (the last commune of each), for the tidy table.
-    extracts: Vec<Extract>,
     /// The standardization steps, applied to the rows kept from every file.
     steps: Vec<Step>,
 }
 
 impl Session {
-    /// Forgets the file read and what was kept of it; the dictionary, the extracts and the
-    /// steps stay for the next file.
-    pub fn forget_file(&mut self) {
-        (self.source, self.workspace, self.selection, self.published, self.explored) = (None, None, None, None, None);
-        self.totals.clear();
-    }
-
-    /// Takes a file the worker has read: `bytes` kept (to read it again for another commune)
-    /// unless it streamed.
-    pub fn loaded(&mut self, ws: Workspace, bytes: Option<Vec<u8>>, options: ReadOptions) {
-        self.forget_file();
-        self.source = Some(Source { name: ws.file_name().to_owned(), bytes, options });
-        self.workspace = Some(ws);
+    /// Takes a file the worker has read, `size` bytes: `bytes` kept (to read it again for
+    /// another territory) unless it streamed. A file of the same name replaces the one read
+    /// before; the file becomes the one shown.
+    pub fn loaded(&mut self, ws: Workspace, bytes: Option<Vec<u8>>, options: ReadOptions, size: u64) {
+        let mut source = Source::new(ws, bytes, options, size);
+        source.filter(self.place.as_ref(), &self.steps);
+        let at = match self.sources.iter().position(|s| s.file_name() == source.file_name()) {
+            Some(at) => {
+                self.sources[at] = source;
+                at
+            }
+            None => {
+                self.sources.push(source);
+                self.sources.len() - 1
+            }
+        };
+        self.show_source(Some(at));
     }
 
     /// Reads a whole file held in memory (tests, benchmarks).
@@ -198,8 +206,35 @@ impl Session {
     /// Why the file cannot be read.
     pub fn read(&mut self, file_name: &str, bytes: Vec<u8>, options: ReadOptions) -> Result<&Workspace> {
         let ws = Workspace::load_with(file_name, &bytes, options, &mut ())?;
-        self.loaded(ws, Some(bytes), options);
-        Ok(self.workspace.as_ref().expect("just set"))
+        let size = bytes.len() as u64;
+        self.loaded(ws, Some(bytes), options, size);
+        Ok(&self.sources[self.current.expect("just set")].workspace)
+    }
+
+    /// Takes the file `file_name` out of the dossier.
+    pub fn remove(&mut self, file_name: &str) {
+        let Some(at) = self.sources.iter().position(|s| s.file_name() == file_name) else { return };
+        self.sources.remove(at);
+        let current = match self.current {
+            Some(c) if c == at => self.sources.len().checked_sub(1),
+            Some(c) if c > at => Some(c - 1),
+            other => other,
+        };
+        self.show_source(current);
+    }
+
+    /// Shows the source at `at` in detail: what was kept of the one shown before goes.
+    fn show_source(&mut self, at: Option<usize>) {
+        if at != self.current {
+            (self.published, self.explored) = (None, None);
+            self.totals.clear();
+        }
+        self.current = at;
+    }
+
+    /// The source shown.
+    fn current(&self) -> Option<&Source> {
+        self.current.and_then(|c| self.sources.get(c))
     }
 
     /// Sets the variable dictionary.
@@ -207,75 +242,80 @@ impl Session {
         self.dictionary = Some(dictionary);
     }
 
-    /// Sets the standardization steps (applied at the next [`Session::select`]).
-    fn set_steps(&mut self, steps: Vec<Step>) {
-        self.steps = steps;
+    /// The dossier as the page lists it.
+    pub fn dossier(&self) -> Dossier {
+        Dossier {
+            sources: self.sources.iter().map(Source::view).collect(),
+            current: self.current().map(|s| s.file_name().to_owned()),
+            compiled: self.compiled(),
+        }
     }
 
-    /// The rows of the view's territory, as [`Session::select`] gives them, with the view's
-    /// steps in force; a fresh view starts the tidy table again from this file alone. Applying
-    /// a view twice gives the same rows.
+    /// The rows of the view's territory in the source it shows, as [`Session::select`] gives
+    /// them, every source filtered for it with the view's steps in force. Applying a view
+    /// twice gives the same rows.
     ///
     /// # Errors
     /// See [`Session::select`].
     pub fn show(&mut self, view: &View, today: &str) -> Result<Selected> {
-        self.set_steps(view.steps.clone());
-        if view.fresh {
-            self.extracts.clear();
+        self.steps.clone_from(&view.steps);
+        if let Some(name) = &view.source
+            && let Some(at) = self.sources.iter().position(|s| s.file_name() == name)
+        {
+            self.show_source(Some(at));
         }
         self.select(&view.place, today)
     }
 
-    /// The rows of `place` in the file read, standardized, documented and compiled with the
-    /// rows kept from the other files; the description proposed is dated `today` (ISO 8601).
+    /// The rows of `place` in the source shown, standardized and documented; every source is
+    /// filtered for it first. The description proposed is dated `today` (ISO 8601).
     ///
     /// # Errors
     /// No file read, or a streamed file that does not hold the commune (the page reads it
     /// again), or the commune has no rows.
     pub fn select(&mut self, place: &Place, today: &str) -> Result<Selected> {
-        // Read for another commune: read the kept bytes again for this one.
-        if let (Some(ws), Some(Source { name, bytes: Some(bytes), options })) = (&self.workspace, &self.source)
-            && !ws.holds(&place.code)
-        {
-            self.workspace = Some(Workspace::load_for(
-                name,
-                bytes,
-                *options,
-                Some(&crate::engine::territory::levels::codes_to_read(place)),
-                &mut (),
-            )?);
+        self.place = Some(place.clone());
+        for source in &mut self.sources {
+            source.filter(Some(place), &self.steps);
         }
-        let ws = self.workspace.as_ref().filter(|ws| ws.holds(&place.code)).ok_or(ErrorKind::NoFileLoaded)?;
-        let selection = match Selection::of(ws, place) {
-            Ok(selection) => selection,
-            Err(error) => {
-                (self.selection, self.published) = (None, None);
+        let current = self.current.and_then(|c| self.sources.get(c)).ok_or(ErrorKind::NoFileLoaded)?;
+        let ws = &current.workspace;
+        if !ws.holds(&place.code) {
+            return Err(ErrorKind::NoFileLoaded.into());
+        }
+        let selection = match (&current.selection, Selection::of(ws, place)) {
+            (Some(selection), _) => selection.clone(),
+            (None, Err(error)) => {
+                self.published = None;
                 self.totals.clear();
                 return Err(error);
             }
+            (None, Ok(selection)) => selection,
         };
         let (published, steps) = standardized(&selection, &self.steps);
-        let facts = facts(ws, &published, self.dictionary.as_ref());
-        let extract = Extract::new(ws.file_name(), selection.table.clone());
-        self.extracts.retain(|e| e.file_name != extract.file_name);
-        self.extracts.push(extract);
+        // Two sources or more: the dossier's tidy table is what gets published.
+        let facts = match self.tidy(place) {
+            Some((facts, _)) => facts,
+            None => facts(ws, &published, self.dictionary.as_ref()),
+        };
         let mut proposal = Dataset::propose(&facts);
         proposal.description = readme::description(&facts, &proposal, today);
         let totals = self.totals(ws, &selection);
-        let compiled = self.compiled(place);
+        let several = self.extracts().len() >= 2;
         let table = &selection.table;
         let chartable = chartable(table);
         let above = selection.levels.iter().any(|l| *l > Level::Commune);
-        let kinds = kinds(ws.table(), &selection, &chartable, above || !totals.is_empty(), compiled.is_some());
+        let kinds = kinds(ws.table(), &selection, &chartable, above || !totals.is_empty(), several);
         let proposed = chartable
             .iter()
             .map(|name| {
                 let kind = table.column(name).map_or(ColumnKind::Text, |c| c.kind());
-                ChartKind::proposed(kind, compiled.is_some(), above, place.epci.is_some())
+                ChartKind::proposed(kind, several, above, place.epci.is_some())
             })
             .collect();
         let selected = Selected {
             place: place.clone(),
+            file_name: ws.file_name().to_owned(),
             rows: workspace::rows_fr(table, table.rows()),
             lines: selection.lines.clone(),
             levels: selection.levels.clone(),
@@ -284,13 +324,11 @@ impl Session {
             chartable,
             csv: String::from_utf8_lossy(&crate::engine::publish::csv::write(&published.selection.table)).into_owned(),
             facts,
-            compiled,
             kinds,
             proposed,
             steps,
             proposal,
         };
-        self.selection = Some(selection);
         self.published = Some(published);
         self.totals = totals;
         Ok(selected)
@@ -312,24 +350,15 @@ impl Session {
         levels::totals(table, &selection.place, &selection.levels, &counts, national)
     }
 
-    /// The extracts holding rows of `place` (under its code or a former one).
-    fn holding(&self, place: &Place) -> Vec<Extract> {
-        self.extracts
-            .iter()
-            .filter(|e| {
-                crate::engine::territory::levels::geo_column(&e.table).is_some_and(|c| {
-                    place
-                        .own_codes()
-                        .any(|code| !crate::engine::territory::filter::rows_for(&e.table, c, code).is_empty())
-                })
-            })
-            .cloned()
-            .collect()
+    /// The territory's rows in each source that has some, with the dossier's steps.
+    fn extracts(&self) -> Vec<Extract> {
+        self.sources.iter().filter_map(|s| s.extract.clone()).collect()
     }
 
-    /// The tidy table of `place` over the files read, when two or more hold its rows.
-    fn compiled(&self, place: &Place) -> Option<Compiled> {
-        let holding = self.holding(place);
+    /// The tidy table of the territory over the sources, when two or more hold its rows.
+    fn compiled(&self) -> Option<Compiled> {
+        let place = self.place.as_ref()?;
+        let holding = self.extracts();
         if holding.len() < 2 {
             return None;
         }
@@ -347,16 +376,14 @@ impl Session {
     /// # Errors
     /// No file read, or a streamed file (too large to explore).
     pub fn explore(&mut self, query: Query, offset: usize, count: usize) -> Result<Page> {
-        let ws = self.workspace.as_ref().ok_or(ErrorKind::NoFileLoaded)?;
+        let at = self.current.ok_or(ErrorKind::NoFileLoaded)?;
+        let source = self.sources.get_mut(at).ok_or(ErrorKind::NoFileLoaded)?;
         // A file read for some communes only is read again whole, from the bytes kept.
-        if !ws.is_whole() {
-            let Some(Source { name, bytes: Some(bytes), options }) = &self.source else {
-                return Err(ErrorKind::TooLargeToExplore.into());
-            };
-            self.workspace = Some(Workspace::load_with(name, bytes, *options, &mut ())?);
+        if !source.workspace.is_whole() {
+            source.take_whole()?;
             self.explored = None;
         }
-        let ws = self.workspace.as_ref().ok_or(ErrorKind::NoFileLoaded)?;
+        let ws = &self.sources[at].workspace;
         if self.explored.as_ref().is_none_or(|(q, _)| *q != query) {
             self.explored = Some((query.clone(), explore::view(ws.table(), &query)));
         }
@@ -378,24 +405,74 @@ impl Session {
     /// # Errors
     /// No commune's rows.
     pub fn kit(&self, dataset: &Dataset, attachments: &[Attachment], today: &str) -> Result<Kit> {
-        let (Some(ws), Some(published)) = (&self.workspace, &self.published) else {
+        let (Some(source), Some(published)) = (self.current(), &self.published) else {
             return Err(ErrorKind::NoFileLoaded.into());
         };
-        let facts = facts(ws, published, self.dictionary.as_ref());
-        Ok(
-            match kit::files(
-                &facts,
-                dataset,
-                &crate::engine::publish::csv::write(&published.selection.table),
-                attachments,
-                today,
-            ) {
-                Ok(files) => {
-                    Kit::Built { zip: KitFile { name: kit::zip_name(&facts), bytes: kit::zip(&files, today) }, files }
+        let place = &published.selection.place;
+        let mut attachments = attachments.to_vec();
+        let (facts, csv) = match self.tidy(place) {
+            Some((facts, csv)) => {
+                // Beside the tidy table, each source's rows as its clean CSV.
+                let extracts = self.sources.iter().filter_map(|s| Some((s, s.extract.as_ref()?)));
+                let own: Vec<Attachment> = extracts.map(|(s, e)| extract_attachment(s, e, place)).collect();
+                attachments.splice(0..0, own);
+                (facts, csv)
+            }
+            None => (
+                facts(&source.workspace, published, self.dictionary.as_ref()),
+                crate::engine::publish::csv::write(&published.selection.table),
+            ),
+        };
+        Ok(match kit::files(&facts, dataset, &csv, &attachments, today) {
+            Ok(files) => {
+                Kit::Built { zip: KitFile { name: kit::zip_name(&facts), bytes: kit::zip(&files, today) }, files }
+            }
+            Err(problems) => Kit::Refused(problems),
+        })
+    }
+
+    /// The facts and the clean CSV of the territory's tidy table, when two sources or more
+    /// hold its rows: the table read back as any file is, so that its schema describes
+    /// exactly what was written.
+    fn tidy(&self, place: &Place) -> Option<(Facts, Vec<u8>)> {
+        let holding = self.extracts();
+        if holding.len() < 2 {
+            return None;
+        }
+        let observations = compile::of_place(&holding, place, self.dictionary.as_ref());
+        let csv = compile::long_csv(&observations).into_bytes();
+        let years = observations.iter().filter_map(|o| o.year.map(i32::from));
+        let years = years.clone().min().zip(years.max());
+        let name = match years {
+            Some((a, b)) if a != b => format!("dossier_{}_{a}-{b}.csv", place.code),
+            Some((a, _)) => format!("dossier_{}_{a}.csv", place.code),
+            None => format!("dossier_{}.csv", place.code),
+        };
+        let ws = Workspace::load(&name, &csv, &mut ()).ok()?;
+        let mut facts = Facts::gather(&name, ws.detection(), place, ws.table());
+        facts.csv_name = name;
+        facts.years = years;
+        let names: Vec<&str> = holding.iter().map(|e| e.file_name.as_str()).collect();
+        facts.publication = Some(crate::engine::read::source::describe_all(&names));
+        // The theme, the tags and the glossary follow the latest source.
+        facts.file_name = names.last().map(|n| (*n).to_owned()).unwrap_or_default();
+        facts.sources = self
+            .sources
+            .iter()
+            .filter(|s| s.extract.is_some())
+            .map(|s| {
+                let detection = s.workspace.detection();
+                Origin {
+                    file_name: s.file_name().to_owned(),
+                    publication: crate::engine::read::source::describe(s.file_name()),
+                    rows_read: detection.rows + detection.set_aside,
                 }
-                Err(problems) => Kit::Refused(problems),
-            },
-        )
+            })
+            .collect();
+        for f in &mut facts.fields {
+            f.title = compile::long_title(&f.name).map(str::to_owned);
+        }
+        Some((facts, csv))
     }
 
     /// The chart `request` asks for, of the commune's rows.
@@ -411,8 +488,10 @@ impl Session {
                 .and_then(|d| d.label(column))
                 .map_or_else(|| column.to_owned(), |l| l.title.clone())
         };
-        let drawn = match (request.kind, &self.workspace, &self.selection) {
-            (ChartKind::Evolution, _, Some(sel)) => compile::evolution(&self.holding(&sel.place), &sel.place, &request),
+        let source = self.current();
+        let (ws, selection) = (source.map(|s| &s.workspace), source.and_then(|s| s.selection.as_ref()));
+        let drawn = match (request.kind, ws, selection) {
+            (ChartKind::Evolution, _, Some(sel)) => compile::evolution(&self.extracts(), &sel.place, &request),
             (kind, Some(ws), Some(sel)) if kind.several_columns() || kind == ChartKind::Pyramid => {
                 series::of_selection(
                     ws.table(),
@@ -431,7 +510,27 @@ impl Session {
 
     /// The name of the file read, for messages.
     pub fn file_name(&self) -> &str {
-        self.workspace.as_ref().map_or("", Workspace::file_name)
+        self.current().map_or("", Source::file_name)
+    }
+}
+
+/// A source's rows for `place` as its own clean CSV in the kit.
+fn extract_attachment(source: &Source, extract: &Extract, place: &Place) -> Attachment {
+    let name = source.file_name();
+    let from = crate::engine::read::source::describe(name).unwrap_or_else(|| format!("fichier {name}"));
+    Attachment {
+        resource: Resource {
+            file: crate::engine::publish::facts::csv_name(name, &place.code),
+            title: format!("{from} : lignes de {}, CSV", place.name),
+            description: format!(
+                "Les lignes de {} (code Insee {}) dans le fichier {name}, telles que la source les publie : \
+                 UTF-8, séparateur virgule, point décimal.",
+                place.name, place.code
+            ),
+            kind: ResourceType::Main,
+            format: "csv".to_owned(),
+        },
+        bytes: crate::engine::publish::csv::write(&extract.table),
     }
 }
 
@@ -507,6 +606,7 @@ fn standardized(selection: &Selection, steps: &[Step]) -> (Published, Vec<Applie
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::dossier::sources::Contribution;
 
     const FILOSOFI_2019: &str = "CODGEO;LIBGEO;MED19\n59522;Sailly-lez-Lannoy;28570\n59339;Lannoy;20560\n";
     const FILOSOFI_2020: &str = "CODGEO;LIBGEO;MED20\n59522;Sailly-lez-Lannoy;29440\n59339;Lannoy;21090\n";
@@ -525,12 +625,12 @@ mod tests {
     fn steps_apply_and_a_failing_one_says_why() {
         let mut s = Session::default();
         read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
-        s.set_steps(vec![
+        let steps = vec![
             Step::Rename { column: "MED20".into(), to: "mediane".into() },
             Step::Drop { column: "absente".into() },
             Step::Drop { column: "LIBGEO".into() },
-        ]);
-        let selected = s.select(&sailly(), TODAY).unwrap();
+        ];
+        let selected = s.show(&View { place: sailly(), steps, source: None }, TODAY).unwrap();
         // The rename applied; the drop after the failing step waits.
         assert!(selected.csv.starts_with("CODGEO,LIBGEO,mediane\n"), "{}", selected.csv);
         assert_eq!(selected.steps[0].error, None);
@@ -542,18 +642,47 @@ mod tests {
     #[test]
     fn a_view_carries_its_steps_and_shown_twice_gives_the_same_rows() {
         let mut s = Session::default();
-        let view = View { place: sailly(), steps: vec![Step::Drop { column: "LIBGEO".into() }], fresh: false };
+        let view = View { place: sailly(), steps: vec![Step::Drop { column: "LIBGEO".into() }], source: None };
         read(&mut s, "cc_filosofi_2019_COM.CSV", FILOSOFI_2019);
         s.show(&view, TODAY).unwrap();
         read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
         let first = s.show(&view, TODAY).unwrap();
         assert!(first.csv.starts_with("CODGEO,MED20\n"), "{}", first.csv);
-        assert_eq!(first.compiled.as_ref().map(|c| c.files.len()), Some(2));
+        assert_eq!(s.dossier().compiled.as_ref().map(|c| c.files.len()), Some(2));
         assert_eq!(s.show(&view, TODAY).unwrap(), first);
-        // Without the step, the column is back; a fresh view starts the tidy table again.
-        let fresh = s.show(&View { steps: vec![], fresh: true, ..view }, TODAY).unwrap();
-        assert!(fresh.csv.starts_with("CODGEO,LIBGEO,MED20\n"), "{}", fresh.csv);
-        assert!(fresh.compiled.is_none(), "the tidy table starts again from this file alone");
+        // Without the step, the column is back; the 2019 file can be shown again.
+        let back = View { steps: vec![], source: Some("cc_filosofi_2019_COM.CSV".into()), ..view };
+        let shown = s.show(&back, TODAY).unwrap();
+        assert!(shown.csv.starts_with("CODGEO,LIBGEO,MED19\n"), "{}", shown.csv);
+        assert_eq!(s.dossier().current.as_deref(), Some("cc_filosofi_2019_COM.CSV"));
+    }
+
+    #[test]
+    fn files_read_before_the_territory_all_join_the_tidy_table() {
+        let mut s = Session::default();
+        read(&mut s, "cc_filosofi_2019_COM.CSV", FILOSOFI_2019);
+        read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
+        read(&mut s, "notes.csv", "titre;valeur\nun;1\n");
+        let waiting = s.dossier();
+        assert_eq!(waiting.sources.len(), 3);
+        assert!(waiting.sources.iter().all(|v| v.contribution == Contribution::Waiting));
+        assert!(waiting.compiled.is_none());
+        // The file shown has no territory column: its failure blocks nothing else.
+        assert!(s.select(&sailly(), TODAY).is_err());
+        let dossier = s.dossier();
+        assert_eq!(dossier.sources[2].contribution, Contribution::NoTerritoryColumn);
+        let compiled = dossier.compiled.expect("two files hold the commune");
+        assert!(compiled.long_csv.contains("MED,,2019,28570"), "{}", compiled.long_csv);
+        assert!(compiled.long_csv.contains("MED,,2020,29440"), "{}", compiled.long_csv);
+        // Read again under the same name, a file replaces itself; removed, it leaves.
+        read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
+        assert_eq!(s.dossier().sources.len(), 3);
+        s.remove("cc_filosofi_2019_COM.CSV");
+        s.remove("notes.csv");
+        let dossier = s.dossier();
+        assert_eq!(dossier.sources.len(), 1);
+        assert_eq!(dossier.current.as_deref(), Some("cc_filosofi_2020_COM.CSV"));
+        assert!(dossier.compiled.is_none());
     }
 
     #[test]
@@ -562,8 +691,8 @@ mod tests {
         read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
         let meta = "COD_VAR;LIB_VAR;LIB_VAR_LONG\nMED20;Médiane;Médiane du niveau de vie (€)\n";
         s.set_dictionary(Dictionary::read("meta.csv", meta.as_bytes()).unwrap());
-        s.set_steps(vec![Step::FieldNames, Step::Rename { column: "med20".into(), to: "mediane".into() }]);
-        let selected = s.select(&sailly(), TODAY).unwrap();
+        let steps = vec![Step::FieldNames, Step::Rename { column: "med20".into(), to: "mediane".into() }];
+        let selected = s.show(&View { place: sailly(), steps, source: None }, TODAY).unwrap();
         let field = selected.facts.fields.iter().find(|f| f.name == "mediane").unwrap();
         assert_eq!(field.title.as_deref(), Some("Médiane"));
         assert_eq!(field.description.as_deref(), Some("Médiane du niveau de vie (€)"));
@@ -575,11 +704,12 @@ mod tests {
         // The 2019 file knows the commune under the code it had before a merger.
         read(&mut s, "cc_filosofi_2019_COM.CSV", &FILOSOFI_2019.replace("59522", "59999"));
         let merged = Place { former_codes: vec!["59999".into()], ..sailly() };
-        assert!(s.select(&merged, TODAY).unwrap().compiled.is_none(), "one file: nothing to compile");
+        s.select(&merged, TODAY).unwrap();
+        assert!(s.dossier().compiled.is_none(), "one file: nothing to compile");
         read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
         let selected = s.select(&merged, TODAY).unwrap();
         assert!(selected.proposed.iter().all(|k| *k == ChartKind::Evolution), "two years: a line is proposed");
-        let compiled = selected.compiled.expect("two files");
+        let compiled = s.dossier().compiled.expect("two files");
         assert_eq!(compiled.files.len(), 2);
         assert!(compiled.long_csv.contains("59522,Sailly-lez-Lannoy,MED,,2019,28570"), "{}", compiled.long_csv);
         assert!(compiled.long_csv.contains("59522,Sailly-lez-Lannoy,MED,,2020,29440"), "{}", compiled.long_csv);

@@ -33,6 +33,17 @@ pub struct FieldFacts {
     pub non_negative: bool,
 }
 
+/// A file the published rows come from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Origin {
+    /// The file's name.
+    pub file_name: String,
+    /// The publication it comes from ("Insee, Filosofi 2020"), when its name tells it.
+    pub publication: Option<String>,
+    /// Its data rows.
+    pub rows_read: usize,
+}
+
 /// Everything known of one clean CSV and where it comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
@@ -67,6 +78,8 @@ pub struct Facts {
     /// The columns whose text cells the clean CSV neutralized for spreadsheets (a leading
     /// apostrophe before `=`, `+`, `-`, `@`…), with how many in each.
     pub neutralized: Vec<(String, usize)>,
+    /// The files the rows come from: the source file alone, or every source of a dossier.
+    pub sources: Vec<Origin>,
 }
 
 impl Facts {
@@ -82,13 +95,16 @@ impl Facts {
             let year = i32::from(crate::engine::read::source::year(&file_name.to_lowercase())?);
             Some((year, year))
         });
+        let publication = crate::engine::read::source::describe(file_name);
+        let rows_read = detection.rows + detection.set_aside;
         Self {
+            sources: vec![Origin { file_name: file_name.to_owned(), publication: publication.clone(), rows_read }],
             file_name: file_name.to_owned(),
-            publication: crate::engine::read::source::describe(file_name),
+            publication,
             place: place.clone(),
             csv_name: csv_name(file_name, &place.code),
             rows: table.rows(),
-            rows_read: detection.rows + detection.set_aside,
+            rows_read,
             set_aside: detection.set_aside,
             encoding: detection.encoding.label().to_owned(),
             separator: char::from(detection.dialect.separator.byte()),
@@ -203,6 +219,11 @@ pub(crate) fn example() -> Facts {
         repaired: 0,
         years: Some((2020, 2020)),
         neutralized: vec![],
+        sources: vec![Origin {
+            file_name: "cc_filosofi_2020_COM.csv".into(),
+            publication: Some("Insee, Filosofi 2020".into()),
+            rows_read: 34_932,
+        }],
         fields: vec![
             field("CODGEO", ColumnKind::Code(CodeKind::Commune), "59522", 0),
             field("MED20", ColumnKind::Integer, "29440", 0),

@@ -74,27 +74,47 @@ pub fn description(facts: &Facts, dataset: &Dataset, today: &str) -> String {
     }
 
     md.push_str("\n## Production\n\n");
-    let _ = writeln!(
-        md,
-        "- **Source** : {source}, fichier {} ({} de données).",
-        code(&facts.file_name),
-        count(facts.rows_read, "ligne", "lignes")
-    );
-    let _ = writeln!(
-        md,
-        "- **Méthode** : lignes de la commune extraites et mises en forme avec Carnet {}, dans le navigateur :",
-        env!("CARGO_PKG_VERSION")
-    );
-    for step in steps(facts) {
-        let _ = writeln!(md, "  - {step} ;");
+    let version = env!("CARGO_PKG_VERSION");
+    if let [one] = &facts.sources[..] {
+        let _ = writeln!(
+            md,
+            "- **Source** : {source}, fichier {} ({} de données).",
+            code(&one.file_name),
+            count(one.rows_read, "ligne", "lignes")
+        );
+        let _ = writeln!(
+            md,
+            "- **Méthode** : lignes de la commune extraites et mises en forme avec Carnet {version}, dans le navigateur :"
+        );
+        for step in steps(facts) {
+            let _ = writeln!(md, "  - {step} ;");
+        }
+        let _ = writeln!(
+            md,
+            "  - lignes dont le code commune est {} conservées : {} sur {}.",
+            p.code,
+            format::integer(facts.rows as i64),
+            format::integer(one.rows_read as i64)
+        );
+    } else {
+        md.push_str("- **Sources** :\n");
+        for (i, o) in facts.sources.iter().enumerate() {
+            let end = if i + 1 == facts.sources.len() { '.' } else { ';' };
+            let _ = writeln!(
+                md,
+                "  - {}, fichier {} ({} de données){end}",
+                inline(o.publication.as_deref().unwrap_or("un fichier fourni par l’utilisateur")),
+                code(&o.file_name),
+                count(o.rows_read, "ligne", "lignes")
+            );
+        }
+        let _ = writeln!(
+            md,
+            "- **Méthode** : lignes de la commune extraites de chaque fichier avec Carnet {version}, dans le \
+             navigateur, puis réunies en une table longue : une ligne par indicateur et par année, un même \
+             indicateur d’un millésime à l’autre sous un seul nom (`MED19`, `MED20` → `MED`)."
+        );
     }
-    let _ = writeln!(
-        md,
-        "  - lignes dont le code commune est {} conservées : {} sur {}.",
-        p.code,
-        format::integer(facts.rows as i64),
-        format::integer(facts.rows_read as i64)
-    );
     md.push_str("- **Limites** : les valeurs sont celles que publie la source, sans correction ni estimation.");
     let secret = facts.secret_cells();
     if secret > 0 {

@@ -102,8 +102,8 @@ fn field(f: &FieldFacts) -> Value {
 
 /// The source of the data, for the `sources` key.
 fn sources(facts: &Facts) -> Value {
-    let title = facts.publication.clone().unwrap_or_else(|| format!("Fichier {}", facts.file_name));
-    json!([{ "title": title }])
+    let title = |o: &super::facts::Origin| o.publication.clone().unwrap_or_else(|| format!("Fichier {}", o.file_name));
+    facts.sources.iter().map(|o| json!({ "title": title(o) })).collect()
 }
 
 /// A data.gouv.fr licence id as a Frictionless licence, when it has an open definition.

@@ -110,6 +110,43 @@ pub fn describe(file_name: &str) -> Option<String> {
     })
 }
 
+/// The publications several files come from, each named once with its vintages: « Insee,
+/// Filosofi 2019, 2020 et 2021 ; fichier notes.csv ».
+///
+/// ```
+/// use carnet::engine::read::source::describe_all;
+/// let names = ["cc_filosofi_2019_COM.CSV", "cc_filosofi_2021_COM.csv", "cc_filosofi_2020_COM.csv"];
+/// assert_eq!(describe_all(&names), "Insee, Filosofi 2019, 2020 et 2021");
+/// assert_eq!(describe_all(&["a.csv", "cc_filosofi_2020_COM.csv"]), "fichier a.csv ; Insee, Filosofi 2020");
+/// ```
+pub fn describe_all(file_names: &[&str]) -> String {
+    let mut groups: Vec<(String, Vec<u16>)> = Vec::new();
+    for name in file_names {
+        let (key, year) = match publication(name) {
+            Some(p) => (p.name.to_owned(), p.year),
+            None => (format!("fichier {name}"), None),
+        };
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, years)) => years.extend(year),
+            None => groups.push((key, year.into_iter().collect())),
+        }
+    }
+    let named: Vec<String> = groups
+        .into_iter()
+        .map(|(name, mut years)| {
+            years.sort_unstable();
+            years.dedup();
+            let mut years: Vec<String> = years.iter().map(u16::to_string).collect();
+            match years.pop() {
+                None => name,
+                Some(last) if years.is_empty() => format!("{name} {last}"),
+                Some(last) => format!("{name} {} et {last}", years.join(", ")),
+            }
+        })
+        .collect();
+    named.join(" ; ")
+}
+
 /// The source line: the publication when the name tells it, else the file's name.
 pub fn line(file_name: &str) -> String {
     match describe(file_name) {

@@ -121,6 +121,23 @@ fn unit(label: Option<&str>, kind: ColumnKind) -> Option<String> {
 pub const LONG_HEADER: [&str; 8] =
     ["code_territoire", "territoire", "indicateur", "libelle", "annee", "valeur", "unite", "source"];
 
+/// What each column of the long table holds, as a schema titles it.
+pub fn long_title(column: &str) -> Option<&'static str> {
+    let at = LONG_HEADER.iter().position(|h| *h == column)?;
+    Some(
+        [
+            "Code Insee du territoire",
+            "Nom du territoire",
+            "Indicateur (sans son millésime)",
+            "Ce que mesure l’indicateur",
+            "Année",
+            "Valeur",
+            "Unité",
+            "Fichier source",
+        ][at],
+    )
+}
+
 /// A missing value as the clean CSVs write it.
 fn marker(m: Option<Marker>) -> &'static str {
     match m {

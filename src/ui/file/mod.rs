@@ -3,3 +3,4 @@
 pub mod detection;
 pub mod picker;
 pub mod progress;
+pub mod sources;

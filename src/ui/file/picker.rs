@@ -7,7 +7,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, HtmlInputElement};
 
-/// Picks or receives a dropped CSV file and sends it to the worker.
+/// The files of a `FileList`, in order.
+fn all(list: Option<web_sys::FileList>) -> Vec<File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
+}
+
+/// Picks or receives dropped files, several at once, and adds them to the dossier.
 #[component]
 pub fn FilePicker() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -15,24 +20,23 @@ pub fn FilePicker() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let chosen = RwSignal::new(None::<String>);
 
-    let open = move |file: File| {
-        chosen.set(Some(file.name()));
-        requests::open(state, engine, file);
+    let open = move |files: Vec<File>| {
+        if files.is_empty() {
+            return;
+        }
+        chosen.set(Some(files.iter().map(File::name).collect::<Vec<_>>().join(", ")));
+        requests::open(state, engine, files);
     };
     let on_change = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = ev.target().expect("an input").unchecked_into();
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            open(file);
-        }
+        open(all(input.files()));
         // Picking the same file again must reload it.
         input.set_value("");
     };
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-            open(file);
-        }
+        open(all(ev.data_transfer().and_then(|d| d.files())));
     };
 
     view! {
@@ -47,18 +51,20 @@ pub fn FilePicker() -> impl IntoView {
             on:drop=on_drop
         >
             <label for="file-input" class="file-label">
-                <span class="file-title">"Fichier CSV à ouvrir"</span>
+                <span class="file-title">"Fichiers CSV à ouvrir"</span>
                 <span class="hint">
-                    "Choisissez un fichier ou déposez-le ici : extrait Insee, CAF, Observatoire des territoires… "
+                    "Choisissez un ou plusieurs fichiers, ou déposez-les ici, dans l’ordre que vous voulez : extraits Insee "
+                    "(plusieurs millésimes), CAF, Observatoire des territoires… "
                     "Séparateur, encodage et ligne d’en-tête sont détectés automatiquement."
                 </span>
-                <span class="file-button" aria-hidden="true">"Choisir un fichier…"</span>
+                <span class="file-button" aria-hidden="true">"Choisir des fichiers…"</span>
                 <span class="file-name" aria-hidden="true">{move || chosen.get().unwrap_or_else(|| "Aucun fichier choisi".to_owned())}</span>
             </label>
             <input
                 id="file-input"
                 class="visually-hidden-input"
                 type="file"
+                multiple
                 accept=".csv,.txt,.tsv,text/csv,text/plain"
                 on:change=on_change
             />

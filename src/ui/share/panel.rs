@@ -36,7 +36,7 @@ async fn fetch(state: AppState, engine: EngineHandle, url: String, status: RwSig
         Err(e) => return status.set(Some(Source::Failed(url, e))),
     };
     if !link::is_recipe(&file) {
-        requests::open(state, engine, file);
+        requests::open(state, engine, vec![file]);
         return status.set(Some(Source::Opened(url)));
     }
     let recipe = match link::read_recipe(&file).await {
@@ -50,7 +50,7 @@ async fn fetch(state: AppState, engine: EngineHandle, url: String, status: RwSig
     status.set(Some(Source::Fetching(data.clone())));
     match fetch::file(&data).await {
         Ok(file) => {
-            requests::open(state, engine, file);
+            requests::open(state, engine, vec![file]);
             status.set(Some(Source::Opened(data)));
         }
         Err(e) => status.set(Some(Source::Failed(data, e))),

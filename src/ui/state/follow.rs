@@ -4,6 +4,7 @@
 
 use crate::engine::ErrorKind;
 use crate::engine::chart::{ChartKind, ChartRequest};
+use crate::engine::dossier::sources::Contribution;
 use crate::protocol::UiToWorker;
 use crate::ui::state::requests;
 use crate::ui::state::worker::EngineHandle;
@@ -12,25 +13,35 @@ use leptos::prelude::*;
 
 /// Sets up the effects that send those requests.
 pub fn follow(state: AppState, engine: EngineHandle) {
-    // A commune picked and a file loaded: ask for the commune's rows.
+    // A commune picked and a file shown: ask for the commune's rows.
     Effect::new(move || {
         let Some(place) = state.place.get() else {
             return;
         };
-        // A file too large to keep is read again for the new commune.
-        let reread = match state.load.get() {
-            LoadState::Loaded(l) => l.streamed && l.detection.rows > 0,
-            LoadState::Failed { error, .. } => matches!(error.kind(), ErrorKind::TooLargeWithoutCommune { .. }),
-            _ => false,
-        };
+        // A file too large to read whole is read again for the commune.
+        let retry = matches!(state.load.get(), LoadState::Failed { ref error, .. }
+            if matches!(error.kind(), ErrorKind::TooLargeWithoutCommune { .. }));
         let loaded = matches!(state.load.get_untracked(), LoadState::Loaded(_));
         // The load already asked for this commune's rows.
         let asked =
             state.focused.get_value().is_some_and(|(id, code)| state.selected.is_latest(id) && code == place.code);
-        if reread && !asked {
-            requests::reread(state, engine);
+        if retry {
+            requests::retry(state, engine);
         } else if loaded && !asked {
             requests::select(state, engine, place);
+        }
+    });
+    // Files too large to keep, streamed for another territory: read again for this one.
+    Effect::new(move || {
+        let dossier = state.dossier.get();
+        for source in dossier.sources.iter().filter(|s| s.contribution == Contribution::Reread) {
+            requests::reread(state, engine, &source.file_name);
+        }
+    });
+    // A load over: the next file waiting.
+    Effect::new(move || {
+        if !matches!(state.load.get(), LoadState::Loading { .. }) && state.waiting.get_untracked() > 0 {
+            requests::next(state, engine);
         }
     });
     // New rows: keep the charted column if it is still there, else take the first.
@@ -38,6 +49,12 @@ pub fn follow(state: AppState, engine: EngineHandle) {
         let Some(Ok(selected)) = state.selected.get() else {
             return;
         };
+        // The column charted when the dossier was kept, once its file is back.
+        let restored = state.restored_chart.get_value().filter(|c| selected.chartable.contains(c));
+        if let Some(column) = restored {
+            state.restored_chart.set_value(None);
+            state.chart_column.set(Some(column));
+        }
         let current = state.chart_column.get_untracked();
         if current.as_ref().is_none_or(|c| !selected.chartable.contains(c)) {
             state.chart_column.set(selected.chartable.first().cloned());

@@ -2,6 +2,7 @@
 //! flow in through [`AppState::receive`]; components read the signals they show.
 
 pub mod follow;
+pub mod keep;
 pub mod latest;
 pub mod requests;
 pub mod worker;
@@ -14,10 +15,11 @@ use crate::engine::publish::readme;
 use crate::engine::read::ReadOptions;
 use crate::engine::territory::{Place, Territories};
 use crate::engine::tidy::standardize::Step;
-use crate::protocol::{Kit, Loaded, Page, RequestId, Selected, Stage, WorkerToUi};
+use crate::protocol::{Dossier, Kit, Loaded, Page, RequestId, Selected, Stage, WorkerToUi};
 pub use latest::Failure;
 use latest::Latest;
 use leptos::prelude::*;
+use std::collections::VecDeque;
 use std::sync::Arc;
 use web_sys::File;
 
@@ -64,12 +66,28 @@ pub enum Geography {
 /// All the app's signals.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The file picked last (kept to read it again with corrections).
+    /// The file shown in detail: the one read last, or the one the user chose in the list
+    /// (kept to read it again with corrections).
     pub file: StoredValue<Option<File>, LocalStorage>,
     /// The user's corrections to the detection of that file.
     pub options: RwSignal<ReadOptions>,
-    /// The file being read or read.
+    /// The file being read, or the one shown.
     pub load: RwSignal<LoadState>,
+    /// The dossier as the worker last described it: its sources and tidy table.
+    pub dossier: RwSignal<Arc<Dossier>>,
+    /// The dossier's files with the corrections each was read with: to read one again (for
+    /// another territory, when it was too large to keep) and to show it again.
+    pub files: StoredValue<Vec<(File, ReadOptions)>, LocalStorage>,
+    /// What reading each of them showed (detection, preview).
+    pub reads: StoredValue<Vec<Arc<Loaded>>>,
+    /// Files picked and waiting for their turn, with the corrections to read them with.
+    pub queue: StoredValue<VecDeque<(File, Option<ReadOptions>)>, LocalStorage>,
+    /// How many are waiting.
+    pub waiting: RwSignal<usize>,
+    /// Why the dossier cannot be kept on the device, once storage refused it.
+    pub kept_error: RwSignal<Option<String>>,
+    /// The column charted when the dossier was kept, charted again once its file is back.
+    pub restored_chart: StoredValue<Option<String>>,
     /// The id of the latest load request.
     pub load_id: RwSignal<RequestId>,
     /// The geography.
@@ -120,6 +138,13 @@ impl AppState {
             file: StoredValue::new_local(None),
             options: RwSignal::new(ReadOptions::default()),
             load: RwSignal::new(LoadState::Idle),
+            dossier: RwSignal::new(Arc::default()),
+            files: StoredValue::new_local(Vec::new()),
+            reads: StoredValue::new(Vec::new()),
+            queue: StoredValue::new_local(VecDeque::new()),
+            waiting: RwSignal::new(0),
+            kept_error: RwSignal::new(None),
+            restored_chart: StoredValue::new(None),
             load_id: RwSignal::new(0),
             geography: RwSignal::new(Geography::Pending),
             place: RwSignal::new(None),
@@ -141,6 +166,32 @@ impl AppState {
             dictionary: Latest::new(),
             kit: Latest::new(),
         }
+    }
+
+    /// Shows the file `name` of the dossier in detail (its detection, its rows); `None`: no
+    /// file is left.
+    pub fn show(&self, name: Option<&str>) {
+        let file = name.and_then(|n| self.files.with_value(|f| f.iter().find(|(g, _)| g.name() == n).cloned()));
+        let read = name.and_then(|n| self.reads.with_value(|r| r.iter().find(|l| l.file_name == n).cloned()));
+        match (file, read) {
+            (Some((file, options)), Some(read)) => {
+                self.file.set_value(Some(file));
+                self.options.set(options);
+                self.load.set(LoadState::Loaded(read));
+            }
+            _ => {
+                self.file.set_value(None);
+                self.load.set(LoadState::Idle);
+                self.selected.clear();
+                self.chart.clear();
+                self.kit.clear();
+            }
+        }
+    }
+
+    /// The name of the file shown, without tracking it.
+    pub fn file_name(&self) -> Option<String> {
+        self.file.with_value(|f| f.as_ref().map(File::name))
     }
 
     /// The steps in force.
@@ -210,7 +261,28 @@ impl AppState {
                 });
             }
             WorkerToUi::Loaded { id, loaded } if id == self.load_id.get_untracked() => {
-                self.load.set(LoadState::Loaded(Arc::new(*loaded)));
+                let loaded = Arc::new(*loaded);
+                let name = loaded.file_name.clone();
+                self.reads.update_value(|r| {
+                    r.retain(|l| l.file_name != name);
+                    r.push(loaded.clone());
+                });
+                if let Some(file) = self.file.get_value() {
+                    let options = loaded.options;
+                    keep::file(*self, &file, options);
+                    self.files.update_value(|f| {
+                        f.retain(|(g, _)| g.name() != name);
+                        f.push((file, options));
+                    });
+                }
+                self.load.set(LoadState::Loaded(loaded));
+            }
+            WorkerToUi::Dossier { dossier, .. } => {
+                let shown = self.file.with_value(|f| f.as_ref().map(File::name));
+                if dossier.current != shown && !matches!(self.load.get_untracked(), LoadState::Loading { .. }) {
+                    self.show(dossier.current.as_deref());
+                }
+                self.dossier.set(Arc::new(*dossier));
             }
             WorkerToUi::Selected { id, selected } if self.selected.is_latest(id) => {
                 user_timing(ROWS_RECEIVED);

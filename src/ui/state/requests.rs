@@ -9,12 +9,45 @@ use crate::ui::state::{AppState, LoadState};
 use leptos::prelude::*;
 use web_sys::File;
 
-/// Reads a newly picked file, detecting everything afresh but for the read settings of a
-/// recipe opened before it.
-pub fn open(state: AppState, engine: EngineHandle, file: File) {
+/// Adds newly picked files to the dossier, read one after the other in the order given,
+/// detecting everything afresh but for the read settings of a recipe opened before them.
+pub fn open(state: AppState, engine: EngineHandle, files: Vec<File>) {
+    queue(state, engine, files.into_iter().map(|f| (f, None)).collect());
+}
+
+/// Adds files to the dossier, each with the corrections to read it with (`None`: detect).
+pub fn queue(state: AppState, engine: EngineHandle, files: Vec<(File, Option<ReadOptions>)>) {
+    state.queue.update_value(|q| q.extend(files));
+    if !matches!(state.load.get_untracked(), LoadState::Loading { .. }) {
+        next(state, engine);
+    }
+    state.waiting.set(state.queue.with_value(std::collections::VecDeque::len));
+}
+
+/// Reads the next file waiting, if any.
+pub fn next(state: AppState, engine: EngineHandle) {
+    let Some((file, options)) = state.queue.try_update_value(std::collections::VecDeque::pop_front).flatten() else {
+        return;
+    };
+    state.waiting.set(state.queue.with_value(std::collections::VecDeque::len));
+    let recipe = state.recipe.with_untracked(|r| r.as_ref().map(|r| r.read));
     state.file.set_value(Some(file));
-    state.options.set(state.recipe.with_untracked(|r| r.as_ref().map(|r| r.read)).unwrap_or_default());
+    state.options.set(options.or(recipe).unwrap_or_default());
     read(state, engine);
+}
+
+/// Shows the dossier's file `name` in detail: its detection, its rows, its chart.
+pub fn show(state: AppState, name: &str) {
+    state.show(Some(name));
+}
+
+/// Takes the file `name` out of the dossier (and off the device).
+pub fn remove(state: AppState, engine: EngineHandle, name: &str) {
+    state.files.update_value(|f| f.retain(|(g, _)| g.name() != name));
+    state.reads.update_value(|r| r.retain(|l| l.file_name != name));
+    crate::ui::state::keep::forget_file(state, name);
+    let id = engine.with_value(Engine::next_id);
+    engine.with_value(|e| e.send(UiToWorker::Remove { id, file_name: name.to_owned() }));
 }
 
 /// Reads the current file again with one more correction.
@@ -23,36 +56,46 @@ pub fn correct(state: AppState, engine: EngineHandle, change: impl FnOnce(&mut R
     read(state, engine);
 }
 
-/// Reads the current file again as it is (for another commune, when it was too large to keep).
-pub fn reread(state: AppState, engine: EngineHandle) {
-    read(state, engine);
+/// Reads the dossier's file `name` again as it was read (for another territory, when it was
+/// too large to keep).
+pub fn reread(state: AppState, engine: EngineHandle, name: &str) {
+    let file = state.files.with_value(|f| f.iter().find(|(g, _)| g.name() == name).cloned());
+    let queued = state.queue.with_value(|q| q.iter().any(|(g, _)| g.name() == name));
+    if let Some((file, options)) = file.filter(|_| !queued) {
+        queue(state, engine, vec![(file, Some(options))]);
+    }
 }
 
-/// The view the page shows for `place`: the steps in force go with it.
-fn view(state: AppState, place: Place, fresh: bool) -> View {
-    View { place, steps: state.steps_applied_untracked(), fresh }
+/// The view the page shows for `place`: the steps in force and the file shown go with it.
+fn view(state: AppState, place: Place) -> View {
+    View { place, steps: state.steps_applied_untracked(), source: state.file_name() }
+}
+
+/// Reads the file shown again as it is (read without a commune, it was too large).
+pub fn retry(state: AppState, engine: EngineHandle) {
+    read(state, engine);
 }
 
 /// Asks for the rows of `place` in the file read.
 pub fn select(state: AppState, engine: EngineHandle, place: Place) {
     let id = engine.with_value(|e| state.selected.start(e, false));
     state.chart.clear();
-    let view = view(state, place, false);
+    let view = view(state, place);
     engine.with_value(|e| e.send(UiToWorker::Select { id, view }));
 }
 
-/// Asks for the rows of the commune picked again (the steps changed, or the tidy table starts
-/// again from this file alone: `fresh`), keeping those shown until they come. During a load,
-/// the rows riding with it were asked with the view of its start: they are no longer taken
-/// for an answer, and the commune's rows are asked again, with this view, once it is read.
-pub fn refresh(state: AppState, engine: EngineHandle, fresh: bool) {
+/// Asks for the rows of the commune picked again (the steps changed), keeping those shown
+/// until they come. During a load, the rows riding with it were asked with the view of its
+/// start: they are no longer taken for an answer, and the commune's rows are asked again,
+/// with this view, once it is read.
+pub fn refresh(state: AppState, engine: EngineHandle) {
     let loaded = matches!(state.load.get_untracked(), LoadState::Loaded(_));
     if matches!(state.load.get_untracked(), LoadState::Loading { .. }) {
         state.focused.set_value(None);
     }
     let Some(place) = state.place.get_untracked().filter(|_| loaded) else { return };
     let id = engine.with_value(|e| state.selected.start(e, true));
-    let view = view(state, place, fresh);
+    let view = view(state, place);
     engine.with_value(|e| e.send(UiToWorker::Select { id, view }));
 }
 
@@ -84,8 +127,7 @@ fn read(state: AppState, engine: EngineHandle) {
     });
     let options = state.options.get_untracked();
     // The commune already picked comes back with the file: no second round trip.
-    let focus =
-        state.place.get_untracked().map(|place| (engine.with_value(Engine::next_id), view(state, place, false)));
+    let focus = state.place.get_untracked().map(|place| (engine.with_value(Engine::next_id), view(state, place)));
     if let Some((select_id, view)) = &focus {
         state.selected.own(*select_id, true);
         state.focused.set_value(Some((*select_id, view.place.code.clone())));

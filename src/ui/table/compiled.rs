@@ -4,7 +4,6 @@
 use crate::engine::tidy::compile::LONG_HEADER;
 use crate::ui::messages;
 use crate::ui::state::AppState;
-use crate::ui::state::worker::EngineHandle;
 use crate::ui::widgets::download;
 use leptos::prelude::*;
 
@@ -12,18 +11,17 @@ use leptos::prelude::*;
 #[component]
 pub fn CompiledPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let engine = expect_context::<EngineHandle>();
-    let compiled = move || match state.selected.get() {
-        Some(Ok(s)) => s.compiled.clone().map(|c| (s.place.clone(), c)),
-        _ => None,
+    let compiled = move || {
+        let place = state.place.get()?;
+        state.dossier.with(|d| d.compiled.clone()).map(|c| (place, c))
     };
     let error = RwSignal::new(None::<String>);
     let hint = move || {
-        matches!(state.selected.get(), Some(Ok(ref s)) if s.compiled.is_none()).then(|| {
+        (state.place.with(Option::is_some) && state.dossier.with(|d| d.compiled.is_none())).then(|| {
             view! {
                 <p class="hint">
-                    "Pour suivre un indicateur d’une année à l’autre, chargez ensuite un autre millésime du même fichier "
-                    "(par exemple Filosofi 2019 après 2020) : Carnet en fera un seul tableau."
+                    "Pour suivre un indicateur d’une année à l’autre, ajoutez au dossier d’autres millésimes du même fichier "
+                    "(par exemple Filosofi 2019, 2020 et 2021) : Carnet en fera un seul tableau."
                 </p>
             }
         })
@@ -45,10 +43,10 @@ pub fn CompiledPanel() -> impl IntoView {
                 })
                 .collect_view();
             let title = format!(
-                "Tableau compilé : {} pour {}, {}",
+                "Tableau compilé : {} pour {}, d’après {}",
                 messages::count(c.rows.len() as u64, "valeur", "valeurs"),
                 place.name,
-                c.files.join(" + ")
+                messages::count(c.files.len() as u64, "fichier", "fichiers")
             );
             let stem = format!("compilation_{}", place.code);
             let (long, wide) = (c.long_csv.clone(), c.wide_csv.clone());
@@ -72,16 +70,6 @@ pub fn CompiledPanel() -> impl IntoView {
                         " "
                         <button type="button" class="secondary" on:click=move |_| save(wide_name.clone(), wide.clone())>
                             "Télécharger le tableau compilé (format large, CSV)"
-                        </button>
-                        " "
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| {
-                                crate::ui::state::requests::refresh(state, engine, true);
-                            }
-                        >
-                            "Repartir d’un seul fichier"
                         </button>
                         <p class="hint">
                             "Format long : une ligne par valeur (territoire, indicateur sans son suffixe d’année, année, valeur, unité, source). "

@@ -14,7 +14,7 @@ pub fn follow(state: AppState, engine: EngineHandle) {
     Effect::new(move |previous: Option<Vec<Step>>| {
         let steps = state.steps_applied();
         if previous.is_some() {
-            crate::ui::state::requests::refresh(state, engine, false);
+            crate::ui::state::requests::refresh(state, engine);
         }
         steps
     });

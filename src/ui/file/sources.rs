@@ -1,0 +1,122 @@
+//! The dossier's files: each with what was detected, its vintage and level, its rows, and
+//! what it gives the commune chosen; one to show in detail, any to remove; the files
+//! waiting their turn; and « Oublier ce dossier », which empties the device's copy.
+
+use crate::ui::messages;
+use crate::ui::state::AppState;
+use crate::ui::state::requests;
+use crate::ui::state::worker::EngineHandle;
+use leptos::prelude::*;
+
+/// The list of the dossier's files.
+#[component]
+pub fn SourcesPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let engine = expect_context::<EngineHandle>();
+    let place = move || state.place.with(|p| p.as_ref().map(|p| p.name.clone())).unwrap_or_default();
+    let items = move || {
+        let dossier = state.dossier.get();
+        let place = place();
+        dossier
+            .sources
+            .iter()
+            .map(|s| {
+                let name = s.file_name.clone();
+                let current = dossier.current.as_ref() == Some(&name);
+                let title = s.publication.clone().unwrap_or_else(|| name.clone());
+                let facts = format!(
+                    "{} — {}, {}, {}, {}",
+                    name,
+                    messages::rows_level(s.level),
+                    messages::count(s.rows as u64, "ligne", "lignes"),
+                    messages::count(s.columns as u64, "colonne", "colonnes"),
+                    messages::size(s.size),
+                );
+                let gives = messages::contribution(&s.contribution, &place);
+                let serves = matches!(s.contribution, crate::engine::dossier::sources::Contribution::Rows { .. });
+                let (show_name, remove_name) = (name.clone(), name.clone());
+                view! {
+                    <li class="source" class:current=current class:idle=!serves>
+                        <p class="source-title">
+                            <strong>{title}</strong>
+                            {current.then(|| view! { <span class="badge">"affiché"</span> })}
+                        </p>
+                        <p class="hint">{facts}</p>
+                        <p class="source-gives">{gives}</p>
+                        <div class="source-actions">
+                            {(!current).then(|| view! {
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    aria-label=format!("Afficher {show_name}")
+                                    on:click=move |_| requests::show(state, &show_name)
+                                >
+                                    "Afficher"
+                                </button>
+                            })}
+                            <button
+                                type="button"
+                                class="secondary"
+                                aria-label=format!("Retirer {remove_name} du dossier")
+                                on:click=move |_| requests::remove(state, engine, &remove_name)
+                            >
+                                "Retirer"
+                            </button>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let waiting = move || {
+        let n = state.waiting.get();
+        (n > 0).then(|| {
+            view! {
+                <p class="hint" role="status">
+                    {format!("{} en attente de lecture.", messages::count(n as u64, "fichier", "fichiers"))}
+                </p>
+            }
+        })
+    };
+    let confirming = RwSignal::new(false);
+    view! {
+        <Show when=move || state.dossier.with(|d| !d.sources.is_empty())>
+            <div class="sources" role="region" aria-labelledby="sources-title">
+                <h3 id="sources-title">
+                    {move || {
+                        let n = state.dossier.with(|d| d.sources.len());
+                        format!("Le dossier : {}", messages::count(n as u64, "fichier", "fichiers"))
+                    }}
+                </h3>
+                <ul class="source-list">{items}</ul>
+                {waiting}
+                <p class="hint">
+                    "Le dossier est gardé sur cet appareil, dans ce navigateur : fichiers, commune, étapes, graphique et "
+                    "champs de publication sont retrouvés au prochain chargement de la page. Rien n’est envoyé."
+                </p>
+                {move || state.kept_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
+                            "Oublier ce dossier"
+                        </button>
+                    }
+                >
+                    <div class="confirm" role="group" aria-labelledby="forget-question">
+                        <p id="forget-question">
+                            "Effacer de cet appareil les fichiers, la commune, les étapes, le graphique et les champs de publication ?"
+                        </p>
+                        <button type="button" on:click=move |_| crate::ui::state::keep::forget(state)>
+                            "Oui, oublier ce dossier"
+                        </button>
+                        " "
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
+                            "Annuler"
+                        </button>
+                    </div>
+                </Show>
+            </div>
+        </Show>
+    }
+}
