@@ -18,9 +18,9 @@ test("Filosofi 2019 and 2020 make one tidy table: MED 28 570 then 29 440", async
   await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
   await carnet.upload(Y2019);
   await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
-  await page.getByText(/chargez ensuite un autre millésime/).waitFor();
+  await page.getByText(/ajoutez au dossier d’autres millésimes/).waitFor();
   await carnet.upload(Y2020);
-  const table = page.getByRole("table", { name: /^Tableau compilé : \d+ valeurs pour Sailly-lez-Lannoy, cc_filosofi_2019_COM\.CSV \+ cc_filosofi_2020_COM\.csv/ });
+  const table = page.getByRole("table", { name: /^Tableau compilé : \d+ valeurs pour Sailly-lez-Lannoy, d’après 2 fichiers/ });
   await table.waitFor();
   const med = await table.locator("tbody tr").filter({ hasText: "MED" }).allInnerTexts();
   const lines = med.filter((t) => /\tMED\t/.test(t));

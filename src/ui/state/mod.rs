@@ -173,6 +173,8 @@ impl AppState {
     pub fn show(&self, name: Option<&str>) {
         let file = name.and_then(|n| self.files.with_value(|f| f.iter().find(|(g, _)| g.name() == n).cloned()));
         let read = name.and_then(|n| self.reads.with_value(|r| r.iter().find(|l| l.file_name == n).cloned()));
+        // The rows riding with the last load were another file's.
+        self.focused.set_value(None);
         match (file, read) {
             (Some((file, options)), Some(read)) => {
                 self.file.set_value(Some(file));

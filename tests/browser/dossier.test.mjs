@@ -1,0 +1,148 @@
+// The dossier as a clerk builds it: Filosofi 2019 and 2020 picked together before the commune,
+// 2021 after it; one tidy table over the three years; a line of the median; the ZIP for
+// data.gouv.fr; everything back after a reload; « Oublier ce dossier » empties the device.
+// The journey's user actions are counted: at most 12.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CarnetPage, TEST_DATA } from "./carnet-page.mjs";
+import { AXE, ROOT, assertClean, axe, useApp } from "./harness.mjs";
+
+const Y2019 = join(TEST_DATA, "cc_filosofi_2019_COM.CSV");
+const Y2020 = join(TEST_DATA, "cc_filosofi_2020_COM.csv");
+const Y2021 = join(TEST_DATA, "cc_filosofi_2021_COM.csv");
+const NNBSP = "\u202f";
+const app = useApp();
+
+/** The tidy table's MED rows, as « year value » pairs. */
+async function medians(page) {
+  const table = page.getByRole("table", { name: /^Tableau compilé : \d+ valeurs pour Sailly-lez-Lannoy, d’après 3 fichiers/ });
+  await table.waitFor({ timeout: 60_000 });
+  const rows = await table.locator("tbody tr").allInnerTexts();
+  return rows.filter((t) => /\tMED\t/.test(t)).map((t) => t.split("\t").slice(4, 6).join(" "));
+}
+
+const EXPECTED = [`2019 28${NNBSP}570`, `2020 29${NNBSP}440`, `2021 29${NNBSP}860`];
+
+test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept across a reload, then forgotten", async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [AXE] });
+  const page = carnet.page;
+  let actions = 0;
+  const act = async (what) => {
+    actions += 1;
+    return what();
+  };
+  const list = page.getByRole("region", { name: /^Le dossier : / });
+
+  // Two vintages picked together, before any commune: both are listed, waiting for one.
+  await act(() => carnet.upload([Y2019, Y2020]));
+  await page.getByRole("heading", { name: "Le dossier : 2 fichiers" }).waitFor({ timeout: 60_000 });
+  assert.equal(await list.getByText("En attente du choix de la commune.").count(), 2);
+  await act(() => carnet.commune.fill("59522"));
+  await act(() => page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).click());
+  await list.getByText(/^Apporte 1 ligne pour Sailly-lez-Lannoy \(commune\)/).first().waitFor();
+  // The third after the commune.
+  await act(() => carnet.upload(Y2021));
+  await page.getByRole("heading", { name: "Le dossier : 3 fichiers" }).waitFor({ timeout: 60_000 });
+  assert.deepEqual(await medians(page), EXPECTED);
+  await carnet.screenshot("a0-dossier");
+  await axe(carnet, "dossier");
+
+  // Another commune, then back: every file is filtered again.
+  await carnet.pickCommune("Lannoy", /^Lannoy \(59332\)/);
+  await page.getByRole("table", { name: /^Tableau compilé : \d+ valeurs pour Lannoy, d’après 3 fichiers/ }).waitFor();
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  assert.deepEqual(await medians(page), EXPECTED);
+
+  // The median over the three years, as a line (proposed: the dossier has several years).
+  await act(() => carnet.chooseIndicator("MED21"));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("en 2021"));
+  const alt = await page.locator("#chart-alt").innerText();
+  assert.match(alt, new RegExp(`28${NNBSP}570 en 2019, 29${NNBSP}440 en 2020, 29${NNBSP}860 en 2021`));
+  assert.match(alt, /Source : Insee, Filosofi 2019 ; Insee, Filosofi 2020 ; Insee, Filosofi 2021\.$/);
+
+  // Publier: the ZIP holds the tidy table of the three years and each source's rows.
+  await act(() => page.getByRole("button", { name: "Publier", exact: true }).click());
+  const form = page.getByRole("form", { name: "Le jeu de données" });
+  assert.equal(await form.getByLabel("Début").inputValue(), "2019-01-01");
+  assert.equal(await form.getByLabel("Fin").inputValue(), "2021-12-31");
+  await form.getByLabel("Producteur").fill("Mairie de Sailly-lez-Lannoy");
+  actions += 1;
+  const zip = await act(() => carnet.download("Télécharger tout (ZIP)"));
+  assert.ok(actions <= 12, `${actions} actions from an empty page to the ZIP`);
+  const dir = mkdtempSync(join(tmpdir(), "carnet-dossier-"));
+  writeFileSync(join(dir, zip.name), zip.bytes);
+  execFileSync("python3", ["-m", "zipfile", "-e", zip.name, "kit"], { cwd: dir });
+  const kit = join(dir, "kit");
+  const files = readdirSync(kit).sort();
+  for (const f of ["dossier_59522_2019-2021.csv", "cc_filosofi_2019_COM_59522.csv", "cc_filosofi_2020_COM_59522.csv",
+    "cc_filosofi_2021_COM_59522.csv", "README.md", "datagouv.json", "datapackage.json", "schema.json"]) {
+    assert.ok(files.includes(f), `${f} in ${files}`);
+  }
+  const tidy = readFileSync(join(kit, "dossier_59522_2019-2021.csv"), "utf8");
+  for (const line of ["MED,,2019,28570,", "MED,,2020,29440,", "MED,,2021,29860,"]) {
+    assert.ok(tidy.includes(`59522,Sailly-lez-Lannoy,${line}`), `${line} in the tidy CSV`);
+  }
+  const api = JSON.parse(readFileSync(join(kit, "datagouv.json"), "utf8"));
+  assert.deepEqual(api.dataset.temporal_coverage, { start: "2019-01-01", end: "2021-12-31" });
+  const readme = readFileSync(join(kit, "README.md"), "utf8");
+  for (const year of [2019, 2020, 2021]) assert.match(readme, new RegExp(`  - Insee, Filosofi ${year}, fichier `));
+  execFileSync("python3", [join(ROOT, "tests", "validators", "datagouv.py"), join(kit, "datagouv.json")]);
+  try {
+    execFileSync("frictionless", ["validate", "datapackage.json"], { cwd: kit, encoding: "utf8" });
+  } catch (e) {
+    if (e.code !== "ENOENT" || process.env.CARNET_REQUIRE_FRICTIONLESS) assert.fail(`frictionless: ${e.stdout ?? e.message}`);
+  }
+
+  // A reload: the files, the commune, the chart and the fields are back.
+  await page.reload();
+  await page.getByRole("heading", { name: "Le dossier : 3 fichiers" }).waitFor({ timeout: 60_000 });
+  assert.deepEqual(await medians(page), EXPECTED);
+  assert.equal(await carnet.commune.inputValue(), "Sailly-lez-Lannoy (59522)");
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("29\u202f860 en 2021"));
+  assert.equal(await page.getByLabel("Indicateur à représenter").inputValue(), "MED21");
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  assert.equal(await form.getByLabel("Producteur").inputValue(), "Mairie de Sailly-lez-Lannoy");
+  await carnet.screenshot("a1-dossier-recharge");
+
+  // Oublier ce dossier: asked once, then the page starts empty and the device keeps nothing.
+  await list.getByRole("button", { name: "Oublier ce dossier" }).click();
+  await Promise.all([
+    page.waitForEvent("load"),
+    list.getByRole("button", { name: "Oui, oublier ce dossier" }).click(),
+  ]);
+  await page.getByRole("heading", { name: "Carnet", level: 1 }).waitFor();
+  await page.getByLabel(/^Fichiers CSV à ouvrir/).waitFor();
+  assert.equal(await page.getByRole("region", { name: /^Le dossier : / }).count(), 0);
+  const kept = await page.evaluate(() => window.carnetStore.load());
+  assert.deepEqual(kept, { state: null, files: [] });
+  await carnet.screenshot("a2-dossier-oublie");
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("A file that cannot serve is listed with its reason and blocks nothing", async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  const notes = { name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("titre;valeur\nun;1\ndeux;2\n") };
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  const file = (path) => ({ name: path.split("/").pop(), mimeType: "text/csv", buffer: readFileSync(path) });
+  await carnet.upload([file(Y2019), notes, file(Y2020)]);
+  await page.getByRole("heading", { name: "Le dossier : 3 fichiers" }).waitFor({ timeout: 60_000 });
+  const list = page.getByRole("region", { name: /^Le dossier : / });
+  await list.getByText(/^Ne peut pas servir : aucune colonne ne contient de codes de communes/).waitFor();
+  await page.getByRole("table", { name: /^Tableau compilé : \d+ valeurs pour Sailly-lez-Lannoy, d’après 2 fichiers/ }).waitFor();
+  // Removed, it leaves the list; the others stay.
+  await list.getByRole("button", { name: "Retirer notes.csv du dossier" }).click();
+  await page.getByRole("heading", { name: "Le dossier : 2 fichiers" }).waitFor();
+  // Shown again, the 2019 file's rows come back under its own name.
+  await page.getByRole("button", { name: "Afficher cc_filosofi_2019_COM.CSV" }).click();
+  await page.getByLabel("Indicateur à représenter").locator('option[value="MED19"]').waitFor({ state: "attached" });
+  await list.locator("li.current", { hasText: "Insee, Filosofi 2019" }).waitFor();
+  await carnet.screenshot("a3-dossier-fichier-inutile");
+  assertClean(carnet);
+  await page.context().close();
+});
