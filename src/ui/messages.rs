@@ -13,6 +13,7 @@ use crate::engine::read::dialect::{LineEnding, Separator};
 use crate::engine::read::parse::SetAsideReason;
 use crate::engine::table::{ColumnKind, DecimalSign};
 use crate::engine::territory::levels::Level;
+use crate::engine::tidy::compile::Overlap;
 use crate::engine::tidy::standardize::{Step, StepError};
 use crate::engine::{Error, ErrorKind};
 use crate::ui::widgets::download::DownloadError;
@@ -300,6 +301,23 @@ pub fn contribution(contribution: &Contribution, place: &str) -> String {
         }
         Contribution::Reread => "Relecture du fichier pour ce territoire…".to_owned(),
     }
+}
+
+/// Two files giving the same values, in words, with what the tidy table does meanwhile.
+pub fn overlap(o: &Overlap) -> String {
+    let year = o.year.map(|y| format!(" pour {y}")).unwrap_or_default();
+    let differ = match o.differing {
+        0 => "toutes identiques".to_owned(),
+        n => format!("dont {} {}", format::integer(n as i64), if n > 1 { "diffèrent" } else { "diffère" }),
+    };
+    format!(
+        "« {} » et « {} » donnent les mêmes indicateurs{year} ({}, {differ}). Le tableau compilé garde pour l’instant \
+         les valeurs de « {} ». Lequel garder dans le dossier ?",
+        o.kept,
+        o.left,
+        count(o.values as u64, "valeur", "valeurs"),
+        o.kept
+    )
 }
 
 /// The level of a file's rows, in words: « communes », « IRIS ».

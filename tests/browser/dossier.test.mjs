@@ -17,9 +17,9 @@ const Y2021 = join(TEST_DATA, "cc_filosofi_2021_COM.csv");
 const NNBSP = "\u202f";
 const app = useApp();
 
-/** The tidy table's MED rows, as « year value » pairs. */
-async function medians(page) {
-  const table = page.getByRole("table", { name: /^Tableau compilé : \d+ valeurs pour Sailly-lez-Lannoy, d’après 3 fichiers/ });
+/** The tidy table's MED rows, as « year value » pairs, once it covers `files` files. */
+async function medians(page, files = 3) {
+  const table = page.getByRole("table", { name: new RegExp(`^Tableau compilé : \\d+ valeurs pour Sailly-lez-Lannoy, d’après ${files} fichiers`) });
   await table.waitFor({ timeout: 60_000 });
   const rows = await table.locator("tbody tr").allInnerTexts();
   return rows.filter((t) => /\tMED\t/.test(t)).map((t) => t.split("\t").slice(4, 6).join(" "));
@@ -142,7 +142,17 @@ test("A file that cannot serve is listed with its reason and blocks nothing", as
   await page.getByRole("button", { name: "Afficher cc_filosofi_2019_COM.CSV" }).click();
   await page.getByLabel("Indicateur à représenter").locator('option[value="MED19"]').waitFor({ state: "attached" });
   await list.locator("li.current", { hasText: "Insee, Filosofi 2019" }).waitFor();
-  await carnet.screenshot("a3-dossier-fichier-inutile");
+  // The same vintage twice (downloaded again): asked which to keep, each value once meanwhile.
+  await carnet.upload({ ...file(Y2020), name: "cc_filosofi_2020_COM (1).csv" });
+  const overlap = page.getByRole("group", { name: "Doublon : cc_filosofi_2020_COM.csv et cc_filosofi_2020_COM (1).csv" });
+  await overlap.waitFor();
+  assert.match(await overlap.innerText(), /donnent les mêmes indicateurs pour 2020 \(\d+ valeurs, toutes identiques\)/);
+  assert.deepEqual(await medians(page), [`2019 28${NNBSP}570`, `2020 29${NNBSP}440`], "MED 2020 once");
+  await carnet.screenshot("a3-dossier-doublon");
+  await overlap.getByRole("button", { name: "Garder « cc_filosofi_2020_COM.csv »" }).click();
+  await page.getByRole("heading", { name: "Le dossier : 2 fichiers" }).waitFor();
+  assert.equal(await overlap.count(), 0);
+  await carnet.screenshot("a4-dossier-fichier-inutile");
   assertClean(carnet);
   await page.context().close();
 });

@@ -111,7 +111,9 @@ test("a recipe saved, the page reloaded, the recipe and the file alone give the 
   const path = join(published, "saved.json");
   writeFileSync(path, saved.bytes);
 
-  await page.reload();
+  // Next year: a new dossier (the device keeps this one until it is forgotten).
+  await page.getByRole("button", { name: "Oublier ce dossier" }).click();
+  await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Oui, oublier ce dossier" }).click()]);
   await page.getByLabel("Recette Carnet (facultatif)").setInputFiles(path);
   await page.getByText(/Recette « saved\.json » ouverte/).waitFor();
   await carnet.upload(join(TEST_DATA, FILOSOFI));
@@ -149,7 +151,9 @@ test("a recipe made on 2020 replayed on another vintage maps MED20 to MED19 and 
   const path = join(published, "vintage.json");
   writeFileSync(path, saved.bytes);
 
-  await page.reload();
+  // Next year: a new dossier (the device keeps this one until it is forgotten).
+  await page.getByRole("button", { name: "Oublier ce dossier" }).click();
+  await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Oui, oublier ce dossier" }).click()]);
   await page.getByLabel("Recette Carnet (facultatif)").setInputFiles(path);
   await page.getByText(/Recette « vintage\.json » ouverte/).waitFor();
   await carnet.upload(Y2019);

@@ -96,15 +96,68 @@ pub fn long(
     out
 }
 
+/// Two files giving the same indicators of the same year for a territory: the tidy table
+/// keeps the first file's values until the user keeps one of them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overlap {
+    /// The year both files give.
+    pub year: Option<u16>,
+    /// The file whose values the tidy table keeps (read first).
+    pub kept: String,
+    /// The file whose values it leaves out.
+    pub left: String,
+    /// Values both give.
+    pub values: usize,
+    /// Of those, values that differ.
+    pub differing: usize,
+}
+
 /// The long table of `place` in `extracts`: its rows under a former code (a file older than
-/// a merger) are written under its code and name of today.
+/// a merger) are written under its code and name of today. A value two files give (same
+/// territory, indicator and year) is kept once, from the first.
 pub fn of_place(extracts: &[Extract], place: &Place, labels: Option<&Dictionary>) -> Vec<Observation> {
-    let mut out = long(extracts, &|_| Some(place.name.clone()), labels);
-    out.retain(|o| place.own_codes().any(|c| c == o.code));
-    for o in &mut out {
+    gather(extracts, place, labels).0
+}
+
+/// [`of_place`], with the overlaps between files it resolved.
+pub fn gather(extracts: &[Extract], place: &Place, labels: Option<&Dictionary>) -> (Vec<Observation>, Vec<Overlap>) {
+    let mut all = long(extracts, &|_| Some(place.name.clone()), labels);
+    all.retain(|o| place.own_codes().any(|c| c == o.code));
+    for o in &mut all {
         o.code.clone_from(&place.code);
     }
-    out
+    let mut seen: std::collections::HashMap<(String, String, Option<u16>), usize> = std::collections::HashMap::new();
+    let mut kept: Vec<Observation> = Vec::with_capacity(all.len());
+    let mut overlaps: Vec<Overlap> = Vec::new();
+    for o in all {
+        let key = (o.code.clone(), o.indicator.clone(), o.year);
+        let Some(&at) = seen.get(&key) else {
+            seen.insert(key, kept.len());
+            kept.push(o);
+            continue;
+        };
+        let first = &kept[at];
+        if first.source == o.source {
+            // One file giving a value twice (two columns of one indicator): both stay.
+            kept.push(o);
+            continue;
+        }
+        let differs = first.value != o.value || first.marker != o.marker;
+        match overlaps.iter_mut().find(|v| v.year == o.year && v.kept == first.source && v.left == o.source) {
+            Some(v) => {
+                v.values += 1;
+                v.differing += usize::from(differs);
+            }
+            None => overlaps.push(Overlap {
+                year: o.year,
+                kept: first.source.clone(),
+                left: o.source.clone(),
+                values: 1,
+                differing: usize::from(differs),
+            }),
+        }
+    }
+    (kept, overlaps)
 }
 
 /// The unit a label ends with (`… (€)`, `… (%)`), or a percentage column's.
@@ -296,6 +349,30 @@ pub fn series(observations: &[Observation], code: &str, indicator: &str) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_year_in_two_files_is_kept_once_and_reported() {
+        let extract = |name: &str, csv: &str| {
+            let ws = crate::engine::read::workspace::Workspace::load(name, csv.as_bytes(), &mut ()).unwrap();
+            Extract::new(name, ws.table().clone())
+        };
+        let a = extract("cc_filosofi_2020_COM.csv", "CODGEO;MED20;NB20\n59522;29440;765\n");
+        let b = extract("cc_filosofi_2020_COM (1).csv", "CODGEO;MED20;NB20\n59522;29440;766\n");
+        let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+        let (observations, overlaps) = gather(&[a, b], &place, None);
+        assert_eq!(observations.len(), 2, "each value once");
+        assert!(observations.iter().all(|o| o.source == "cc_filosofi_2020_COM.csv"));
+        assert_eq!(
+            overlaps,
+            [Overlap {
+                year: Some(2020),
+                kept: "cc_filosofi_2020_COM.csv".into(),
+                left: "cc_filosofi_2020_COM (1).csv".into(),
+                values: 2,
+                differing: 1,
+            }]
+        );
+    }
     use crate::engine::read::workspace::Workspace;
     use crate::engine::territory::filter;
 

@@ -78,6 +78,31 @@ pub fn SourcesPanel() -> impl IntoView {
             }
         })
     };
+    let overlaps = move || {
+        state
+            .dossier
+            .get()
+            .overlaps
+            .iter()
+            .map(|o| {
+                let (kept, left) = (o.kept.clone(), o.left.clone());
+                let (keep_kept, keep_left) = (kept.clone(), left.clone());
+                let (drop_left, drop_kept) = (left.clone(), kept.clone());
+                view! {
+                    <div class="overlap" role="group" aria-label=format!("Doublon : {kept} et {left}")>
+                        <p>{messages::overlap(o)}</p>
+                        <button type="button" on:click=move |_| requests::remove(state, engine, &drop_left)>
+                            {format!("Garder « {keep_kept} »")}
+                        </button>
+                        " "
+                        <button type="button" class="secondary" on:click=move |_| requests::remove(state, engine, &drop_kept)>
+                            {format!("Garder « {keep_left} »")}
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
     let confirming = RwSignal::new(false);
     view! {
         <Show when=move || state.dossier.with(|d| !d.sources.is_empty())>
@@ -89,6 +114,7 @@ pub fn SourcesPanel() -> impl IntoView {
                     }}
                 </h3>
                 <ul class="source-list">{items}</ul>
+                {overlaps}
                 {waiting}
                 <p class="hint">
                     "Le dossier est gardé sur cet appareil, dans ce navigateur : fichiers, commune, étapes, graphique et "
