@@ -15,6 +15,7 @@ mod table;
 mod territory;
 mod widgets;
 
+use chart::gallery::ChartGallery;
 use chart::panel::ChartPanel;
 use file::detection::{DetectionSummary, Preview};
 use file::picker::{DictionaryPicker, FilePicker};
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
             <section class="step" aria-labelledby="step-chart">
                 <h2 id="step-chart">"3. Représenter un indicateur"</h2>
                 <ChartPanel />
+                <ChartGallery />
                 <SharePanel />
             </section>
             <section class="step" aria-labelledby="step-publish">

@@ -64,6 +64,16 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   assert.match(alt, new RegExp(`28${NNBSP}570 en 2019, 29${NNBSP}440 en 2020, 29${NNBSP}860 en 2021`));
   assert.match(alt, /Source : Insee, Filosofi 2019 ; Insee, Filosofi 2020 ; Insee, Filosofi 2021\.$/);
 
+  // Kept in the dossier's charts, with a second one.
+  const gallery = page.getByRole("region", { name: /^Les graphiques du dossier/ });
+  await gallery.getByRole("button", { name: "Ajouter ce graphique au dossier" }).click();
+  await carnet.chooseIndicator("PIMP21");
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("PIMP"));
+  await gallery.getByRole("button", { name: "Ajouter ce graphique au dossier" }).click();
+  await gallery.getByRole("heading", { name: "Les graphiques du dossier : 2 graphiques" }).waitFor();
+  await carnet.chooseIndicator("MED21");
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("en 2021"));
+
   // Publier: the ZIP holds the tidy table of the three years and each source's rows.
   await act(() => page.getByRole("button", { name: "Publier", exact: true }).click());
   const form = page.getByRole("form", { name: "Le jeu de données" });
@@ -104,6 +114,11 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   assert.equal(await carnet.commune.inputValue(), "Sailly-lez-Lannoy (59522)");
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("29\u202f860 en 2021"));
   assert.equal(await page.getByLabel("Indicateur à représenter").inputValue(), "MED21");
+  await gallery.getByRole("heading", { name: "Les graphiques du dossier : 2 graphiques" }).waitFor();
+  await gallery.getByRole("button", { name: /^Afficher « PIMP/ }).click();
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("PIMP"));
+  await carnet.screenshot("a1-dossier-sources", ".sources");
+  await carnet.screenshot("a1-dossier-graphiques", ".gallery");
   await page.getByRole("button", { name: "Publier", exact: true }).click();
   assert.equal(await form.getByLabel("Producteur").inputValue(), "Mairie de Sailly-lez-Lannoy");
   await carnet.screenshot("a1-dossier-recharge");

@@ -38,6 +38,18 @@ pub struct ChartSettings {
     pub columns: Vec<String>,
 }
 
+/// A chart kept in the dossier: its settings, the file its indicator comes from, and the title
+/// it had when kept (to list it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DossierChart {
+    /// The file the indicator was read in.
+    pub file: Option<String>,
+    /// The chart's title when it was kept.
+    pub title: String,
+    /// Its settings.
+    pub settings: ChartSettings,
+}
+
 /// Everything needed to redo the work on a file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recipe {

@@ -2,4 +2,5 @@
 //! its editor.
 
 pub mod edit;
+pub mod gallery;
 pub mod panel;

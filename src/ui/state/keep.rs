@@ -4,6 +4,7 @@
 //! device. Storage refused or full is said once; the work in progress is untouched.
 
 use crate::engine::chart::{ChartKind, Edits};
+use crate::engine::dossier::recipe::DossierChart;
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::read::ReadOptions;
 use crate::engine::tidy::standardize::Step;
@@ -49,6 +50,9 @@ struct Kept {
     chart_kind_chosen: bool,
     chart_edits: Edits,
     chart_columns: Vec<String>,
+    /// The charts kept in the dossier.
+    #[serde(default)]
+    charts: Vec<DossierChart>,
     dataset: Option<Dataset>,
     /// The proposal the fields were edited from, and its commune.
     proposed: Option<(String, Dataset)>,
@@ -113,6 +117,7 @@ fn settings(state: AppState) -> Kept {
         chart_kind_chosen: state.chart_kind_chosen.get(),
         chart_edits: state.chart_edits.get(),
         chart_columns: state.chart_columns.get(),
+        charts: state.charts.get(),
         dataset: state.dataset.get(),
         proposed: state.proposed.get_value(),
         description_auto: state.description_auto.get(),
@@ -175,6 +180,7 @@ fn restore(state: AppState, engine: EngineHandle, kept: &JsValue) {
     }
     state.chart_edits.set(k.chart_edits);
     state.chart_columns.set(k.chart_columns);
+    state.charts.set(k.charts);
     state.restored_chart.set_value(k.chart_column);
     state.dataset.set(k.dataset);
     state.proposed.set_value(k.proposed);

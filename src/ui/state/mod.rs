@@ -9,7 +9,7 @@ pub mod worker;
 
 use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn, Edits};
-use crate::engine::dossier::recipe::Recipe;
+use crate::engine::dossier::recipe::{DossierChart, Recipe};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::readme;
 use crate::engine::read::ReadOptions;
@@ -110,6 +110,8 @@ pub struct AppState {
     pub chart_columns: RwSignal<Vec<String>>,
     /// The chart, or why it could not be built.
     pub chart: Latest<Arc<Drawn>>,
+    /// The charts kept in the dossier.
+    pub charts: RwSignal<Vec<DossierChart>>,
     /// The data.gouv.fr fields as the user is editing them.
     pub dataset: RwSignal<Option<Dataset>>,
     /// Whether the description follows the other fields (the user has not written in it).
@@ -156,6 +158,7 @@ impl AppState {
             chart_edits: RwSignal::new(Edits::default()),
             chart_columns: RwSignal::new(Vec::new()),
             chart: Latest::new(),
+            charts: RwSignal::new(Vec::new()),
             dataset: RwSignal::new(None),
             description_auto: RwSignal::new(true),
             proposed: StoredValue::new(None),
