@@ -9,9 +9,10 @@
 use crate::engine::Error;
 use crate::engine::carry;
 use crate::engine::chart::{ChartRequest, Drawn};
+use crate::engine::dossier::saved::{DossierError, Saved};
 pub use crate::engine::dossier::session::{AppliedStep, Compiled, Dossier, Kit, Page, Selected, View};
 use crate::engine::publish::dataset::Dataset;
-use crate::engine::publish::kit::Attachment;
+use crate::engine::publish::kit::{Attachment, KitFile};
 use crate::engine::read::parse::SetAside;
 use crate::engine::read::{Detection, ReadOptions};
 use crate::engine::tidy::explore::Query;
@@ -53,6 +54,25 @@ pub enum UiToWorker {
         id: RequestId,
         /// The file's name.
         file_name: String,
+    },
+    /// Pack the dossier into one file: its settings and its files' bytes.
+    Pack {
+        /// The request's id.
+        id: RequestId,
+        /// The settings.
+        saved: Box<Saved>,
+        /// The files, in order.
+        files: Vec<PackedFile>,
+        /// The local date, ISO 8601.
+        today: String,
+    },
+    /// Open a dossier file.
+    Unpack {
+        /// The request's id.
+        id: RequestId,
+        /// The file picked.
+        #[serde(with = "carried")]
+        file: web_sys::File,
     },
     /// Stop the load `id` (its reply is then a failure of kind `Cancelled`).
     Cancel {
@@ -96,6 +116,18 @@ pub enum UiToWorker {
         /// The local date, ISO 8601.
         today: String,
     },
+}
+
+/// A file of a dossier file, its bytes beside the message.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PackedFile {
+    /// Its name.
+    pub name: String,
+    /// The corrections it was read with.
+    pub options: ReadOptions,
+    /// Its bytes.
+    #[serde(with = "crate::engine::carry")]
+    pub bytes: Vec<u8>,
 }
 
 /// Which stage a load is at.
@@ -199,6 +231,20 @@ pub enum WorkerToUi {
         id: RequestId,
         /// The files, or the problems that stopped them.
         kit: Box<Kit>,
+    },
+    /// The dossier as one file.
+    Packed {
+        /// The request's id.
+        id: RequestId,
+        /// The file.
+        file: KitFile,
+    },
+    /// A dossier file opened: its settings and files, or why it cannot be.
+    Unpacked {
+        /// The request's id.
+        id: RequestId,
+        /// The settings and the files.
+        result: Result<(Box<Saved>, Vec<PackedFile>), DossierError>,
     },
     /// Replies taken in one go, so that the page shows them at once (a file read and its
     /// commune's rows).

@@ -5,13 +5,15 @@
 //! messages every 50 ms, so a cancel request is heard; a large file with a commune picked streams through the
 //! engine and is never held whole.
 
+use crate::engine::dossier::saved::{self, DossierError, SavedFile};
 use crate::engine::dossier::session::Session;
 use crate::engine::progress::Progress;
+use crate::engine::publish::kit::KitFile;
 use crate::engine::read::ReadOptions;
 use crate::engine::read::reading::Reading;
 use crate::engine::tidy::dictionary::Dictionary;
 use crate::engine::{Error, ErrorKind};
-use crate::protocol::{Json, Loaded, RequestId, Stage, UiToWorker, View, WorkerToUi};
+use crate::protocol::{Json, Loaded, PackedFile, RequestId, Stage, UiToWorker, View, WorkerToUi};
 use gloo::timers::future::TimeoutFuture;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use js_sys::{ArrayBuffer, Uint8Array};
@@ -119,6 +121,29 @@ impl Worker for EngineWorker {
                         WorkerToUi::DictionaryRead { id, file_name: file_name.clone(), variables }
                     });
                     scope.respond(who, answer);
+                });
+            }
+            UiToWorker::Pack { id, saved, files, today } => {
+                let files: Vec<SavedFile> =
+                    files.into_iter().map(|f| SavedFile { name: f.name, options: f.options, bytes: f.bytes }).collect();
+                let bytes = saved::pack(&saved, &files, &today);
+                let name = format!("dossier_carnet_{today}.zip");
+                respond(WorkerToUi::Packed { id, file: KitFile { name, bytes } });
+            }
+            UiToWorker::Unpack { id, file } => {
+                let scope = scope.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = match gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(file)).await {
+                        Ok(bytes) => saved::unpack(&bytes).map(|(saved, files)| {
+                            let files = files
+                                .into_iter()
+                                .map(|f| PackedFile { name: f.name, options: f.options, bytes: f.bytes })
+                                .collect();
+                            (Box::new(saved), files)
+                        }),
+                        Err(_) => Err(DossierError::NotAZip),
+                    };
+                    scope.respond(who, WorkerToUi::Unpacked { id, result });
                 });
             }
             UiToWorker::Explore { id, query, offset, count } => {

@@ -3,6 +3,7 @@
 
 use crate::engine::chart::ChartKind;
 use crate::engine::dossier::recipe::RecipeError;
+use crate::engine::dossier::saved::DossierError;
 use crate::engine::dossier::sources::Contribution;
 use crate::engine::format;
 use crate::engine::publish::check::Issue;
@@ -318,6 +319,33 @@ pub fn overlap(o: &Overlap) -> String {
         count(o.values as u64, "valeur", "valeurs"),
         o.kept
     )
+}
+
+/// Why a file is not a dossier Carnet can open, in words.
+pub fn dossier_error(e: &DossierError) -> String {
+    let why = match e {
+        DossierError::NotAZip => "ce n’est pas un fichier ZIP, ou il est abîmé".to_owned(),
+        DossierError::NoManifest => {
+            "ce ZIP n’est pas un dossier exporté par Carnet (il n’a pas de carnet-dossier.json)".to_owned()
+        }
+        DossierError::BadManifest(reason) => format!("sa description carnet-dossier.json est illisible ({reason})"),
+        DossierError::TooNew(v) => {
+            format!("il vient d’une version plus récente de Carnet (format {v}) : mettez la page à jour")
+        }
+        DossierError::TooManyFiles(n) => {
+            format!(
+                "il contient {n} fichiers, plus que les {} qu’un dossier peut compter",
+                crate::engine::dossier::saved::MAX_FILES
+            )
+        }
+        DossierError::TooLarge { member } => {
+            format!(
+                "« {member} » dépasse la taille qu’un dossier peut contenir (512 Mo en tout, ou un taux de compression anormal)"
+            )
+        }
+        DossierError::Missing(member) => format!("le fichier « {member} » qu’il annonce manque dans le ZIP"),
+    };
+    format!("Ce dossier ne peut pas être ouvert : {why}. Le dossier en cours n’est pas touché.")
 }
 
 /// The level of a file's rows, in words: « communes », « IRIS ».

@@ -20,7 +20,7 @@ use chart::panel::ChartPanel;
 use file::detection::{DetectionSummary, Preview};
 use file::picker::{DictionaryPicker, FilePicker};
 use file::progress::LoadProgress;
-use file::sources::SourcesPanel;
+use file::sources::{DossierPicker, SourcesPanel};
 use leptos::prelude::*;
 use publish::PublishPanel;
 use share::panel::{LinkNotice, RecipePicker, SharePanel};
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                 <SourcesPanel />
                 <DictionaryPicker />
                 <RecipePicker />
+                <DossierPicker />
                 <LoadProgress />
                 <DetectionSummary />
                 <RecipeChanges />

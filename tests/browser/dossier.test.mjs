@@ -123,6 +123,12 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   assert.equal(await form.getByLabel("Producteur").inputValue(), "Mairie de Sailly-lez-Lannoy");
   await carnet.screenshot("a1-dossier-recharge");
 
+  // Exported as one file, for a colleague.
+  const exported = await carnet.download("Exporter le dossier (un fichier ZIP à transmettre)");
+  assert.match(exported.name, /^dossier_carnet_\d{4}-\d{2}-\d{2}\.zip$/);
+  const dossierPath = join(dir, exported.name);
+  writeFileSync(dossierPath, exported.bytes);
+
   // Oublier ce dossier: asked once, then the page starts empty and the device keeps nothing.
   await list.getByRole("button", { name: "Oublier ce dossier" }).click();
   await Promise.all([
@@ -135,6 +141,21 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   const kept = await page.evaluate(() => window.carnetStore.load());
   assert.deepEqual(kept, { state: null, files: [] });
   await carnet.screenshot("a2-dossier-oublie");
+
+  // The colleague opens the exported file: the same dossier, charts and fields included.
+  await Promise.all([
+    page.waitForEvent("load"),
+    page.getByLabel("Dossier Carnet exporté (facultatif)").setInputFiles(dossierPath),
+  ]);
+  await page.getByRole("heading", { name: "Le dossier : 3 fichiers" }).waitFor({ timeout: 60_000 });
+  assert.deepEqual(await medians(page), EXPECTED);
+  await gallery.getByRole("heading", { name: "Les graphiques du dossier : 2 graphiques" }).waitFor();
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  assert.equal(await form.getByLabel("Producteur").inputValue(), "Mairie de Sailly-lez-Lannoy");
+  // Not a dossier: said in French, the dossier untouched.
+  await page.getByLabel("Dossier Carnet exporté (facultatif)").setInputFiles(Y2019);
+  await page.getByText("Ce dossier ne peut pas être ouvert : ce n’est pas un fichier ZIP, ou il est abîmé. Le dossier en cours n’est pas touché.").waitFor();
+  await page.getByRole("heading", { name: "Le dossier : 3 fichiers" }).waitFor();
   assertClean(carnet);
   await page.context().close();
 });

@@ -2,5 +2,6 @@
 //! replays it on next year's files ([`recipe`]).
 
 pub mod recipe;
+pub mod saved;
 pub mod session;
 pub mod sources;

@@ -8,6 +8,23 @@ use crate::ui::state::requests;
 use crate::ui::state::worker::EngineHandle;
 use leptos::prelude::*;
 
+/// Opens a dossier exported from Carnet (by a colleague, or on another device).
+#[component]
+pub fn DossierPicker() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let engine = expect_context::<EngineHandle>();
+    view! {
+        <crate::ui::file::picker::SmallFilePicker
+            id="dossier-input"
+            title="Dossier Carnet exporté (facultatif)"
+            hint="Le fichier ZIP « dossier_carnet_… » qu’exporte Carnet : ses fichiers, sa commune, ses étapes, ses graphiques et ses champs de publication remplacent le dossier en cours."
+            accept=".zip,application/zip"
+            on_file=Callback::new(move |file| requests::unpack(state, engine, file))
+        />
+        {move || state.unpack_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+    }
+}
+
 /// The list of the dossier's files.
 #[component]
 pub fn SourcesPanel() -> impl IntoView {
@@ -104,6 +121,16 @@ pub fn SourcesPanel() -> impl IntoView {
             .collect_view()
     };
     let confirming = RwSignal::new(false);
+    let export_error = RwSignal::new(None::<String>);
+    // The dossier packed: downloaded as it comes.
+    Effect::new(move || match state.packed.get() {
+        Some(Ok(file)) => {
+            let saved = crate::ui::widgets::download::save_bytes(&file.name, "application/zip", &file.bytes);
+            export_error.set(saved.err().map(|e| messages::download_error(&e)));
+        }
+        Some(Err(f)) => export_error.set(Some(messages::error(&f.file_name, &f.error))),
+        None => {}
+    });
     view! {
         <Show when=move || state.dossier.with(|d| !d.sources.is_empty())>
             <div class="sources" role="region" aria-labelledby="sources-title">
@@ -121,6 +148,12 @@ pub fn SourcesPanel() -> impl IntoView {
                     "champs de publication sont retrouvés au prochain chargement de la page. Rien n’est envoyé."
                 </p>
                 {move || state.kept_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <p>
+                    <button type="button" class="secondary" on:click=move |_| requests::pack(state, engine)>
+                        "Exporter le dossier (un fichier ZIP à transmettre)"
+                    </button>
+                </p>
+                {move || export_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {

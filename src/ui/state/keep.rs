@@ -3,15 +3,12 @@
 //! text, restored on the next visit until the user forgets the dossier. Nothing leaves the
 //! device. Storage refused or full is said once; the work in progress is untouched.
 
-use crate::engine::chart::{ChartKind, Edits};
-use crate::engine::dossier::recipe::DossierChart;
-use crate::engine::publish::dataset::Dataset;
+use crate::engine::dossier::saved::{self, Saved};
 use crate::engine::read::ReadOptions;
-use crate::engine::tidy::standardize::Step;
+use crate::protocol::PackedFile;
 use crate::ui::state::worker::EngineHandle;
 use crate::ui::state::{AppState, Geography, requests};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
@@ -28,35 +25,6 @@ extern "C" {
     fn load() -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = carnetStore, js_name = clear)]
     fn clear() -> js_sys::Promise;
-}
-
-/// The version of the settings kept; settings of another version are not restored.
-const VERSION: u32 = 1;
-
-/// The dossier's settings as kept.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-struct Kept {
-    version: u32,
-    /// The files, in the order read.
-    order: Vec<String>,
-    /// The file shown.
-    shown: Option<String>,
-    /// The commune's INSEE code.
-    territory: Option<String>,
-    steps: Vec<Step>,
-    applied: usize,
-    chart_column: Option<String>,
-    chart_kind: Option<ChartKind>,
-    chart_kind_chosen: bool,
-    chart_edits: Edits,
-    chart_columns: Vec<String>,
-    /// The charts kept in the dossier.
-    #[serde(default)]
-    charts: Vec<DossierChart>,
-    dataset: Option<Dataset>,
-    /// The proposal the fields were edited from, and its commune.
-    proposed: Option<(String, Dataset)>,
-    description_auto: bool,
 }
 
 /// Why the dossier could not be kept, in French.
@@ -103,10 +71,10 @@ pub fn forget(state: AppState) {
 }
 
 /// The settings as the page holds them.
-fn settings(state: AppState) -> Kept {
+pub fn settings(state: AppState) -> Saved {
     let chart_column = state.chart_column.get();
-    Kept {
-        version: VERSION,
+    Saved {
+        version: saved::VERSION,
         order: state.dossier.with(|d| d.sources.iter().map(|s| s.file_name.clone()).collect()),
         shown: state.dossier.with(|d| d.current.clone()),
         territory: state.place.with(|p| p.as_ref().map(|p| p.code.clone())),
@@ -122,6 +90,42 @@ fn settings(state: AppState) -> Kept {
         proposed: state.proposed.get_value(),
         description_auto: state.description_auto.get(),
     }
+}
+
+/// Opens a dossier file in place of the dossier on screen: the device's copy is replaced by
+/// it, then the page starts again from that copy.
+pub fn open(state: AppState, settings: &Saved, files: &[PackedFile]) {
+    let json = serde_json::to_string(settings).unwrap_or_default();
+    let files: Vec<(File, String)> = files
+        .iter()
+        .filter_map(|f| {
+            let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(f.bytes.as_slice()));
+            let file = File::new_with_u8_array_sequence(&parts, &f.name).ok()?;
+            Some((file, serde_json::to_string(&f.options).unwrap_or_default()))
+        })
+        .collect();
+    wasm_bindgen_futures::spawn_local(async move {
+        let stored = async {
+            JsFuture::from(clear()).await?;
+            for (file, options) in &files {
+                JsFuture::from(put_file(file, options)).await?;
+            }
+            JsFuture::from(put_state(&json)).await
+        };
+        match stored.await {
+            Ok(_) => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+            Err(error) => state.kept_error.set(Some(refused(&error))),
+        }
+    });
+}
+
+/// The settings as the page holds them, without tracking them.
+pub fn settings_untracked(state: AppState) -> Saved {
+    untrack(|| settings(state))
 }
 
 /// Restores the dossier kept, then keeps every change of it.
@@ -148,10 +152,10 @@ pub fn follow(state: AppState, engine: EngineHandle) {
 /// Applies what `kept` (`{ state, files }` from `store.js`) holds.
 fn restore(state: AppState, engine: EngineHandle, kept: &JsValue) {
     let get = |key: &str| js_sys::Reflect::get(kept, &JsValue::from_str(key)).unwrap_or(JsValue::NULL);
-    let settings: Option<Kept> = get("state")
+    let settings: Option<Saved> = get("state")
         .as_string()
         .and_then(|json| serde_json::from_str(&json).ok())
-        .filter(|k: &Kept| k.version == VERSION);
+        .filter(|k: &Saved| k.version <= saved::VERSION);
     let mut files: Vec<(File, Option<ReadOptions>)> = js_sys::Array::from(&get("files"))
         .iter()
         .filter_map(|entry| {

@@ -11,6 +11,7 @@ use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn, Edits};
 use crate::engine::dossier::recipe::{DossierChart, Recipe};
 use crate::engine::publish::dataset::Dataset;
+use crate::engine::publish::kit::KitFile;
 use crate::engine::publish::readme;
 use crate::engine::read::ReadOptions;
 use crate::engine::territory::{Place, Territories};
@@ -86,6 +87,10 @@ pub struct AppState {
     pub waiting: RwSignal<usize>,
     /// Why the dossier cannot be kept on the device, once storage refused it.
     pub kept_error: RwSignal<Option<String>>,
+    /// The dossier packed into one file, to download.
+    pub packed: Latest<Arc<KitFile>>,
+    /// Why a dossier file could not be opened, in French.
+    pub unpack_error: RwSignal<Option<String>>,
     /// The column charted when the dossier was kept, charted again once its file is back.
     pub restored_chart: StoredValue<Option<String>>,
     /// The id of the latest load request.
@@ -147,6 +152,8 @@ impl AppState {
             waiting: RwSignal::new(0),
             kept_error: RwSignal::new(None),
             restored_chart: StoredValue::new(None),
+            packed: Latest::new(),
+            unpack_error: RwSignal::new(None),
             load_id: RwSignal::new(0),
             geography: RwSignal::new(Geography::Pending),
             place: RwSignal::new(None),
@@ -307,6 +314,13 @@ impl AppState {
             WorkerToUi::Charted { id, drawn } => {
                 self.chart.answer(id, Ok(Arc::new(*drawn)));
             }
+            WorkerToUi::Packed { id, file } => {
+                self.packed.answer(id, Ok(Arc::new(file)));
+            }
+            WorkerToUi::Unpacked { result, .. } => match result {
+                Ok((saved, files)) => keep::open(*self, &saved, &files),
+                Err(e) => self.unpack_error.set(Some(crate::ui::messages::dossier_error(&e))),
+            },
             WorkerToUi::Together(messages) => messages.into_iter().for_each(|m| self.receive(m)),
             WorkerToUi::Failed { id, file_name, error } => {
                 let failure = Failure { file_name, error };

@@ -41,6 +41,37 @@ pub fn show(state: AppState, name: &str) {
     state.show(Some(name));
 }
 
+/// Packs the dossier (settings and files as picked) into one file to download.
+pub fn pack(state: AppState, engine: EngineHandle) {
+    let files = state.files.get_value();
+    let saved = crate::ui::state::keep::settings_untracked(state);
+    let id = engine.with_value(|e| state.packed.start(e, false));
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut packed = Vec::with_capacity(files.len());
+        for (file, options) in files {
+            let name = file.name();
+            match gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(file)).await {
+                Ok(bytes) => packed.push(crate::protocol::PackedFile { name, options, bytes }),
+                Err(e) => {
+                    let error =
+                        crate::engine::Error::new(crate::engine::ErrorKind::Unreadable { reason: e.to_string() });
+                    state.packed.answer(id, Err(crate::ui::state::Failure { file_name: name, error }));
+                    return;
+                }
+            }
+        }
+        let today = crate::clock::today();
+        engine.with_value(|e| e.send(UiToWorker::Pack { id, saved: Box::new(saved), files: packed, today }));
+    });
+}
+
+/// Opens a dossier file in place of the dossier on screen.
+pub fn unpack(state: AppState, engine: EngineHandle, file: File) {
+    state.unpack_error.set(None);
+    let id = engine.with_value(Engine::next_id);
+    engine.with_value(|e| e.send(UiToWorker::Unpack { id, file }));
+}
+
 /// Takes the file `name` out of the dossier (and off the device).
 pub fn remove(state: AppState, engine: EngineHandle, name: &str) {
     state.files.update_value(|f| f.retain(|(g, _)| g.name() != name));
