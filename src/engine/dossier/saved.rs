@@ -6,7 +6,7 @@
 //!
 //! ```
 //! use carnet::engine::dossier::saved::{pack, unpack, Saved, SavedFile};
-//! let saved = Saved { territory: Some("59522".into()), ..Saved::default() };
+//! let saved = Saved { version: 1, territory: Some("59522".into()), ..Saved::default() };
 //! let files = [SavedFile { name: "a.csv".into(), options: Default::default(), bytes: b"CODGEO;X\n59522;1\n".to_vec() }];
 //! let zip = pack(&saved, &files, "2026-12-04");
 //! let (back, files_back) = unpack(&zip).unwrap();
