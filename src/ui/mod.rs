@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
     share::recipe::follow(state);
     table::steps::follow(state, engine);
     state::follow::follow(state, engine);
-    state::keep::follow(state, engine);
+    state::restore::follow(state, engine);
 
     view! {
         <header class="banner">

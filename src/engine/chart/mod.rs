@@ -267,6 +267,16 @@ impl BarChart {
 /// The high-contrast colours: the chosen territory in black, the others dark blue.
 pub const CONTRAST: (&str, &str) = ("#000000", "#1F4E79");
 
+/// Numeric columns that have a value in `table`, in order: those a chart can show.
+pub fn chartable(table: &crate::engine::table::Table) -> Vec<String> {
+    table
+        .columns()
+        .iter()
+        .filter(|c| c.kind().is_numeric() && (0..table.rows()).any(|r| c.number(r).is_some()))
+        .map(|c| c.name().to_owned())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::alt::*;

@@ -19,8 +19,8 @@
 //! assert!(selected.csv.starts_with("CODGEO,LIBGEO,MED20\n59522,"));
 //! ```
 
-use crate::engine::chart::series;
 use crate::engine::chart::{self, ChartKind, ChartRequest, Drawn};
+use crate::engine::chart::{chartable, series};
 use crate::engine::dossier::sources::{Source, SourceView};
 use crate::engine::publish::check::Problem;
 use crate::engine::publish::dataset::Dataset;
@@ -568,16 +568,6 @@ fn kinds(table: &Table, selection: &Selection, chartable: &[String], levels: boo
     .into_iter()
     .filter_map(|(kind, offered)| offered.then_some(kind))
     .collect()
-}
-
-/// Numeric columns that have a value in `table`, in order: those a chart can show.
-pub fn chartable(table: &Table) -> Vec<String> {
-    table
-        .columns()
-        .iter()
-        .filter(|c| c.kind().is_numeric() && (0..table.rows()).any(|r| c.number(r).is_some()))
-        .map(|c| c.name().to_owned())
-        .collect()
 }
 
 /// The rows kept as `steps` leave them, and each step's outcome. A step that cannot apply

@@ -131,7 +131,7 @@ impl Source {
                 self.contribution = Contribution::Rows {
                     rows: selection.table.rows(),
                     levels: kinds,
-                    indicators: super::session::chartable(&table).len(),
+                    indicators: crate::engine::chart::chartable(&table).len(),
                 };
                 self.extract = Some(Extract::new(self.file_name(), table));
                 self.selection = Some(selection);

@@ -166,7 +166,7 @@ pub fn SourcesPanel() -> impl IntoView {
                         <p id="forget-question">
                             "Effacer de cet appareil les fichiers, la commune, les étapes, le graphique et les champs de publication ?"
                         </p>
-                        <button type="button" on:click=move |_| crate::ui::state::keep::forget(state)>
+                        <button type="button" on:click=move |_| crate::ui::state::keep::forget(state.kept_error)>
                             "Oui, oublier ce dossier"
                         </button>
                         " "

@@ -5,11 +5,13 @@ pub mod follow;
 pub mod keep;
 pub mod latest;
 pub mod requests;
+pub mod restore;
 pub mod worker;
 
 use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn, Edits};
 use crate::engine::dossier::recipe::{DossierChart, Recipe};
+use crate::engine::dossier::saved::{self, Saved};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::kit::KitFile;
 use crate::engine::publish::readme;
@@ -206,6 +208,28 @@ impl AppState {
         self.file.with_value(|f| f.as_ref().map(File::name))
     }
 
+    /// The dossier's settings as the page holds them (tracked).
+    pub fn saved(&self) -> Saved {
+        let chart_column = self.chart_column.get();
+        Saved {
+            version: saved::VERSION,
+            order: self.dossier.with(|d| d.sources.iter().map(|s| s.file_name.clone()).collect()),
+            shown: self.dossier.with(|d| d.current.clone()),
+            territory: self.place.with(|p| p.as_ref().map(|p| p.code.clone())),
+            steps: self.steps.get(),
+            applied: self.applied.get(),
+            chart_kind: chart_column.is_some().then(|| self.chart_kind.get()),
+            chart_column,
+            chart_kind_chosen: self.chart_kind_chosen.get(),
+            chart_edits: self.chart_edits.get(),
+            chart_columns: self.chart_columns.get(),
+            charts: self.charts.get(),
+            dataset: self.dataset.get(),
+            proposed: self.proposed.get_value(),
+            description_auto: self.description_auto.get(),
+        }
+    }
+
     /// The steps in force.
     pub fn steps_applied(&self) -> Vec<Step> {
         self.steps.with(|s| s[..self.applied.get().min(s.len())].to_vec())
@@ -281,7 +305,7 @@ impl AppState {
                 });
                 if let Some(file) = self.file.get_value() {
                     let options = loaded.options;
-                    keep::file(*self, &file, options);
+                    keep::file(self.kept_error, &file, options);
                     self.files.update_value(|f| {
                         f.retain(|(g, _)| g.name() != name);
                         f.push((file, options));
@@ -318,7 +342,7 @@ impl AppState {
                 self.packed.answer(id, Ok(Arc::new(file)));
             }
             WorkerToUi::Unpacked { result, .. } => match result {
-                Ok((saved, files)) => keep::open(*self, &saved, &files),
+                Ok((saved, files)) => keep::open(self.kept_error, &saved, &files),
                 Err(e) => self.unpack_error.set(Some(crate::ui::messages::dossier_error(&e))),
             },
             WorkerToUi::Together(messages) => messages.into_iter().for_each(|m| self.receive(m)),

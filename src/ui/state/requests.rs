@@ -44,7 +44,7 @@ pub fn show(state: AppState, name: &str) {
 /// Packs the dossier (settings and files as picked) into one file to download.
 pub fn pack(state: AppState, engine: EngineHandle) {
     let files = state.files.get_value();
-    let saved = crate::ui::state::keep::settings_untracked(state);
+    let saved = untrack(|| state.saved());
     let id = engine.with_value(|e| state.packed.start(e, false));
     wasm_bindgen_futures::spawn_local(async move {
         let mut packed = Vec::with_capacity(files.len());
@@ -76,7 +76,7 @@ pub fn unpack(state: AppState, engine: EngineHandle, file: File) {
 pub fn remove(state: AppState, engine: EngineHandle, name: &str) {
     state.files.update_value(|f| f.retain(|(g, _)| g.name() != name));
     state.reads.update_value(|r| r.retain(|l| l.file_name != name));
-    crate::ui::state::keep::forget_file(state, name);
+    crate::ui::state::keep::forget_file(state.kept_error, name);
     let id = engine.with_value(Engine::next_id);
     engine.with_value(|e| e.send(UiToWorker::Remove { id, file_name: name.to_owned() }));
 }
