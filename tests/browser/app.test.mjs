@@ -212,6 +212,10 @@ test("a 1 GB file streams for the picked commune, never held whole", async () =>
     const memory = Number(await page.locator(".timings").getAttribute("data-memory"));
     assert.ok(memory < 300e6, `worker memory ${memory} bytes`);
     await carnet.screenshot("10-tres-gros-commune");
+    // Too large to keep on the device: said, and only its name is kept.
+    await page.getByText("Trop volumineux pour être gardé sur cet appareil : il faudra le rouvrir après un rechargement de la page.").waitFor();
+    const kept = await page.evaluate(async () => (await window.carnetStore.load()).files.length);
+    assert.equal(kept, 0);
     assertClean(carnet);
   } finally {
     await page.context().close();

@@ -50,6 +50,13 @@ pub fn SourcesPanel() -> impl IntoView {
                     messages::size(s.size),
                 );
                 let gives = messages::contribution(&s.contribution, &place);
+                let unkept = (s.size > crate::ui::state::keep::FILE_AT_MOST).then(|| {
+                    view! {
+                        <p class="hint">
+                            "Trop volumineux pour être gardé sur cet appareil : il faudra le rouvrir après un rechargement de la page."
+                        </p>
+                    }
+                });
                 let serves = matches!(s.contribution, crate::engine::dossier::sources::Contribution::Rows { .. });
                 let (show_name, remove_name) = (name.clone(), name.clone());
                 view! {
@@ -60,6 +67,7 @@ pub fn SourcesPanel() -> impl IntoView {
                         </p>
                         <p class="hint">{facts}</p>
                         <p class="source-gives">{gives}</p>
+                        {unkept}
                         <div class="source-actions">
                             {(!current).then(|| view! {
                                 <button
@@ -131,7 +139,21 @@ pub fn SourcesPanel() -> impl IntoView {
         Some(Err(f)) => export_error.set(Some(messages::error(&f.file_name, &f.error))),
         None => {}
     });
+    let reopen = move || {
+        let names = state.to_reopen.get();
+        (!names.is_empty()).then(|| {
+            view! {
+                <p class="warning" role="status">
+                    {format!(
+                        "À rouvrir pour compléter le dossier (trop volumineux pour être gardés sur cet appareil) : {}.",
+                        names.join(", ")
+                    )}
+                </p>
+            }
+        })
+    };
     view! {
+        {reopen}
         <Show when=move || state.dossier.with(|d| !d.sources.is_empty())>
             <div class="sources" role="region" aria-labelledby="sources-title">
                 <h3 id="sources-title">

@@ -25,6 +25,10 @@ extern "C" {
     fn clear() -> js_sys::Promise;
 }
 
+/// The largest file kept on the device: above it (a file streamed for one commune), the
+/// dossier keeps its name and the file is to be opened again after a reload.
+pub const FILE_AT_MOST: u64 = 256 << 20;
+
 /// Where a refusal is said.
 pub type Said = RwSignal<Option<String>>;
 
@@ -47,9 +51,12 @@ fn run(error: Said, promise: js_sys::Promise) {
     });
 }
 
-/// Keeps a file of the dossier with the corrections it was read with.
+/// Keeps a file of the dossier with the corrections it was read with, unless it is larger
+/// than [`FILE_AT_MOST`].
 pub fn file(error: Said, file: &File, options: ReadOptions) {
-    run(error, put_file(file, &serde_json::to_string(&options).unwrap_or_default()));
+    if file.size() as u64 <= FILE_AT_MOST {
+        run(error, put_file(file, &serde_json::to_string(&options).unwrap_or_default()));
+    }
 }
 
 /// Forgets a file of the dossier.

@@ -87,6 +87,8 @@ pub struct AppState {
     pub queue: StoredValue<VecDeque<(File, Option<ReadOptions>)>, LocalStorage>,
     /// How many are waiting.
     pub waiting: RwSignal<usize>,
+    /// Files of the dossier kept by name only (too large to keep): to be opened again.
+    pub to_reopen: RwSignal<Vec<String>>,
     /// Why the dossier cannot be kept on the device, once storage refused it.
     pub kept_error: RwSignal<Option<String>>,
     /// The dossier packed into one file, to download.
@@ -153,6 +155,7 @@ impl AppState {
             queue: StoredValue::new_local(VecDeque::new()),
             waiting: RwSignal::new(0),
             kept_error: RwSignal::new(None),
+            to_reopen: RwSignal::new(Vec::new()),
             restored_chart: StoredValue::new(None),
             packed: Latest::new(),
             unpack_error: RwSignal::new(None),
@@ -299,6 +302,7 @@ impl AppState {
             WorkerToUi::Loaded { id, loaded } if id == self.load_id.get_untracked() => {
                 let loaded = Arc::new(*loaded);
                 let name = loaded.file_name.clone();
+                self.to_reopen.update(|r| r.retain(|n| *n != name));
                 self.reads.update_value(|r| {
                     r.retain(|l| l.file_name != name);
                     r.push(loaded.clone());

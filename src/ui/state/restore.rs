@@ -46,6 +46,9 @@ fn restore(
         if k.shown.as_deref() == Some(name) { usize::MAX } else { at }
     };
     files.sort_by_key(|(f, _)| rank(&f.name()));
+    // Files too large to keep: to be opened again.
+    let back: Vec<String> = files.iter().map(|(f, _)| f.name()).collect();
+    state.to_reopen.set(k.order.iter().filter(|n| !back.contains(n)).cloned().collect());
     state.steps.set(k.steps);
     state.applied.set(k.applied);
     state.chart_kind_chosen.set(k.chart_kind_chosen);
