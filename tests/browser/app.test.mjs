@@ -216,6 +216,10 @@ test("a 1 GB file streams for the picked commune, never held whole", async () =>
     await page.getByText("Trop volumineux pour être gardé sur cet appareil : il faudra le rouvrir après un rechargement de la page.").waitFor();
     const kept = await page.evaluate(async () => (await window.carnetStore.load()).files.length);
     assert.equal(kept, 0);
+    // Another commune, outside the one read for: the file streams again for it.
+    await carnet.pickCommune("02001", /Abbécourt \(02001\)/);
+    await page.getByRole("table", { name: /Abbécourt \(02001\) : [\d\u202f]+ lignes/ }).waitFor({ timeout: 180_000 });
+    assert.equal(await page.getByRole("heading", { name: "Le dossier : 1 fichier" }).count(), 1);
     assertClean(carnet);
   } finally {
     await page.context().close();
