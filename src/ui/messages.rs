@@ -13,6 +13,7 @@ use crate::engine::read::decode::Encoding;
 use crate::engine::read::dialect::{LineEnding, Separator};
 use crate::engine::read::parse::SetAsideReason;
 use crate::engine::table::{ColumnKind, DecimalSign};
+use crate::engine::territory::Place;
 use crate::engine::territory::levels::Level;
 use crate::engine::tidy::compile::Overlap;
 use crate::engine::tidy::standardize::{Step, StepError};
@@ -280,14 +281,15 @@ pub fn level(level: Level) -> &'static str {
     }
 }
 
-/// What a file of the dossier gives the territory chosen (`place`: its name), in words.
-pub fn contribution(contribution: &Contribution, place: &str) -> String {
+/// What a file of the dossier (its rows at `level`) gives the territory chosen, in words.
+pub fn contribution(contribution: &Contribution, place: Option<&Place>, level: Option<Level>) -> String {
+    let name = place.map_or("", |p| p.name.as_str());
     match contribution {
         Contribution::Waiting => "En attente du choix de la commune.".to_owned(),
         Contribution::Rows { rows, levels, indicators } => {
-            let levels: Vec<String> = levels.iter().map(|l| level(*l).to_lowercase()).collect();
+            let levels: Vec<String> = levels.iter().map(|l| self::level(*l).to_lowercase()).collect();
             format!(
-                "Apporte {} pour {place} ({}) et {}.",
+                "Apporte {} pour {name} ({}) et {}.",
                 count(*rows as u64, "ligne", "lignes"),
                 levels.join(", "),
                 count(*indicators as u64, "indicateur chiffré", "indicateurs chiffrés")
@@ -297,9 +299,17 @@ pub fn contribution(contribution: &Contribution, place: &str) -> String {
             "Ne peut pas servir : aucune colonne ne contient de codes de communes. Les autres fichiers n’en sont pas gênés."
                 .to_owned()
         }
-        Contribution::NoRows => {
-            format!("Aucune ligne pour {place} ni pour son EPCI, son département ou sa région dans ce fichier.")
-        }
+        Contribution::NoRows => match place {
+            Some(p) if p.level > Level::Commune && level.is_some_and(|l| l <= Level::Commune) => format!(
+                "Ce fichier donne une ligne par commune : il n’a pas de ligne pour {}. Carnet n’additionne pas \
+                 ses communes (une médiane ou un taux ne s’additionne pas) : ajoutez le fichier de ce niveau.",
+                p.designation()
+            ),
+            Some(p) if p.level > Level::Commune => {
+                format!("Aucune ligne pour {} ni pour les niveaux au-dessus dans ce fichier.", p.designation())
+            }
+            _ => format!("Aucune ligne pour {name} ni pour son EPCI, son département ou sa région dans ce fichier."),
+        },
         Contribution::Reread => "Relecture du fichier pour ce territoire…".to_owned(),
     }
 }

@@ -31,6 +31,7 @@ use table::compiled::CompiledPanel;
 use table::explorer::ExplorerPanel;
 use table::selection::SelectionPanel;
 use table::steps::StepsPanel;
+use territory::above::AboveChoice;
 use territory::picker::CommunePicker;
 
 /// Mounts the app; the entry point of the `app` binary.
@@ -80,6 +81,7 @@ pub fn App() -> impl IntoView {
             <section class="step" aria-labelledby="step-commune">
                 <h2 id="step-commune">"2. Choisir la commune"</h2>
                 <CommunePicker />
+                <AboveChoice />
                 <SelectionPanel />
                 <StepsPanel />
                 <CompiledPanel />

@@ -57,6 +57,13 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
   assert.deepEqual(await medians(page), EXPECTED);
 
+  // The EPCI as the territory: these files give one row per commune, none for the EPCI; said.
+  await page.getByRole("button", { name: /^Choisir l’intercommunalité Métropole Européenne de Lille/ }).click();
+  await list.getByText(/^Ce fichier donne une ligne par commune : il n’a pas de ligne pour l’intercommunalité Métropole Européenne de Lille/).first().waitFor();
+  assert.equal(await page.locator("#compiled-caption").count(), 0);
+  await page.getByRole("button", { name: /^Choisir la commune de Sailly-lez-Lannoy/ }).click();
+  assert.deepEqual(await medians(page), EXPECTED);
+
   // The median over the three years, as a line (proposed: the dossier has several years).
   await act(() => carnet.chooseIndicator("MED21"));
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("en 2021"));

@@ -42,6 +42,28 @@ test("a file of several levels: the commune beside its EPCI, département, régi
   await carnet.screenshot("95-niveaux-tableau", ".selection");
   await carnet.screenshot("95-niveaux-graphique", ".chart-figure");
   await axe(carnet, "comparaison des niveaux");
+
+  // The EPCI as the territory: its own row first, then the levels above it; and back.
+  await page.getByRole("button", { name: "Choisir l’intercommunalité Métropole Européenne de Lille (SIREN 200093201) comme territoire" }).click();
+  const epci = page.getByRole("table", { name: "Métropole Européenne de Lille (200093201) : 1 ligne et 3 de comparaison" });
+  await epci.waitFor();
+  assert.deepEqual(await epci.locator("thead th").allInnerTexts(), [
+    "Colonne", "EPCI · Ligne 99", "Département · Ligne 101", "Région · Ligne 102", "France · Ligne 103",
+  ]);
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("taux_natalite : 12,9 à la Métropole"));
+  assert.equal(
+    await page.locator("#chart-alt").innerText(),
+    "taux_natalite : 12,9 à la Métropole Européenne de Lille, contre 11,5 pour le Nord, 11 pour les Hauts-de-France, " +
+      "10,7 pour la France. Source : fichier natalite_2021.csv.",
+  );
+  await carnet.screenshot("96-niveaux-epci", ".selection");
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  const form = page.getByRole("form", { name: "Le jeu de données" });
+  assert.equal(await form.getByLabel("Territoires").inputValue(), "fr:epci:200093201");
+  await axe(carnet, "l’EPCI pour territoire");
+  await page.getByRole("button", { name: "Choisir la commune de Sailly-lez-Lannoy (code Insee 59522) comme territoire" }).click();
+  await page.getByRole("table", { name: "Sailly-lez-Lannoy (59522) : 1 ligne et 4 de comparaison" }).waitFor();
+  assert.equal(await form.getByLabel("Territoires").inputValue(), "fr:commune:59522");
   assertClean(carnet);
   await page.context().close();
 });

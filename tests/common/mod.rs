@@ -15,6 +15,7 @@ pub fn data(path: &str) -> Vec<u8> {
 /// Sailly-lez-Lannoy with the levels it belongs to and a few communes of its EPCI.
 pub fn sailly() -> Place {
     Place {
+        level: carnet::engine::territory::Level::Commune,
         code: "59522".into(),
         name: "Sailly-lez-Lannoy".into(),
         epci: Some(Named { code: "200093201".into(), name: "Métropole Européenne de Lille".into(), liaison: None }),

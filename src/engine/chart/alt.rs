@@ -36,7 +36,16 @@ pub fn levels_alternative(chart: &BarChart, named: &dyn Fn(&str) -> Option<Strin
         .filter(|b| !b.highlight)
         .map(|b| format!("{} pour {}", value(b), named(&b.label).unwrap_or_else(|| b.label.clone())))
         .collect();
-    let mut sentence = format!("{} : {} à {}", chart.title, value(commune), commune.label);
+    // « à Sailly-lez-Lannoy », « à la Métropole Européenne de Lille », « au Nord », « aux Hauts-de-France ».
+    let at = match named(&commune.label) {
+        Some(the) => match (the.strip_prefix("le "), the.strip_prefix("les ")) {
+            (Some(rest), _) => format!("au {rest}"),
+            (_, Some(rest)) => format!("aux {rest}"),
+            _ => format!("à {the}"),
+        },
+        None => format!("à {}", commune.label),
+    };
+    let mut sentence = format!("{} : {} {at}", chart.title, value(commune));
     if !others.is_empty() {
         sentence += &format!(", contre {}", others.join(", "));
     }

@@ -18,6 +18,8 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
     let (column, kind, label) = (request.column.as_str(), request.kind, request.label.as_deref());
     let col = selection.table.column(column).filter(|c| c.kind().is_numeric())?;
     let place = &selection.place;
+    // The territory's own level: the commune's (its IRIS' too), or the EPCI's… chosen instead.
+    let own = place.level.max(Level::Commune);
     let bar = |c: &Column, r: usize, label: &str, highlight: bool| Bar1 {
         label: label.to_owned(),
         value: c.number(r),
@@ -33,7 +35,7 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
         | ChartKind::Donut
         | ChartKind::Pyramid => return None,
         ChartKind::Commune => (0..selection.table.rows())
-            .filter(|&r| selection.levels[r] <= Level::Commune)
+            .filter(|&r| selection.levels[r] <= own)
             .map(|r| bar(col, r, &place.name, true))
             .collect(),
         ChartKind::Levels => {
@@ -42,7 +44,7 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
                 .filter(|&r| selection.levels[r] != Level::Iris)
                 .map(|r| {
                     let level = selection.levels[r];
-                    (level, bar(col, r, &levels::name_of(place, level), level == Level::Commune))
+                    (level, bar(col, r, &levels::name_of(place, level), level == own))
                 })
                 .collect();
             for t in totals.iter().filter(|t| t.counts.get(at) == Some(&true)) {

@@ -46,6 +46,8 @@ pub struct Saved {
     pub shown: Option<String>,
     /// The commune's INSEE code.
     pub territory: Option<String>,
+    /// The territory, whole (a commune, or an EPCI, a département, a région chosen instead).
+    pub place: Option<crate::engine::territory::Place>,
     /// The standardization steps, those undone included.
     pub steps: Vec<Step>,
     /// How many of them apply.

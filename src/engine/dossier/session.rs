@@ -307,13 +307,14 @@ impl Session {
         let several = self.extracts().len() >= 2;
         let table = &selection.table;
         let chartable = chartable(table);
-        let above = selection.levels.iter().any(|l| *l > Level::Commune);
+        let own = place.level.max(Level::Commune);
+        let above = selection.levels.iter().any(|l| *l > own);
         let kinds = kinds(ws.table(), &selection, &chartable, above || !totals.is_empty(), several);
         let proposed = chartable
             .iter()
             .map(|name| {
                 let kind = table.column(name).map_or(ColumnKind::Text, |c| c.kind());
-                ChartKind::proposed(kind, several, above, place.epci.is_some())
+                ChartKind::proposed(kind, several, above, own == Level::Commune && place.epci.is_some())
             })
             .collect();
         let selected = Selected {
@@ -556,7 +557,7 @@ fn kinds(table: &Table, selection: &Selection, chartable: &[String], levels: boo
     let pyramid = series::pyramid(table).is_some();
     [
         (ChartKind::Commune, true),
-        (ChartKind::Ranking, place.epci.is_some() && !place.peers.is_empty()),
+        (ChartKind::Ranking, place.level <= Level::Commune && place.epci.is_some() && !place.peers.is_empty()),
         (ChartKind::Levels, levels),
         (ChartKind::Evolution, compiled),
         (ChartKind::Grouped, several),
@@ -751,6 +752,47 @@ FR;France;10,7
             "taux_natalite : 9,4 à Sailly-lez-Lannoy, contre 12,9 pour la Métropole Européenne de Lille, \
              11,5 pour le Nord, 11 pour les Hauts-de-France, 10,7 pour la France. Source : fichier natalite.csv."
         );
+    }
+
+    #[test]
+    fn the_epci_as_the_territory_publishes_its_own_row() {
+        let mut s = Session::default();
+        let csv = "codgeo;libgeo;taux_natalite\n59522;Sailly-lez-Lannoy;9,4\n\
+                   200093201;Métropole Européenne de Lille;12,9\n59;Nord;11,5\n32;Hauts-de-France;11,0\nFR;France;10,7\n";
+        read(&mut s, "natalite.csv", csv);
+        let commune = sailly_in_mel();
+        let epci = Place {
+            level: Level::Epci,
+            code: "200093201".into(),
+            name: "Métropole Européenne de Lille".into(),
+            former_codes: vec![],
+            ..commune.clone()
+        };
+        let selected = s.select(&epci, TODAY).unwrap();
+        assert_eq!(selected.levels, [Level::Epci, Level::Departement, Level::Region, Level::France]);
+        assert_eq!(selected.proposal.zones, ["fr:epci:200093201"]);
+        assert_eq!(selected.proposal.granularity, "fr:epci");
+        assert!(
+            selected
+                .proposal
+                .description_short
+                .contains("l’intercommunalité Métropole Européenne de Lille (SIREN 200093201)"),
+            "{}",
+            selected.proposal.description_short
+        );
+        assert!(!selected.csv.contains("59522"), "the commune's row is not the EPCI's");
+        assert_eq!(selected.proposed, [ChartKind::Levels]);
+        assert!(!selected.kinds.contains(&ChartKind::Ranking), "an EPCI is not ranked among communes");
+        let request =
+            ChartRequest { column: "taux_natalite".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
+        assert!(s.chart(request).unwrap().alt.starts_with(
+            "taux_natalite : 12,9 à la Métropole Européenne de Lille, contre 11,5 pour le Nord, 11 pour les"
+        ));
+        let mut dataset = selected.proposal.clone();
+        dataset.description = readme::description(&selected.facts, &dataset, TODAY);
+        assert!(matches!(s.kit(&dataset, &[], TODAY).unwrap(), Kit::Built { .. }));
+        // Back to the commune: the same rows as before.
+        assert_eq!(s.select(&commune, TODAY).unwrap().levels[0], Level::Commune);
     }
 
     #[test]

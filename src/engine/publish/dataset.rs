@@ -6,7 +6,8 @@
 //! is accepted as it is.
 
 use super::facts::Facts;
-use super::vocabulary::{self, GRANULARITY_COMMUNE};
+use super::vocabulary;
+use crate::engine::territory::Level;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -99,10 +100,16 @@ impl Dataset {
             None => format!("{theme} à {}", place.name),
         };
         let source = facts.publication.clone().unwrap_or_else(|| format!("le fichier {}", facts.file_name));
-        let mut description_short = format!("{theme} de la commune de {}", place.name);
-        if !place.departement.name.is_empty() {
-            description_short += &format!(" ({})", place.departement.name);
-        }
+        let commune = place.level <= Level::Commune;
+        let mut description_short = if commune {
+            let mut text = format!("{theme} de la commune de {}", place.name);
+            if !place.departement.name.is_empty() {
+                text += &format!(" ({})", place.departement.name);
+            }
+            text
+        } else {
+            format!("{theme} : {}", place.designation())
+        };
         description_short += &format!(", d’après {source}.");
         let mut tags: Vec<String> =
             publication.map(|p| p.tags.iter().map(|t| (*t).to_owned()).collect()).unwrap_or_default();
@@ -123,9 +130,9 @@ impl Dataset {
                 file: facts.csv_name.clone(),
                 title: csv_title,
                 description: format!(
-                    "Les lignes de la commune de {} (code Insee {}), d’après {source} : \
-                     UTF-8, séparateur virgule, point décimal. Schéma : schema.json.",
-                    place.name, place.code
+                    "Les lignes de {}, d’après {source} : UTF-8, séparateur virgule, point décimal. \
+                     Schéma : schema.json.",
+                    place.designation()
                 ),
                 kind: ResourceType::Main,
                 format: "csv".into(),
@@ -156,7 +163,7 @@ impl Dataset {
             temporal_start,
             temporal_end,
             zones: vec![place.zone()],
-            granularity: GRANULARITY_COMMUNE.into(),
+            granularity: vocabulary::granularity(place.level).into(),
             producer: String::new(),
             contact: String::new(),
             resources,

@@ -197,6 +197,7 @@ pub(crate) fn example() -> Facts {
         file_name: "cc_filosofi_2020_COM.csv".into(),
         publication: Some("Insee, Filosofi 2020".into()),
         place: Place {
+            level: crate::engine::territory::Level::Commune,
             code: "59522".into(),
             name: "Sailly-lez-Lannoy".into(),
             epci: Some(Named {

@@ -8,6 +8,7 @@ use super::facts::Facts;
 use super::vocabulary::{self, FREQUENCIES, LICENCES};
 use crate::engine::format;
 use crate::engine::table::{CodeKind, ColumnKind};
+use crate::engine::territory::Level;
 use std::fmt::Write;
 
 /// A column kind's name, in French.
@@ -43,13 +44,19 @@ pub fn description(facts: &Facts, dataset: &Dataset, today: &str) -> String {
     }
 
     md.push_str("## Les données\n\n");
-    let mut territory = format!("la commune de {} (code Insee {}", inline(&p.name), p.code);
-    for level in [&p.departement.name, &p.region.name] {
-        if !level.is_empty() {
-            let _ = write!(territory, ", {}", inline(level));
+    let commune = p.level <= Level::Commune;
+    let territory = if commune {
+        let mut territory = format!("la commune de {} (code Insee {}", inline(&p.name), p.code);
+        for level in [&p.departement.name, &p.region.name] {
+            if !level.is_empty() {
+                let _ = write!(territory, ", {}", inline(level));
+            }
         }
-    }
-    territory.push(')');
+        territory.push(')');
+        territory
+    } else {
+        inline(&p.designation())
+    };
     let _ = writeln!(
         md,
         "Un fichier CSV, {} : {} et {}, pour {territory}.",
@@ -57,7 +64,7 @@ pub fn description(facts: &Facts, dataset: &Dataset, today: &str) -> String {
         count(facts.rows, "ligne", "lignes"),
         count(facts.fields.len(), "colonne", "colonnes"),
     );
-    if let Some(epci) = &p.epci {
+    if let Some(epci) = p.epci.as_ref().filter(|_| commune) {
         let _ =
             writeln!(md, "La commune appartient à l’intercommunalité {} (SIREN {}).", inline(&epci.name), epci.code);
     }
@@ -84,14 +91,16 @@ pub fn description(facts: &Facts, dataset: &Dataset, today: &str) -> String {
         );
         let _ = writeln!(
             md,
-            "- **Méthode** : lignes de la commune extraites et mises en forme avec Carnet {version}, dans le navigateur :"
+            "- **Méthode** : lignes {} extraites et mises en forme avec Carnet {version}, dans le navigateur :",
+            if commune { "de la commune" } else { "du territoire" }
         );
         for step in steps(facts) {
             let _ = writeln!(md, "  - {step} ;");
         }
         let _ = writeln!(
             md,
-            "  - lignes dont le code commune est {} conservées : {} sur {}.",
+            "  - lignes dont le code {} est {} conservées : {} sur {}.",
+            if commune { "commune" } else { "du territoire" },
             p.code,
             format::integer(facts.rows as i64),
             format::integer(one.rows_read as i64)
@@ -110,7 +119,7 @@ pub fn description(facts: &Facts, dataset: &Dataset, today: &str) -> String {
         }
         let _ = writeln!(
             md,
-            "- **Méthode** : lignes de la commune extraites de chaque fichier avec Carnet {version}, dans le \
+            "- **Méthode** : lignes du territoire extraites de chaque fichier avec Carnet {version}, dans le \
              navigateur, puis réunies en une table longue : une ligne par indicateur et par année, un même \
              indicateur d’un millésime à l’autre sous un seul nom (`MED19`, `MED20` → `MED`)."
         );

@@ -68,8 +68,17 @@ pub const FREQUENCIES: &[(&str, &str)] = &[
     ("other", "Autre"),
 ];
 
-/// The granularity of a commune's data.
-pub const GRANULARITY_COMMUNE: &str = "fr:commune";
+/// The granularity of a territory's data, by its level.
+pub fn granularity(level: crate::engine::territory::Level) -> &'static str {
+    use crate::engine::territory::Level;
+    match level {
+        Level::Iris | Level::Commune => "fr:commune",
+        Level::Epci => "fr:epci",
+        Level::Departement => "fr:departement",
+        Level::Region => "fr:region",
+        Level::France => "country",
+    }
+}
 
 /// Spatial granularity ids with their French labels (data.gouv.fr's geographic levels).
 pub const GRANULARITIES: &[(&str, &str)] = &[

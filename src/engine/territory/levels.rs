@@ -31,39 +31,7 @@ use crate::engine::text::fold;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-/// A territory level, from the smallest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Level {
-    /// A part of the commune (IRIS).
-    Iris,
-    /// The commune.
-    Commune,
-    /// Its EPCI.
-    Epci,
-    /// Its département.
-    Departement,
-    /// Its région.
-    Region,
-    /// France.
-    France,
-}
-
-impl Level {
-    /// The level a level column's value names (`COM`, `epci`, `Département`, `FRANCE`…).
-    pub fn from_value(value: &str) -> Option<Self> {
-        Some(match fold(value).replace(' ', "").as_str() {
-            "iris" => Self::Iris,
-            "com" | "commune" | "communes" => Self::Commune,
-            "epci" | "intercommunalite" | "interco" => Self::Epci,
-            "dep" | "departement" | "departements" => Self::Departement,
-            "reg" | "region" | "regions" => Self::Region,
-            "fr" | "fra" | "france" | "pays" | "nation" | "fe" | "fm" | "franceentiere" | "francemetropolitaine" => {
-                Self::France
-            }
-            _ => return None,
-        })
-    }
-}
+pub use super::level::Level;
 
 /// The codes files give France.
 const FRANCE_CODES: &[&str] = &["fr", "fra", "france", "fe", "fm", "fxx", "frm", "metro"];
@@ -161,13 +129,15 @@ pub fn rows(table: &Table, place: &Place) -> Vec<(usize, Level)> {
             })
             .collect()
     };
-    let mut kept = of(&place.code);
-    if kept.is_empty() {
+    // A territory above the commune is found among the levels below, its own first.
+    let commune = place.level <= Level::Commune;
+    let mut kept = if commune { of(&place.code) } else { Vec::new() };
+    if commune && kept.is_empty() {
         // A file older than a merger: the rows of the communes it merged, each as it was.
         kept = place.former_codes.iter().flat_map(|c| of(c)).collect();
         kept.sort_unstable();
     }
-    if kept.is_empty() {
+    if commune && kept.is_empty() {
         return kept;
     }
     let (levels, names) = (level_column(table), name_column(table));
@@ -214,6 +184,12 @@ pub fn rows(table: &Table, place: &Place) -> Vec<(usize, Level)> {
         }
     }
     found.sort_by_key(|(_, l)| *l);
+    if !commune {
+        found.retain(|(_, l)| *l >= place.level);
+        if found.first().is_none_or(|(_, l)| *l != place.level) {
+            return Vec::new();
+        }
+    }
     kept.extend(found);
     kept
 }
@@ -421,6 +397,39 @@ pub fn national(table: &Table) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_territory_above_the_commune_finds_its_own_row_then_those_above() {
+        let ws = crate::engine::read::workspace::Workspace::load(
+            "natalite.csv",
+            "codgeo;libgeo;taux\n59522;Sailly-lez-Lannoy;9,4\n200093201;Métropole Européenne de Lille;12,9\n\
+             59;Nord;11,5\n32;Hauts-de-France;11,0\nFR;France;10,7\n"
+                .as_bytes(),
+            &mut (),
+        )
+        .unwrap();
+        let named =
+            |code: &str, name: &str| super::super::Named { code: code.into(), name: name.into(), liaison: None };
+        let epci = Place {
+            level: Level::Epci,
+            code: "200093201".into(),
+            name: "Métropole Européenne de Lille".into(),
+            epci: Some(named("200093201", "Métropole Européenne de Lille")),
+            departement: named("59", "Nord"),
+            region: named("32", "Hauts-de-France"),
+            ..Place::default()
+        };
+        let levels: Vec<Level> = rows(ws.table(), &epci).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(levels, [Level::Epci, Level::Departement, Level::Region, Level::France]);
+        let nord =
+            Place { level: Level::Departement, code: "59".into(), name: "Nord".into(), epci: None, ..epci.clone() };
+        let levels: Vec<Level> = rows(ws.table(), &nord).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(levels, [Level::Departement, Level::Region, Level::France]);
+        // A file of communes only has no row for the EPCI.
+        let communes =
+            crate::engine::read::workspace::Workspace::load("c.csv", b"codgeo;x\n59522;1\n59339;2\n", &mut ()).unwrap();
+        assert!(rows(communes.table(), &epci).is_empty());
+    }
     use crate::engine::read::workspace::Workspace;
     use crate::engine::territory::Named;
 

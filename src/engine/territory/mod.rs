@@ -15,10 +15,12 @@
 //! ```
 
 pub mod filter;
+pub mod level;
 pub mod levels;
 pub mod selection;
 
 use crate::engine::text::fold;
+pub use level::Level;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -81,21 +83,25 @@ impl Named {
     }
 }
 
-/// A commune with the names of the levels it belongs to: what travels to the worker and
-/// into the metadata.
+/// A territory — a commune, or an EPCI, a département, a région — with the names of the
+/// levels it belongs to: what travels to the worker and into the metadata.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
-    /// INSEE code.
+    /// Its level: a commune unless said otherwise.
+    #[serde(default, skip_serializing_if = "is_commune")]
+    pub level: Level,
+    /// INSEE code (SIREN for an EPCI).
     pub code: String,
     /// Official name.
     pub name: String,
-    /// Its EPCI, if any.
+    /// Its EPCI, if any (for an EPCI, itself).
     pub epci: Option<Named>,
     /// Its département.
     pub departement: Named,
     /// Its région.
     pub region: Named,
-    /// The communes of its EPCI (itself included), by name: the commune's comparison group.
+    /// The communes of its EPCI (itself included; an EPCI's own), by name: the commune's
+    /// comparison group.
     #[serde(default)]
     pub peers: Vec<Named>,
     /// The INSEE codes the commune had before a merger: older files list its parts under them.
@@ -106,10 +112,46 @@ pub struct Place {
     pub region_departements: Vec<String>,
 }
 
+/// Whether a place is a commune (its level is then left out of the JSON).
+fn is_commune(level: &Level) -> bool {
+    *level == Level::Commune
+}
+
 impl Place {
-    /// The data.gouv.fr zone id (`fr:commune:59522`).
+    /// The data.gouv.fr zone id (`fr:commune:59522`, `fr:epci:200093201`, `fr:departement:59`,
+    /// `fr:region:32`, `country:fr`).
     pub fn zone(&self) -> String {
-        format!("fr:commune:{}", self.code)
+        match self.level {
+            Level::Iris | Level::Commune => format!("fr:commune:{}", self.code),
+            Level::Epci => format!("fr:epci:{}", self.code),
+            Level::Departement => format!("fr:departement:{}", self.code),
+            Level::Region => format!("fr:region:{}", self.code),
+            Level::France => "country:fr".to_owned(),
+        }
+    }
+
+    /// The territory as a sentence names it, with its code: « la commune de Sailly-lez-Lannoy
+    /// (code Insee 59522) », « l’intercommunalité Métropole Européenne de Lille (SIREN
+    /// 200093201) », « le département du Nord (code 59) », « la région Hauts-de-France (code
+    /// 32) ».
+    pub fn designation(&self) -> String {
+        let named = Named { code: self.code.clone(), name: self.name.clone(), liaison: self.own_liaison() };
+        match self.level {
+            Level::Iris | Level::Commune => format!("la commune de {} (code Insee {})", self.name, self.code),
+            Level::Epci => format!("l’intercommunalité {} (SIREN {})", self.name, self.code),
+            Level::Departement => format!("le département {} (code {})", named.of(), self.code),
+            Level::Region => format!("la région {} (code {})", self.name, self.code),
+            Level::France => "la France".to_owned(),
+        }
+    }
+
+    /// How INSEE links this territory's own name after « de », for a département or a région.
+    fn own_liaison(&self) -> Option<u8> {
+        match self.level {
+            Level::Departement => self.departement.liaison,
+            Level::Region => self.region.liaison,
+            _ => None,
+        }
     }
 
     /// The codes the commune's rows may carry: its own, then those it had before a merger.
@@ -268,6 +310,7 @@ impl Territories {
         };
         peers.sort_by(|a, b| a.name.cmp(&b.name));
         Some(Place {
+            level: Level::Commune,
             code: c.code.clone(),
             name: c.name.clone(),
             epci: (!c.epci.is_empty()).then(|| named(&c.epci, self.epci_name(&c.epci))),
@@ -280,6 +323,37 @@ impl Territories {
             former_codes: c.former_codes.clone(),
             region_departements: self.region_departements(&c.region),
         })
+    }
+
+    /// The territories above the commune `code` a user may choose instead: its EPCI, its
+    /// département and its région, each as a place of its own.
+    pub fn above(&self, code: &str) -> Vec<Place> {
+        let Some(commune) = self.place(code) else { return Vec::new() };
+        let epci = commune.epci.as_ref().map(|e| Place {
+            level: Level::Epci,
+            code: e.code.clone(),
+            name: e.name.clone(),
+            epci: Some(e.clone()),
+            peers: commune.peers.clone(),
+            former_codes: Vec::new(),
+            ..commune.clone()
+        });
+        let departement = Place {
+            level: Level::Departement,
+            code: commune.departement.code.clone(),
+            name: commune.departement.name.clone(),
+            epci: None,
+            peers: Vec::new(),
+            former_codes: Vec::new(),
+            ..commune.clone()
+        };
+        let region = Place {
+            level: Level::Region,
+            code: commune.region.code.clone(),
+            name: commune.region.name.clone(),
+            ..departement.clone()
+        };
+        epci.into_iter().chain([departement, region]).collect()
     }
 
     /// Communes matching `query`, best first, at most `limit`.

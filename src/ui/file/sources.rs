@@ -30,7 +30,7 @@ pub fn DossierPicker() -> impl IntoView {
 pub fn SourcesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let engine = expect_context::<EngineHandle>();
-    let place = move || state.place.with(|p| p.as_ref().map(|p| p.name.clone())).unwrap_or_default();
+    let place = move || state.place.get();
     let items = move || {
         let dossier = state.dossier.get();
         let place = place();
@@ -49,7 +49,7 @@ pub fn SourcesPanel() -> impl IntoView {
                     messages::count(s.columns as u64, "colonne", "colonnes"),
                     messages::size(s.size),
                 );
-                let gives = messages::contribution(&s.contribution, &place);
+                let gives = messages::contribution(&s.contribution, place.as_ref(), s.level);
                 let unkept = (s.size > crate::ui::state::keep::FILE_AT_MOST).then(|| {
                     view! {
                         <p class="hint">

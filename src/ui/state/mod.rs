@@ -219,6 +219,7 @@ impl AppState {
             order: self.dossier.with(|d| d.sources.iter().map(|s| s.file_name.clone()).collect()),
             shown: self.dossier.with(|d| d.current.clone()),
             territory: self.place.with(|p| p.as_ref().map(|p| p.code.clone())),
+            place: self.place.get(),
             steps: self.steps.get(),
             applied: self.applied.get(),
             chart_kind: chart_column.is_some().then(|| self.chart_kind.get()),

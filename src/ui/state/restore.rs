@@ -62,7 +62,9 @@ fn restore(
     state.dataset.set(k.dataset);
     state.proposed.set_value(k.proposed);
     state.description_auto.set(k.description_auto);
-    if let Some(code) = k.territory {
+    if let Some(place) = k.place {
+        state.place.set(Some(place));
+    } else if let Some(code) = k.territory {
         // The commune, once the geography is there.
         Effect::new(move |done: Option<bool>| {
             if done == Some(true) {

@@ -79,7 +79,8 @@ fn Rows(
             }
         })
         .collect_view();
-    let own = selected.levels.iter().filter(|l| **l <= Level::Commune).count();
+    // The territory's own rows (a commune's, or its IRIS'), then those of the levels above.
+    let own = selected.levels.iter().filter(|l| **l <= selected.place.level.max(Level::Commune)).count();
     let others = selected.levels.len() - own + selected.totals.len();
     let mut title = format!(
         "{} ({}) : {}",

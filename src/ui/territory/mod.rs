@@ -1,4 +1,5 @@
 //! The territory step: the official geography shipped with the app and the commune picker.
 
+pub mod above;
 pub mod geography;
 pub mod picker;
