@@ -79,7 +79,7 @@ pub fn App() -> impl IntoView {
                 <ExplorerPanel />
             </section>
             <section class="step" aria-labelledby="step-commune">
-                <h2 id="step-commune">"2. Choisir la commune"</h2>
+                <h2 id="step-commune">"2. Choisir le territoire"</h2>
                 <CommunePicker />
                 <AboveChoice />
                 <SelectionPanel />

@@ -49,6 +49,7 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   await page.getByRole("heading", { name: "Le dossier : 3 fichiers" }).waitFor({ timeout: 60_000 });
   assert.deepEqual(await medians(page), EXPECTED);
   await carnet.screenshot("a0-dossier");
+  await carnet.screenshot("a0-territoire", 'section[aria-labelledby="step-commune"]');
   await axe(carnet, "dossier");
 
   // Another commune, then back: every file is filtered again.

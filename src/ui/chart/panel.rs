@@ -157,7 +157,7 @@ pub fn ChartPanel() -> impl IntoView {
             }}
         </div>
         <p class="hint" hidden=move || !chartable().is_empty()>
-            "Choisissez une commune dans un fichier chargé pour représenter ses indicateurs."
+            "Choisissez une commune (ou son intercommunalité, son département, sa région) pour représenter ses indicateurs."
         </p>
         {move || match state.chart.get() {
             Some(Err(f)) => Some(view! { <p class="error" role="alert">{messages::error(&f.file_name, &f.error)}</p> }),
