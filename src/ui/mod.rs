@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
     territory::geography::fetch(state);
     share::recipe::follow(state);
     table::steps::follow(state, engine);
+    table::naming::follow(state, engine);
     state::follow::follow(state, engine);
     state::restore::follow(state, engine);
 

@@ -197,6 +197,20 @@ test("A file that cannot serve is listed with its reason and blocks nothing", as
   await page.getByRole("heading", { name: "Le dossier : 2 fichiers" }).waitFor();
   assert.equal(await overlap.count(), 0);
   await carnet.screenshot("a4-dossier-fichier-inutile");
+
+  // An indicator named for the whole dossier: both vintages follow; cancelled, MED is back.
+  const naming = page.getByRole("group", { name: "Nommer les indicateurs du dossier" });
+  await naming.getByLabel("Indicateur ou millésime").selectOption({ label: "MED (MED19, MED20)" });
+  await naming.getByLabel("Nouveau nom").fill("mediane_niveau_vie");
+  await naming.getByRole("button", { name: "Nommer" }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll("#compiled-caption ~ tbody tr")].some((r) => r.innerText.includes("mediane_niveau_vie")));
+  const named = (await page.locator("#compiled-caption ~ tbody tr").allInnerTexts()).filter((t) => t.includes("\tmediane_niveau_vie\t"));
+  assert.deepEqual(named.map((t) => t.split("\t")[4]), ["2019", "2020"]);
+  await carnet.screenshot("a5-dossier-noms", ".compiled");
+  assert.equal(await naming.getByLabel("Indicateur ou millésime").inputValue(), "mediane_niveau_vie", "the choice follows its new name");
+  await naming.getByRole("button", { name: "Annuler le nom « mediane_niveau_vie » donné à MED" }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll("#compiled-caption ~ tbody tr")].some((r) => r.innerText.includes("\tMED\t")));
+  assert.deepEqual(await medians(page, 2), [`2019 28${NNBSP}570`, `2020 29${NNBSP}440`]);
   assertClean(carnet);
   await page.context().close();
 });

@@ -52,6 +52,8 @@ pub struct Saved {
     pub steps: Vec<Step>,
     /// How many of them apply.
     pub applied: usize,
+    /// The names given to the tidy table's indicators.
+    pub names: Vec<crate::engine::tidy::compile::Naming>,
     /// The column charted.
     pub chart_column: Option<String>,
     /// Its kind of chart.

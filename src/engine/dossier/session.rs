@@ -35,7 +35,7 @@ use crate::engine::table::Table;
 use crate::engine::territory::Place;
 use crate::engine::territory::levels::{self, Level, Total};
 use crate::engine::territory::selection::Selection;
-use crate::engine::tidy::compile::{self, Extract, Overlap};
+use crate::engine::tidy::compile::{self, Extract, Naming, Overlap};
 use crate::engine::tidy::dictionary::Dictionary;
 use crate::engine::tidy::explore::{self, Query};
 use crate::engine::tidy::standardize::{self, Effect, Step, StepError};
@@ -87,6 +87,9 @@ pub struct View {
     /// The file to show in detail; `None` keeps the one shown (the last read).
     #[serde(default)]
     pub source: Option<String>,
+    /// The names given to the tidy table's indicators.
+    #[serde(default)]
+    pub names: Vec<Naming>,
 }
 
 /// A standardization step as applied to the rows kept.
@@ -112,6 +115,8 @@ pub struct Compiled {
     pub long_csv: String,
     /// The wide table as CSV.
     pub wide_csv: String,
+    /// Each indicator with the columns it was read in, to name them.
+    pub indicators: Vec<(String, Vec<String>)>,
 }
 
 /// A slice of the explorer's rows.
@@ -180,6 +185,8 @@ pub struct Session {
     dictionary: Option<Dictionary>,
     /// The standardization steps, applied to the rows kept from every file.
     steps: Vec<Step>,
+    /// The user's names of the tidy table's indicators.
+    names: Vec<Naming>,
 }
 
 impl Session {
@@ -250,7 +257,11 @@ impl Session {
             sources: self.sources.iter().map(Source::view).collect(),
             current: self.current().map(|s| s.file_name().to_owned()),
             compiled: self.compiled(),
-            overlaps: self.place.as_ref().map(|p| compile::gather(&self.extracts(), p, None).1).unwrap_or_default(),
+            overlaps: self
+                .place
+                .as_ref()
+                .map(|p| compile::gather(&self.extracts(), p, None, &self.names).1)
+                .unwrap_or_default(),
         }
     }
 
@@ -262,6 +273,7 @@ impl Session {
     /// See [`Session::select`].
     pub fn show(&mut self, view: &View, today: &str) -> Result<Selected> {
         self.steps.clone_from(&view.steps);
+        self.names.clone_from(&view.names);
         if let Some(name) = &view.source
             && let Some(at) = self.sources.iter().position(|s| s.file_name() == name)
         {
@@ -366,8 +378,17 @@ impl Session {
         if holding.len() < 2 {
             return None;
         }
-        let observations = compile::of_place(&holding, place, self.dictionary.as_ref());
+        let observations = compile::gather(&holding, place, self.dictionary.as_ref(), &self.names).0;
+        let mut indicators: Vec<(String, Vec<String>)> = Vec::new();
+        for o in &observations {
+            match indicators.iter_mut().find(|(i, _)| *i == o.indicator) {
+                Some((_, columns)) if !columns.contains(&o.column) => columns.push(o.column.clone()),
+                Some(_) => {}
+                None => indicators.push((o.indicator.clone(), vec![o.column.clone()])),
+            }
+        }
         Some(Compiled {
+            indicators,
             files: holding.iter().map(|e| e.file_name.clone()).collect(),
             rows: compile::long_fr(&observations),
             long_csv: compile::long_csv(&observations),
@@ -443,7 +464,7 @@ impl Session {
         if holding.len() < 2 {
             return None;
         }
-        let observations = compile::of_place(&holding, place, self.dictionary.as_ref());
+        let observations = compile::gather(&holding, place, self.dictionary.as_ref(), &self.names).0;
         let csv = compile::long_csv(&observations).into_bytes();
         let years = observations.iter().filter_map(|o| o.year.map(i32::from));
         let years = years.clone().min().zip(years.max());
@@ -495,7 +516,9 @@ impl Session {
         let source = self.current();
         let (ws, selection) = (source.map(|s| &s.workspace), source.and_then(|s| s.selection.as_ref()));
         let drawn = match (request.kind, ws, selection) {
-            (ChartKind::Evolution, _, Some(sel)) => compile::evolution(&self.extracts(), &sel.place, &request),
+            (ChartKind::Evolution, _, Some(sel)) => {
+                compile::evolution(&self.extracts(), &sel.place, &request, &self.names)
+            }
             (kind, Some(ws), Some(sel)) if kind.several_columns() || kind == ChartKind::Pyramid => {
                 series::of_selection(
                     ws.table(),
@@ -624,7 +647,7 @@ mod tests {
             Step::Drop { column: "absente".into() },
             Step::Drop { column: "LIBGEO".into() },
         ];
-        let selected = s.show(&View { place: sailly(), steps, source: None }, TODAY).unwrap();
+        let selected = s.show(&View { place: sailly(), steps, source: None, names: vec![] }, TODAY).unwrap();
         // The rename applied; the drop after the failing step waits.
         assert!(selected.csv.starts_with("CODGEO,LIBGEO,mediane\n"), "{}", selected.csv);
         assert_eq!(selected.steps[0].error, None);
@@ -636,7 +659,8 @@ mod tests {
     #[test]
     fn a_view_carries_its_steps_and_shown_twice_gives_the_same_rows() {
         let mut s = Session::default();
-        let view = View { place: sailly(), steps: vec![Step::Drop { column: "LIBGEO".into() }], source: None };
+        let view =
+            View { place: sailly(), steps: vec![Step::Drop { column: "LIBGEO".into() }], source: None, names: vec![] };
         read(&mut s, "cc_filosofi_2019_COM.CSV", FILOSOFI_2019);
         s.show(&view, TODAY).unwrap();
         read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
@@ -649,6 +673,34 @@ mod tests {
         let shown = s.show(&back, TODAY).unwrap();
         assert!(shown.csv.starts_with("CODGEO,LIBGEO,MED19\n"), "{}", shown.csv);
         assert_eq!(s.dossier().current.as_deref(), Some("cc_filosofi_2019_COM.CSV"));
+    }
+
+    #[test]
+    fn indicators_are_renamed_merged_and_split_for_the_whole_dossier() {
+        let mut s = Session::default();
+        read(&mut s, "cc_filosofi_2019_COM.CSV", FILOSOFI_2019);
+        read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
+        read(&mut s, "cc_filosofi_2021_COM.CSV", &FILOSOFI_2020.replace("MED20", "MED21").replace("29440", "29860"));
+        let names = vec![
+            Naming { from: "MED".into(), to: "mediane_niveau_vie".into() },
+            Naming { from: "MED21".into(), to: "mediane_2021".into() },
+        ];
+        let view = View { place: sailly(), steps: vec![], source: None, names };
+        s.show(&view, TODAY).unwrap();
+        let compiled = s.dossier().compiled.unwrap();
+        assert!(compiled.long_csv.contains(",mediane_niveau_vie,,2019,28570,"), "{}", compiled.long_csv);
+        assert!(compiled.long_csv.contains(",mediane_niveau_vie,,2020,29440,"));
+        assert!(compiled.long_csv.contains(",mediane_2021,,2021,29860,"), "one vintage split off");
+        assert_eq!(
+            compiled.indicators,
+            [
+                ("mediane_niveau_vie".to_owned(), vec!["MED19".to_owned(), "MED20".to_owned()]),
+                ("mediane_2021".to_owned(), vec!["MED21".to_owned()])
+            ]
+        );
+        let line =
+            s.chart(ChartRequest { column: "MED19".into(), kind: ChartKind::Evolution, ..ChartRequest::default() });
+        assert_eq!(line.unwrap().values, [Some(28570.0), Some(29440.0)], "the line follows the name given");
     }
 
     #[test]
@@ -686,7 +738,7 @@ mod tests {
         let meta = "COD_VAR;LIB_VAR;LIB_VAR_LONG\nMED20;Médiane;Médiane du niveau de vie (€)\n";
         s.set_dictionary(Dictionary::read("meta.csv", meta.as_bytes()).unwrap());
         let steps = vec![Step::FieldNames, Step::Rename { column: "med20".into(), to: "mediane".into() }];
-        let selected = s.show(&View { place: sailly(), steps, source: None }, TODAY).unwrap();
+        let selected = s.show(&View { place: sailly(), steps, source: None, names: vec![] }, TODAY).unwrap();
         let field = selected.facts.fields.iter().find(|f| f.name == "mediane").unwrap();
         assert_eq!(field.title.as_deref(), Some("Médiane"));
         assert_eq!(field.description.as_deref(), Some("Médiane du niveau de vie (€)"));

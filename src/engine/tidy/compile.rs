@@ -38,8 +38,10 @@ pub struct Observation {
     pub code: String,
     /// Its name.
     pub name: String,
-    /// The indicator, without its vintage suffix.
+    /// The indicator, without its vintage suffix (or as the user named it).
     pub indicator: String,
+    /// The column it was read in.
+    pub column: String,
     /// What it measures, from the dictionary.
     pub label: Option<String>,
     /// The year.
@@ -54,12 +56,31 @@ pub struct Observation {
     pub source: String,
 }
 
+/// A name the user gives indicators of the tidy table: the columns whose indicator (their
+/// name without vintage, `MED`) or whose own name (`MED21`) is `from` are reported under `to`.
+/// Two indicators given one name merge; one vintage's column given a name of its own splits it
+/// off. A column's own name wins over its indicator's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Naming {
+    /// The indicator or the column named.
+    pub from: String,
+    /// The name given.
+    pub to: String,
+}
+
+/// The indicator `column` (of indicator `indicator`) is reported under.
+fn named<'a>(column: &str, indicator: &'a str, names: &'a [Naming]) -> &'a str {
+    let by = |from: &str| names.iter().rev().find(|n| n.from == from).map(|n| n.to.as_str());
+    by(column).or_else(|| by(indicator)).unwrap_or(indicator)
+}
+
 /// The long table of `extracts`, in their order, then the columns' order. `name` gives a
-/// territory's name from its code.
+/// territory's name from its code; `names`, the user's names of indicators.
 pub fn long(
     extracts: &[Extract],
     name: &dyn Fn(&str) -> Option<String>,
     labels: Option<&Dictionary>,
+    names: &[Naming],
 ) -> Vec<Observation> {
     let mut out = Vec::new();
     for e in extracts {
@@ -72,7 +93,7 @@ pub fn long(
                 _ => e.year,
             };
             for c in e.table.columns().iter().filter(|c| c.kind().is_numeric()) {
-                let indicator = vintage::indicator(c.name(), e.year).to_owned();
+                let indicator = named(c.name(), vintage::indicator(c.name(), e.year), names).to_owned();
                 let label = labels.and_then(|d| d.label(c.name())).map(|l| l.words().to_owned());
                 let (value, marker) = match c.cell(r) {
                     Cell::Missing(m) => (None, Some(m)),
@@ -83,6 +104,7 @@ pub fn long(
                     code: code.to_owned(),
                     name: name(code).unwrap_or_default(),
                     indicator,
+                    column: c.name().to_owned(),
                     label,
                     year,
                     value,
@@ -112,16 +134,17 @@ pub struct Overlap {
     pub differing: usize,
 }
 
-/// The long table of `place` in `extracts`: its rows under a former code (a file older than
-/// a merger) are written under its code and name of today. A value two files give (same
-/// territory, indicator and year) is kept once, from the first.
-pub fn of_place(extracts: &[Extract], place: &Place, labels: Option<&Dictionary>) -> Vec<Observation> {
-    gather(extracts, place, labels).0
-}
-
-/// [`of_place`], with the overlaps between files it resolved.
-pub fn gather(extracts: &[Extract], place: &Place, labels: Option<&Dictionary>) -> (Vec<Observation>, Vec<Overlap>) {
-    let mut all = long(extracts, &|_| Some(place.name.clone()), labels);
+/// The long table of `place` in `extracts`, indicators named by `names`: its rows under a
+/// former code (a file older than a merger) are written under its code and name of today. A
+/// value two files give (same territory, indicator and year) is kept once, from the first;
+/// the overlaps so resolved come with the table.
+pub fn gather(
+    extracts: &[Extract],
+    place: &Place,
+    labels: Option<&Dictionary>,
+    names: &[Naming],
+) -> (Vec<Observation>, Vec<Overlap>) {
+    let mut all = long(extracts, &|_| Some(place.name.clone()), labels, names);
     all.retain(|o| place.own_codes().any(|c| c == o.code));
     for o in &mut all {
         o.code.clone_from(&place.code);
@@ -283,18 +306,11 @@ pub fn wide_csv(observations: &[Observation]) -> String {
 
 /// The line over years of column `column`'s indicator for `place`, from the extracts that
 /// hold its rows; `None` with fewer than two years. `label` titles it in words.
-pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest) -> Option<Drawn> {
+pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest, names: &[Naming]) -> Option<Drawn> {
     let (column, label) = (request.column.as_str(), request.label.as_deref());
-    let observations = of_place(extracts, place, None);
-    let indicator = observations
-        .iter()
-        .find(|o| {
-            // The column read in one of the files: its indicator, whatever the vintage.
-            let extract = extracts.iter().find(|e| e.file_name == o.source);
-            extract.is_some_and(|e| e.table.column(column).is_some()) && vintage::measures(column, &o.indicator)
-        })?
-        .indicator
-        .clone();
+    let observations = gather(extracts, place, None, names).0;
+    // The column read in one of the files: its indicator, whatever the vintage.
+    let indicator = observations.iter().find(|o| o.column == column)?.indicator.clone();
     let points = series(&observations, &place.code, &indicator);
     if points.len() < 2 {
         return None;
@@ -359,7 +375,7 @@ mod tests {
         let a = extract("cc_filosofi_2020_COM.csv", "CODGEO;MED20;NB20\n59522;29440;765\n");
         let b = extract("cc_filosofi_2020_COM (1).csv", "CODGEO;MED20;NB20\n59522;29440;766\n");
         let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
-        let (observations, overlaps) = gather(&[a, b], &place, None);
+        let (observations, overlaps) = gather(&[a, b], &place, None, &[]);
         assert_eq!(observations.len(), 2, "each value once");
         assert!(observations.iter().all(|o| o.source == "cc_filosofi_2020_COM.csv"));
         assert_eq!(
@@ -401,7 +417,7 @@ mod tests {
         ];
         let meta = "COD_VAR;LIB_VAR;LIB_VAR_LONG\nMED19;Médiane du niveau vie (€);Médiane du niveau de vie (€)\n";
         let labels = Dictionary::read("meta.csv", meta.as_bytes()).unwrap();
-        let obs = long(&extracts, &sailly, Some(&labels));
+        let obs = long(&extracts, &sailly, Some(&labels), &[]);
         assert_eq!(obs.len(), 6);
         let med: Vec<_> = obs.iter().filter(|o| o.indicator == "MED").map(|o| (o.year, o.value)).collect();
         assert_eq!(med, [(Some(2019), Some(28_570.0)), (Some(2020), Some(29_440.0))]);
@@ -435,7 +451,7 @@ mod tests {
             label: label.map(str::to_owned),
             ..ChartRequest::default()
         };
-        let drawn = evolution(&extracts, &place, &request("MED20", Some("Médiane du niveau de vie (€)"))).unwrap();
+        let drawn = evolution(&extracts, &place, &request("MED20", Some("Médiane du niveau de vie (€)")), &[]).unwrap();
         assert_eq!(
             drawn.alt,
             "Médiane du niveau de vie (€) à Sailly-lez-Lannoy : 28\u{202F}570 en 2019, 29\u{202F}440 en 2020. \
@@ -445,13 +461,13 @@ mod tests {
         assert_eq!(option["series"][0]["type"], "line");
         assert_eq!(option["xAxis"]["data"], serde_json::json!(["2019", "2020"]));
         assert_eq!(option["series"][0]["data"][1]["value"], 29_440.0);
-        assert!(evolution(&extracts[..1], &place, &request("MED19", None)).is_none(), "one year is no line");
+        assert!(evolution(&extracts[..1], &place, &request("MED19", None), &[]).is_none(), "one year is no line");
     }
 
     #[test]
     fn a_year_column_wins_and_names_without_a_vintage_stay() {
         let e = extract("caf_2022.csv", "CODGEO;ANNEE;NB_ALLOC\n59522;2021;312\n59522;2022;320\n");
-        let obs = long(&[e], &sailly, None);
+        let obs = long(&[e], &sailly, None, &[]);
         let points: Vec<_> = obs.iter().map(|o| (o.indicator.as_str(), o.year, o.value)).collect();
         assert_eq!(points, [("NB_ALLOC", Some(2021), Some(312.0)), ("NB_ALLOC", Some(2022), Some(320.0))]);
     }

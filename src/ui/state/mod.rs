@@ -17,6 +17,7 @@ use crate::engine::publish::kit::KitFile;
 use crate::engine::publish::readme;
 use crate::engine::read::ReadOptions;
 use crate::engine::territory::{Place, Territories};
+use crate::engine::tidy::compile::Naming;
 use crate::engine::tidy::standardize::Step;
 use crate::protocol::{Dossier, Kit, Loaded, Page, RequestId, Selected, Stage, WorkerToUi};
 pub use latest::Failure;
@@ -132,6 +133,8 @@ pub struct AppState {
     pub explored: Latest<Arc<Page>>,
     /// The standardization steps, those undone included (for redo).
     pub steps: RwSignal<Vec<Step>>,
+    /// The names given to the tidy table's indicators.
+    pub names: RwSignal<Vec<Naming>>,
     /// How many of `steps` apply (the others were undone).
     pub applied: RwSignal<usize>,
     /// The recipe opened (from a file or a link), applied to the files read after it.
@@ -177,6 +180,7 @@ impl AppState {
             explored: Latest::new(),
             steps: RwSignal::new(Vec::new()),
             applied: RwSignal::new(0),
+            names: RwSignal::new(Vec::new()),
             recipe: RwSignal::new(None),
             dictionary: Latest::new(),
             kit: Latest::new(),
@@ -222,6 +226,7 @@ impl AppState {
             place: self.place.get(),
             steps: self.steps.get(),
             applied: self.applied.get(),
+            names: self.names.get(),
             chart_kind: chart_column.is_some().then(|| self.chart_kind.get()),
             chart_column,
             chart_kind_chosen: self.chart_kind_chosen.get(),

@@ -99,7 +99,12 @@ pub fn reread(state: AppState, engine: EngineHandle, name: &str) {
 
 /// The view the page shows for `place`: the steps in force and the file shown go with it.
 fn view(state: AppState, place: Place) -> View {
-    View { place, steps: state.steps_applied_untracked(), source: state.file_name() }
+    View {
+        place,
+        steps: state.steps_applied_untracked(),
+        source: state.file_name(),
+        names: state.names.get_untracked(),
+    }
 }
 
 /// Reads the file shown again as it is (read without a commune, it was too large).

@@ -51,6 +51,7 @@ fn restore(
     state.to_reopen.set(k.order.iter().filter(|n| !back.contains(n)).cloned().collect());
     state.steps.set(k.steps);
     state.applied.set(k.applied);
+    state.names.set(k.names);
     state.chart_kind_chosen.set(k.chart_kind_chosen);
     if let Some(kind) = k.chart_kind {
         state.chart_kind.set(kind);

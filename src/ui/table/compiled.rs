@@ -26,8 +26,13 @@ pub fn CompiledPanel() -> impl IntoView {
             }
         })
     };
+    // Outside the table drawn anew with each answer: the form keeps what the user chose.
+    let has_table = move || state.dossier.with(|d| d.compiled.is_some()) && state.place.with(Option::is_some);
     view! {
         {hint}
+        <Show when=has_table>
+            <crate::ui::table::naming::IndicatorNames />
+        </Show>
         {move || compiled().map(|(place, c)| {
             let head = LONG_HEADER.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view();
             let body = c

@@ -3,5 +3,6 @@
 
 pub mod compiled;
 pub mod explorer;
+pub mod naming;
 pub mod selection;
 pub mod steps;
