@@ -208,6 +208,12 @@ test("A file that cannot serve is listed with its reason and blocks nothing", as
   assert.deepEqual(named.map((t) => t.split("\t")[4]), ["2019", "2020"]);
   await carnet.screenshot("a5-dossier-noms", ".compiled");
   assert.equal(await naming.getByLabel("Indicateur ou millésime").inputValue(), "mediane_niveau_vie", "the choice follows its new name");
+  // On a phone: the list, the choices and the naming form fit, with no horizontal scroll.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await carnet.screenshot("a6-dossier-telephone", ".sources");
+  await carnet.screenshot("a6-noms-telephone", ".naming");
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), "no horizontal scroll at 360 px");
+  await page.setViewportSize({ width: 1280, height: 900 });
   await naming.getByRole("button", { name: "Annuler le nom « mediane_niveau_vie » donné à MED" }).click();
   await page.waitForFunction(() => [...document.querySelectorAll("#compiled-caption ~ tbody tr")].some((r) => r.innerText.includes("\tMED\t")));
   assert.deepEqual(await medians(page, 2), [`2019 28${NNBSP}570`, `2020 29${NNBSP}440`]);
