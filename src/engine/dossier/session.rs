@@ -21,11 +21,12 @@
 
 use crate::engine::chart::{self, ChartKind, ChartRequest, Drawn};
 use crate::engine::chart::{chartable, series};
+use crate::engine::dossier::compiled;
+pub use crate::engine::dossier::compiled::Compiled;
 use crate::engine::dossier::sources::{Source, SourceView};
 use crate::engine::publish::check::Problem;
 use crate::engine::publish::dataset::Dataset;
-use crate::engine::publish::dataset::{Resource, ResourceType};
-use crate::engine::publish::facts::{Facts, Origin};
+use crate::engine::publish::facts::Facts;
 use crate::engine::publish::kit::{self, Attachment, KitFile};
 use crate::engine::publish::readme;
 use crate::engine::read::workspace::Workspace;
@@ -102,21 +103,6 @@ pub struct AppliedStep {
     /// Why it could not apply; `None` for a step that applied, or that waits behind one
     /// that could not.
     pub error: Option<StepError>,
-}
-
-/// Several extracts as one tidy table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Compiled {
-    /// The files compiled, in the order read.
-    pub files: Vec<String>,
-    /// The long table's rows, written the French way.
-    pub rows: Vec<Vec<String>>,
-    /// The long table as CSV.
-    pub long_csv: String,
-    /// The wide table as CSV.
-    pub wide_csv: String,
-    /// Each indicator with the columns it was read in, to name them.
-    pub indicators: Vec<(String, Vec<String>)>,
 }
 
 /// A slice of the explorer's rows.
@@ -373,27 +359,7 @@ impl Session {
 
     /// The tidy table of the territory over the sources, when two or more hold its rows.
     fn compiled(&self) -> Option<Compiled> {
-        let place = self.place.as_ref()?;
-        let holding = self.extracts();
-        if holding.len() < 2 {
-            return None;
-        }
-        let observations = compile::gather(&holding, place, self.dictionary.as_ref(), &self.names).0;
-        let mut indicators: Vec<(String, Vec<String>)> = Vec::new();
-        for o in &observations {
-            match indicators.iter_mut().find(|(i, _)| *i == o.indicator) {
-                Some((_, columns)) if !columns.contains(&o.column) => columns.push(o.column.clone()),
-                Some(_) => {}
-                None => indicators.push((o.indicator.clone(), vec![o.column.clone()])),
-            }
-        }
-        Some(Compiled {
-            indicators,
-            files: holding.iter().map(|e| e.file_name.clone()).collect(),
-            rows: compile::long_fr(&observations),
-            long_csv: compile::long_csv(&observations),
-            wide_csv: compile::wide_csv(&observations),
-        })
+        compiled::shown(&self.sources, self.place.as_ref()?, self.dictionary.as_ref(), &self.names)
     }
 
     /// `count` rows of the whole file from `offset`, as `query` filters and sorts them.
@@ -438,9 +404,7 @@ impl Session {
         let (facts, csv) = match self.tidy(place) {
             Some((facts, csv)) => {
                 // Beside the tidy table, each source's rows as its clean CSV.
-                let extracts = self.sources.iter().filter_map(|s| Some((s, s.extract.as_ref()?)));
-                let own: Vec<Attachment> = extracts.map(|(s, e)| extract_attachment(s, e, place)).collect();
-                attachments.splice(0..0, own);
+                attachments.splice(0..0, compiled::extracts(&self.sources, place));
                 (facts, csv)
             }
             None => (
@@ -457,47 +421,9 @@ impl Session {
     }
 
     /// The facts and the clean CSV of the territory's tidy table, when two sources or more
-    /// hold its rows: the table read back as any file is, so that its schema describes
-    /// exactly what was written.
+    /// hold its rows.
     fn tidy(&self, place: &Place) -> Option<(Facts, Vec<u8>)> {
-        let holding = self.extracts();
-        if holding.len() < 2 {
-            return None;
-        }
-        let observations = compile::gather(&holding, place, self.dictionary.as_ref(), &self.names).0;
-        let csv = compile::long_csv(&observations).into_bytes();
-        let years = observations.iter().filter_map(|o| o.year.map(i32::from));
-        let years = years.clone().min().zip(years.max());
-        let name = match years {
-            Some((a, b)) if a != b => format!("dossier_{}_{a}-{b}.csv", place.code),
-            Some((a, _)) => format!("dossier_{}_{a}.csv", place.code),
-            None => format!("dossier_{}.csv", place.code),
-        };
-        let ws = Workspace::load(&name, &csv, &mut ()).ok()?;
-        let mut facts = Facts::gather(&name, ws.detection(), place, ws.table());
-        facts.csv_name = name;
-        facts.years = years;
-        let names: Vec<&str> = holding.iter().map(|e| e.file_name.as_str()).collect();
-        facts.publication = Some(crate::engine::read::source::describe_all(&names));
-        // The theme, the tags and the glossary follow the latest source.
-        facts.file_name = names.last().map(|n| (*n).to_owned()).unwrap_or_default();
-        facts.sources = self
-            .sources
-            .iter()
-            .filter(|s| s.extract.is_some())
-            .map(|s| {
-                let detection = s.workspace.detection();
-                Origin {
-                    file_name: s.file_name().to_owned(),
-                    publication: crate::engine::read::source::describe(s.file_name()),
-                    rows_read: detection.rows + detection.set_aside,
-                }
-            })
-            .collect();
-        for f in &mut facts.fields {
-            f.title = compile::long_title(&f.name).map(str::to_owned);
-        }
-        Some((facts, csv))
+        compiled::published(&self.sources, place, self.dictionary.as_ref(), &self.names)
     }
 
     /// The chart `request` asks for, of the commune's rows.
@@ -538,26 +464,6 @@ impl Session {
     /// The name of the file read, for messages.
     pub fn file_name(&self) -> &str {
         self.current().map_or("", Source::file_name)
-    }
-}
-
-/// A source's rows for `place` as its own clean CSV in the kit.
-fn extract_attachment(source: &Source, extract: &Extract, place: &Place) -> Attachment {
-    let name = source.file_name();
-    let from = crate::engine::read::source::describe(name).unwrap_or_else(|| format!("fichier {name}"));
-    Attachment {
-        resource: Resource {
-            file: crate::engine::publish::facts::csv_name(name, &place.code),
-            title: format!("{from} : lignes de {}, CSV", place.name),
-            description: format!(
-                "Les lignes de {} (code Insee {}) dans le fichier {name}, telles que la source les publie : \
-                 UTF-8, séparateur virgule, point décimal.",
-                place.name, place.code
-            ),
-            kind: ResourceType::Main,
-            format: "csv".to_owned(),
-        },
-        bytes: crate::engine::publish::csv::write(&extract.table),
     }
 }
 
