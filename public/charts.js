@@ -96,6 +96,26 @@
       chart.dispose();
       return svg;
     },
+    // A chart drawn from its option alone, off screen, as PNG bytes at `ratio` times `width` ×
+    // `height` (the kit's image of each chart kept in the dossier); null if it cannot be drawn.
+    pngOf: function (json, width, height, ratio) {
+      var el = document.createElement("div");
+      var chart = echarts.init(el, null, { renderer: "canvas", locale: "FR", width: width, height: height });
+      try {
+        var option = revive(JSON.parse(json));
+        option.animation = false;
+        chart.setOption(option);
+        var url = chart.getDataURL({ type: "png", pixelRatio: ratio || 2, backgroundColor: "#ffffff" });
+        var binary = atob(url.slice(url.indexOf(",") + 1));
+        var bytes = new Uint8Array(binary.length);
+        for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+        return bytes;
+      } catch (e) {
+        return null;
+      } finally {
+        chart.dispose();
+      }
+    },
     // Exposed for tests and later exports.
     revive: revive,
   };

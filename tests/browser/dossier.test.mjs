@@ -100,6 +100,17 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
     "cc_filosofi_2021_COM_59522.csv", "README.md", "datagouv.json", "datapackage.json", "schema.json"]) {
     assert.ok(files.includes(f), `${f} in ${files}`);
   }
+  // Each chart kept: its image and its sheet, with the fields of its réutilisation.
+  for (const n of [1, 2]) {
+    const png = readFileSync(join(kit, `graphique_dossier_${n}.png`));
+    assert.equal(png.subarray(1, 4).toString("latin1"), "PNG");
+    assert.ok(png.readUInt32BE(16) >= 1600, `PNG at twice 800 px: ${png.readUInt32BE(16)}`);
+  }
+  const sheet = readFileSync(join(kit, "graphique_dossier_1.md"), "utf8");
+  assert.match(sheet, /^# Graphique 1 : /);
+  assert.match(sheet, new RegExp(`28${NNBSP}570 en 2019, 29${NNBSP}440 en 2020, 29${NNBSP}860 en 2021`));
+  assert.match(sheet, /- \*\*Type\*\* : Visualisation/);
+  assert.match(sheet, /- \*\*Image\*\* : `graphique_dossier_1\.png`/);
   const tidy = readFileSync(join(kit, "dossier_59522_2019-2021.csv"), "utf8");
   for (const line of ["MED,,2019,28570,", "MED,,2020,29440,", "MED,,2021,29860,"]) {
     assert.ok(tidy.includes(`59522,Sailly-lez-Lannoy,${line}`), `${line} in the tidy CSV`);

@@ -119,7 +119,7 @@ impl ChartKind {
 
 /// A chart ready for the page: the ECharts option, the height it needs, a French text
 /// alternative and its data as rows of (label, value written the French way).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Drawn {
     /// The ECharts option, as JSON.
     pub option: String,

@@ -48,6 +48,12 @@ pub struct DossierChart {
     pub title: String,
     /// Its settings.
     pub settings: ChartSettings,
+    /// The chart as drawn when it was kept: what the publication kit draws again as an image.
+    #[serde(default)]
+    pub drawn: Option<crate::engine::chart::Drawn>,
+    /// When it was kept (ISO 8601).
+    #[serde(default)]
+    pub made: String,
 }
 
 /// Everything needed to redo the work on a file.

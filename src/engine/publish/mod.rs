@@ -3,7 +3,8 @@
 //! [`facts`] gathers what the data says about itself; [`dataset`] proposes data.gouv.fr's
 //! fields from it, which the user edits and [`check`] checks against the platform's rules
 //! ([`vocabulary`]); [`readme`] writes the description, [`schema`] the Table Schema and data
-//! package, [`quality`] foresees the platform's quality score, and [`kit`] gathers the files.
+//! package, [`quality`] foresees the platform's quality score, [`reuse`] describes each chart
+//! of the dossier, and [`kit`] gathers the files.
 
 pub mod check;
 pub mod csv;
@@ -12,5 +13,6 @@ pub mod facts;
 pub mod kit;
 pub mod quality;
 pub mod readme;
+pub mod reuse;
 pub mod schema;
 pub mod vocabulary;

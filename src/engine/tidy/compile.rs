@@ -318,7 +318,11 @@ pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest, na
     let text = |year: u16, value: Option<f64>| {
         value.map(format::number).unwrap_or_else(|| {
             let missing = observations.iter().find(|o| o.indicator == indicator && o.year == Some(year));
-            format::marker(missing.and_then(|o| o.marker).unwrap_or(Marker::Empty)).to_owned()
+            match format::marker(missing.and_then(|o| o.marker).unwrap_or(Marker::Empty)) {
+                // An empty cell says nothing: the sentence and the data say the value is missing.
+                "" => "valeur manquante".to_owned(),
+                said => said.to_owned(),
+            }
         })
     };
     let mut sources: Vec<String> =
@@ -365,6 +369,24 @@ pub fn series(observations: &[Observation], code: &str, indicator: &str) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_cell_is_said_missing_in_the_line_s_words() {
+        let extract = |name: &str, csv: &str| {
+            let ws = crate::engine::read::workspace::Workspace::load(name, csv.as_bytes(), &mut ()).unwrap();
+            Extract::new(name, ws.table().clone())
+        };
+        let a = extract("cc_filosofi_2019_COM.csv", "CODGEO;PIMP19;X\n59522;;1\n59339;55,1;2\n");
+        let b = extract("cc_filosofi_2021_COM.csv", "CODGEO;PIMP21;X\n59522;71,0;1\n59339;56,0;2\n");
+        let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+        let request = ChartRequest { column: "PIMP21".into(), ..ChartRequest::default() };
+        let drawn = evolution(&[a, b], &place, &request, &[]).unwrap();
+        assert!(
+            drawn.alt.starts_with("PIMP à Sailly-lez-Lannoy : valeur manquante en 2019, 71 en 2021."),
+            "{}",
+            drawn.alt
+        );
+    }
 
     #[test]
     fn the_same_year_in_two_files_is_kept_once_and_reported() {

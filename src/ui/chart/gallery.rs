@@ -12,6 +12,8 @@ fn current(state: AppState) -> Option<DossierChart> {
     Some(DossierChart {
         file: state.file_name(),
         title: drawn.title.clone(),
+        drawn: Some((*drawn).clone()),
+        made: crate::clock::today(),
         settings: ChartSettings {
             column: state.chart_column.get_untracked()?,
             kind: state.chart_kind.get_untracked(),
@@ -45,7 +47,7 @@ pub fn ChartGallery() -> impl IntoView {
     let add = move |_| {
         if let Some(chart) = current(state) {
             state.charts.update(|charts| {
-                if !charts.contains(&chart) {
+                if !charts.iter().any(|c| c.file == chart.file && c.settings == chart.settings) {
                     charts.push(chart);
                 }
             });

@@ -20,6 +20,9 @@ extern "C" {
     /// `public/charts.js`: the chart in an element drawn as SVG, if it has one.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = svg)]
     fn chart_svg(element: &web_sys::HtmlElement) -> Option<String>;
+    /// `public/charts.js`: a chart drawn off screen from its option, as PNG bytes.
+    #[wasm_bindgen(js_namespace = carnetCharts, js_name = pngOf)]
+    fn chart_png_of(option: &str, width: u32, height: u32, ratio: f64) -> Option<js_sys::Uint8Array>;
     /// `public/charts.js`: the chart in an element as PNG bytes, if it has one.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = png)]
     fn chart_png(element: &web_sys::HtmlElement, ratio: f64) -> Option<js_sys::Uint8Array>;
@@ -32,6 +35,11 @@ const CHART_ID: &str = "carnet-chart";
 fn chart_element() -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
     web_sys::window()?.document()?.get_element_by_id(CHART_ID)?.dyn_into().ok()
+}
+
+/// A chart drawn off screen from `drawn`, as PNG bytes at twice 800 px wide (for print).
+pub fn png_of(drawn: &crate::engine::chart::Drawn) -> Option<Vec<u8>> {
+    chart_png_of(&drawn.option, 800, drawn.height, 2.0).map(|bytes| bytes.to_vec())
 }
 
 /// The chart on screen as PNG bytes at `ratio` times its displayed size, if one is drawn.

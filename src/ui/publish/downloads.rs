@@ -2,8 +2,11 @@
 //! fields as they stand; the chart on screen and the recipe travel with them.
 
 use super::Problems;
+use crate::engine::chart::Drawn;
+use crate::engine::dossier::recipe::DossierChart;
 use crate::engine::publish::dataset::Resource;
 use crate::engine::publish::kit::{self, Attachment};
+use crate::engine::publish::reuse;
 use crate::engine::publish::vocabulary;
 use crate::protocol::{Kit, UiToWorker};
 use crate::ui::messages;
@@ -19,20 +22,30 @@ enum Want {
     File(String),
 }
 
-/// How the files made on the page are listed: the chart on screen, if one is drawn, and the
-/// recipe.
+/// How the files made on the page are listed: the chart on screen, if one is drawn, the
+/// recipe, and each chart kept in the dossier (its image and its sheet).
 pub fn attachment_resources(state: AppState) -> Vec<Resource> {
     let drawn = state.chart.with(|c| matches!(c, Some(Ok(_))));
     let chart = state.chart_column.get().filter(|_| drawn).map(|column| kit::chart_resource(&column));
-    chart.into_iter().chain([kit::recipe_resource()]).collect()
+    let kept = state.charts.with(|charts| {
+        kept(charts).flat_map(|(n, d)| [reuse::image(n, d), reuse::sheet_resource(n, d)]).collect::<Vec<_>>()
+    });
+    chart.into_iter().chain([kit::recipe_resource()]).chain(kept).collect()
+}
+
+/// The charts kept in the dossier with their drawing, numbered from 1.
+fn kept(charts: &[DossierChart]) -> impl Iterator<Item = (usize, &Drawn)> {
+    charts.iter().filter_map(|c| c.drawn.as_ref()).enumerate().map(|(i, d)| (i + 1, d))
 }
 
 /// The files made on the page, with their bytes: the chart as PNG at twice its size on
-/// screen (for print), and the recipe.
+/// screen (for print), the recipe, and each chart kept (PNG drawn off screen, sheet).
 fn attachments(state: AppState) -> Vec<Attachment> {
     let recipe = crate::ui::share::recipe::current(state);
-    untrack(|| attachment_resources(state))
+    let title = state.dataset.with_untracked(|d| d.as_ref().map(|d| d.title.clone())).unwrap_or_default();
+    let mut out: Vec<Attachment> = untrack(|| attachment_resources(state))
         .into_iter()
+        .filter(|r| !r.file.starts_with(reuse::PREFIX))
         .filter_map(|resource| {
             let bytes = match resource.format.as_str() {
                 "png" => crate::ui::chart::panel::png(2.0)?,
@@ -40,7 +53,18 @@ fn attachments(state: AppState) -> Vec<Attachment> {
             };
             Some(Attachment { resource, bytes })
         })
-        .collect()
+        .collect();
+    state.charts.with_untracked(|charts| {
+        for (n, drawn) in kept(charts) {
+            let made = charts.iter().filter(|c| c.drawn.is_some()).nth(n - 1).map_or("", |c| c.made.as_str());
+            if let Some(bytes) = crate::ui::chart::panel::png_of(drawn) {
+                out.push(Attachment { resource: reuse::image(n, drawn), bytes });
+            }
+            let sheet = reuse::sheet(n, drawn, made, &title).into_bytes();
+            out.push(Attachment { resource: reuse::sheet_resource(n, drawn), bytes: sheet });
+        }
+    });
+    out
 }
 
 /// The ZIP button and one button per file.
