@@ -15,6 +15,10 @@ use serde::{Deserialize, Serialize};
 /// Several extracts as one tidy table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Compiled {
+    /// The territory's code.
+    pub code: String,
+    /// The territory's name.
+    pub name: String,
     /// The files compiled, in the order read.
     pub files: Vec<String>,
     /// The long table's rows, written the French way.
@@ -56,6 +60,8 @@ pub fn shown(sources: &[Source], place: &Place, labels: Option<&Dictionary>, nam
         }
     }
     Some(Compiled {
+        code: place.code.clone(),
+        name: place.name.clone(),
         indicators,
         files: holding.iter().map(|e| e.file_name.clone()).collect(),
         rows: compile::long_fr(&observations),

@@ -11,10 +11,9 @@ use leptos::prelude::*;
 #[component]
 pub fn CompiledPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let compiled = move || {
-        let place = state.place.get()?;
-        state.dossier.with(|d| d.compiled.clone()).map(|c| (place, c))
-    };
+    // The table names its own territory: while another's is computed, it is still this one's.
+    let compiled =
+        move || state.place.with(Option::is_some).then(|| state.dossier.with(|d| d.compiled.clone())).flatten();
     let error = RwSignal::new(None::<String>);
     let hint = move || {
         (state.place.with(Option::is_some) && state.dossier.with(|d| d.compiled.is_none())).then(|| {
@@ -33,7 +32,7 @@ pub fn CompiledPanel() -> impl IntoView {
         <Show when=has_table>
             <crate::ui::table::naming::IndicatorNames />
         </Show>
-        {move || compiled().map(|(place, c)| {
+        {move || compiled().map(|c| {
             let head = LONG_HEADER.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view();
             let body = c
                 .rows
@@ -50,10 +49,10 @@ pub fn CompiledPanel() -> impl IntoView {
             let title = format!(
                 "Tableau compilé : {} pour {}, d’après {}",
                 messages::count(c.rows.len() as u64, "valeur", "valeurs"),
-                place.name,
+                c.name,
                 messages::count(c.files.len() as u64, "fichier", "fichiers")
             );
-            let stem = format!("compilation_{}", place.code);
+            let stem = format!("compilation_{}", c.code);
             let (long, wide) = (c.long_csv.clone(), c.wide_csv.clone());
             let (long_name, wide_name) = (format!("{stem}_long.csv"), format!("{stem}_large.csv"));
             let save = move |name: String, text: String| {
