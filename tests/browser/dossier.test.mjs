@@ -228,6 +228,15 @@ test("A file that cannot serve is listed with its reason and blocks nothing", as
   await naming.getByRole("button", { name: "Annuler le nom « mediane_niveau_vie » donné à MED" }).click();
   await page.waitForFunction(() => [...document.querySelectorAll("#compiled-caption ~ tbody tr")].some((r) => r.innerText.includes("\tMED\t")));
   assert.deepEqual(await medians(page, 2), [`2019 28${NNBSP}570`, `2020 29${NNBSP}440`]);
+  // Replaced: the 2020 file by the same data under another name; the dossier keeps two files.
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    list.getByRole("button", { name: "Remplacer cc_filosofi_2020_COM.csv par un autre fichier" }).click(),
+  ]);
+  await chooser.setFiles({ ...file(Y2020), name: "filosofi_2020_bis.csv" });
+  await list.getByText(/^filosofi_2020_bis\.csv — une ligne par commune/).waitFor();
+  assert.equal(await list.getByText(/^cc_filosofi_2020_COM\.csv — /).count(), 0);
+  await page.getByRole("heading", { name: "Le dossier : 2 fichiers" }).waitFor();
   assertClean(carnet);
   await page.context().close();
 });

@@ -31,6 +31,18 @@ pub fn SourcesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let engine = expect_context::<EngineHandle>();
     let place = move || state.place.get();
+    // « Remplacer »: the file picked in the hidden input takes the place of this one.
+    let replacing = StoredValue::new(None::<String>);
+    let replace_input = NodeRef::<leptos::html::Input>::new();
+    let on_replace = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input: web_sys::HtmlInputElement = ev.target().expect("an input").unchecked_into();
+        if let (Some(old), Some(file)) = (replacing.get_value(), input.files().and_then(|f| f.get(0))) {
+            requests::remove(state, engine, &old);
+            requests::open(state, engine, vec![file]);
+        }
+        input.set_value("");
+    };
     let items = move || {
         let dossier = state.dossier.get();
         let place = place();
@@ -58,7 +70,7 @@ pub fn SourcesPanel() -> impl IntoView {
                     }
                 });
                 let serves = matches!(s.contribution, crate::engine::dossier::sources::Contribution::Rows { .. });
-                let (show_name, remove_name) = (name.clone(), name.clone());
+                let (show_name, remove_name, replace_name) = (name.clone(), name.clone(), name.clone());
                 view! {
                     <li class="source" class:current=current class:idle=!serves>
                         <p class="source-title">
@@ -79,6 +91,19 @@ pub fn SourcesPanel() -> impl IntoView {
                                     "Afficher"
                                 </button>
                             })}
+                            <button
+                                type="button"
+                                class="secondary"
+                                aria-label=format!("Remplacer {replace_name} par un autre fichier")
+                                on:click=move |_| {
+                                    replacing.set_value(Some(replace_name.clone()));
+                                    if let Some(input) = replace_input.get() {
+                                        input.click();
+                                    }
+                                }
+                            >
+                                "Remplacer"
+                            </button>
                             <button
                                 type="button"
                                 class="secondary"
@@ -163,6 +188,15 @@ pub fn SourcesPanel() -> impl IntoView {
                     }}
                 </h3>
                 <ul class="source-list">{items}</ul>
+                <input
+                    type="file"
+                    class="visually-hidden-input"
+                    tabindex="-1"
+                    aria-label="Fichier qui remplace un fichier du dossier"
+                    accept=".csv,.txt,.tsv,text/csv,text/plain"
+                    node_ref=replace_input
+                    on:change=on_replace
+                />
                 {overlaps}
                 {waiting}
                 <p class="hint">
