@@ -116,6 +116,20 @@
         chart.dispose();
       }
     },
+    // A chart drawn from its option alone as SVG (ECharts' SVG renderer, server-side mode).
+    svgOf: function (json, width, height) {
+      var chart = echarts.init(null, null, { renderer: "svg", ssr: true, locale: "FR", width: width, height: height });
+      try {
+        var option = revive(JSON.parse(json));
+        option.animation = false;
+        chart.setOption(option);
+        return chart.renderToSVGString();
+      } catch (e) {
+        return null;
+      } finally {
+        chart.dispose();
+      }
+    },
     // Exposed for tests and later exports.
     revive: revive,
   };

@@ -106,6 +106,9 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
     assert.equal(png.subarray(1, 4).toString("latin1"), "PNG");
     assert.ok(png.readUInt32BE(16) >= 1600, `PNG at twice 800 px: ${png.readUInt32BE(16)}`);
   }
+  const svg = readFileSync(join(kit, "graphique_dossier_1.svg"), "utf8");
+  assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(svg.includes("29") && !svg.includes("<script"), "the SVG holds the chart and no script");
   const sheet = readFileSync(join(kit, "graphique_dossier_1.md"), "utf8");
   assert.match(sheet, /^# Graphique 1 : /);
   assert.match(sheet, new RegExp(`28${NNBSP}570 en 2019, 29${NNBSP}440 en 2020, 29${NNBSP}860 en 2021`));

@@ -36,6 +36,17 @@ pub fn image(n: usize, drawn: &Drawn) -> Resource {
     }
 }
 
+/// How the kit lists the `n`-th chart as a vector image (for print and the web).
+pub fn vector(n: usize, drawn: &Drawn) -> Resource {
+    Resource {
+        file: format!("{}.svg", stem(n)),
+        title: format!("Graphique {n} : {} (SVG)", drawn.title),
+        description: format!("{} Image vectorielle (SVG) faite avec Carnet.", drawn.alt),
+        kind: ResourceType::Documentation,
+        format: "svg".to_owned(),
+    }
+}
+
 /// How the kit lists the `n`-th chart's sheet.
 pub fn sheet_resource(n: usize, drawn: &Drawn) -> Resource {
     Resource {
@@ -73,7 +84,7 @@ pub fn sheet(n: usize, drawn: &Drawn, made: &str, dataset: &str) -> String {
     let _ = writeln!(md, "- **Titre** : {}", inline(&drawn.title));
     let _ = writeln!(md, "- **Description** : {}", inline(&drawn.alt));
     let _ = writeln!(md, "- **Type** : Visualisation");
-    let _ = writeln!(md, "- **Image** : `{}.png`", stem(n));
+    let _ = writeln!(md, "- **Image** : `{}.png` (aussi en SVG : `{}.svg`)", stem(n), stem(n));
     let _ = writeln!(md, "- **Jeu de données lié** : {}", inline(dataset));
     md
 }

@@ -23,6 +23,9 @@ extern "C" {
     /// `public/charts.js`: a chart drawn off screen from its option, as PNG bytes.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = pngOf)]
     fn chart_png_of(option: &str, width: u32, height: u32, ratio: f64) -> Option<js_sys::Uint8Array>;
+    /// `public/charts.js`: a chart drawn from its option as SVG.
+    #[wasm_bindgen(js_namespace = carnetCharts, js_name = svgOf)]
+    fn chart_svg_of(option: &str, width: u32, height: u32) -> Option<String>;
     /// `public/charts.js`: the chart in an element as PNG bytes, if it has one.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = png)]
     fn chart_png(element: &web_sys::HtmlElement, ratio: f64) -> Option<js_sys::Uint8Array>;
@@ -40,6 +43,11 @@ fn chart_element() -> Option<web_sys::HtmlElement> {
 /// A chart drawn off screen from `drawn`, as PNG bytes at twice 800 px wide (for print).
 pub fn png_of(drawn: &crate::engine::chart::Drawn) -> Option<Vec<u8>> {
     chart_png_of(&drawn.option, 800, drawn.height, 2.0).map(|bytes| bytes.to_vec())
+}
+
+/// A chart drawn from `drawn` as SVG, 800 px wide.
+pub fn svg_of(drawn: &crate::engine::chart::Drawn) -> Option<String> {
+    chart_svg_of(&drawn.option, 800, drawn.height)
 }
 
 /// The chart on screen as PNG bytes at `ratio` times its displayed size, if one is drawn.

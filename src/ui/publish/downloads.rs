@@ -28,7 +28,9 @@ pub fn attachment_resources(state: AppState) -> Vec<Resource> {
     let drawn = state.chart.with(|c| matches!(c, Some(Ok(_))));
     let chart = state.chart_column.get().filter(|_| drawn).map(|column| kit::chart_resource(&column));
     let kept = state.charts.with(|charts| {
-        kept(charts).flat_map(|(n, d)| [reuse::image(n, d), reuse::sheet_resource(n, d)]).collect::<Vec<_>>()
+        kept(charts)
+            .flat_map(|(n, d)| [reuse::image(n, d), reuse::vector(n, d), reuse::sheet_resource(n, d)])
+            .collect::<Vec<_>>()
     });
     chart.into_iter().chain([kit::recipe_resource()]).chain(kept).collect()
 }
@@ -59,6 +61,9 @@ fn attachments(state: AppState) -> Vec<Attachment> {
             let made = charts.iter().filter(|c| c.drawn.is_some()).nth(n - 1).map_or("", |c| c.made.as_str());
             if let Some(bytes) = crate::ui::chart::panel::png_of(drawn) {
                 out.push(Attachment { resource: reuse::image(n, drawn), bytes });
+            }
+            if let Some(svg) = crate::ui::chart::panel::svg_of(drawn) {
+                out.push(Attachment { resource: reuse::vector(n, drawn), bytes: svg.into_bytes() });
             }
             let sheet = reuse::sheet(n, drawn, made, &title).into_bytes();
             out.push(Attachment { resource: reuse::sheet_resource(n, drawn), bytes: sheet });
