@@ -49,8 +49,6 @@ pub fn App() -> impl IntoView {
     provide_context(engine);
     territory::geography::fetch(state);
     share::recipe::follow(state);
-    table::steps::follow(state, engine);
-    table::naming::follow(state, engine);
     state::follow::follow(state, engine);
     state::restore::follow(state, engine);
 

@@ -8,7 +8,7 @@ use crate::engine::publish::facts::{Facts, Origin};
 use crate::engine::publish::kit::Attachment;
 use crate::engine::read::workspace::Workspace;
 use crate::engine::territory::Place;
-use crate::engine::tidy::compile::{self, Extract, Naming, Observation};
+use crate::engine::tidy::compile::{self, Extract, Naming, Observation, Overlap};
 use crate::engine::tidy::dictionary::Dictionary;
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +29,8 @@ pub struct Compiled {
     pub wide_csv: String,
     /// Each indicator with the columns it was read in, to name them.
     pub indicators: Vec<(String, Vec<String>)>,
+    /// Files giving the same indicators of the same year: the table keeps one.
+    pub overlaps: Vec<Overlap>,
 }
 
 /// The territory's rows in each source that has some, with the dossier's steps.
@@ -37,20 +39,23 @@ fn holding(sources: &[Source]) -> Vec<Extract> {
 }
 
 /// The long table of `place` over `sources`, indicators named by `names`, when two sources or
-/// more hold its rows; with the extracts it comes from.
+/// more hold its rows; with the overlaps it resolved and the extracts it comes from.
 fn observations(
     sources: &[Source],
     place: &Place,
     labels: Option<&Dictionary>,
     names: &[Naming],
-) -> Option<(Vec<Observation>, Vec<Extract>)> {
+) -> Option<(Vec<Observation>, Vec<Overlap>, Vec<Extract>)> {
     let holding = holding(sources);
-    (holding.len() >= 2).then(|| (compile::gather(&holding, place, labels, names).0, holding))
+    (holding.len() >= 2).then(|| {
+        let (observations, overlaps) = compile::gather(&holding, place, labels, names);
+        (observations, overlaps, holding)
+    })
 }
 
 /// The tidy table as the page shows it.
 pub fn shown(sources: &[Source], place: &Place, labels: Option<&Dictionary>, names: &[Naming]) -> Option<Compiled> {
-    let (observations, holding) = observations(sources, place, labels, names)?;
+    let (observations, overlaps, holding) = observations(sources, place, labels, names)?;
     let mut indicators: Vec<(String, Vec<String>)> = Vec::new();
     for o in &observations {
         match indicators.iter_mut().find(|(i, _)| *i == o.indicator) {
@@ -63,6 +68,7 @@ pub fn shown(sources: &[Source], place: &Place, labels: Option<&Dictionary>, nam
         code: place.code.clone(),
         name: place.name.clone(),
         indicators,
+        overlaps,
         files: holding.iter().map(|e| e.file_name.clone()).collect(),
         rows: compile::long_fr(&observations),
         long_csv: compile::long_csv(&observations),
@@ -78,7 +84,7 @@ pub fn published(
     labels: Option<&Dictionary>,
     names: &[Naming],
 ) -> Option<(Facts, Vec<u8>)> {
-    let (observations, holding) = observations(sources, place, labels, names)?;
+    let (observations, _, holding) = observations(sources, place, labels, names)?;
     let csv = compile::long_csv(&observations).into_bytes();
     let years = observations.iter().filter_map(|o| o.year.map(i32::from));
     let years = years.clone().min().zip(years.max());

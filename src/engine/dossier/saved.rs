@@ -6,7 +6,7 @@
 //!
 //! ```
 //! use carnet::engine::dossier::saved::{pack, unpack, Saved, SavedFile};
-//! let saved = Saved { version: 1, territory: Some("59522".into()), ..Saved::default() };
+//! let saved = Saved { version: 1, order: vec!["a.csv".into()], ..Saved::default() };
 //! let files = [SavedFile { name: "a.csv".into(), options: Default::default(), bytes: b"CODGEO;X\n59522;1\n".to_vec() }];
 //! let zip = pack(&saved, &files, "2026-12-04");
 //! let (back, files_back) = unpack(&zip).unwrap();
@@ -44,8 +44,6 @@ pub struct Saved {
     pub order: Vec<String>,
     /// The file shown.
     pub shown: Option<String>,
-    /// The commune's INSEE code.
-    pub territory: Option<String>,
     /// The territory, whole (a commune, or an EPCI, a département, a région chosen instead).
     pub place: Option<crate::engine::territory::Place>,
     /// The standardization steps, those undone included.

@@ -36,7 +36,7 @@ use crate::engine::table::Table;
 use crate::engine::territory::Place;
 use crate::engine::territory::levels::{self, Level, Total};
 use crate::engine::territory::selection::Selection;
-use crate::engine::tidy::compile::{self, Extract, Naming, Overlap};
+use crate::engine::tidy::compile::{self, Extract, Naming};
 use crate::engine::tidy::dictionary::Dictionary;
 use crate::engine::tidy::explore::{self, Query};
 use crate::engine::tidy::standardize::{self, Effect, Step, StepError};
@@ -151,8 +151,6 @@ pub struct Dossier {
     pub current: Option<String>,
     /// The tidy table of the territory over the sources, when two or more hold its rows.
     pub compiled: Option<Compiled>,
-    /// Files giving the same indicators of the same year: the tidy table keeps one.
-    pub overlaps: Vec<Overlap>,
 }
 
 /// Everything kept between requests.
@@ -243,11 +241,6 @@ impl Session {
             sources: self.sources.iter().map(Source::view).collect(),
             current: self.current().map(|s| s.file_name().to_owned()),
             compiled: self.compiled(),
-            overlaps: self
-                .place
-                .as_ref()
-                .map(|p| compile::gather(&self.extracts(), p, None, &self.names).1)
-                .unwrap_or_default(),
         }
     }
 

@@ -25,26 +25,25 @@ fn stem(n: usize) -> String {
     format!("{PREFIX}{n}")
 }
 
-/// How the kit lists the `n`-th chart's image.
-pub fn image(n: usize, drawn: &Drawn) -> Resource {
+/// How the kit lists the `n`-th chart's image, PNG (for print) or SVG (for the web).
+fn picture(n: usize, drawn: &Drawn, format: &str, what: &str) -> Resource {
     Resource {
-        file: format!("{}.png", stem(n)),
-        title: format!("Graphique {n} : {}", drawn.title),
-        description: format!("{} Image PNG faite avec Carnet ; sa fiche : {}.md.", drawn.alt, stem(n)),
+        file: format!("{}.{format}", stem(n)),
+        title: format!("Graphique {n} : {} ({})", drawn.title, format.to_uppercase()),
+        description: format!("{} {what} faite avec Carnet ; sa fiche : {}.md.", drawn.alt, stem(n)),
         kind: ResourceType::Documentation,
-        format: "png".to_owned(),
+        format: format.to_owned(),
     }
 }
 
-/// How the kit lists the `n`-th chart as a vector image (for print and the web).
+/// How the kit lists the `n`-th chart's PNG image.
+pub fn image(n: usize, drawn: &Drawn) -> Resource {
+    picture(n, drawn, "png", "Image PNG")
+}
+
+/// How the kit lists the `n`-th chart's SVG image.
 pub fn vector(n: usize, drawn: &Drawn) -> Resource {
-    Resource {
-        file: format!("{}.svg", stem(n)),
-        title: format!("Graphique {n} : {} (SVG)", drawn.title),
-        description: format!("{} Image vectorielle (SVG) faite avec Carnet.", drawn.alt),
-        kind: ResourceType::Documentation,
-        format: "svg".to_owned(),
-    }
+    picture(n, drawn, "svg", "Image vectorielle (SVG)")
 }
 
 /// How the kit lists the `n`-th chart's sheet.

@@ -372,10 +372,6 @@ mod tests {
 
     #[test]
     fn an_empty_cell_is_said_missing_in_the_line_s_words() {
-        let extract = |name: &str, csv: &str| {
-            let ws = crate::engine::read::workspace::Workspace::load(name, csv.as_bytes(), &mut ()).unwrap();
-            Extract::new(name, ws.table().clone())
-        };
         let a = extract("cc_filosofi_2019_COM.csv", "CODGEO;PIMP19;X\n59522;;1\n59339;55,1;2\n");
         let b = extract("cc_filosofi_2021_COM.csv", "CODGEO;PIMP21;X\n59522;71,0;1\n59339;56,0;2\n");
         let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
@@ -390,10 +386,6 @@ mod tests {
 
     #[test]
     fn the_same_year_in_two_files_is_kept_once_and_reported() {
-        let extract = |name: &str, csv: &str| {
-            let ws = crate::engine::read::workspace::Workspace::load(name, csv.as_bytes(), &mut ()).unwrap();
-            Extract::new(name, ws.table().clone())
-        };
         let a = extract("cc_filosofi_2020_COM.csv", "CODGEO;MED20;NB20\n59522;29440;765\n");
         let b = extract("cc_filosofi_2020_COM (1).csv", "CODGEO;MED20;NB20\n59522;29440;766\n");
         let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };

@@ -86,7 +86,7 @@ pub fn SourcesPanel() -> impl IntoView {
                                     type="button"
                                     class="secondary"
                                     aria-label=format!("Afficher {show_name}")
-                                    on:click=move |_| requests::show(state, &show_name)
+                                    on:click=move |_| state.show(Some(&show_name))
                                 >
                                     "Afficher"
                                 </button>
@@ -132,8 +132,9 @@ pub fn SourcesPanel() -> impl IntoView {
         state
             .dossier
             .get()
-            .overlaps
+            .compiled
             .iter()
+            .flat_map(|c| c.overlaps.iter())
             .map(|o| {
                 let (kept, left) = (o.kept.clone(), o.left.clone());
                 let (keep_kept, keep_left) = (kept.clone(), left.clone());

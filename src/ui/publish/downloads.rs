@@ -29,15 +29,15 @@ pub fn attachment_resources(state: AppState) -> Vec<Resource> {
     let chart = state.chart_column.get().filter(|_| drawn).map(|column| kit::chart_resource(&column));
     let kept = state.charts.with(|charts| {
         kept(charts)
-            .flat_map(|(n, d)| [reuse::image(n, d), reuse::vector(n, d), reuse::sheet_resource(n, d)])
+            .flat_map(|(n, _, d)| [reuse::image(n, d), reuse::vector(n, d), reuse::sheet_resource(n, d)])
             .collect::<Vec<_>>()
     });
     chart.into_iter().chain([kit::recipe_resource()]).chain(kept).collect()
 }
 
 /// The charts kept in the dossier with their drawing, numbered from 1.
-fn kept(charts: &[DossierChart]) -> impl Iterator<Item = (usize, &Drawn)> {
-    charts.iter().filter_map(|c| c.drawn.as_ref()).enumerate().map(|(i, d)| (i + 1, d))
+fn kept(charts: &[DossierChart]) -> impl Iterator<Item = (usize, &DossierChart, &Drawn)> {
+    charts.iter().filter_map(|c| Some((c, c.drawn.as_ref()?))).enumerate().map(|(i, (c, d))| (i + 1, c, d))
 }
 
 /// The files made on the page, with their bytes: the chart as PNG at twice its size on
@@ -57,15 +57,14 @@ fn attachments(state: AppState) -> Vec<Attachment> {
         })
         .collect();
     state.charts.with_untracked(|charts| {
-        for (n, drawn) in kept(charts) {
-            let made = charts.iter().filter(|c| c.drawn.is_some()).nth(n - 1).map_or("", |c| c.made.as_str());
+        for (n, chart, drawn) in kept(charts) {
             if let Some(bytes) = crate::ui::chart::panel::png_of(drawn) {
                 out.push(Attachment { resource: reuse::image(n, drawn), bytes });
             }
             if let Some(svg) = crate::ui::chart::panel::svg_of(drawn) {
                 out.push(Attachment { resource: reuse::vector(n, drawn), bytes: svg.into_bytes() });
             }
-            let sheet = reuse::sheet(n, drawn, made, &title).into_bytes();
+            let sheet = reuse::sheet(n, drawn, &chart.made, &title).into_bytes();
             out.push(Attachment { resource: reuse::sheet_resource(n, drawn), bytes: sheet });
         }
     });

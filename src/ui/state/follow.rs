@@ -5,6 +5,8 @@
 use crate::engine::ErrorKind;
 use crate::engine::chart::{ChartKind, ChartRequest};
 use crate::engine::dossier::sources::Contribution;
+use crate::engine::tidy::compile::Naming;
+use crate::engine::tidy::standardize::Step;
 use crate::protocol::UiToWorker;
 use crate::ui::state::requests;
 use crate::ui::state::worker::EngineHandle;
@@ -30,6 +32,15 @@ pub fn follow(state: AppState, engine: EngineHandle) {
         } else if loaded && !asked {
             requests::select(state, engine, place);
         }
+    });
+    // The dossier's steps in force or its indicators' names changed: its rows are asked again
+    // (the request carries them) and come back as they leave them.
+    Effect::new(move |previous: Option<(Vec<Step>, Vec<Naming>)>| {
+        let settings = (state.steps_applied(), state.names.get());
+        if previous.is_some() {
+            requests::refresh(state, engine);
+        }
+        settings
     });
     // Files too large to keep, streamed for another territory: read again for this one.
     Effect::new(move || {

@@ -91,15 +91,18 @@ pub async fn load() -> Option<(Option<Saved>, Vec<(File, Option<ReadOptions>)>)>
     Some((settings, files))
 }
 
+/// Loads the page again: it starts from what the device keeps.
+fn start_afresh() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Forgets the whole dossier, then starts the page afresh.
 pub fn forget(error: Said) {
     wasm_bindgen_futures::spawn_local(async move {
         match JsFuture::from(clear()).await {
-            Ok(_) => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            }
+            Ok(_) => start_afresh(),
             Err(e) => error.set(Some(refused(&e))),
         }
     });
@@ -126,11 +129,7 @@ pub fn open(error: Said, settings: &Saved, files: &[PackedFile]) {
             JsFuture::from(put_state(&json)).await
         };
         match stored.await {
-            Ok(_) => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
-            }
+            Ok(_) => start_afresh(),
             Err(e) => error.set(Some(refused(&e))),
         }
     });

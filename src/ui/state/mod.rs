@@ -222,7 +222,6 @@ impl AppState {
             version: saved::VERSION,
             order: self.dossier.with(|d| d.sources.iter().map(|s| s.file_name.clone()).collect()),
             shown: self.dossier.with(|d| d.current.clone()),
-            territory: self.place.with(|p| p.as_ref().map(|p| p.code.clone())),
             place: self.place.get(),
             steps: self.steps.get(),
             applied: self.applied.get(),
@@ -324,8 +323,9 @@ impl AppState {
                 self.load.set(LoadState::Loaded(loaded));
             }
             WorkerToUi::Dossier { dossier, .. } => {
-                let shown = self.file.with_value(|f| f.as_ref().map(File::name));
-                if dossier.current != shown && !matches!(self.load.get_untracked(), LoadState::Loading { .. }) {
+                if dossier.current != self.file_name()
+                    && !matches!(self.load.get_untracked(), LoadState::Loading { .. })
+                {
                     self.show(dossier.current.as_deref());
                 }
                 self.dossier.set(Arc::new(*dossier));

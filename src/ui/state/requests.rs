@@ -36,11 +36,6 @@ pub fn next(state: AppState, engine: EngineHandle) {
     read(state, engine);
 }
 
-/// Shows the dossier's file `name` in detail: its detection, its rows, its chart.
-pub fn show(state: AppState, name: &str) {
-    state.show(Some(name));
-}
-
 /// Packs the dossier (settings and files as picked) into one file to download.
 pub fn pack(state: AppState, engine: EngineHandle) {
     let files = state.files.get_value();

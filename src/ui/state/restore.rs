@@ -1,11 +1,11 @@
 //! The dossier kept on the device, restored when the page opens, then kept at every change:
-//! its files queued again in the order read (the file shown last), its commune once the
-//! geography is there, its steps, charts and publication fields.
+//! its files queued again in the order read (the file shown last), its territory, its steps,
+//! names, charts and publication fields.
 
 use crate::engine::dossier::saved::Saved;
 use crate::engine::read::ReadOptions;
 use crate::ui::state::worker::EngineHandle;
-use crate::ui::state::{AppState, Geography, keep, requests};
+use crate::ui::state::{AppState, keep, requests};
 use leptos::prelude::*;
 use web_sys::File;
 
@@ -63,20 +63,9 @@ fn restore(
     state.dataset.set(k.dataset);
     state.proposed.set_value(k.proposed);
     state.description_auto.set(k.description_auto);
-    if let Some(place) = k.place {
-        state.place.set(Some(place));
-    } else if let Some(code) = k.territory {
-        // The commune, once the geography is there.
-        Effect::new(move |done: Option<bool>| {
-            if done == Some(true) {
-                return true;
-            }
-            let Geography::Ready(territories) = state.geography.get() else { return false };
-            if state.place.get_untracked().is_none() {
-                state.place.set(territories.place(&code));
-            }
-            true
-        });
+    // The territory is kept whole: it needs no geography to come back.
+    if k.place.is_some() {
+        state.place.set(k.place);
     }
     requests::queue(state, engine, files);
 }

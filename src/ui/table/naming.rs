@@ -3,19 +3,7 @@
 
 use crate::engine::tidy::compile::Naming;
 use crate::ui::state::AppState;
-use crate::ui::state::worker::EngineHandle;
 use leptos::prelude::*;
-
-/// Asks for the rows again whenever the names change: the tidy table comes back named.
-pub fn follow(state: AppState, engine: EngineHandle) {
-    Effect::new(move |previous: Option<Vec<Naming>>| {
-        let names = state.names.get();
-        if previous.is_some() {
-            crate::ui::state::requests::refresh(state, engine);
-        }
-        names
-    });
-}
 
 /// The form naming an indicator or one of its vintages, and the names given.
 #[component]

@@ -4,21 +4,8 @@
 use crate::engine::tidy::standardize::{self, Step};
 use crate::ui::messages;
 use crate::ui::state::AppState;
-use crate::ui::state::worker::EngineHandle;
 use crate::ui::widgets::disclosure::DisclosureButton;
 use leptos::prelude::*;
-
-/// Asks for the commune's rows again whenever the steps in force change: they come back as
-/// the steps leave them (the request carries the steps).
-pub fn follow(state: AppState, engine: EngineHandle) {
-    Effect::new(move |previous: Option<Vec<Step>>| {
-        let steps = state.steps_applied();
-        if previous.is_some() {
-            crate::ui::state::requests::refresh(state, engine);
-        }
-        steps
-    });
-}
 
 /// The steps panel, under the commune's rows.
 #[component]
