@@ -7,6 +7,7 @@
 //! assert_eq!(vintage::stem("MED20"), Some("MED"));
 //! assert_eq!(vintage::indicator("MED20", Some(2020)), "MED");
 //! assert_eq!(vintage::position(["CODGEO", "MED21"].into_iter(), "MED20"), Some(1));
+//! assert_eq!(vintage::series("cc_filosofi_2022_COM.csv"), vintage::series("cc_filosofi_2021_COM.csv"));
 //! ```
 
 /// A variable code without its two-digit vintage suffix (`NBMENFISC20` → `NBMENFISC`,
@@ -46,9 +47,42 @@ pub fn position<'a>(mut names: impl Iterator<Item = &'a str> + Clone, name: &str
     })
 }
 
+/// The series a file belongs to: its name in lower case with its years blanked
+/// (`cc_filosofi_2021_COM.csv` and `CC_FILOSOFI_2022_COM.CSV` → `cc_filosofi_####_com.csv`), so
+/// that next year's file is found as the same source.
+pub fn series(file_name: &str) -> String {
+    let lower = file_name.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+        out.push_str(if year { "####" } else { digits });
+        digits.clear();
+    };
+    for c in lower.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_year_s_file_is_of_the_same_series() {
+        assert_eq!(series("cc_filosofi_2021_COM.csv"), "cc_filosofi_####_com.csv");
+        assert_eq!(series("CC_FILOSOFI_2022_COM.CSV"), series("cc_filosofi_2021_COM.csv"));
+        assert_eq!(series("base-cc-evol-struct-pop-2021.csv"), "base-cc-evol-struct-pop-####.csv");
+        assert_ne!(series("export_59.csv"), series("export_62.csv"), "a département is not a year");
+        assert_eq!(series("FILO2021_DEC_COM.csv"), "filo####_dec_com.csv");
+    }
 
     #[test]
     fn stems() {

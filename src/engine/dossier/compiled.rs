@@ -8,7 +8,7 @@ use crate::engine::publish::facts::{Facts, Origin};
 use crate::engine::publish::kit::Attachment;
 use crate::engine::read::workspace::Workspace;
 use crate::engine::territory::Place;
-use crate::engine::tidy::compile::{self, Extract, Naming, Observation, Overlap};
+use crate::engine::tidy::compile::{self, Extract, Moved, Naming, Observation, Overlap};
 use crate::engine::tidy::dictionary::Dictionary;
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +31,9 @@ pub struct Compiled {
     pub indicators: Vec<(String, Vec<String>)>,
     /// Files giving the same indicators of the same year: the table keeps one.
     pub overlaps: Vec<Overlap>,
+    /// Each value beside the same indicator's the year before: what moved.
+    #[serde(default)]
+    pub moved: Vec<Moved>,
 }
 
 /// The territory's rows in each source that has some, with the dossier's steps.
@@ -69,6 +72,7 @@ pub fn shown(sources: &[Source], place: &Place, labels: Option<&Dictionary>, nam
         name: place.name.clone(),
         indicators,
         overlaps,
+        moved: compile::moves(&observations),
         files: holding.iter().map(|e| e.file_name.clone()).collect(),
         rows: compile::long_fr(&observations),
         long_csv: compile::long_csv(&observations),

@@ -1,6 +1,8 @@
-//! The recipe ("carnet"): how a file was read, for which territory, which chart and which
-//! publication fields — one versioned JSON file the user keeps, to do the same work on next
-//! year's file.
+//! The recipe ("carnet"): the dossier's work without its data — the sources expected (each
+//! file's name, how it was read, its columns), the territory, the steps, the indicators' names,
+//! the charts and the publication fields — one versioned JSON file the user keeps, to do the
+//! same work on next year's files: each file read is matched with the source it replaces
+//! ([`follow`]), and how its columns changed is said ([`compare`]).
 //!
 //! ```
 //! use carnet::engine::dossier::recipe::Recipe;
@@ -14,14 +16,17 @@ use crate::engine::chart::{ChartKind, Edits};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::read::ReadOptions;
 use crate::engine::table::ColumnKind;
+use crate::engine::territory::Place;
+use crate::engine::tidy::compile::Naming;
 use crate::engine::tidy::standardize::Step;
-use crate::engine::vintage::stem;
+use crate::engine::vintage::{self, stem};
 use serde::{Deserialize, Serialize};
 
 /// The `format` field of every recipe.
 pub const FORMAT: &str = "carnet";
-/// The version of the recipe format this build writes.
-pub const VERSION: u32 = 1;
+/// The version of the recipe format this build writes (1: one file; 2: the dossier's sources,
+/// names and charts besides; a version 1 recipe reads as a dossier of one source).
+pub const VERSION: u32 = 2;
 
 /// The chart the user settled on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -56,7 +61,20 @@ pub struct DossierChart {
     pub made: String,
 }
 
-/// Everything needed to redo the work on a file.
+/// A source the dossier expects: the file it was made on, how it was read, its columns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Expected {
+    /// The file's name.
+    pub file_name: String,
+    /// The user's corrections to the detection.
+    #[serde(default)]
+    pub read: ReadOptions,
+    /// Its columns with their kinds: what next year's file is compared with.
+    #[serde(default)]
+    pub columns: Vec<(String, ColumnKind)>,
+}
+
+/// Everything needed to redo the work on a dossier.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recipe {
     /// Always [`FORMAT`].
@@ -71,8 +89,20 @@ pub struct Recipe {
     /// compared with.
     #[serde(default)]
     pub columns: Vec<(String, ColumnKind)>,
-    /// The commune's INSEE code.
+    /// The commune's INSEE code (the commune chosen, or the one an EPCI… was chosen from).
     pub territory: Option<String>,
+    /// The territory when it is not a commune (an EPCI, a département, a région).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    /// Every source of the dossier (from version 2; a version 1 recipe has the one above).
+    #[serde(default)]
+    pub sources: Vec<Expected>,
+    /// The names given to the tidy table's indicators.
+    #[serde(default)]
+    pub names: Vec<Naming>,
+    /// The charts kept in the dossier, without their drawing.
+    #[serde(default)]
+    pub charts: Vec<DossierChart>,
     /// The standardization steps.
     #[serde(default)]
     pub steps: Vec<Step>,
@@ -114,10 +144,23 @@ impl Recipe {
             read,
             columns: Vec::new(),
             territory: None,
+            place: None,
+            sources: Vec::new(),
+            names: Vec::new(),
+            charts: Vec::new(),
             steps: Vec::new(),
             chart: None,
             publication: None,
         }
+    }
+
+    /// The sources it expects: its dossier's, or the one file of a version 1 recipe.
+    pub fn expected(&self) -> Vec<Expected> {
+        if !self.sources.is_empty() {
+            return self.sources.clone();
+        }
+        let one = Expected { file_name: self.file_name.clone(), read: self.read, columns: self.columns.clone() };
+        (!one.file_name.is_empty()).then_some(one).into_iter().collect()
     }
 
     /// The recipe as pretty-printed JSON.
@@ -204,6 +247,42 @@ pub fn compare(recipe: &[(String, ColumnKind)], file: &[(String, ColumnKind)]) -
     changes
 }
 
+/// The source of `expected` a file named `file_name` with `columns` takes the place of: the
+/// one of its series (the same name but for the years: next year's file), else the one whose
+/// columns it has the most of (at least half of them, two at least); with how its columns
+/// changed.
+pub fn follow<'a>(
+    expected: &'a [Expected],
+    file_name: &str,
+    columns: &[(String, ColumnKind)],
+) -> Option<(&'a Expected, Changes)> {
+    let series = vintage::series(file_name);
+    let year = |name: &str| crate::engine::read::source::year(&name.to_lowercase());
+    // Of its series, the latest file (a dossier of three vintages expects next year's after the
+    // third).
+    let named = expected.iter().find(|e| e.file_name == file_name).or_else(|| {
+        expected.iter().filter(|e| vintage::series(&e.file_name) == series).max_by_key(|e| year(&e.file_name))
+    });
+    if let Some(e) = named {
+        return Some((e, compare(&e.columns, columns)));
+    }
+    expected
+        .iter()
+        .map(|e| (e, compare(&e.columns, columns)))
+        .filter(|(e, c)| {
+            let kept = e.columns.len() - c.missing.len();
+            kept >= 2 && kept * 2 >= e.columns.len()
+        })
+        .min_by_key(|(e, c)| (c.missing.len() * 1000) / e.columns.len().max(1))
+}
+
+/// The read settings for a file named `file_name`: those of the source of its series the
+/// recipe expects, if any.
+pub fn options_for(expected: &[Expected], file_name: &str) -> Option<ReadOptions> {
+    let series = vintage::series(file_name);
+    expected.iter().find(|e| vintage::series(&e.file_name) == series).map(|e| e.read)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,10 +322,54 @@ mod tests {
     }
 
     #[test]
+    fn next_year_s_file_takes_the_place_of_its_series_else_of_the_columns_it_shares() {
+        let code = ColumnKind::Code(crate::engine::table::CodeKind::Commune);
+        let expect = |name: &str, cols: &[&str]| Expected {
+            file_name: name.into(),
+            read: ReadOptions::default(),
+            columns: cols
+                .iter()
+                .map(|c| ((*c).to_owned(), ColumnKind::Integer))
+                .chain([("CODGEO".into(), code)])
+                .collect(),
+        };
+        let expected = [
+            expect("cc_filosofi_2020_COM.csv", &["MED20"]),
+            expect("cc_filosofi_2021_COM.csv", &["MED21", "D121"]),
+            expect("caf.csv", &["NBALLOC", "NBPERS"]),
+        ];
+        let cols = |names: &[&str]| {
+            names
+                .iter()
+                .map(|c| ((*c).to_owned(), ColumnKind::Integer))
+                .chain([("CODGEO".into(), code)])
+                .collect::<Vec<_>>()
+        };
+        let (e, c) = follow(&expected, "cc_filosofi_2022_COM.csv", &cols(&["MED22"])).unwrap();
+        assert_eq!(
+            (e.file_name.as_str(), c.vintages.len(), c.missing.as_slice()),
+            ("cc_filosofi_2021_COM.csv", 1, &["D121".to_owned()][..])
+        );
+        let (e, _) = follow(&expected, "export(3).csv", &cols(&["NBALLOC", "NBPERS", "NBENF"])).unwrap();
+        assert_eq!(e.file_name, "caf.csv", "renamed by the browser, found by its columns");
+        assert!(follow(&expected, "autre.csv", &cols(&["X"])).is_none(), "one column in common is not enough");
+        assert_eq!(options_for(&expected, "CC_FILOSOFI_2023_COM.CSV"), Some(ReadOptions::default()));
+    }
+
+    #[test]
+    fn a_version_1_recipe_expects_its_one_file() {
+        let v1 = r#"{"format":"carnet","version":1,"file_name":"f.csv","read":{},"columns":[["X","Integer"]],"territory":"59522","chart":null,"publication":null}"#;
+        let recipe = Recipe::from_json(v1).unwrap();
+        assert_eq!(recipe.expected().len(), 1);
+        assert_eq!(recipe.expected()[0].file_name, "f.csv");
+        assert!(Recipe::new("", ReadOptions::default()).expected().is_empty());
+    }
+
+    #[test]
     fn other_json_is_refused() {
         assert_eq!(Recipe::from_json("{\"a\": 1}"), Err(RecipeError::NotCarnet));
         assert!(matches!(Recipe::from_json("pas du json"), Err(RecipeError::NotARecipe(_))));
-        let newer = Recipe::new("f.csv", ReadOptions::default()).to_json().replace("\"version\": 1", "\"version\": 7");
+        let newer = Recipe::new("f.csv", ReadOptions::default()).to_json().replace("\"version\": 2", "\"version\": 7");
         assert_eq!(Recipe::from_json(&newer), Err(RecipeError::TooNew(7)));
     }
 }

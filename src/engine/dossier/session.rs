@@ -23,6 +23,8 @@ use crate::engine::chart::{self, ChartKind, ChartRequest, Drawn};
 use crate::engine::chart::{chartable, series};
 use crate::engine::dossier::compiled;
 pub use crate::engine::dossier::compiled::Compiled;
+use crate::engine::dossier::recipe::{ChartSettings, Expected};
+use crate::engine::dossier::report::{self, Compared};
 use crate::engine::dossier::sources::{Source, SourceView};
 use crate::engine::publish::check::Problem;
 use crate::engine::publish::dataset::Dataset;
@@ -151,6 +153,12 @@ pub struct Dossier {
     pub current: Option<String>,
     /// The tidy table of the territory over the sources, when two or more hold its rows.
     pub compiled: Option<Compiled>,
+    /// The sources the recipe expects that no file takes the place of yet.
+    #[serde(default)]
+    pub awaited: Vec<String>,
+    /// Every source as a recipe expects it next year: its name, settings and columns.
+    #[serde(default)]
+    pub expected: Vec<Expected>,
 }
 
 /// Everything kept between requests.
@@ -171,6 +179,8 @@ pub struct Session {
     steps: Vec<Step>,
     /// The user's names of the tidy table's indicators.
     names: Vec<Naming>,
+    /// The sources the recipe in force expects.
+    expected: Vec<Expected>,
 }
 
 impl Session {
@@ -235,12 +245,44 @@ impl Session {
         self.dictionary = Some(dictionary);
     }
 
-    /// The dossier as the page lists it.
+    /// The sources as the change report compares them.
+    fn compared(&self) -> impl Iterator<Item = Compared<'_>> {
+        self.sources.iter().map(|s| Compared { file_name: s.file_name(), columns: s.columns() })
+    }
+
+    /// Sets the sources the recipe in force expects (none: no recipe).
+    pub fn expect(&mut self, expected: Vec<Expected>) {
+        self.expected = expected;
+    }
+
+    /// The dossier as the page lists it: each source with what it follows, and what the
+    /// recipe still waits for.
     pub fn dossier(&self) -> Dossier {
+        let sources: Vec<SourceView> = self
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                follows: report::follows(s.file_name(), &s.columns(), self.compared(), &self.expected),
+                ..s.view()
+            })
+            .collect();
+        let taken: Vec<&str> = sources
+            .iter()
+            .filter_map(|s| s.follows.as_ref().filter(|f| f.from_recipe).map(|f| f.was.as_str()))
+            .chain(sources.iter().map(|s| s.file_name.as_str()))
+            .collect();
+        let awaited = report::awaited(&self.expected, &taken).into_iter().map(str::to_owned).collect();
+        let expected = self
+            .sources
+            .iter()
+            .map(|s| Expected { file_name: s.file_name().to_owned(), read: s.options(), columns: s.columns() })
+            .collect();
         Dossier {
-            sources: self.sources.iter().map(Source::view).collect(),
             current: self.current().map(|s| s.file_name().to_owned()),
             compiled: self.compiled(),
+            awaited,
+            expected,
+            sources,
         }
     }
 
@@ -423,7 +465,12 @@ impl Session {
     ///
     /// # Errors
     /// The column cannot be charted (not numeric, no value, fewer than two years).
-    pub fn chart(&self, mut request: ChartRequest) -> Result<Drawn> {
+    pub fn chart(&self, request: ChartRequest) -> Result<Drawn> {
+        self.chart_in(self.current(), request)
+    }
+
+    /// A chart of `request` drawn from `source`.
+    fn chart_in(&self, source: Option<&Source>, mut request: ChartRequest) -> Result<Drawn> {
         // The dictionary's long label says best what the indicator is.
         request.label = self.dictionary.as_ref().and_then(|d| d.label(&request.column)).map(|l| l.words().to_owned());
         let label = |column: &str| {
@@ -432,7 +479,6 @@ impl Session {
                 .and_then(|d| d.label(column))
                 .map_or_else(|| column.to_owned(), |l| l.title.clone())
         };
-        let source = self.current();
         let (ws, selection) = (source.map(|s| &s.workspace), source.and_then(|s| s.selection.as_ref()));
         let drawn = match (request.kind, ws, selection) {
             (ChartKind::Evolution, _, Some(sel)) => {
@@ -452,6 +498,39 @@ impl Session {
             _ => None,
         };
         drawn.ok_or_else(|| ErrorKind::NotChartable { column: request.column }.into())
+    }
+
+    /// Each kept chart drawn again from the dossier as it stands (the territory, the vintages,
+    /// the names of today): from its file, or from the file that took its place (next year's),
+    /// its columns under that file's vintage. `None` for a chart no file can draw now.
+    pub fn redraw(&self, charts: &[(Option<String>, ChartSettings)]) -> Vec<Option<Drawn>> {
+        charts
+            .iter()
+            .map(|(file, settings)| {
+                let (source, changes) = match file {
+                    None => (self.current(), None),
+                    Some(name) => match self.sources.iter().find(|s| s.file_name() == name) {
+                        Some(s) => (Some(s), None),
+                        None => {
+                            let (s, follows) = self.sources.iter().find_map(|s| {
+                                let f = report::follows(s.file_name(), &s.columns(), self.compared(), &self.expected)?;
+                                (f.was == *name).then_some((s, f))
+                            })?;
+                            (Some(s), Some(follows.changes))
+                        }
+                    },
+                };
+                let map = |c: &String| changes.as_ref().and_then(|ch| ch.map(c)).unwrap_or(c).to_owned();
+                let request = ChartRequest {
+                    column: map(&settings.column),
+                    kind: settings.kind,
+                    label: None,
+                    edits: settings.edits.clone(),
+                    columns: settings.columns.iter().map(map).collect(),
+                };
+                self.chart_in(source, request).ok()
+            })
+            .collect()
     }
 
     /// The name of the file read, for messages.

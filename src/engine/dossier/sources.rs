@@ -70,6 +70,10 @@ pub struct SourceView {
     pub streamed: bool,
     /// What it gives the territory chosen.
     pub contribution: Contribution,
+    /// The file it takes the place of (last year's, or the recipe's) and how its columns
+    /// changed.
+    #[serde(default)]
+    pub follows: Option<super::report::Follows>,
 }
 
 /// A file of the dossier.
@@ -153,7 +157,17 @@ impl Source {
         Ok(())
     }
 
-    /// What the page shows of it.
+    /// Its columns with their kinds, as detected.
+    pub fn columns(&self) -> Vec<(String, ColumnKind)> {
+        self.workspace.detection().columns.iter().map(|c| (c.name.clone(), c.kind)).collect()
+    }
+
+    /// How it was read.
+    pub fn options(&self) -> ReadOptions {
+        self.options
+    }
+
+    /// What the page shows of it (without what it follows: see [`super::report`]).
     pub fn view(&self) -> SourceView {
         let detection = self.workspace.detection();
         let name = self.file_name();
@@ -168,6 +182,7 @@ impl Source {
             columns: detection.columns.len(),
             streamed: self.bytes.is_none(),
             contribution: self.contribution.clone(),
+            follows: None,
         }
     }
 }

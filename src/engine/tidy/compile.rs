@@ -183,6 +183,54 @@ pub fn gather(
     (kept, overlaps)
 }
 
+/// An indicator's value in one file beside its value the year before, in the tidy table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Moved {
+    /// The file of the later value.
+    pub source: String,
+    /// The indicator.
+    pub indicator: String,
+    /// What it measures, from the dictionary.
+    pub label: Option<String>,
+    /// Its unit.
+    pub unit: Option<String>,
+    /// The year before and its value.
+    pub before: (u16, f64),
+    /// The file's year and its value.
+    pub after: (u16, f64),
+}
+
+impl Moved {
+    /// The change in percent of the earlier value; `None` from zero.
+    pub fn percent(&self) -> Option<f64> {
+        (self.before.1 != 0.0).then(|| (self.after.1 - self.before.1) / self.before.1.abs() * 100.0)
+    }
+}
+
+/// Each value of the tidy table beside the same indicator's value in the latest year before
+/// it: what moved from one vintage to the next, in the table's order.
+pub fn moves(observations: &[Observation]) -> Vec<Moved> {
+    observations
+        .iter()
+        .filter_map(|o| {
+            let (year, value) = (o.year?, o.value?);
+            let before = observations
+                .iter()
+                .filter(|p| p.indicator == o.indicator && p.code == o.code)
+                .filter_map(|p| Some((p.year.filter(|y| *y < year)?, p.value?)))
+                .max_by_key(|(y, _)| *y)?;
+            Some(Moved {
+                source: o.source.clone(),
+                indicator: o.indicator.clone(),
+                label: o.label.clone(),
+                unit: o.unit.clone(),
+                before,
+                after: (year, value),
+            })
+        })
+        .collect()
+}
+
 /// The unit a label ends with (`… (€)`, `… (%)`), or a percentage column's.
 fn unit(label: Option<&str>, kind: ColumnKind) -> Option<String> {
     let from_label = label.and_then(|l| {
@@ -450,6 +498,30 @@ mod tests {
              59522,Sailly-lez-Lannoy,2019,759,28570,\n\
              59522,Sailly-lez-Lannoy,2020,765,29440,s\n"
         );
+    }
+
+    #[test]
+    fn each_value_is_set_beside_the_year_before() {
+        let extracts = [
+            extract("cc_filosofi_2019_COM.csv", "CODGEO;MED19;PIMP19\n59522;28570;s\n"),
+            extract("cc_filosofi_2021_COM.csv", "CODGEO;MED21;PIMP21\n59522;29860;71,0\n"),
+            extract("cc_filosofi_2020_COM.csv", "CODGEO;MED20;PIMP20\n59522;29440;70,5\n"),
+        ];
+        let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
+        let (observations, _) = gather(&extracts, &place, None, &[]);
+        let moved: Vec<_> =
+            moves(&observations).into_iter().map(|m| (m.source, m.indicator, m.before, m.after)).collect();
+        assert_eq!(
+            moved,
+            [
+                ("cc_filosofi_2021_COM.csv".into(), "MED".into(), (2020, 29_440.0), (2021, 29_860.0)),
+                ("cc_filosofi_2021_COM.csv".into(), "PIMP".into(), (2020, 70.5), (2021, 71.0)),
+                ("cc_filosofi_2020_COM.csv".into(), "MED".into(), (2019, 28_570.0), (2020, 29_440.0)),
+            ],
+            "a secret value has nothing to move from; years need not come in order"
+        );
+        let m = &moves(&observations)[0];
+        assert!((m.percent().unwrap() - 1.4266).abs() < 1e-3);
     }
 
     #[test]
