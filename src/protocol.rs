@@ -9,6 +9,7 @@
 use crate::engine::Error;
 use crate::engine::carry;
 use crate::engine::chart::{ChartRequest, Drawn};
+use crate::engine::dossier::recipe::{DossierChart, Expected};
 use crate::engine::dossier::saved::{DossierError, Saved};
 pub use crate::engine::dossier::session::{AppliedStep, Compiled, Dossier, Kit, Page, Selected, View};
 use crate::engine::publish::dataset::Dataset;
@@ -54,6 +55,21 @@ pub enum UiToWorker {
         id: RequestId,
         /// The file's name.
         file_name: String,
+    },
+    /// The sources the recipe in force expects (none: no recipe); the reply is the dossier,
+    /// each file with the one it takes the place of.
+    Expect {
+        /// The request's id.
+        id: RequestId,
+        /// The sources.
+        expected: Vec<Expected>,
+    },
+    /// Draw the charts kept in the dossier again, from the dossier as it stands.
+    Redraw {
+        /// The request's id.
+        id: RequestId,
+        /// The charts (without their drawing).
+        charts: Vec<DossierChart>,
     },
     /// Pack the dossier into one file: its settings and its files' bytes.
     Pack {
@@ -231,6 +247,14 @@ pub enum WorkerToUi {
         id: RequestId,
         /// The files, or the problems that stopped them.
         kit: Box<Kit>,
+    },
+    /// The charts kept, drawn again: each one under the file it was drawn from, or `None`
+    /// when no file of the dossier can draw it now.
+    Redrawn {
+        /// The request's id.
+        id: RequestId,
+        /// The charts, in the order asked.
+        charts: Vec<Option<DossierChart>>,
     },
     /// The dossier as one file.
     Packed {

@@ -98,6 +98,15 @@ impl Worker for EngineWorker {
                 session.remove(&file_name);
                 respond(dossier(&session, id));
             }
+            UiToWorker::Expect { id, expected } => {
+                let mut session = self.session.borrow_mut();
+                session.expect(expected);
+                respond(dossier(&session, id));
+            }
+            UiToWorker::Redraw { id, charts } => {
+                let charts = self.session.borrow().redraw(&charts);
+                respond(WorkerToUi::Redrawn { id, charts });
+            }
             UiToWorker::Select { id, view } => respond(select(&mut self.session.borrow_mut(), id, &view)),
             UiToWorker::Chart { id, request } => {
                 let session = self.session.borrow();

@@ -3,7 +3,7 @@
 //! changed, and the kept charts are drawn again from it, under its vintage.
 
 use carnet::engine::chart::ChartKind;
-use carnet::engine::dossier::recipe::{ChartSettings, Recipe};
+use carnet::engine::dossier::recipe::{ChartSettings, DossierChart, Recipe};
 use carnet::engine::dossier::session::{Session, View};
 use carnet::engine::read::ReadOptions;
 
@@ -16,6 +16,16 @@ fn read(session: &mut Session, name: &str) {
     session.read(name, data(&format!("insee/{name}")), ReadOptions::default()).unwrap();
 }
 
+fn chart(file: &str, column: &str, kind: ChartKind) -> DossierChart {
+    DossierChart {
+        file: Some(file.into()),
+        title: column.into(),
+        settings: ChartSettings { column: column.into(), kind, edits: Default::default(), columns: vec![] },
+        drawn: None,
+        made: TODAY.into(),
+    }
+}
+
 #[test]
 fn last_year_s_recipe_takes_next_year_s_file() {
     // Last year: 2019 and 2020, the commune, a bar of the 2020 median kept.
@@ -25,8 +35,7 @@ fn last_year_s_recipe_takes_next_year_s_file() {
     before.select(&sailly(), TODAY).unwrap();
     let mut recipe = Recipe::new("cc_filosofi_2020_COM.csv", ReadOptions::default());
     recipe.sources = before.dossier().expected;
-    let kept =
-        ChartSettings { column: "MED20".into(), kind: ChartKind::Commune, edits: Default::default(), columns: vec![] };
+    recipe.charts = vec![chart("cc_filosofi_2020_COM.csv", "MED20", ChartKind::Commune)];
     let recipe = Recipe::from_json(&recipe.to_json()).unwrap();
     assert_eq!(recipe.expected().len(), 2, "the recipe expects both sources");
 
@@ -44,10 +53,11 @@ fn last_year_s_recipe_takes_next_year_s_file() {
     assert!(follows.changes.vintages.contains(&("MED20".to_owned(), "MED21".to_owned())), "{follows:?}");
     assert!(follows.changes.missing.is_empty(), "every 2020 variable is in 2021: {follows:?}");
 
-    let drawn = session.redraw(&[(Some("cc_filosofi_2020_COM.csv".into()), kept)]);
-    let drawn = drawn[0].as_ref().expect("the 2020 chart is drawn from 2021");
-    assert_eq!(drawn.title, "MED21");
-    assert_eq!(drawn.values, [Some(29_860.0)], "Sailly-lez-Lannoy's 2021 median");
+    let redrawn = session.redraw(&recipe.charts);
+    let chart = redrawn[0].as_ref().expect("the 2020 chart is drawn from 2021");
+    assert_eq!(chart.file.as_deref(), Some("cc_filosofi_2021_COM.csv"), "kept under next year's file");
+    assert_eq!((chart.settings.column.as_str(), chart.title.as_str()), ("MED21", "MED21"));
+    assert_eq!(chart.drawn.as_ref().unwrap().values, [Some(29_860.0)], "Sailly-lez-Lannoy's 2021 median");
 }
 
 #[test]
@@ -64,12 +74,7 @@ fn a_new_vintage_joins_its_series_and_says_what_moved() {
     let med: Vec<_> = compiled.moved.iter().filter(|m| m.indicator == "MED").map(|m| (m.before, m.after)).collect();
     assert_eq!(med, [((2019, 28_570.0), (2020, 29_440.0)), ((2020, 29_440.0), (2021, 29_860.0))]);
     // An evolution chart kept follows the vintages of today.
-    let line = ChartSettings {
-        column: "MED21".into(),
-        kind: ChartKind::Evolution,
-        edits: Default::default(),
-        columns: vec![],
-    };
-    let drawn = session.redraw(&[(Some("cc_filosofi_2021_COM.csv".into()), line)]);
-    assert_eq!(drawn[0].as_ref().map(|d| d.values.len()), Some(3), "three years on the line");
+    let line = chart("cc_filosofi_2021_COM.csv", "MED21", ChartKind::Evolution);
+    let drawn = session.redraw(&[line]);
+    assert_eq!(drawn[0].as_ref().and_then(|c| c.drawn.as_ref()).map(|d| d.values.len()), Some(3), "three years");
 }

@@ -2,7 +2,8 @@
 //! per engine type, so a new error kind cannot reach the page without words.
 
 use crate::engine::chart::ChartKind;
-use crate::engine::dossier::recipe::RecipeError;
+use crate::engine::dossier::recipe::{Changes, RecipeError};
+use crate::engine::dossier::report::Follows;
 use crate::engine::dossier::saved::DossierError;
 use crate::engine::dossier::sources::Contribution;
 use crate::engine::format;
@@ -15,7 +16,7 @@ use crate::engine::read::parse::SetAsideReason;
 use crate::engine::table::{ColumnKind, DecimalSign};
 use crate::engine::territory::Place;
 use crate::engine::territory::levels::Level;
-use crate::engine::tidy::compile::Overlap;
+use crate::engine::tidy::compile::{Moved, Overlap};
 use crate::engine::tidy::standardize::{Step, StepError};
 use crate::engine::{Error, ErrorKind};
 use crate::ui::widgets::download::DownloadError;
@@ -312,6 +313,81 @@ pub fn contribution(contribution: &Contribution, place: Option<&Place>, level: O
         },
         Contribution::Reread => "Relecture du fichier pour ce territoire…".to_owned(),
     }
+}
+
+/// How a file's columns differ from the file it follows, in words; `None` when they are the
+/// same. A long list of variables is cut after a few.
+pub fn changes(c: &Changes) -> Option<String> {
+    let few = |names: Vec<String>| {
+        let n = names.len();
+        let shown: Vec<String> = names.into_iter().take(4).collect();
+        if n > shown.len() { format!("{}… ({n} en tout)", shown.join(", ")) } else { shown.join(", ") }
+    };
+    let mut parts = Vec::new();
+    if !c.vintages.is_empty() {
+        let pairs = c.vintages.iter().map(|(a, b)| format!("{a} → {b}")).collect();
+        parts.push(format!("même variable, autre millésime : {}", few(pairs)));
+    }
+    if !c.new.is_empty() {
+        parts.push(format!("nouvelles colonnes : {}", few(c.new.clone())));
+    }
+    if !c.missing.is_empty() {
+        parts.push(format!("colonnes absentes : {}", few(c.missing.clone())));
+    }
+    if !c.retyped.is_empty() {
+        let kinds = c.retyped.iter().map(|(n, a, b)| format!("{n} ({} → {})", kind(*a), kind(*b))).collect();
+        parts.push(format!("type changé : {}", few(kinds)));
+    }
+    (!parts.is_empty()).then(|| parts.join(" ; "))
+}
+
+/// Which file a file of the dossier takes the place of, and how its columns changed.
+pub fn follows(f: &Follows, own: &str) -> String {
+    let was = if f.was == own {
+        "Fichier attendu par la recette".to_owned()
+    } else if f.from_recipe {
+        format!("Prend la place de « {} » dans la recette", f.was)
+    } else {
+        format!("Fait suite à « {} »", f.was)
+    };
+    match changes(&f.changes) {
+        Some(changes) => format!("{was} : {changes}."),
+        None => format!("{was} : mêmes colonnes."),
+    }
+}
+
+/// One indicator's move from the year before, in words: « MED : 29 440 en 2020 → 29 860 en
+/// 2021 (+1,4 %) ».
+pub fn moved(m: &Moved) -> String {
+    let unit = m.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+    let change = m
+        .percent()
+        .map(|p| format!(" ({}{} %)", if p > 0.0 { "+" } else { "" }, format::number((p * 10.0).round() / 10.0)))
+        .unwrap_or_default();
+    let what = m.label.as_deref().map_or_else(|| m.indicator.clone(), |l| format!("{} ({l})", m.indicator));
+    format!(
+        "{what} : {}{unit} en {} → {}{unit} en {}{change}",
+        format::number(m.before.1),
+        m.before.0,
+        format::number(m.after.1),
+        m.after.0
+    )
+}
+
+/// What moved in one file from the year before, counted: « Depuis 2020 : 12 en hausse, 3 en
+/// baisse, 1 stable ».
+pub fn moved_summary(moves: &[&Moved]) -> String {
+    let up = moves.iter().filter(|m| m.after.1 > m.before.1).count();
+    let down = moves.iter().filter(|m| m.after.1 < m.before.1).count();
+    let same = moves.len() - up - down;
+    let since = moves.iter().map(|m| m.before.0).min().unwrap_or_default();
+    let parts: Vec<String> =
+        [(up, "en hausse", "en hausse"), (down, "en baisse", "en baisse"), (same, "stable", "stables")]
+            .into_iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|(n, one, many)| format!("{n} {}", if n > 1 { many } else { one }))
+            .collect();
+    format!("Ce qui a bougé depuis {since} : {}", parts.join(", "))
 }
 
 /// Two files giving the same values, in words, with what the tidy table does meanwhile.

@@ -48,6 +48,11 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   await act(() => carnet.upload(Y2021));
   await page.getByRole("heading", { name: "Le dossier : 3 fichiers" }).waitFor({ timeout: 60_000 });
   assert.deepEqual(await medians(page), EXPECTED);
+  // 2021 joins its series: which file it follows, and what moved since 2020.
+  const card2021 = list.getByRole("listitem").filter({ hasText: "cc_filosofi_2021_COM.csv —" });
+  await card2021.getByText(/^Fait suite à « cc_filosofi_2020_COM\.csv » : même variable, autre millésime : NBMENFISC20 → NBMENFISC21, /).waitFor();
+  await card2021.getByText(/^Ce qui a bougé depuis 2020 : \d+ en hausse/).click();
+  await card2021.getByText(`MED : 29${NNBSP}440 en 2020 → 29${NNBSP}860 en 2021 (+1,4 %)`).waitFor();
   await carnet.screenshot("a0-dossier");
   await carnet.screenshot("a0-territoire", 'section[aria-labelledby="step-commune"]');
   await axe(carnet, "dossier");
@@ -109,6 +114,11 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   const svg = readFileSync(join(kit, "graphique_dossier_1.svg"), "utf8");
   assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.ok(svg.includes("29") && !svg.includes("<script"), "the SVG holds the chart and no script");
+  // Its standalone page: the chart, its source and its data, with no outside script.
+  const html = readFileSync(join(kit, "graphique_dossier_1.html"), "utf8");
+  assert.match(html, /^<!DOCTYPE html>/i);
+  assert.ok(html.includes(`29${NNBSP}860`) && html.includes("Insee, Filosofi 2021"), "the page holds the data and the source");
+  assert.ok(!/<script[^>]+src=/i.test(html), "no outside script");
   const sheet = readFileSync(join(kit, "graphique_dossier_1.md"), "utf8");
   assert.match(sheet, /^# Graphique 1 : /);
   assert.match(sheet, new RegExp(`28${NNBSP}570 en 2019, 29${NNBSP}440 en 2020, 29${NNBSP}860 en 2021`));
@@ -178,6 +188,61 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   await page.getByLabel("Dossier Carnet exporté (facultatif)").setInputFiles(Y2019);
   await page.getByText("Ce dossier ne peut pas être ouvert : ce n’est pas un fichier ZIP, ou il est abîmé. Le dossier en cours n’est pas touché.").waitFor();
   await page.getByRole("heading", { name: "Le dossier : 3 fichiers" }).waitFor();
+  assertClean(carnet);
+  await page.context().close();
+});
+
+test("Next year: the dossier's recipe expects its series, takes this year's files and redraws its chart", async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  const list = page.getByRole("region", { name: /^Le dossier : / });
+  const gallery = page.getByRole("region", { name: /^Les graphiques du dossier/ });
+  // Last year's dossier: 2019 and 2020, the commune, a line of the median kept.
+  await carnet.upload([Y2019, Y2020]);
+  await page.getByRole("heading", { name: "Le dossier : 2 fichiers" }).waitFor({ timeout: 60_000 });
+  await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
+  await carnet.chooseIndicator("MED20");
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("en 2020"));
+  await gallery.getByRole("button", { name: "Ajouter ce graphique au dossier" }).click();
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  await page.getByRole("form", { name: "Le jeu de données" }).getByLabel("Producteur").fill("Mairie de Sailly-lez-Lannoy");
+  const saved = await carnet.download("Télécharger la recette (carnet.json)");
+  const recipe = JSON.parse(saved.text);
+  assert.equal(recipe.version, 2);
+  assert.deepEqual(recipe.sources.map((s) => s.file_name), ["cc_filosofi_2019_COM.CSV", "cc_filosofi_2020_COM.csv"]);
+  assert.equal(recipe.charts.length, 1);
+  assert.equal(recipe.charts[0].drawn, null, "the recipe carries no data");
+  assert.ok(!saved.text.includes("29440"), "no value of the dossier in its recipe");
+  const dir = mkdtempSync(join(tmpdir(), "carnet-recette-"));
+  const path = join(dir, "dossier_sailly.json");
+  writeFileSync(path, saved.bytes);
+
+  // This year: a new dossier, the recipe opened first: it says what it waits for.
+  await list.getByRole("button", { name: "Oublier ce dossier" }).click();
+  await Promise.all([page.waitForEvent("load"), list.getByRole("button", { name: "Oui, oublier ce dossier" }).click()]);
+  await page.getByLabel("Recette Carnet (facultatif)").setInputFiles(path);
+  await page.getByText("La recette attend : « cc_filosofi_2020_COM.csv » (ou le même fichier d’une autre année).").waitFor();
+  await gallery.getByRole("heading", { name: "Les graphiques du dossier : 1 graphique" }).waitFor();
+  // This year's two vintages: each said against the recipe's, the commune back by itself.
+  await carnet.upload([Y2020, Y2021]);
+  await page.getByRole("heading", { name: "Le dossier : 2 fichiers" }).waitFor({ timeout: 60_000 });
+  await page.getByText(/^La recette attend/).waitFor({ state: "detached" });
+  assert.equal(await carnet.commune.inputValue(), "Sailly-lez-Lannoy (59522)");
+  const card = (name) => list.getByRole("listitem").filter({ hasText: `${name} —` });
+  await card("cc_filosofi_2020_COM.csv").getByText("Fichier attendu par la recette : mêmes colonnes.").waitFor();
+  await card("cc_filosofi_2021_COM.csv").getByText(/^Fait suite à « cc_filosofi_2020_COM\.csv » : même variable, autre millésime : /).waitFor();
+  await page.getByRole("table", { name: /^Tableau compilé : \d+ valeurs pour Sailly-lez-Lannoy, d’après 2 fichiers/ }).waitFor({ timeout: 60_000 });
+  await carnet.screenshot("a7-recette-dossier", ".sources");
+
+  // The chart kept last year is drawn from this year's dossier: 2020 and 2021.
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  assert.equal(await page.getByRole("form", { name: "Le jeu de données" }).getByLabel("Producteur").inputValue(), "Mairie de Sailly-lez-Lannoy");
+  const zip = await carnet.download("Télécharger tout (ZIP)");
+  writeFileSync(join(dir, zip.name), zip.bytes);
+  execFileSync("python3", ["-m", "zipfile", "-e", zip.name, "kit"], { cwd: dir });
+  const sheet = readFileSync(join(dir, "kit", "graphique_dossier_1.md"), "utf8");
+  assert.match(sheet, new RegExp(`29${NNBSP}440 en 2020, 29${NNBSP}860 en 2021`), sheet);
+  assert.ok(readFileSync(join(dir, "kit", "graphique_dossier_1.png")).length > 1000);
   assertClean(carnet);
   await page.context().close();
 });

@@ -64,6 +64,8 @@ pub struct Saved {
     pub chart_columns: Vec<String>,
     /// The charts kept in the dossier.
     pub charts: Vec<DossierChart>,
+    /// The sources the recipe in force expects.
+    pub expected: Vec<super::recipe::Expected>,
     /// The publication fields.
     pub dataset: Option<Dataset>,
     /// The proposal the fields were edited from, and its commune.

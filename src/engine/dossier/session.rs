@@ -23,7 +23,7 @@ use crate::engine::chart::{self, ChartKind, ChartRequest, Drawn};
 use crate::engine::chart::{chartable, series};
 use crate::engine::dossier::compiled;
 pub use crate::engine::dossier::compiled::Compiled;
-use crate::engine::dossier::recipe::{ChartSettings, Expected};
+use crate::engine::dossier::recipe::{ChartSettings, DossierChart, Expected};
 use crate::engine::dossier::report::{self, Compared};
 use crate::engine::dossier::sources::{Source, SourceView};
 use crate::engine::publish::check::Problem;
@@ -502,12 +502,13 @@ impl Session {
 
     /// Each kept chart drawn again from the dossier as it stands (the territory, the vintages,
     /// the names of today): from its file, or from the file that took its place (next year's),
-    /// its columns under that file's vintage. `None` for a chart no file can draw now.
-    pub fn redraw(&self, charts: &[(Option<String>, ChartSettings)]) -> Vec<Option<Drawn>> {
+    /// then kept under that file with its columns under that file's vintage. `None` for a chart
+    /// no file can draw now.
+    pub fn redraw(&self, charts: &[DossierChart]) -> Vec<Option<DossierChart>> {
         charts
             .iter()
-            .map(|(file, settings)| {
-                let (source, changes) = match file {
+            .map(|chart| {
+                let (source, changes) = match &chart.file {
                     None => (self.current(), None),
                     Some(name) => match self.sources.iter().find(|s| s.file_name() == name) {
                         Some(s) => (Some(s), None),
@@ -521,14 +522,26 @@ impl Session {
                     },
                 };
                 let map = |c: &String| changes.as_ref().and_then(|ch| ch.map(c)).unwrap_or(c).to_owned();
+                let settings = ChartSettings {
+                    column: map(&chart.settings.column),
+                    columns: chart.settings.columns.iter().map(map).collect(),
+                    ..chart.settings.clone()
+                };
                 let request = ChartRequest {
-                    column: map(&settings.column),
+                    column: settings.column.clone(),
                     kind: settings.kind,
                     label: None,
                     edits: settings.edits.clone(),
-                    columns: settings.columns.iter().map(map).collect(),
+                    columns: settings.columns.clone(),
                 };
-                self.chart_in(source, request).ok()
+                let drawn = self.chart_in(source, request).ok()?;
+                Some(DossierChart {
+                    file: source.map(|s| s.file_name().to_owned()),
+                    title: drawn.title.clone(),
+                    drawn: Some(drawn),
+                    settings,
+                    made: chart.made.clone(),
+                })
             })
             .collect()
     }

@@ -46,6 +46,12 @@ pub fn vector(n: usize, drawn: &Drawn) -> Resource {
     picture(n, drawn, "svg", "Image vectorielle (SVG)")
 }
 
+/// How the kit lists the `n`-th chart's page: a self-contained HTML file (chart, source, data
+/// table) to open on any screen or to put on the commune's website.
+pub fn page(n: usize, drawn: &Drawn) -> Resource {
+    picture(n, drawn, "html", "Page HTML autonome (graphique, source et tableau des données)")
+}
+
 /// How the kit lists the `n`-th chart's sheet.
 pub fn sheet_resource(n: usize, drawn: &Drawn) -> Resource {
     Resource {
@@ -84,6 +90,7 @@ pub fn sheet(n: usize, drawn: &Drawn, made: &str, dataset: &str) -> String {
     let _ = writeln!(md, "- **Description** : {}", inline(&drawn.alt));
     let _ = writeln!(md, "- **Type** : Visualisation");
     let _ = writeln!(md, "- **Image** : `{}.png` (aussi en SVG : `{}.svg`)", stem(n), stem(n));
+    let _ = writeln!(md, "- **Page autonome** : `{}.html` (à ouvrir ou à intégrer à un site)", stem(n));
     let _ = writeln!(md, "- **Jeu de données lié** : {}", inline(dataset));
     md
 }

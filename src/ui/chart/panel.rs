@@ -267,18 +267,9 @@ fn ChartExports() -> impl IntoView {
         let Some(d) = drawn() else { return report(none()) };
         let name = format!("{}.html", stem());
         wasm_bindgen_futures::spawn_local(async move {
-            let own = |path: &'static str| async move {
-                fetch::text(path).await.map_err(|e| messages::own_file_error(path, &e))
-            };
-            let scripts = async {
-                Ok::<_, String>((own("echarts.min.js").await?, own("langFR.js").await?, own("charts.js").await?))
-            };
-            match scripts.await {
-                Ok((echarts, locale, mount)) => {
-                    let html = export::standalone_html(
-                        &d,
-                        &export::Scripts { echarts: &echarts, locale: &locale, mount: &mount },
-                    );
+            match scripts().await {
+                Ok(scripts) => {
+                    let html = scripts.page(&d);
                     report(download::save(&name, "text/html;charset=utf-8", &html));
                 }
                 Err(e) => error.set(Some(e)),
@@ -297,4 +288,35 @@ fn ChartExports() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </div>
     }
+}
+
+/// The scripts a standalone chart page carries, fetched from the app's own files.
+pub struct PageScripts {
+    echarts: String,
+    locale: String,
+    mount: String,
+}
+
+impl PageScripts {
+    /// The standalone HTML page of `drawn`.
+    pub fn page(&self, drawn: &crate::engine::chart::Drawn) -> String {
+        crate::engine::chart::export::standalone_html(
+            drawn,
+            &crate::engine::chart::export::Scripts { echarts: &self.echarts, locale: &self.locale, mount: &self.mount },
+        )
+    }
+}
+
+/// Fetches ECharts, its French locale and the mounting script from the app's own files.
+///
+/// # Errors
+/// Why one of them could not be fetched, in French.
+pub async fn scripts() -> Result<PageScripts, String> {
+    let own =
+        |path: &'static str| async move { fetch::text(path).await.map_err(|e| messages::own_file_error(path, &e)) };
+    Ok(PageScripts {
+        echarts: own("echarts.min.js").await?,
+        locale: own("langFR.js").await?,
+        mount: own("charts.js").await?,
+    })
 }

@@ -70,6 +70,20 @@ pub fn SourcesPanel() -> impl IntoView {
                     }
                 });
                 let serves = matches!(s.contribution, crate::engine::dossier::sources::Contribution::Rows { .. });
+                let follows = s.follows.as_ref().map(|f| {
+                    view! { <p class="source-follows">{messages::follows(f, &name)}</p> }
+                });
+                let moves: Vec<_> =
+                    dossier.compiled.iter().flat_map(|c| c.moved.iter()).filter(|m| m.source == name).collect();
+                let moved = (!moves.is_empty()).then(|| {
+                    let items = moves.iter().map(|m| view! { <li>{messages::moved(m)}</li> }).collect_view();
+                    view! {
+                        <details class="source-moved">
+                            <summary>{messages::moved_summary(&moves)}</summary>
+                            <ul>{items}</ul>
+                        </details>
+                    }
+                });
                 let (show_name, remove_name, replace_name) = (name.clone(), name.clone(), name.clone());
                 view! {
                     <li class="source" class:current=current class:idle=!serves>
@@ -79,6 +93,8 @@ pub fn SourcesPanel() -> impl IntoView {
                         </p>
                         <p class="hint">{facts}</p>
                         <p class="source-gives">{gives}</p>
+                        {follows}
+                        {moved}
                         {unkept}
                         <div class="source-actions">
                             {(!current).then(|| view! {
@@ -154,6 +170,20 @@ pub fn SourcesPanel() -> impl IntoView {
             })
             .collect_view()
     };
+    let awaited = move || {
+        let (names, some) = state.dossier.with(|d| (d.awaited.clone(), !d.sources.is_empty()));
+        (!names.is_empty()).then(|| {
+            view! {
+                <p class="notice awaited" role="status">
+                    {format!(
+                        "La recette attend {}: {} (ou le même fichier d’une autre année).",
+                        if some { "aussi " } else { "" },
+                        names.iter().map(|n| format!("« {n} »")).collect::<Vec<_>>().join(", ")
+                    )}
+                </p>
+            }
+        })
+    };
     let confirming = RwSignal::new(false);
     let export_error = RwSignal::new(None::<String>);
     // The dossier packed: downloaded as it comes.
@@ -180,6 +210,7 @@ pub fn SourcesPanel() -> impl IntoView {
     };
     view! {
         {reopen}
+        {awaited}
         <Show when=move || state.dossier.with(|d| !d.sources.is_empty())>
             <div class="sources" role="region" aria-labelledby="sources-title">
                 <h3 id="sources-title">

@@ -9,6 +9,7 @@ use crate::engine::publish::kit::{self, Attachment};
 use crate::engine::publish::reuse;
 use crate::engine::publish::vocabulary;
 use crate::protocol::{Kit, UiToWorker};
+use crate::ui::chart::panel::PageScripts;
 use crate::ui::messages;
 use crate::ui::state::AppState;
 use crate::ui::state::worker::EngineHandle;
@@ -23,13 +24,15 @@ enum Want {
 }
 
 /// How the files made on the page are listed: the chart on screen, if one is drawn, the
-/// recipe, and each chart kept in the dossier (its image and its sheet).
+/// recipe, and each chart kept in the dossier (its images, its page and its sheet).
 pub fn attachment_resources(state: AppState) -> Vec<Resource> {
     let drawn = state.chart.with(|c| matches!(c, Some(Ok(_))));
     let chart = state.chart_column.get().filter(|_| drawn).map(|column| kit::chart_resource(&column));
     let kept = state.charts.with(|charts| {
         kept(charts)
-            .flat_map(|(n, _, d)| [reuse::image(n, d), reuse::vector(n, d), reuse::sheet_resource(n, d)])
+            .flat_map(|(n, _, d)| {
+                [reuse::image(n, d), reuse::vector(n, d), reuse::page(n, d), reuse::sheet_resource(n, d)]
+            })
             .collect::<Vec<_>>()
     });
     chart.into_iter().chain([kit::recipe_resource()]).chain(kept).collect()
@@ -41,8 +44,9 @@ fn kept(charts: &[DossierChart]) -> impl Iterator<Item = (usize, &DossierChart, 
 }
 
 /// The files made on the page, with their bytes: the chart as PNG at twice its size on
-/// screen (for print), the recipe, and each chart kept (PNG drawn off screen, sheet).
-fn attachments(state: AppState) -> Vec<Attachment> {
+/// screen (for print), the recipe, and each chart kept (PNG drawn off screen, SVG, its
+/// standalone page when the `scripts` it carries could be fetched, sheet).
+fn attachments(state: AppState, scripts: Option<&PageScripts>) -> Vec<Attachment> {
     let recipe = crate::ui::share::recipe::current(state);
     let title = state.dataset.with_untracked(|d| d.as_ref().map(|d| d.title.clone())).unwrap_or_default();
     let mut out: Vec<Attachment> = untrack(|| attachment_resources(state))
@@ -63,6 +67,9 @@ fn attachments(state: AppState) -> Vec<Attachment> {
             }
             if let Some(svg) = crate::ui::chart::panel::svg_of(drawn) {
                 out.push(Attachment { resource: reuse::vector(n, drawn), bytes: svg.into_bytes() });
+            }
+            if let Some(scripts) = scripts {
+                out.push(Attachment { resource: reuse::page(n, drawn), bytes: scripts.page(drawn).into_bytes() });
             }
             let sheet = reuse::sheet(n, drawn, &chart.made, &title).into_bytes();
             out.push(Attachment { resource: reuse::sheet_resource(n, drawn), bytes: sheet });
@@ -86,13 +93,19 @@ pub fn KitDownloads() -> impl IntoView {
         let id = engine.with_value(|e| state.kit.start(e, true));
         want.set_value(Some(wanted));
         error.set(None);
-        let message = UiToWorker::Kit {
-            id,
-            dataset: Box::new(dataset),
-            attachments: attachments(state),
-            today: crate::clock::today(),
-        };
-        engine.with_value(|e| e.send(message));
+        // The kept charts' pages carry ECharts: fetched from the app's own files first.
+        let kept = state.charts.with_untracked(|c| c.iter().any(|c| c.drawn.is_some()));
+        wasm_bindgen_futures::spawn_local(async move {
+            let scripts =
+                if kept { crate::ui::chart::panel::scripts().await.map_err(|e| error.set(Some(e))).ok() } else { None };
+            let message = UiToWorker::Kit {
+                id,
+                dataset: Box::new(dataset),
+                attachments: attachments(state, scripts.as_ref()),
+                today: crate::clock::today(),
+            };
+            engine.with_value(|e| e.send(message));
+        });
     };
     // The kit came back: save what was asked for.
     Effect::new(move || {

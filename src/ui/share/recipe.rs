@@ -1,8 +1,8 @@
-//! The recipe on the page: the current one (to save or share), and applying one (opened from
-//! a file or a link) to the next file read — its read settings, commune, chart and publication
-//! fields.
+//! The recipe on the page: the current one (to save or share: the dossier's sources, territory,
+//! steps, names, charts and publication fields), and applying one (opened from a file or a
+//! link) to the files read after it — each matched with the source it takes the place of.
 
-use crate::engine::dossier::recipe::{ChartSettings, Recipe};
+use crate::engine::dossier::recipe::{ChartSettings, DossierChart, Recipe};
 use crate::ui::state::{AppState, Geography, LoadState};
 use leptos::prelude::*;
 
@@ -17,7 +17,13 @@ pub fn current(state: AppState) -> Recipe {
         LoadState::Loaded(l) => l.detection.columns.iter().map(|c| (c.name.clone(), c.kind)).collect(),
         _ => state.recipe.with_untracked(|r| r.as_ref().map(|r| r.columns.clone()).unwrap_or_default()),
     };
-    recipe.territory = state.place.get_untracked().map(|p| p.code);
+    let place = state.place.get_untracked();
+    recipe.territory = place.as_ref().map(|p| p.code.clone());
+    recipe.place = place.filter(|p| p.level != crate::engine::territory::Level::Commune);
+    recipe.sources = state.dossier.with_untracked(|d| d.expected.clone());
+    recipe.names = state.names.get_untracked();
+    recipe.charts =
+        state.charts.with_untracked(|c| c.iter().map(|c| DossierChart { drawn: None, ..c.clone() }).collect());
     recipe.steps = untrack(|| state.steps_applied());
     recipe.chart = state.chart_column.get_untracked().map(|column| ChartSettings {
         column,
@@ -43,6 +49,13 @@ pub fn apply(state: AppState, recipe: Recipe) {
         state.chart_edits.set(chart.edits.clone());
         state.chart_columns.set(chart.columns.clone());
     }
+    state.names.set(recipe.names.clone());
+    state.charts.set(recipe.charts.clone());
+    state.expected.set(recipe.expected());
+    // An EPCI, a département, a région: the territory comes whole.
+    if recipe.place.is_some() {
+        state.place.set(recipe.place.clone());
+    }
     // Its publication fields are taken on the next rows of its commune.
     state.proposed.set_value(None);
     state.recipe.set(Some(recipe));
@@ -51,7 +64,11 @@ pub fn apply(state: AppState, recipe: Recipe) {
 /// Picks the recipe's commune once the geography is ready.
 pub fn follow(state: AppState) {
     Effect::new(move || {
-        let Some(code) = state.recipe.with(|r| r.as_ref().and_then(|r| r.territory.clone())) else { return };
+        let Some(code) =
+            state.recipe.with(|r| r.as_ref().filter(|r| r.place.is_none()).and_then(|r| r.territory.clone()))
+        else {
+            return;
+        };
         if let Geography::Ready(t) = state.geography.get()
             && state.place.with_untracked(|p| p.as_ref().is_none_or(|p| p.code != code))
             && let Some(place) = t.place(&code)
@@ -88,31 +105,11 @@ pub fn RecipeChanges() -> impl IntoView {
     });
     move || {
         changes.get().map(|(name, c)| {
-            let text = if c.is_empty() {
-                format!("Mêmes colonnes que le fichier de la recette (« {name} ») : elle s’applique telle quelle.")
-            } else {
-                let mut parts = Vec::new();
-                if !c.vintages.is_empty() {
-                    let pairs: Vec<String> = c.vintages.iter().map(|(a, b)| format!("{a} → {b}")).collect();
-                    parts.push(format!("même variable, autre millésime : {}", pairs.join(", ")));
+            let text = match crate::ui::messages::changes(&c) {
+                None => {
+                    format!("Mêmes colonnes que le fichier de la recette (« {name} ») : elle s’applique telle quelle.")
                 }
-                if !c.new.is_empty() {
-                    parts.push(format!("nouvelles colonnes : {}", c.new.join(", ")));
-                }
-                if !c.missing.is_empty() {
-                    parts.push(format!("colonnes absentes : {}", c.missing.join(", ")));
-                }
-                if !c.retyped.is_empty() {
-                    let kinds: Vec<String> = c
-                        .retyped
-                        .iter()
-                        .map(|(n, a, b)| {
-                            format!("{n} ({} → {})", crate::ui::messages::kind(*a), crate::ui::messages::kind(*b))
-                        })
-                        .collect();
-                    parts.push(format!("type changé : {}", kinds.join(", ")));
-                }
-                format!("Par rapport au fichier de la recette (« {name} ») : {}.", parts.join(" ; "))
+                Some(changes) => format!("Par rapport au fichier de la recette (« {name} ») : {changes}."),
             };
             view! { <p class="notice recipe-changes" role="status">{text}</p> }
         })

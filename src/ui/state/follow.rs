@@ -4,6 +4,7 @@
 
 use crate::engine::ErrorKind;
 use crate::engine::chart::{ChartKind, ChartRequest};
+use crate::engine::dossier::recipe::DossierChart;
 use crate::engine::dossier::sources::Contribution;
 use crate::engine::tidy::compile::Naming;
 use crate::engine::tidy::standardize::Step;
@@ -41,6 +42,25 @@ pub fn follow(state: AppState, engine: EngineHandle) {
             requests::refresh(state, engine);
         }
         settings
+    });
+    // The recipe's sources: the worker matches each file with the one it replaces.
+    Effect::new(move |previous: Option<()>| {
+        let expected = state.expected.get();
+        if previous.is_some() || !expected.is_empty() {
+            let id = engine.with_value(crate::ui::state::worker::Engine::next_id);
+            engine.with_value(|e| e.send(UiToWorker::Expect { id, expected }));
+        }
+    });
+    // The dossier changed (a file, a territory, a name): the charts kept are drawn again from
+    // it, so that each follows the dossier of today.
+    Effect::new(move || {
+        state.dossier.track();
+        let charts: Vec<_> =
+            state.charts.with_untracked(|c| c.iter().map(|c| DossierChart { drawn: None, ..c.clone() }).collect());
+        if !charts.is_empty() {
+            let id = engine.with_value(crate::ui::state::worker::Engine::next_id);
+            engine.with_value(|e| e.send(UiToWorker::Redraw { id, charts }));
+        }
     });
     // Files too large to keep, streamed for another territory: read again for this one.
     Effect::new(move || {

@@ -10,7 +10,7 @@ pub mod worker;
 
 use crate::engine::Error;
 use crate::engine::chart::{ChartKind, Drawn, Edits};
-use crate::engine::dossier::recipe::{DossierChart, Recipe};
+use crate::engine::dossier::recipe::{DossierChart, Expected, Recipe};
 use crate::engine::dossier::saved::{self, Saved};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::kit::KitFile;
@@ -139,6 +139,8 @@ pub struct AppState {
     pub applied: RwSignal<usize>,
     /// The recipe opened (from a file or a link), applied to the files read after it.
     pub recipe: RwSignal<Option<Recipe>>,
+    /// The sources that recipe expects: each file read is matched with the one it replaces.
+    pub expected: RwSignal<Vec<Expected>>,
     /// The variable dictionary read: its file name and how many variables it labels.
     pub dictionary: Latest<(String, usize)>,
     /// The latest publication kit, or why it could not be built.
@@ -182,6 +184,7 @@ impl AppState {
             applied: RwSignal::new(0),
             names: RwSignal::new(Vec::new()),
             recipe: RwSignal::new(None),
+            expected: RwSignal::new(Vec::new()),
             dictionary: Latest::new(),
             kit: Latest::new(),
         }
@@ -232,6 +235,7 @@ impl AppState {
             chart_edits: self.chart_edits.get(),
             chart_columns: self.chart_columns.get(),
             charts: self.charts.get(),
+            expected: self.expected.get(),
             dataset: self.dataset.get(),
             proposed: self.proposed.get_value(),
             description_auto: self.description_auto.get(),
@@ -347,6 +351,22 @@ impl AppState {
             }
             WorkerToUi::Charted { id, drawn } => {
                 self.chart.answer(id, Ok(Arc::new(*drawn)));
+            }
+            WorkerToUi::Redrawn { charts, .. } => {
+                // Each chart as the dossier draws it today; one it cannot draw stays as kept.
+                // (A chart kept or removed since the request: the answer is for another list.)
+                self.charts.update(|kept| {
+                    if kept.len() != charts.len() {
+                        return;
+                    }
+                    for (chart, redrawn) in kept.iter_mut().zip(charts) {
+                        if let Some(redrawn) =
+                            redrawn.filter(|r| r.made == chart.made && r.settings.kind == chart.settings.kind)
+                        {
+                            *chart = redrawn;
+                        }
+                    }
+                });
             }
             WorkerToUi::Packed { id, file } => {
                 self.packed.answer(id, Ok(Arc::new(file)));

@@ -30,7 +30,12 @@ pub fn next(state: AppState, engine: EngineHandle) {
         return;
     };
     state.waiting.set(state.queue.with_value(std::collections::VecDeque::len));
-    let recipe = state.recipe.with_untracked(|r| r.as_ref().map(|r| r.read));
+    // The settings of the source of its series the recipe expects, else the recipe's own.
+    let name = file.name();
+    let recipe = state
+        .expected
+        .with_untracked(|e| crate::engine::dossier::recipe::options_for(e, &name))
+        .or_else(|| state.recipe.with_untracked(|r| r.as_ref().map(|r| r.read)));
     state.file.set_value(Some(file));
     state.options.set(options.or(recipe).unwrap_or_default());
     read(state, engine);

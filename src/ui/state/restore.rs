@@ -59,6 +59,7 @@ fn restore(
     state.chart_edits.set(k.chart_edits);
     state.chart_columns.set(k.chart_columns);
     state.charts.set(k.charts);
+    state.expected.set(k.expected);
     state.restored_chart.set_value(k.chart_column);
     state.dataset.set(k.dataset);
     state.proposed.set_value(k.proposed);
