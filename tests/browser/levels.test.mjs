@@ -61,6 +61,13 @@ test("a file of several levels: the commune beside its EPCI, département, régi
   const form = page.getByRole("form", { name: "Le jeu de données" });
   assert.equal(await form.getByLabel("Territoires").inputValue(), "fr:epci:200093201");
   await axe(carnet, "l’EPCI pour territoire");
+  // France as the territory: its own row, published as the country.
+  await page.getByRole("button", { name: "Choisir la France comme territoire" }).click();
+  const france = page.getByRole("table", { name: /^France \(FR\) : 1 ligne$/ });
+  await france.waitFor();
+  assert.deepEqual(await france.locator("thead th").allInnerTexts(), ["Colonne", "France · Ligne 103"]);
+  assert.equal(await form.getByLabel("Territoires").inputValue(), "country:fr");
+  await carnet.screenshot("96-niveaux-france", ".selection");
   await page.getByRole("button", { name: "Choisir la commune de Sailly-lez-Lannoy (code Insee 59522) comme territoire" }).click();
   await page.getByRole("table", { name: "Sailly-lez-Lannoy (59522) : 1 ligne et 4 de comparaison" }).waitFor();
   assert.equal(await form.getByLabel("Territoires").inputValue(), "fr:commune:59522");

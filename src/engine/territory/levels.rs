@@ -425,6 +425,8 @@ mod tests {
             Place { level: Level::Departement, code: "59".into(), name: "Nord".into(), epci: None, ..epci.clone() };
         let levels: Vec<Level> = rows(ws.table(), &nord).into_iter().map(|(_, l)| l).collect();
         assert_eq!(levels, [Level::Departement, Level::Region, Level::France]);
+        let france = Place { level: Level::France, code: "FR".into(), name: "France".into(), ..nord.clone() };
+        assert_eq!(rows(ws.table(), &france), [(4, Level::France)], "France alone, its own row");
         // A file of communes only has no row for the EPCI.
         let communes =
             crate::engine::read::workspace::Workspace::load("c.csv", b"codgeo;x\n59522;1\n59339;2\n", &mut ()).unwrap();

@@ -326,7 +326,7 @@ impl Territories {
     }
 
     /// The territories above the commune `code` a user may choose instead: its EPCI, its
-    /// département and its région, each as a place of its own.
+    /// département, its région and France, each as a place of its own.
     pub fn above(&self, code: &str) -> Vec<Place> {
         let Some(commune) = self.place(code) else { return Vec::new() };
         let epci = commune.epci.as_ref().map(|e| Place {
@@ -353,7 +353,8 @@ impl Territories {
             name: commune.region.name.clone(),
             ..departement.clone()
         };
-        epci.into_iter().chain([departement, region]).collect()
+        let france = Place { level: Level::France, code: "FR".to_owned(), name: "France".to_owned(), ..region.clone() };
+        epci.into_iter().chain([departement, region, france]).collect()
     }
 
     /// Communes matching `query`, best first, at most `limit`.
@@ -482,6 +483,10 @@ mod tests {
         let p = t.place("59522").unwrap();
         assert_eq!(p.epci.as_ref().unwrap().name, "Métropole Européenne de Lille");
         assert_eq!(p.zone(), "fr:commune:59522");
+        let above: Vec<(Level, String)> = t.above("59522").into_iter().map(|p| (p.level, p.code)).collect();
+        let levels = [Level::Epci, Level::Departement, Level::Region, Level::France];
+        assert_eq!(above.iter().map(|(l, _)| *l).collect::<Vec<_>>(), levels);
+        assert_eq!(above[3].1, "FR");
     }
 
     #[test]
