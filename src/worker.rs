@@ -195,8 +195,9 @@ async fn load(
         return failed(ErrorKind::TooLargeWithoutCommune { size });
     }
     let started = js_sys::Date::now();
-    // Kept whole when it fits, to be read again for another commune or with corrections.
-    let keep = codes.is_none() || size <= STREAM_ABOVE;
+    // Kept whole when it fits, to be read again for another commune or with corrections; a
+    // workbook or an archive is always read whole.
+    let keep = codes.is_none() || size <= STREAM_ABOVE || crate::engine::read::container::by_name(&file_name);
     let mut reading = Reading::new(&file_name, size, options, codes.as_deref(), keep);
     if let Err(s) = read(file, &mut reading, id, cancelled, post).await {
         return match s {

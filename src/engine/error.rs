@@ -66,6 +66,13 @@ pub enum ErrorKind {
         /// What it was recognised as (`"zip"`, `"gzip"`, `"xls"`).
         format: String,
     },
+    /// A workbook or an archive that gives no table.
+    Container {
+        /// What it is.
+        format: crate::engine::read::container::Format,
+        /// Why.
+        problem: crate::engine::read::container::Problem,
+    },
     /// The file is a document or an image (a PDF, a PNG…), not a table.
     Document {
         /// What it was recognised as (`"pdf"`, `"png"`, `"jpeg"`, `"gif"`).
@@ -137,6 +144,7 @@ impl fmt::Display for Error {
                 write!(f, "binary content at byte {} (line {})", position.byte, position.line)
             }
             ErrorKind::Archive { format } => write!(f, "{format} archive, not a CSV file"),
+            ErrorKind::Container { format, problem } => write!(f, "{format:?}: {problem:?}"),
             ErrorKind::Document { format } => write!(f, "{format} document, not a CSV file"),
             ErrorKind::NoRows { header_line } => {
                 write!(f, "header on line {header_line} but no data row")

@@ -10,6 +10,7 @@ use crate::engine::format;
 use crate::engine::publish::check::Issue;
 use crate::engine::publish::quality::Criterion;
 use crate::engine::publish::vocabulary;
+use crate::engine::read::container::{Format, Opened, Problem};
 use crate::engine::read::decode::Encoding;
 use crate::engine::read::dialect::{LineEnding, Separator};
 use crate::engine::read::parse::SetAsideReason;
@@ -21,6 +22,95 @@ use crate::engine::tidy::standardize::{Step, StepError};
 use crate::engine::{Error, ErrorKind};
 use crate::ui::widgets::download::DownloadError;
 use crate::ui::widgets::fetch::FetchError;
+
+/// What Carnet reads, said after a refusal.
+const READABLE: &str = "Carnet lit les fichiers CSV (texte, colonnes séparées par «\u{a0};\u{a0}», «\u{a0},\u{a0}», une \
+     tabulation ou «\u{a0}|\u{a0}»), les classeurs Excel (.xlsx, .xls) et OpenDocument (.ods), et les archives ZIP de \
+     l’Insee : exportez les données dans l’un de ces formats depuis leur source, puis chargez ce fichier.";
+
+/// A container's format in words, with its article.
+pub fn container_format(format: Format) -> &'static str {
+    match format {
+        Format::Xlsx => "un classeur Excel (.xlsx)",
+        Format::Xlsb => "un classeur Excel binaire (.xlsb)",
+        Format::Xls => "un classeur Excel 97-2003 (.xls)",
+        Format::Ods => "un classeur OpenDocument (.ods)",
+        Format::Zip => "une archive ZIP",
+    }
+}
+
+/// What a workbook or an archive held and which part was read, for the detection's summary:
+/// « Classeur Excel (.xlsx), feuille « COM » ».
+pub fn opened(o: &Opened) -> String {
+    let what = container_format(o.format);
+    let what = what.strip_prefix("un ").or_else(|| what.strip_prefix("une ")).unwrap_or(what);
+    let mut first = what.chars();
+    let what: String = first.next().map(|c| c.to_uppercase().chain(first).collect()).unwrap_or_default();
+    let part = o.parts.get(o.part).map(String::as_str).unwrap_or_default();
+    let mut text = match o.format {
+        Format::Zip => format!("{what}, fichier « {part} »"),
+        _ => format!("{what}, feuille « {part} »"),
+    };
+    if let Some(inner) = &o.inner {
+        text.push_str(&format!(
+            ", feuille « {} »",
+            inner.parts.get(inner.part).map(String::as_str).unwrap_or_default()
+        ));
+    }
+    text
+}
+
+/// Why that part was read, and what came with it, for the detection's evidence.
+pub fn opened_why(o: &Opened) -> Vec<String> {
+    let mut out = Vec::new();
+    let (part, parts) =
+        if o.format == Format::Zip { ("Fichier", "fichiers de données") } else { ("Feuille", "feuilles") };
+    let name = o.parts.get(o.part).map(String::as_str).unwrap_or_default();
+    let all = o.parts.iter().map(|p| format!("« {p} »")).collect::<Vec<_>>().join(", ");
+    out.push(match (o.chosen, o.format) {
+        (true, _) => format!("{part} « {name} » lu, comme demandé ({} : {all}).", count(o.parts.len() as u64, &parts[..parts.len() - 1], parts)),
+        (false, Format::Zip) => format!(
+            "Fichier « {name} » lu : celui des communes, ou le premier ({} : {all}). Choisissez-en un autre ci-dessous.",
+            count(o.parts.len() as u64, "fichier de données", "fichiers de données")
+        ),
+        (false, _) => format!(
+            "Feuille « {name} » lue : celle qui contient le plus de codes de communes ({} : {all}). Choisissez-en une autre ci-dessous.",
+            count(o.parts.len() as u64, "feuille", "feuilles")
+        ),
+    });
+    if let Some(inner) = &o.inner {
+        out.extend(opened_why(inner));
+    }
+    if let Some(d) = &o.dictionary {
+        out.push(format!(
+            "Dictionnaire des variables de l’archive (« {d} ») chargé : les indicateurs sont nommés en mots."
+        ));
+    }
+    out
+}
+
+/// Why a workbook or an archive gives no table.
+fn container(file: &str, format: Format, problem: &Problem) -> String {
+    let what = container_format(format);
+    let part = if format == Format::Zip { "fichier" } else { "feuille" };
+    match problem {
+        Problem::Protected => format!(
+            "Le fichier « {file} » est {what} protégé par un mot de passe : Carnet ne peut pas l’ouvrir. Ouvrez-le dans \
+             votre tableur, enregistrez-en une copie sans mot de passe, puis chargez cette copie."
+        ),
+        Problem::Damaged(detail) => format!(
+            "Le fichier « {file} » se présente comme {what}, mais il est abîmé ou incomplet (détail : {detail}). \
+             Téléchargez-le à nouveau depuis sa source."
+        ),
+        Problem::TooLarge { member } => format!(
+            "Le fichier « {file} » ({what}) contient « {member} », qui une fois décompressé dépasserait {} ou se \
+             décompresse de façon anormale : Carnet ne l’ouvre pas, pour ne pas bloquer le navigateur.",
+            size(crate::engine::read::container::MAX_BYTES)
+        ),
+        Problem::NothingToRead => format!("Le fichier « {file} » est {what} sans aucun tableau à lire. {READABLE}"),
+        Problem::NoSuchPart(i) => format!("Le fichier « {file} » ({what}) n’a pas de {part} numéro {}.", i + 1),
+    }
+}
 
 /// The message for an error about file `file`.
 pub fn error(file: &str, error: &Error) -> String {
@@ -62,29 +152,28 @@ pub fn error(file: &str, error: &Error) -> String {
         ),
         ErrorKind::Archive { format } => {
             let what = match format.as_str() {
-                "zip" => "une archive ZIP (ou un classeur Excel .xlsx)",
+                "zip" => "une archive ZIP",
                 "xls" => "un classeur Excel (.xls)",
                 "gzip" => "une archive compressée gzip",
                 _ => "une archive",
             };
             format!(
-                "Le fichier « {file} » est {what}, pas un fichier CSV. Extrayez le fichier CSV de l’archive, \
-                 ou enregistrez la feuille au format CSV, puis chargez-le."
+                "Le fichier « {file} » est {what} trop volumineuse pour être ouverte dans le navigateur, ou d’un format \
+                 que Carnet ne décompresse pas. Extrayez-en le fichier de données, puis chargez-le."
             )
         }
+        ErrorKind::Container { format, problem } => container(file, *format, problem),
         ErrorKind::Document { format } => {
             let what = match format.as_str() {
                 "pdf" => "un document PDF",
                 "png" => "une image PNG",
                 "jpeg" => "une image JPEG",
                 "gif" => "une image GIF",
+                "numbers" => "un classeur Numbers (Apple)",
+                "docx" => "un document Word",
                 _ => "un document",
             };
-            format!(
-                "Le fichier « {file} » est {what}, pas un tableau de données. Carnet lit les fichiers CSV \
-                 (texte, colonnes séparées par «\u{a0};\u{a0}», «\u{a0},\u{a0}», une tabulation ou «\u{a0}|\u{a0}») : \
-                 exportez les données en CSV depuis leur source, puis chargez ce fichier."
-            )
+            format!("Le fichier « {file} » est {what}, pas un tableau de données. {READABLE}")
         }
         ErrorKind::NoRows { header_line } => format!(
             "Le fichier « {file} » n’a pas de données : son en-tête (ligne {header_line}) n’est suivi d’aucune ligne."

@@ -132,7 +132,7 @@ test("bad files get a clear French message naming the file and the place", async
   const cases = [
     ["empty", /« vide\.csv » est vide/],
     ["binary", /« photo\.csv » est une image PNG, pas un tableau de données/],
-    ["zip", /« filosofi_2020\.csv » est une archive ZIP/],
+    ["zip", /« filosofi_2020\.csv » se présente comme une archive ZIP, mais il est abîmé ou incomplet/],
     ["headerOnly", /« entete\.csv » n’a pas de données : son en-tête \(ligne 1\)/],
   ];
   for (const [key, message] of cases) {

@@ -44,7 +44,7 @@ export class CarnetPage {
     return carnet;
   }
 
-  get fileInput() { return this.page.getByLabel(/^Fichiers CSV à ouvrir/); }
+  get fileInput() { return this.page.getByLabel(/^Fichiers à ouvrir/); }
   get commune() { return this.page.getByRole("combobox", { name: /Commune/ }); }
   get detected() { return this.page.getByRole("region", { name: "Format détecté" }); }
   get alert() { return this.page.getByRole("alert").first(); }

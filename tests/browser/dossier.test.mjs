@@ -168,7 +168,7 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
     list.getByRole("button", { name: "Oui, oublier ce dossier" }).click(),
   ]);
   await page.getByRole("heading", { name: "Carnet", level: 1 }).waitFor();
-  await page.getByLabel(/^Fichiers CSV à ouvrir/).waitFor();
+  await page.getByLabel(/^Fichiers à ouvrir/).waitFor();
   assert.equal(await page.getByRole("region", { name: /^Le dossier : / }).count(), 0);
   const kept = await page.evaluate(() => window.carnetStore.load());
   assert.deepEqual(kept, { state: null, files: [] });

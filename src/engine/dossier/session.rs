@@ -188,6 +188,12 @@ impl Session {
     /// another territory) unless it streamed. A file of the same name replaces the one read
     /// before; the file becomes the one shown.
     pub fn loaded(&mut self, ws: Workspace, bytes: Option<Vec<u8>>, options: ReadOptions, size: u64) {
+        // An archive's dictionary labels the dossier's columns, unless one was read already.
+        if self.dictionary.is_none()
+            && let Some((name, bytes)) = ws.dictionary()
+        {
+            self.dictionary = Dictionary::read(name, bytes).ok();
+        }
         let mut source = Source::new(ws, bytes, options, size);
         source.filter(self.place.as_ref(), &self.steps);
         let at = match self.sources.iter().position(|s| s.file_name() == source.file_name()) {

@@ -5,8 +5,10 @@
 //! (column kinds, then typed columns) → [`workspace`] (the file read: detection and table).
 //! [`scan`] and [`stream`] are the territory-first path (only a sample and the chosen
 //! communes' rows are parsed), [`reading`] feeds a file chunk by chunk to either, and
-//! [`source`] tells the producer and vintage a file's name gives.
+//! [`source`] tells the producer and vintage a file's name gives. A workbook or an archive is
+//! first opened by [`container`] to the text of its sheet or member.
 
+pub mod container;
 pub mod decode;
 pub mod dialect;
 pub mod infer;
@@ -56,6 +58,12 @@ pub struct ReadOptions {
     pub header_line: Option<u64>,
     /// The decimal sign of every numeric column.
     pub decimal: Option<DecimalSign>,
+    /// In a workbook, the sheet to read (an index among its worksheets).
+    #[serde(default)]
+    pub sheet: Option<u16>,
+    /// In an archive, the table to read (an index among its tables).
+    #[serde(default)]
+    pub member: Option<u16>,
 }
 
 /// Everything detected while reading a file.
@@ -79,6 +87,9 @@ pub struct Detection {
     pub mixed_lines: Vec<u64>,
     /// The columns.
     pub columns: Vec<ColumnInfo>,
+    /// The workbook or archive the table was read in, and which part of it.
+    #[serde(default)]
+    pub container: Option<container::Opened>,
 }
 
 /// Rows parsed into columns whatever the focus, for detection and preview.

@@ -28,6 +28,9 @@ pub struct Workspace {
     set_aside: Vec<SetAside>,
     /// The commune codes the file was read for, when only their rows were kept.
     focus: Option<Vec<String>>,
+    /// The variable dictionary that came with the table (an archive's `meta_` member): its
+    /// name and bytes.
+    dictionary: Option<(String, Vec<u8>)>,
 }
 
 impl Workspace {
@@ -62,6 +65,26 @@ impl Workspace {
         focus: Option<&[String]>,
         progress: &mut dyn Progress,
     ) -> Result<Self> {
+        if let Some(unwrapped) = super::container::open(bytes, options)? {
+            // A sheet Carnet wrote is UTF-8 text with `;`; an archive's CSV is read as any file.
+            let inner = ReadOptions {
+                sheet: None,
+                member: None,
+                ..if unwrapped.written {
+                    ReadOptions {
+                        encoding: Some(Encoding::Utf8),
+                        separator: Some(dialect::Separator::Semicolon),
+                        ..options
+                    }
+                } else {
+                    options
+                }
+            };
+            let mut ws = Self::load_for(file_name, &unwrapped.bytes, inner, focus, progress)?;
+            ws.detection.container = Some(unwrapped.opened);
+            ws.dictionary = unwrapped.dictionary;
+            return Ok(ws);
+        }
         let encoding = encoding_of(bytes, options)?;
         if let Some(codes) = focus
             && bytes.len() > FOCUS_MIN_BYTES
@@ -147,8 +170,17 @@ impl Workspace {
                     odd: i.odd,
                 })
                 .collect(),
+            container: None,
         };
-        Ok(Self { file_name: file_name.to_owned(), detection, table, lines: parsed.lines, set_aside, focus })
+        Ok(Self {
+            file_name: file_name.to_owned(),
+            detection,
+            table,
+            lines: parsed.lines,
+            set_aside,
+            focus,
+            dictionary: None,
+        })
     }
 
     /// Whether the table holds every row of the file (it was not read for some communes only).
@@ -174,6 +206,11 @@ impl Workspace {
     /// What was detected.
     pub fn detection(&self) -> &Detection {
         &self.detection
+    }
+
+    /// The variable dictionary that came with the table (an archive's `meta_` member).
+    pub fn dictionary(&self) -> Option<(&str, &[u8])> {
+        self.dictionary.as_ref().map(|(n, b)| (n.as_str(), b.as_slice()))
     }
 
     /// The whole table.

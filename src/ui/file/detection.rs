@@ -3,6 +3,8 @@
 
 use crate::engine::format;
 use crate::engine::publish;
+use crate::engine::read::ReadOptions;
+use crate::engine::read::container::{Format, Opened};
 use crate::engine::read::decode::Encoding;
 use crate::engine::read::dialect::Separator;
 use crate::engine::table::DecimalSign;
@@ -41,15 +43,55 @@ fn Detected(
     let state = expect_context::<AppState>();
     let engine = expect_context::<EngineHandle>();
     let d = &loaded.detection;
+    // A sheet of a workbook has no encoding nor separator of its own: Carnet wrote its text.
+    let sheet = d.container.as_ref().is_some_and(|c| c.format != Format::Zip || c.inner.is_some());
+    let text = if sheet {
+        String::new()
+    } else {
+        format!(
+            "Encodage : {} · Séparateur : {} · ",
+            messages::encoding(d.encoding),
+            messages::separator(d.dialect.separator)
+        )
+    };
     let summary = format!(
-        "Encodage : {} · Séparateur : {} · Décimale : {} · En-tête : ligne {} · {}, {}",
-        messages::encoding(d.encoding),
-        messages::separator(d.dialect.separator),
+        "{}{text}Décimale : {} · En-tête : ligne {} · {}, {}",
+        d.container.as_ref().map(|c| format!("{} · ", messages::opened(c))).unwrap_or_default(),
         messages::decimal(d.decimal),
         d.layout.header_line,
         messages::count(d.rows as u64, "ligne", "lignes"),
         messages::count(d.columns.len() as u64, "colonne", "colonnes"),
     );
+    // The sheet or the archive's file read, to choose another.
+    let parts = |o: &Opened, id: &'static str, label: &'static str, set: fn(&mut ReadOptions, u16)| {
+        let options = o
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| view! { <option value=i.to_string() selected=i == o.part>{p.clone()}</option> })
+            .collect_view();
+        let on_change = move |ev: leptos::ev::Event| {
+            if let Ok(i) = event_target_value(&ev).parse::<u16>() {
+                requests::correct(state, engine, |o| set(o, i));
+            }
+        };
+        view! {
+            <label for=id>{label}</label>
+            <select id=id on:change=on_change>{options}</select>
+        }
+    };
+    let container_choice = d.container.as_ref().map(|c| {
+        let sheet_of = if c.format == Format::Zip { c.inner.as_deref() } else { Some(c) };
+        view! {
+            <div class="overrides">
+                {(c.format == Format::Zip).then(|| parts(c, "fmt-member", "Fichier de l’archive lu", |o, i| {
+                    o.member = Some(i);
+                    o.sheet = None;
+                }))}
+                {sheet_of.map(|s| parts(s, "fmt-sheet", "Feuille lue", |o, i| o.sheet = Some(i)))}
+            </div>
+        }
+    });
     let encodings = [
         Encoding::Utf8,
         Encoding::Utf8Bom,
@@ -123,11 +165,14 @@ fn Detected(
                 )}
                 "Si une détection est fausse, corrigez-la : le fichier est relu aussitôt."
             </p>
-            <div class="overrides">
+            {container_choice}
+            <div class="overrides" hidden=sheet>
                 <label for="fmt-encoding">"Encodage"</label>
                 <select id="fmt-encoding" on:change=on_encoding>{encoding_options}</select>
                 <label for="fmt-separator">"Séparateur"</label>
                 <select id="fmt-separator" on:change=on_separator>{separator_options}</select>
+            </div>
+            <div class="overrides">
                 <label for="fmt-decimal">"Décimale"</label>
                 <select id="fmt-decimal" on:change=on_decimal>
                     <option value="" disabled=true selected=d.decimal.is_none()>"aucune (nombres entiers)"</option>
@@ -150,7 +195,10 @@ fn Evidence(
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
     let d = &loaded.detection;
-    let mut facts: Vec<String> = vec![format!("Fins de ligne : {}.", messages::line_ending(d.dialect.line_ending))];
+    let mut facts: Vec<String> = d.container.as_ref().map(messages::opened_why).unwrap_or_default();
+    if d.container.is_none() {
+        facts.push(format!("Fins de ligne : {}.", messages::line_ending(d.dialect.line_ending)));
+    }
     if !d.mixed_lines.is_empty() {
         let lines: Vec<String> = d.mixed_lines.iter().map(|l| format::integer(*l as i64)).collect();
         facts.push(format!(

@@ -51,11 +51,12 @@ pub fn FilePicker() -> impl IntoView {
             on:drop=on_drop
         >
             <label for="file-input" class="file-label">
-                <span class="file-title">"Fichiers CSV à ouvrir"</span>
+                <span class="file-title">"Fichiers à ouvrir (CSV, classeurs, archives ZIP)"</span>
                 <span class="hint">
                     "Choisissez un ou plusieurs fichiers, ou déposez-les ici, dans l’ordre que vous voulez : extraits Insee "
-                    "(plusieurs millésimes), CAF, Observatoire des territoires… "
-                    "Séparateur, encodage et ligne d’en-tête sont détectés automatiquement."
+                    "(plusieurs millésimes), CAF, Observatoire des territoires… en CSV, en classeur Excel (.xlsx, .xls) ou "
+                    "OpenDocument (.ods), ou l’archive ZIP telle que l’Insee la livre. Séparateur, encodage, feuille et "
+                    "ligne d’en-tête sont détectés automatiquement."
                 </span>
                 <span class="file-button" aria-hidden="true">"Choisir des fichiers…"</span>
                 <span class="file-name" aria-hidden="true">{move || chosen.get().unwrap_or_else(|| "Aucun fichier choisi".to_owned())}</span>
@@ -65,12 +66,17 @@ pub fn FilePicker() -> impl IntoView {
                 class="visually-hidden-input"
                 type="file"
                 multiple
-                accept=".csv,.txt,.tsv,text/csv,text/plain"
+                accept=crate::ui::file::picker::ACCEPTED
                 on:change=on_change
             />
         </div>
     }
 }
+
+/// The files the pickers offer: text tables, workbooks, archives.
+pub const ACCEPTED: &str = ".csv,.txt,.tsv,.xlsx,.xlsm,.xlsb,.xls,.ods,.zip,text/csv,text/plain,application/zip,\
+     application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,\
+     application/vnd.oasis.opendocument.spreadsheet";
 
 /// A secondary file input, drawn like the main one but smaller: a title, a hint, a button.
 #[component]

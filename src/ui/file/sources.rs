@@ -225,7 +225,7 @@ pub fn SourcesPanel() -> impl IntoView {
                     class="visually-hidden-input"
                     tabindex="-1"
                     aria-label="Fichier qui remplace un fichier du dossier"
-                    accept=".csv,.txt,.tsv,text/csv,text/plain"
+                    accept=crate::ui::file::picker::ACCEPTED
                     node_ref=replace_input
                     on:change=on_replace
                 />
