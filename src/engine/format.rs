@@ -17,6 +17,23 @@ use super::table::Marker;
 pub const SECRET: &str = "s";
 /// How a not-available cell is written.
 pub const NOT_AVAILABLE: &str = "nd";
+/// How a not-significant cell is written.
+pub const NOT_SIGNIFICANT: &str = "ns";
+/// How a cell that does not apply is written.
+pub const NOT_APPLICABLE: &str = "so";
+/// Every way the published files write a missing value (the schema's `missingValues`).
+pub const MISSING: [&str; 5] = ["", SECRET, NOT_AVAILABLE, NOT_SIGNIFICANT, NOT_APPLICABLE];
+
+/// How the published files write a missing value of this kind.
+pub fn written(marker: Marker) -> &'static str {
+    match marker {
+        Marker::Empty => "",
+        Marker::Secret => SECRET,
+        Marker::NotAvailable => NOT_AVAILABLE,
+        Marker::NotSignificant => NOT_SIGNIFICANT,
+        Marker::NotApplicable => NOT_APPLICABLE,
+    }
+}
 
 /// The thousands separator: narrow no-break space.
 pub const GROUP: char = '\u{202F}';
@@ -56,6 +73,8 @@ pub fn marker(marker: Marker) -> &'static str {
         Marker::Empty => "",
         Marker::Secret => "secret",
         Marker::NotAvailable => "n.d.",
+        Marker::NotSignificant => "n.s.",
+        Marker::NotApplicable => "s.o.",
     }
 }
 
@@ -73,8 +92,8 @@ pub fn cell(cell: Cell<'_>) -> String {
     }
 }
 
-/// A cell as the files Carnet publishes write it: decimal point, ISO dates, [`SECRET`] and
-/// [`NOT_AVAILABLE`] for the markers, text as it was read.
+/// A cell as the files Carnet publishes write it: decimal point, ISO dates, [`MISSING`] for
+/// the markers, text as it was read.
 pub fn plain(cell: Cell<'_>) -> String {
     match cell {
         Cell::Text(s) => s.to_owned(),
@@ -83,9 +102,7 @@ pub fn plain(cell: Cell<'_>) -> String {
         Cell::Year(v) => v.to_string(),
         Cell::Date(d) => super::calendar::iso(d),
         Cell::Bool(b) => b.to_string(),
-        Cell::Missing(Marker::Empty) => String::new(),
-        Cell::Missing(Marker::Secret) => SECRET.to_owned(),
-        Cell::Missing(Marker::NotAvailable) => NOT_AVAILABLE.to_owned(),
+        Cell::Missing(m) => written(m).to_owned(),
     }
 }
 

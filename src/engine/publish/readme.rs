@@ -202,7 +202,11 @@ fn steps(facts: &Facts) -> Vec<String> {
             count(facts.set_aside, "ligne", "lignes")
         ));
     }
-    steps.push("marques de secret statistique et de valeur non disponible écrites `s` et `nd`".to_owned());
+    steps.push(
+        "marques de secret statistique et de valeur non disponible, non significative ou sans objet écrites `s`, \
+         `nd`, `ns` et `so`"
+            .to_owned(),
+    );
     if !facts.neutralized.is_empty() {
         let cells: usize = facts.neutralized.iter().map(|(_, n)| n).sum();
         let columns: Vec<String> = facts.neutralized.iter().map(|(c, _)| code(c)).collect();
@@ -246,6 +250,9 @@ fn glossary(facts: &Facts) -> Vec<(String, String)> {
         ));
     }
     terms.push(("`nd`".to_owned(), "valeur non disponible dans la source.".to_owned()));
+    terms
+        .push(("`ns`".to_owned(), "valeur non significative : trop peu d’observations pour être diffusée.".to_owned()));
+    terms.push(("`so`".to_owned(), "sans objet : l’indicateur ne s’applique pas à ce territoire.".to_owned()));
     if let Some(p) = crate::engine::read::source::publication(&facts.file_name) {
         terms.extend(p.glossary.iter().map(|(t, m)| ((*t).to_owned(), (*m).to_owned())));
     }

@@ -7,7 +7,7 @@
 
 use super::dataset::Dataset;
 use super::facts::{Facts, FieldFacts};
-use crate::engine::format::{NOT_AVAILABLE, SECRET};
+use crate::engine::format::MISSING;
 use crate::engine::table::{CodeKind, ColumnKind};
 use serde_json::{Value, json};
 
@@ -70,7 +70,7 @@ pub fn table_schema(facts: &Facts, dataset: &Dataset, today: &str) -> Value {
         "lastModified": today,
         "version": "1.0.0",
         "fields": fields,
-        "missingValues": ["", SECRET, NOT_AVAILABLE],
+        "missingValues": MISSING,
     });
     if let Some(licence) = licence(&dataset.license) {
         schema["licenses"] = json!([licence]);
@@ -188,7 +188,7 @@ mod tests {
             "CODGEO;NB;PART;an\n59522;765;12,5 %;2020\n59522;s;nd;2021\n",
             "59522",
         );
-        assert_eq!(s["missingValues"], json!(["", "s", "nd"]));
+        assert_eq!(s["missingValues"], json!(["", "s", "nd", "ns", "so"]));
         assert_eq!(
             s["fields"][0],
             json!({

@@ -41,6 +41,9 @@ pub struct ColumnInfo {
     pub secret: usize,
     /// Cells marked not available.
     pub not_available: usize,
+    /// Cells marked not significant (`ns`) or not applicable (`so`).
+    #[serde(default)]
+    pub not_published: usize,
     /// Codes whose lost leading zeros were restored.
     pub repaired: usize,
     /// Values of a code column that are not well-formed codes.

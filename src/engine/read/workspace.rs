@@ -166,6 +166,7 @@ impl Workspace {
                     missing: c.values().null_count(),
                     secret: c.count(Marker::Secret),
                     not_available: c.count(Marker::NotAvailable),
+                    not_published: c.count(Marker::NotSignificant) + c.count(Marker::NotApplicable),
                     repaired: i.repaired,
                     odd: i.odd,
                 })

@@ -89,8 +89,12 @@ pub enum Marker {
     Empty = 1,
     /// Statistical secret (`s`, `secret`).
     Secret = 2,
-    /// Not available (`nd`, `n.d.`, `NA`, `-`, or a sentinel such as `-9999`).
+    /// Not available (`nd`, `n.d.`, `NA`, `-`, `.`, or a sentinel such as `-9999`).
     NotAvailable = 3,
+    /// Not significant: too few observations to publish (`ns`, `n.s.`).
+    NotSignificant = 4,
+    /// Does not apply to this territory (`so`, « sans objet »).
+    NotApplicable = 5,
 }
 
 impl Marker {
@@ -100,14 +104,16 @@ impl Marker {
         let cell = cell.trim_ascii();
         match cell.as_bytes().first() {
             None => return Some(Self::Empty),
-            Some(b's' | b'S' | b'n' | b'N' | b'-' | b'.' | b'#' | 0xE2) if cell.len() <= 8 => {}
+            Some(b's' | b'S' | b'n' | b'N' | b'-' | b'.' | b'#' | b'(' | b'c' | b'C' | 0xE2) if cell.len() <= 8 => {}
             Some(_) => return None,
         }
         match trim(cell) {
             "" => Some(Self::Empty),
-            "s" | "S" | "secret" | "Secret" | "SECRET" => Some(Self::Secret),
-            "nd" | "ND" | "n.d." | "N.D." | "n.d" | "NA" | "N/A" | "n/a" | "#N/A" | "-" | "–" | "…" | "..."
-            | "-9999" | "-99999" | "-999999" | "-9999,0" | "-9999.0" => Some(Self::NotAvailable),
+            "s" | "S" | "secret" | "Secret" | "SECRET" | "(s)" | "c" | "C" => Some(Self::Secret),
+            "nd" | "ND" | "n.d." | "N.D." | "n.d" | "NA" | "N/A" | "n/a" | "#N/A" | "-" | "–" | "…" | "..." | "."
+            | "nc" | "NC" | "-9999" | "-99999" | "-999999" | "-9999,0" | "-9999.0" => Some(Self::NotAvailable),
+            "ns" | "NS" | "n.s." | "N.S." => Some(Self::NotSignificant),
+            "so" | "SO" | "s.o." | "S.O." => Some(Self::NotApplicable),
             _ => None,
         }
     }
@@ -118,6 +124,8 @@ impl Marker {
             1 => Some(Self::Empty),
             2 => Some(Self::Secret),
             3 => Some(Self::NotAvailable),
+            4 => Some(Self::NotSignificant),
+            5 => Some(Self::NotApplicable),
             _ => None,
         }
     }

@@ -262,22 +262,13 @@ pub fn long_title(column: &str) -> Option<&'static str> {
     )
 }
 
-/// A missing value as the clean CSVs write it.
-fn marker(m: Option<Marker>) -> &'static str {
-    match m {
-        Some(Marker::Secret) => crate::engine::format::SECRET,
-        Some(Marker::NotAvailable) => crate::engine::format::NOT_AVAILABLE,
-        _ => "",
-    }
-}
-
 /// The long table as CSV (UTF-8, comma, decimal point).
 pub fn long_csv(observations: &[Observation]) -> String {
     let mut out = CsvOut::new();
     out.text_row(LONG_HEADER);
     for o in observations {
         let year = o.year.map(|y| y.to_string()).unwrap_or_default();
-        let value = o.value.map_or_else(|| marker(o.marker).to_owned(), |v| v.to_string());
+        let value = o.value.map_or_else(|| o.marker.map_or("", format::written).to_owned(), |v| v.to_string());
         out.row([
             Field::Text(&o.code),
             Field::Text(&o.name),
@@ -339,7 +330,7 @@ pub fn wide_csv(observations: &[Observation]) -> String {
                 observations
                     .iter()
                     .find(|o| o.code == *code && o.year == *year && o.indicator == *indicator)
-                    .map(|o| o.value.map_or_else(|| marker(o.marker).to_owned(), |v| v.to_string()))
+                    .map(|o| o.value.map_or_else(|| o.marker.map_or("", format::written).to_owned(), |v| v.to_string()))
                     .unwrap_or_default()
             })
             .collect();

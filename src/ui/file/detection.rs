@@ -234,6 +234,13 @@ fn Evidence(
             messages::count(not_available as u64, "cellule non disponible", "cellules non disponibles")
         ));
     }
+    let not_published: usize = d.columns.iter().map(|c| c.not_published).sum();
+    if not_published > 0 {
+        facts.push(format!(
+            "{} (« ns ») ou sans objet (« so ») : gardées comme telles.",
+            messages::count(not_published as u64, "cellule non significative", "cellules non significatives")
+        ));
+    }
     for c in &d.columns {
         if c.repaired > 0 {
             facts.push(format!(

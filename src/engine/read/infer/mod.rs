@@ -230,6 +230,7 @@ mod tests {
     infers!(booleans, "rural", ["oui", "Non"], ColumnKind::Boolean);
     infers!(text, "LIBGEO", ["Sailly-lez-Lannoy", "12"], ColumnKind::Text);
     infers!(all_secret, "D120", ["s", "s"], ColumnKind::Text);
+    infers!(every_marker, "NB", ["12", "ns", "so", "(s)", "c", ".", "nc", "s.o.", "n.s.", "7"], ColumnKind::Integer);
 
     #[test]
     fn lost_zeros_are_counted() {
@@ -254,6 +255,10 @@ mod tests {
         assert_eq!(Marker::of(" "), Some(Marker::Empty));
         assert_eq!(Marker::of("s"), Some(Marker::Secret));
         assert_eq!(Marker::of("nd"), Some(Marker::NotAvailable));
+        assert_eq!(Marker::of("ns"), Some(Marker::NotSignificant));
+        assert_eq!(Marker::of("so"), Some(Marker::NotApplicable));
+        assert_eq!(Marker::of("(s)"), Some(Marker::Secret));
+        assert_eq!(Marker::of("sans"), None);
         assert_eq!(Marker::of("-9999"), Some(Marker::NotAvailable));
         assert_eq!(Marker::of("0"), None);
         for m in [Marker::Empty, Marker::Secret, Marker::NotAvailable] {
