@@ -40,11 +40,32 @@ pub const GROUP: char = '\u{202F}';
 
 /// Writes `value` with French grouping and decimal comma, with as many decimals as it needs.
 pub fn number(value: f64) -> String {
+    grouped(value, &format!("{}", value.abs()))
+}
+
+/// Writes `value` the French way with at least `decimals` digits after the comma, as its
+/// source wrote it (`71.0` with one: `71,0`); more when the value has more.
+pub fn number_with(value: f64, decimals: u8) -> String {
+    grouped(value, &plain_number(value.abs(), decimals))
+}
+
+/// `value` with a decimal point and at least `decimals` digits after it.
+pub fn plain_number(value: f64, decimals: u8) -> String {
+    let shortest = value.to_string();
+    let has = shortest.split_once('.').map_or(0, |(_, f)| f.len());
+    if decimals == 0 || has >= usize::from(decimals) || !value.is_finite() {
+        shortest
+    } else {
+        format!("{value:.*}", usize::from(decimals))
+    }
+}
+
+/// `value`, written plainly in `plain` (digits, a point), grouped the French way.
+fn grouped(value: f64, plain: &str) -> String {
     if !value.is_finite() {
         return String::from("–");
     }
-    let plain = format!("{}", value.abs());
-    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let (int, frac) = plain.split_once('.').unwrap_or((plain, ""));
     let mut out = String::with_capacity(plain.len() + 4);
     if value < 0.0 && value != 0.0 {
         out.push('-');
@@ -83,8 +104,8 @@ pub fn cell(cell: Cell<'_>) -> String {
     match cell {
         Cell::Text(s) => s.to_owned(),
         Cell::Integer(v) => integer(v),
-        Cell::Decimal(v) => number(v),
-        Cell::Percent(v) => format!("{}\u{A0}%", number(v)),
+        Cell::Decimal(v, d) => number_with(v, d),
+        Cell::Percent(v, d) => format!("{}\u{A0}%", number_with(v, d)),
         Cell::Year(v) => v.to_string(),
         Cell::Date(d) => super::calendar::french(d),
         Cell::Bool(b) => (if b { "oui" } else { "non" }).to_owned(),
@@ -98,7 +119,7 @@ pub fn plain(cell: Cell<'_>) -> String {
     match cell {
         Cell::Text(s) => s.to_owned(),
         Cell::Integer(v) => v.to_string(),
-        Cell::Decimal(v) | Cell::Percent(v) => v.to_string(),
+        Cell::Decimal(v, d) | Cell::Percent(v, d) => plain_number(v, d),
         Cell::Year(v) => v.to_string(),
         Cell::Date(d) => super::calendar::iso(d),
         Cell::Bool(b) => b.to_string(),
@@ -127,7 +148,13 @@ mod tests {
         assert_eq!(cell(Cell::Integer(29440)), "29\u{202F}440");
         assert_eq!(cell(Cell::Missing(Marker::Secret)), "secret");
         assert_eq!(cell(Cell::Text("2A004")), "2A004");
-        assert_eq!(cell(Cell::Percent(12.5)), "12,5\u{A0}%");
+        assert_eq!(cell(Cell::Percent(12.5, 1)), "12,5\u{A0}%");
+        assert_eq!(cell(Cell::Percent(71.0, 1)), "71,0\u{A0}%", "the source's precision");
+        assert_eq!(cell(Cell::Decimal(3.0, 2)), "3,00");
+        assert_eq!(plain(Cell::Decimal(71.0, 1)), "71.0");
+        assert_eq!(plain(Cell::Decimal(-0.5, 2)), "-0.50");
+        assert_eq!(plain(Cell::Decimal(1.25, 1)), "1.25", "never fewer digits than the value has");
+        assert_eq!(number_with(12_345.0, 1).replace(GROUP, " "), "12 345,0");
         assert_eq!(cell(Cell::Year(2020)), "2020");
         assert_eq!(cell(Cell::Date(18_992)), "31/12/2021");
     }

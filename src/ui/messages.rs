@@ -456,9 +456,9 @@ pub fn moved(m: &Moved) -> String {
     let what = m.label.as_deref().map_or_else(|| m.indicator.clone(), |l| format!("{} ({l})", m.indicator));
     format!(
         "{what} : {}{unit} en {} → {}{unit} en {}{change}",
-        format::number(m.before.1),
+        format::number_with(m.before.1, m.decimals),
         m.before.0,
-        format::number(m.after.1),
+        format::number_with(m.after.1, m.decimals),
         m.after.0
     )
 }

@@ -32,12 +32,12 @@ test("a file of several levels: the commune beside its EPCI, département, régi
   assert.equal(
     await page.locator("#chart-alt").innerText(),
     "taux_natalite : 9,4 à Sailly-lez-Lannoy, contre 12,9 pour la Métropole Européenne de Lille, 11,5 pour le Nord, " +
-      "11 pour les Hauts-de-France, 10,7 pour la France. Source : fichier natalite_2021.csv.",
+      "11,0 pour les Hauts-de-France, 10,7 pour la France. Source : fichier natalite_2021.csv.",
   );
   // The comparison rows come from the file: they are in the clean CSV.
   const csv = (await carnet.download("Télécharger le CSV nettoyé")).text.trimEnd().split("\n");
   assert.deepEqual(csv.slice(1).map((l) => l.split(",")[0]), ["59522", "200093201", "59", "32", "FR"]);
-  assert.equal(csv[4], "32,Hauts-de-France,2021,11,62000");
+  assert.equal(csv[4], "32,Hauts-de-France,2021,11.0,62000");
   await carnet.screenshot("95-niveaux-du-fichier");
   await carnet.screenshot("95-niveaux-tableau", ".selection");
   await carnet.screenshot("95-niveaux-graphique", ".chart-figure");
@@ -53,7 +53,7 @@ test("a file of several levels: the commune beside its EPCI, département, régi
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("taux_natalite : 12,9 à la Métropole"));
   assert.equal(
     await page.locator("#chart-alt").innerText(),
-    "taux_natalite : 12,9 à la Métropole Européenne de Lille, contre 11,5 pour le Nord, 11 pour les Hauts-de-France, " +
+    "taux_natalite : 12,9 à la Métropole Européenne de Lille, contre 11,5 pour le Nord, 11,0 pour les Hauts-de-France, " +
       "10,7 pour la France. Source : fichier natalite_2021.csv.",
   );
   await carnet.screenshot("96-niveaux-epci", ".selection");

@@ -799,7 +799,7 @@ FR;France;10,7
         assert_eq!(
             drawn.alt,
             "taux_natalite : 9,4 à Sailly-lez-Lannoy, contre 12,9 pour la Métropole Européenne de Lille, \
-             11,5 pour le Nord, 11 pour les Hauts-de-France, 10,7 pour la France. Source : fichier natalite.csv."
+             11,5 pour le Nord, 11,0 pour les Hauts-de-France, 10,7 pour la France. Source : fichier natalite.csv."
         );
     }
 
@@ -835,7 +835,7 @@ FR;France;10,7
         let request =
             ChartRequest { column: "taux_natalite".into(), kind: ChartKind::Levels, ..ChartRequest::default() };
         assert!(s.chart(request).unwrap().alt.starts_with(
-            "taux_natalite : 12,9 à la Métropole Européenne de Lille, contre 11,5 pour le Nord, 11 pour les"
+            "taux_natalite : 12,9 à la Métropole Européenne de Lille, contre 11,5 pour le Nord, 11,0 pour les"
         ));
         let mut dataset = selected.proposal.clone();
         dataset.description = readme::description(&selected.facts, &dataset, TODAY);

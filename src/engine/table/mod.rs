@@ -20,6 +20,9 @@ pub struct Column {
     values: ArrayRef,
     /// Per row: 0 when a value is present, else a [`Marker::code`]. `None` when no cell is missing.
     markers: Option<UInt8Array>,
+    /// Decimals and percentages: the most digits after the decimal sign the source wrote
+    /// (`71,0`: one), so that values are written back as precisely as the source gave them.
+    decimals: u8,
 }
 
 /// One cell, borrowed from a column.
@@ -29,10 +32,10 @@ pub enum Cell<'a> {
     Text(&'a str),
     /// A whole number.
     Integer(i64),
-    /// A decimal number.
-    Decimal(f64),
-    /// A percentage (the number before the `%`).
-    Percent(f64),
+    /// A decimal number, and the digits its column writes after the decimal sign.
+    Decimal(f64, u8),
+    /// A percentage (the number before the `%`), and its column's digits after the sign.
+    Percent(f64, u8),
     /// A year.
     Year(i64),
     /// A date, in days since 1970-01-01.
@@ -59,7 +62,19 @@ impl Column {
         {
             return Err(format!("column {name}: {} markers for {} values", m.len(), values.len()));
         }
-        Ok(Self { name, kind, values, markers })
+        Ok(Self { name, kind, values, markers, decimals: 0 })
+    }
+
+    /// The same column, its values written with `decimals` digits after the decimal sign.
+    #[must_use]
+    pub fn with_decimals(self, decimals: u8) -> Self {
+        Self { decimals, ..self }
+    }
+
+    /// The digits after the decimal sign the source wrote at most (0 but for decimals and
+    /// percentages).
+    pub fn decimals(&self) -> u8 {
+        self.decimals
     }
 
     /// The same column under another name.
@@ -116,8 +131,8 @@ impl Column {
             ColumnKind::Code(_) | ColumnKind::Text => Cell::Text(downcast::<StringArray>(any).value(row)),
             ColumnKind::Integer => Cell::Integer(downcast::<Int64Array>(any).value(row)),
             ColumnKind::Year => Cell::Year(downcast::<Int64Array>(any).value(row)),
-            ColumnKind::Decimal(_) => Cell::Decimal(downcast::<Float64Array>(any).value(row)),
-            ColumnKind::Percent(_) => Cell::Percent(downcast::<Float64Array>(any).value(row)),
+            ColumnKind::Decimal(_) => Cell::Decimal(downcast::<Float64Array>(any).value(row), self.decimals),
+            ColumnKind::Percent(_) => Cell::Percent(downcast::<Float64Array>(any).value(row), self.decimals),
             ColumnKind::Date(_) => Cell::Date(downcast::<Date32Array>(any).value(row)),
             ColumnKind::Boolean => Cell::Bool(downcast::<BooleanArray>(any).value(row)),
         }
@@ -127,7 +142,7 @@ impl Column {
     pub fn number(&self, row: usize) -> Option<f64> {
         match self.cell(row) {
             Cell::Integer(v) => Some(v as f64),
-            Cell::Decimal(v) | Cell::Percent(v) => Some(v),
+            Cell::Decimal(v, _) | Cell::Percent(v, _) => Some(v),
             _ => None,
         }
     }
@@ -138,7 +153,13 @@ impl Column {
     /// If a row is out of bounds.
     pub fn take(&self, rows: &[usize]) -> Self {
         let markers = self.markers.as_ref().map(|m| UInt8Array::from_iter_values(rows.iter().map(|&r| m.value(r))));
-        Self { name: self.name.clone(), kind: self.kind, values: take(self.values.as_ref(), rows), markers }
+        Self {
+            name: self.name.clone(),
+            kind: self.kind,
+            values: take(self.values.as_ref(), rows),
+            markers,
+            decimals: self.decimals,
+        }
     }
 }
 

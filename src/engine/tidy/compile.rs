@@ -48,6 +48,9 @@ pub struct Observation {
     pub year: Option<u16>,
     /// The value; `None` when missing, then `marker` says why.
     pub value: Option<f64>,
+    /// The digits its source wrote after the decimal sign, at most (`71,0`: one).
+    #[serde(default)]
+    pub decimals: u8,
     /// Why the value is missing.
     pub marker: Option<Marker>,
     /// Its unit (`€`, `%`), when the label or the column type tells it.
@@ -108,6 +111,7 @@ pub fn long(
                     label,
                     year,
                     value,
+                    decimals: c.decimals(),
                     marker,
                     unit,
                     source: e.file_name.clone(),
@@ -198,6 +202,9 @@ pub struct Moved {
     pub before: (u16, f64),
     /// The file's year and its value.
     pub after: (u16, f64),
+    /// The digits the source writes after the decimal sign.
+    #[serde(default)]
+    pub decimals: u8,
 }
 
 impl Moved {
@@ -226,6 +233,7 @@ pub fn moves(observations: &[Observation]) -> Vec<Moved> {
                 unit: o.unit.clone(),
                 before,
                 after: (year, value),
+                decimals: o.decimals,
             })
         })
         .collect()
@@ -262,13 +270,18 @@ pub fn long_title(column: &str) -> Option<&'static str> {
     )
 }
 
+/// A value as the clean CSVs write it: decimal point, the source's precision, or its marker.
+fn written(o: &Observation) -> String {
+    o.value.map_or_else(|| o.marker.map_or("", format::written).to_owned(), |v| format::plain_number(v, o.decimals))
+}
+
 /// The long table as CSV (UTF-8, comma, decimal point).
 pub fn long_csv(observations: &[Observation]) -> String {
     let mut out = CsvOut::new();
     out.text_row(LONG_HEADER);
     for o in observations {
         let year = o.year.map(|y| y.to_string()).unwrap_or_default();
-        let value = o.value.map_or_else(|| o.marker.map_or("", format::written).to_owned(), |v| v.to_string());
+        let value = written(o);
         out.row([
             Field::Text(&o.code),
             Field::Text(&o.name),
@@ -289,7 +302,7 @@ pub fn long_fr(observations: &[Observation]) -> Vec<Vec<String>> {
         .iter()
         .map(|o| {
             let value = match (o.value, o.marker) {
-                (Some(v), _) => format::number(v),
+                (Some(v), _) => format::number_with(v, o.decimals),
                 (None, Some(m)) => format::marker(m).to_owned(),
                 (None, None) => String::new(),
             };
@@ -330,7 +343,7 @@ pub fn wide_csv(observations: &[Observation]) -> String {
                 observations
                     .iter()
                     .find(|o| o.code == *code && o.year == *year && o.indicator == *indicator)
-                    .map(|o| o.value.map_or_else(|| o.marker.map_or("", format::written).to_owned(), |v| v.to_string()))
+                    .map(written)
                     .unwrap_or_default()
             })
             .collect();
@@ -354,8 +367,9 @@ pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest, na
     if points.len() < 2 {
         return None;
     }
+    let decimals = observations.iter().filter(|o| o.indicator == indicator).map(|o| o.decimals).max().unwrap_or(0);
     let text = |year: u16, value: Option<f64>| {
-        value.map(format::number).unwrap_or_else(|| {
+        value.map(|v| format::number_with(v, decimals)).unwrap_or_else(|| {
             let missing = observations.iter().find(|o| o.indicator == indicator && o.year == Some(year));
             match format::marker(missing.and_then(|o| o.marker).unwrap_or(Marker::Empty)) {
                 // An empty cell says nothing: the sentence and the data say the value is missing.
@@ -417,7 +431,7 @@ mod tests {
         let request = ChartRequest { column: "PIMP21".into(), ..ChartRequest::default() };
         let drawn = evolution(&[a, b], &place, &request, &[]).unwrap();
         assert!(
-            drawn.alt.starts_with("PIMP à Sailly-lez-Lannoy : valeur manquante en 2019, 71 en 2021."),
+            drawn.alt.starts_with("PIMP à Sailly-lez-Lannoy : valeur manquante en 2019, 71,0 en 2021."),
             "{}",
             drawn.alt
         );

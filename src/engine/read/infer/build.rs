@@ -61,8 +61,15 @@ pub fn column(name: String, inference: &Inference, raw: &RawColumn) -> Column {
         }
         ColumnKind::Text => Arc::new(cells().collect::<StringArray>()),
     };
+    // The source's precision: the most digits it wrote after the decimal sign.
+    let decimals = match kind {
+        ColumnKind::Decimal(sign) | ColumnKind::Percent(sign) => {
+            cells().flatten().map(|c| number::fraction_digits(c, sign)).max().unwrap_or(0)
+        }
+        _ => 0,
+    };
     let markers = any_missing.then(|| UInt8Array::from(markers));
-    Column::try_new(name, kind, values, markers).expect("one marker per value")
+    Column::try_new(name, kind, values, markers).expect("one marker per value").with_decimals(decimals)
 }
 
 #[cfg(test)]
@@ -84,7 +91,7 @@ mod tests {
         assert_eq!(nb.cell(2), Cell::Missing(Marker::Secret));
         let tp = t.column("TP").unwrap();
         assert_eq!(tp.cell(0), Cell::Missing(Marker::Secret));
-        assert_eq!(tp.cell(1), Cell::Decimal(17.0));
+        assert_eq!(tp.cell(1), Cell::Decimal(17.0, 1));
         assert_eq!(tp.cell(2), Cell::Missing(Marker::Empty));
         assert_eq!(t.column("CODGEO").unwrap().cell(0), Cell::Text("01001"));
     }
@@ -104,7 +111,7 @@ mod tests {
         assert_eq!(t.column("an").unwrap().cell(1), Cell::Year(2021));
         assert_eq!(t.column("date").unwrap().cell(0), Cell::Date(18_992));
         assert_eq!(t.column("rural").unwrap().cell(1), Cell::Bool(false));
-        assert_eq!(t.column("part").unwrap().cell(0), Cell::Percent(12.5));
+        assert_eq!(t.column("part").unwrap().cell(0), Cell::Percent(12.5, 1));
         assert_eq!(t.column("part").unwrap().cell(1), Cell::Missing(Marker::NotAvailable));
         let taken = t.take(&[1]);
         assert_eq!(taken.column("date").unwrap().cell(0), Cell::Date(18_993));

@@ -20,6 +20,20 @@ pub fn strip_percent(cell: &str) -> (&str, bool) {
     }
 }
 
+/// The digits after the decimal sign `decimal` in a number cell (`71,0` → 1, `12,5 %` → 1,
+/// `1 234` → 0).
+pub fn fraction_digits(cell: &str, decimal: DecimalSign) -> u8 {
+    let sign = match decimal {
+        DecimalSign::Comma => b',',
+        DecimalSign::Point => b'.',
+    };
+    let b = strip_percent(cell).0.trim_ascii().as_bytes();
+    match b.iter().rposition(|&c| c == sign) {
+        Some(at) => b[at + 1..].iter().take_while(|c| c.is_ascii_digit()).count().min(15) as u8,
+        None => 0,
+    }
+}
+
 /// Reads a number with the given decimal sign, the other sign and spaces grouping thousands
 /// before it. A trailing `%` is accepted (the number is the percentage). `None` if the cell
 /// is not a number.
@@ -190,6 +204,20 @@ impl SignEvidence {
             (true, true) => Some(hint.unwrap_or(DecimalSign::Comma)),
             (true, false) => Some(hint.unwrap_or(DecimalSign::Comma)),
             (false, true) => Some(hint.unwrap_or(DecimalSign::Point)),
+        }
+    }
+
+    /// The digits after the decimal sign `decimal` in a number cell (`71,0` → 1, `12,5 %` → 1,
+    /// `1 234` → 0).
+    pub fn fraction_digits(cell: &str, decimal: DecimalSign) -> u8 {
+        let sign = match decimal {
+            DecimalSign::Comma => b',',
+            DecimalSign::Point => b'.',
+        };
+        let b = strip_percent(cell).0.trim_ascii().as_bytes();
+        match b.iter().rposition(|&c| c == sign) {
+            Some(at) => b[at + 1..].iter().take_while(|c| c.is_ascii_digit()).count().min(15) as u8,
+            None => 0,
         }
     }
 
