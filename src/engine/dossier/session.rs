@@ -188,11 +188,17 @@ impl Session {
     /// another territory) unless it streamed. A file of the same name replaces the one read
     /// before; the file becomes the one shown.
     pub fn loaded(&mut self, ws: Workspace, bytes: Option<Vec<u8>>, options: ReadOptions, size: u64) {
-        // An archive's dictionary labels the dossier's columns, unless one was read already.
-        if self.dictionary.is_none()
-            && let Some((name, bytes)) = ws.dictionary()
+        // An archive's dictionary, then a double header's labels, label the columns they
+        // name that no dictionary read before labels.
+        if let Some((name, bytes)) = ws.dictionary()
+            && let Ok(read) = Dictionary::read(name, bytes)
         {
-            self.dictionary = Dictionary::read(name, bytes).ok();
+            self.add_labels(read);
+        }
+        let d = ws.detection();
+        if !d.layout.labels.is_empty() {
+            let codes = d.columns.iter().map(|c| c.name.as_str());
+            self.add_labels(Dictionary::of_labels(codes.zip(d.layout.labels.iter().map(String::as_str))));
         }
         let mut source = Source::new(ws, bytes, options, size);
         source.filter(self.place.as_ref(), &self.steps);
@@ -246,9 +252,20 @@ impl Session {
         self.current.and_then(|c| self.sources.get(c))
     }
 
-    /// Sets the variable dictionary.
+    /// Sets the variable dictionary the user read: its labels win over those files gave.
     pub fn set_dictionary(&mut self, dictionary: Dictionary) {
-        self.dictionary = Some(dictionary);
+        self.dictionary = Some(match &self.dictionary {
+            Some(before) => dictionary.over(before),
+            None => dictionary,
+        });
+    }
+
+    /// Labels that came with a file, for the columns no dictionary labels yet.
+    fn add_labels(&mut self, labels: Dictionary) {
+        self.dictionary = Some(match self.dictionary.take() {
+            Some(before) => before.over(&labels),
+            None => labels,
+        });
     }
 
     /// The sources as the change report compares them.

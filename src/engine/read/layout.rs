@@ -32,6 +32,10 @@ pub struct Layout {
     pub title_lines: Vec<String>,
     /// Notes below the table, in order.
     pub footnotes: Vec<String>,
+    /// A double header's labels: the line of words above the line of codes that names the
+    /// columns (INSEE: « Code géographique » above `CODGEO`), one per column; empty otherwise.
+    #[serde(default)]
+    pub labels: Vec<String>,
 }
 
 const HEAD_LINES: usize = 200;
@@ -51,9 +55,22 @@ pub fn detect(text: &str, separator: Separator) -> Layout {
         })
         .or_else(|| head.iter().find(|(_, line)| !line.trim().is_empty()))
         .map_or(0, |&(offset, _)| offset);
+    // A line of words, then a line of codes: the codes name the columns, the words say them.
+    let next = head.iter().skip_while(|(o, _)| *o <= header).find(|(_, l)| !l.trim().is_empty());
+    let (header, labels, labels_at) = match (head.iter().find(|(o, _)| *o == header), next) {
+        (Some(&(words_at, words)), Some(&(codes_at, codes)))
+            if count_fields(codes.as_bytes(), sep) == count_fields(words.as_bytes(), sep)
+                && is_codes_line(codes, sep)
+                && split(words, sep).iter().any(|c| c.contains(|ch: char| ch == ' ' || !ch.is_ascii())) =>
+        {
+            (codes_at, split(words, sep), Some(words_at))
+        }
+        _ => (header, Vec::new(), None),
+    };
     let title_lines = head
         .iter()
         .take_while(|(offset, _)| *offset < header)
+        .filter(|(offset, _)| Some(*offset) != labels_at)
         .map(|(_, line)| line.trim_end_matches(char::from(sep)).trim())
         .filter(|line| !line.is_empty())
         .map(str::to_owned)
@@ -66,7 +83,35 @@ pub fn detect(text: &str, separator: Separator) -> Layout {
         width: count_fields(first_line(&text[header..]).as_bytes(), sep),
         title_lines,
         footnotes,
+        labels,
     }
+}
+
+/// Whether a line names columns by codes (`CODGEO;LIBGEO;P21_POP`): every filled cell an
+/// identifier of letters, digits and underscores starting with a letter, most cells filled.
+fn is_codes_line(line: &str, sep: u8) -> bool {
+    let cells = split(line, sep);
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+    filled.len() * 2 >= cells.len()
+        && filled.len() >= 2
+        && filled.iter().all(|c| {
+            c.len() <= 40
+                && c.starts_with(|ch: char| ch.is_ascii_alphabetic())
+                && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+        })
+        && filled.iter().any(|c| c.chars().any(|ch| ch.is_ascii_uppercase()))
+}
+
+/// A line's cells, unquoted and trimmed.
+fn split(line: &str, sep: u8) -> Vec<String> {
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(sep).has_headers(false).flexible(true).from_reader(line.as_bytes());
+    reader
+        .records()
+        .next()
+        .and_then(Result::ok)
+        .map(|r| r.iter().map(|c| c.trim().to_owned()).collect())
+        .unwrap_or_default()
 }
 
 /// The table with its header on physical line `line` (from 1), as the user chose. A line past
@@ -81,7 +126,7 @@ pub fn with_header(text: &str, separator: Separator, line: u64) -> Layout {
         .collect();
     let width = count_fields(first_line(&text[start..]).as_bytes(), sep);
     let (end, footnotes) = footnotes(text, start, sep, width);
-    Layout { header_line: physical_line(text, start), start, end, width, title_lines, footnotes }
+    Layout { header_line: physical_line(text, start), start, end, width, title_lines, footnotes, labels: Vec::new() }
 }
 
 /// The byte offset where physical line `line` (from 1) starts.
@@ -239,6 +284,18 @@ mod tests {
     );
 
     header!(data_row_with_blank_cells_is_not_a_note, "col0;col1\nA;A\né a; \n", 1, [], []);
+
+    #[test]
+    fn a_line_of_labels_then_a_line_of_codes() {
+        let text =
+            "Populations\n\nCode géographique;Libellé;Population 2021\nCODGEO;LIBGEO;P21_POP\n59522;Sailly;1936\n";
+        let l = detect(text, Separator::Semicolon);
+        assert_eq!((l.header_line, l.title_lines.clone()), (4, vec!["Populations".to_owned()]));
+        assert_eq!(l.labels, ["Code géographique", "Libellé", "Population 2021"]);
+        assert!(text[l.start..].starts_with("CODGEO;"));
+        // Codes on the second line of a file whose header is itself codes: data, not a header.
+        assert!(detect("CODGEO;TYPE\nA1;B2\n", Separator::Semicolon).labels.is_empty());
+    }
 
     #[test]
     fn table_excludes_footnotes() {

@@ -81,6 +81,14 @@ impl Workspace {
                 }
             };
             let mut ws = Self::load_for(file_name, &unwrapped.bytes, inner, focus, progress)?;
+            if unwrapped.written {
+                // A sheet's title and note cells, said as words, not as the text Carnet wrote.
+                let words = |line: &mut String| {
+                    *line = line.split(';').map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
+                };
+                ws.detection.layout.title_lines.iter_mut().for_each(words);
+                ws.detection.layout.footnotes.iter_mut().for_each(words);
+            }
             ws.detection.container = Some(unwrapped.opened);
             ws.dictionary = unwrapped.dictionary;
             return Ok(ws);

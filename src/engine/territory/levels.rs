@@ -79,17 +79,34 @@ pub fn codes_to_read(place: &Place) -> Vec<String> {
 }
 
 /// The column holding the territories' codes: a column of commune codes; else of IRIS codes;
-/// else a column named as one (`codgeo`…) that mixes levels (`59522`, `200093201`, `59`, `FR`).
+/// else a column named as one (`codgeo`…) that mixes levels (`59522`, `200093201`, `59`, `FR`);
+/// else a column of EPCI, département or région codes (a file of one of those levels).
 pub fn geo_column(table: &Table) -> Option<usize> {
     let columns = table.columns();
     let kind_is = |k| columns.iter().position(|c| c.kind() == ColumnKind::Code(k));
-    kind_is(CodeKind::Commune).or_else(|| kind_is(CodeKind::Iris)).or_else(|| {
-        columns.iter().position(|c| {
-            c.kind() == ColumnKind::Text
-                && matches!(CodeKind::from_header(c.name()), Some(CodeKind::Commune | CodeKind::Iris))
-                && (0..table.rows()).any(|r| matches!(c.cell(r), Cell::Text(v) if CodeKind::Commune.accepts(v)))
+    kind_is(CodeKind::Commune)
+        .or_else(|| kind_is(CodeKind::Iris))
+        .or_else(|| {
+            columns.iter().position(|c| {
+                c.kind() == ColumnKind::Text
+                    && matches!(CodeKind::from_header(c.name()), Some(CodeKind::Commune | CodeKind::Iris))
+                    && (0..table.rows()).any(|r| matches!(c.cell(r), Cell::Text(v) if CodeKind::Commune.accepts(v)))
+            })
         })
-    })
+        .or_else(|| kind_is(CodeKind::Epci))
+        .or_else(|| kind_is(CodeKind::Departement))
+        .or_else(|| kind_is(CodeKind::Region))
+}
+
+/// The level of a file's rows when its column of codes is of one level above the commune
+/// (a file of départements…); `None` for communes, IRIS or mixed levels.
+pub fn file_level(table: &Table) -> Option<Level> {
+    match table.columns()[geo_column(table)?].kind() {
+        ColumnKind::Code(CodeKind::Epci) => Some(Level::Epci),
+        ColumnKind::Code(CodeKind::Departement) => Some(Level::Departement),
+        ColumnKind::Code(CodeKind::Region) => Some(Level::Region),
+        _ => None,
+    }
 }
 
 /// The column naming each row's level (`niveau`, `NIVGEO`, `type_geo`…), if any.
@@ -129,8 +146,11 @@ pub fn rows(table: &Table, place: &Place) -> Vec<(usize, Level)> {
             })
             .collect()
     };
+    // A file of one level above the commune (départements…) has the row of the territory's
+    // département (…), and no commune row.
+    let only = file_level(table);
     // A territory above the commune is found among the levels below, its own first.
-    let commune = place.level <= Level::Commune;
+    let commune = place.level <= Level::Commune && only.is_none();
     let mut kept = if commune { of(&place.code) } else { Vec::new() };
     if commune && kept.is_empty() {
         // A file older than a merger: the rows of the communes it merged, each as it was.
@@ -155,7 +175,14 @@ pub fn rows(table: &Table, place: &Place) -> Vec<(usize, Level)> {
     let mut found: Vec<(usize, Level)> = Vec::new();
     for r in 0..table.rows() {
         let c = code(r);
-        let level = if let Some(level) = said(r) {
+        let level = if let Some(level) = only {
+            let own = match level {
+                Level::Epci => place.epci.as_ref().map(|e| e.code.as_str()),
+                Level::Departement => Some(place.departement.code.as_str()),
+                _ => Some(place.region.code.as_str()),
+            };
+            (own == Some(c)).then_some(level)
+        } else if let Some(level) = said(r) {
             // The file says the level: the code must be this commune's one of that level.
             let own = match level {
                 Level::Epci => place.epci.as_ref().map(|e| e.code.as_str()),
@@ -184,7 +211,7 @@ pub fn rows(table: &Table, place: &Place) -> Vec<(usize, Level)> {
         }
     }
     found.sort_by_key(|(_, l)| *l);
-    if !commune {
+    if place.level > Level::Commune {
         found.retain(|(_, l)| *l >= place.level);
         if found.first().is_none_or(|(_, l)| *l != place.level) {
             return Vec::new();

@@ -99,6 +99,32 @@ impl Dictionary {
         Ok(dictionary)
     }
 
+    /// The dictionary a file's double header gives: each column's code with the label above
+    /// it. Empty labels are left out.
+    pub fn of_labels<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut dictionary = Self::default();
+        for (code, label) in pairs.filter(|(c, l)| !c.is_empty() && !l.is_empty()) {
+            let label = Label { title: label.to_owned(), description: None };
+            if let Some(stem) = stem(code) {
+                dictionary.stems.entry(stem.to_owned()).or_insert_with(|| label.clone());
+            }
+            dictionary.exact.entry(code.to_owned()).or_insert(label);
+        }
+        dictionary
+    }
+
+    /// This dictionary, completed by `base` for the variables it does not label.
+    #[must_use]
+    pub fn over(mut self, base: &Self) -> Self {
+        for (k, v) in &base.exact {
+            self.exact.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        for (k, v) in &base.stems {
+            self.stems.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        self
+    }
+
     /// Variables labelled.
     pub fn len(&self) -> usize {
         self.exact.len()

@@ -50,6 +50,47 @@ impl CodeKind {
         })
     }
 
+    /// Whether a header names a column of territory codes without saying which level (`Code`,
+    /// `Code géographique`, `COG`): its values tell ([`CodeKind::by_values`]).
+    pub fn generic_header(name: &str) -> bool {
+        let key: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        matches!(
+            key.as_str(),
+            "code"
+                | "codes"
+                | "codegeo"
+                | "codegeographique"
+                | "codegographique"
+                | "cog"
+                | "codeterritoire"
+                | "codezone"
+                | "codeunite"
+                | "codeinseeduterritoire"
+                | "territoire"
+                | "codgeo2"
+                | "geo"
+        ) || key.starts_with("codecommune")
+            || key.starts_with("codgeo")
+            || key.starts_with("codeinsee")
+    }
+
+    /// The level of territory codes `values` are, when nine in ten or more are codes of one
+    /// level (lost leading zeros counted as codes): EPCI (SIREN, checksum verified), IRIS,
+    /// commune, département.
+    pub fn by_values<'a>(values: impl Iterator<Item = &'a str> + Clone) -> Option<Self> {
+        let count = values.clone().count();
+        [Self::Epci, Self::Iris, Self::Commune, Self::Departement].into_iter().find(|kind| {
+            let good = values
+                .clone()
+                .filter(|v| match kind {
+                    Self::Epci => kind.accepts(v) && Self::Siren.accepts(v),
+                    _ => kind.accepts(v) || kind.repair(v).is_some(),
+                })
+                .count();
+            count > 0 && good * 100 >= count * 90
+        })
+    }
+
     /// Pads a code that lost its leading zeros in a spreadsheet (`1001` → `01001`), when its
     /// kind has a width and the padded code is well formed.
     pub fn repair(self, code: &str) -> Option<String> {

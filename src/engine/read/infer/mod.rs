@@ -80,6 +80,13 @@ pub fn column(name: &str, cells: &RawColumn, hint: Option<DecimalSign>) -> Infer
             return Inference::of(ColumnKind::Text);
         }
     }
+    // `Code`, `Code géographique`…: the values say which level.
+    if CodeKind::generic_header(name)
+        && let Some(kind) = CodeKind::by_values(values())
+    {
+        let repaired = values().filter(|v| !kind.accepts(v)).count();
+        return Inference { kind: ColumnKind::Code(kind), repaired, odd: 0, ambiguous_sign: false };
+    }
     if let Some(kind) = code_by_values(values) {
         return Inference::of(ColumnKind::Code(kind));
     }
@@ -211,6 +218,10 @@ mod tests {
     }
     infers!(iris, "IRIS", ["590090101", "2A0040101"], ColumnKind::Code(CodeKind::Iris));
     infers!(departement_codes, "DEP", ["01", "59", "974", "2A"], ColumnKind::Code(CodeKind::Departement));
+    infers!(code_by_content, "Code", ["59522", "59339", "1001"], ColumnKind::Code(CodeKind::Commune));
+    infers!(code_of_departements, "Code", ["59", "62", "2A", "971"], ColumnKind::Code(CodeKind::Departement));
+    infers!(code_of_epci, "Code géographique", ["200093201", "245900410"], ColumnKind::Code(CodeKind::Epci));
+    infers!(code_not_codes, "Code", ["12345678", "x"], ColumnKind::Text);
     infers!(siren, "siren", ["215905225"], ColumnKind::Code(CodeKind::Siren));
     infers!(postal, "code_postal", ["59390", "01000"], ColumnKind::Code(CodeKind::PostalCode));
     infers!(other_codes, "NUM", ["0012", "0345"], ColumnKind::Code(CodeKind::Other));
