@@ -15,6 +15,7 @@ pub mod infer;
 pub mod layout;
 pub mod parse;
 pub mod reading;
+pub mod rebuild;
 pub mod scan;
 pub mod source;
 pub mod stream;
@@ -93,6 +94,9 @@ pub struct Detection {
     /// The workbook or archive the table was read in, and which part of it.
     #[serde(default)]
     pub container: Option<container::Opened>,
+    /// The commune code rebuilt from two columns, when it was split.
+    #[serde(default)]
+    pub rebuilt: Option<rebuild::Rebuilt>,
 }
 
 /// Rows parsed into columns whatever the focus, for detection and preview.

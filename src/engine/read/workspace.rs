@@ -155,6 +155,10 @@ impl Workspace {
         }
         let (table, inferences) = infer::build::table(&parsed.header, &parsed.columns, parsed.rows(), options.decimal)
             .expect("the parser keeps only rows of the header's width");
+        let (table, rebuilt) = match super::rebuild::rebuild(&table) {
+            Some((table, rebuilt)) => (table, Some(rebuilt)),
+            None => (table, None),
+        };
         let detection = Detection {
             encoding,
             dialect,
@@ -180,6 +184,7 @@ impl Workspace {
                 })
                 .collect(),
             container: None,
+            rebuilt,
         };
         Ok(Self {
             file_name: file_name.to_owned(),

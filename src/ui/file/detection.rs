@@ -234,6 +234,18 @@ fn Evidence(
             messages::count(not_available as u64, "cellule non disponible", "cellules non disponibles")
         ));
     }
+    if let Some(r) = &d.rebuilt {
+        facts.push(format!(
+            "Code commune reconstitué : « {} » + « {} » (59 + 522 → 59522), comme dans les autres fichiers.",
+            r.departement, r.commune
+        ));
+    }
+    if !d.layout.labels.is_empty() {
+        facts.push(
+            "Double en-tête : une ligne de libellés au-dessus d’une ligne de codes. Les codes nomment les colonnes,              les libellés les décrivent (dans les graphiques, la publication)."
+                .to_owned(),
+        );
+    }
     let not_published: usize = d.columns.iter().map(|c| c.not_published).sum();
     if not_published > 0 {
         facts.push(format!(

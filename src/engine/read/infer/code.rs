@@ -35,7 +35,7 @@ impl CodeKind {
 
     /// The code kind a header announces, compared without case, accents or separators.
     pub fn from_header(name: &str) -> Option<Self> {
-        let key: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        let key: String = crate::engine::text::fold(name).chars().filter(char::is_ascii_alphanumeric).collect();
         Some(match key.as_str() {
             "codgeo" | "codeinsee" | "codesinsee" | "insee" | "inseecom" | "codecommune" | "codcom" | "com"
             | "depcom" | "codecommuneinsee" | "codeinseecommune" | "codgeocom" => Self::Commune,
@@ -53,7 +53,7 @@ impl CodeKind {
     /// Whether a header names a column of territory codes without saying which level (`Code`,
     /// `Code géographique`, `COG`): its values tell ([`CodeKind::by_values`]).
     pub fn generic_header(name: &str) -> bool {
-        let key: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        let key: String = crate::engine::text::fold(name).chars().filter(char::is_ascii_alphanumeric).collect();
         matches!(
             key.as_str(),
             "code"
@@ -76,10 +76,14 @@ impl CodeKind {
 
     /// The level of territory codes `values` are, when nine in ten or more are codes of one
     /// level (lost leading zeros counted as codes): EPCI (SIREN, checksum verified), IRIS,
-    /// commune, département.
+    /// commune, région (a few dozen two-digit codes), département.
     pub fn by_values<'a>(values: impl Iterator<Item = &'a str> + Clone) -> Option<Self> {
         let count = values.clone().count();
-        [Self::Epci, Self::Iris, Self::Commune, Self::Departement].into_iter().find(|kind| {
+        let regions = count <= 40 && values.clone().all(|v| v.len() == 2 && digits(v.as_bytes()));
+        [Self::Epci, Self::Iris, Self::Commune, Self::Region, Self::Departement].into_iter().find(|kind| {
+            if *kind == Self::Region && !regions {
+                return false;
+            }
             let good = values
                 .clone()
                 .filter(|v| match kind {

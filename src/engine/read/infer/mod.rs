@@ -75,9 +75,13 @@ pub fn column(name: &str, cells: &RawColumn, hint: Option<DecimalSign>) -> Infer
             return Inference { kind: ColumnKind::Code(kind), repaired, odd, ambiguous_sign: false };
         }
         // Territory codes of several levels (`59522`, `200093201`, `59`, `FR`): codes still,
-        // never numbers.
+        // never numbers; of one level above the commune (`CODGEO` of a file of départements),
+        // codes of that level.
         if matches!(kind, CodeKind::Commune | CodeKind::Iris) {
-            return Inference::of(ColumnKind::Text);
+            return Inference::of(match CodeKind::by_values(values()) {
+                Some(level @ (CodeKind::Epci | CodeKind::Departement | CodeKind::Region)) => ColumnKind::Code(level),
+                _ => ColumnKind::Text,
+            });
         }
     }
     // `Code`, `Code géographique`…: the values say which level.
@@ -222,6 +226,9 @@ mod tests {
     infers!(code_of_departements, "Code", ["59", "62", "2A", "971"], ColumnKind::Code(CodeKind::Departement));
     infers!(code_of_epci, "Code géographique", ["200093201", "245900410"], ColumnKind::Code(CodeKind::Epci));
     infers!(code_not_codes, "Code", ["12345678", "x"], ColumnKind::Text);
+    infers!(codgeo_of_departements, "CODGEO", ["01", "59", "2A", "971"], ColumnKind::Code(CodeKind::Departement));
+    infers!(codgeo_of_regions, "CODGEO", ["11", "32", "84"], ColumnKind::Code(CodeKind::Region));
+    infers!(codgeo_of_levels, "CODGEO", ["59522", "200093201", "59", "FR"], ColumnKind::Text);
     infers!(siren, "siren", ["215905225"], ColumnKind::Code(CodeKind::Siren));
     infers!(postal, "code_postal", ["59390", "01000"], ColumnKind::Code(CodeKind::PostalCode));
     infers!(other_codes, "NUM", ["0012", "0345"], ColumnKind::Code(CodeKind::Other));
