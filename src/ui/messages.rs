@@ -63,18 +63,21 @@ pub fn opened(o: &Opened) -> String {
 /// Why that part was read, and what came with it, for the detection's evidence.
 pub fn opened_why(o: &Opened) -> Vec<String> {
     let mut out = Vec::new();
-    let (part, parts) =
-        if o.format == Format::Zip { ("Fichier", "fichiers de données") } else { ("Feuille", "feuilles") };
+    let parts = if o.format == Format::Zip { "fichiers de données" } else { "feuilles" };
     let name = o.parts.get(o.part).map(String::as_str).unwrap_or_default();
     let all = o.parts.iter().map(|p| format!("« {p} »")).collect::<Vec<_>>().join(", ");
     out.push(match (o.chosen, o.format) {
-        (true, _) => format!("{part} « {name} » lu, comme demandé ({} : {all}).", count(o.parts.len() as u64, &parts[..parts.len() - 1], parts)),
+        (true, Format::Zip) => format!(
+            "Fichier « {name} » lu, comme demandé ({} : {all}).",
+            count(o.parts.len() as u64, "fichier de données", parts)
+        ),
+        (true, _) => format!("Feuille « {name} » lue, comme demandé ({} : {all}).", count(o.parts.len() as u64, "feuille", parts)),
         (false, Format::Zip) => format!(
-            "Fichier « {name} » lu : celui des communes, ou le premier ({} : {all}). Choisissez-en un autre ci-dessous.",
+            "Fichier « {name} » lu : celui des communes, ou le premier ({} : {all}). Choisissez-en un autre avec « Fichier de l’archive lu ».",
             count(o.parts.len() as u64, "fichier de données", "fichiers de données")
         ),
         (false, _) => format!(
-            "Feuille « {name} » lue : celle qui contient le plus de codes de communes ({} : {all}). Choisissez-en une autre ci-dessous.",
+            "Feuille « {name} » lue : celle qui contient le plus de codes de communes ({} : {all}). Choisissez-en une autre avec « Feuille lue ».",
             count(o.parts.len() as u64, "feuille", "feuilles")
         ),
     });
@@ -376,6 +379,18 @@ pub fn contribution(contribution: &Contribution, place: Option<&Place>, level: O
     let name = place.map_or("", |p| p.name.as_str());
     match contribution {
         Contribution::Waiting => "En attente du choix de la commune.".to_owned(),
+        Contribution::Rows { levels, indicators, .. }
+            if place.is_some_and(|p| levels.first().is_some_and(|l| *l > p.level.max(Level::Commune))) =>
+        {
+            // A file of départements (…) gives the commune the row of its own.
+            let (p, level) = (place.expect("checked"), levels[0]);
+            format!(
+                "Ce fichier n’a pas de ligne pour {} : il apporte celle de {} ({}).",
+                p.designation(),
+                crate::engine::territory::levels::the(p, level),
+                count(*indicators as u64, "indicateur chiffré", "indicateurs chiffrés")
+            )
+        }
         Contribution::Rows { rows, levels, indicators } => {
             let levels: Vec<String> = levels.iter().map(|l| self::level(*l).to_lowercase()).collect();
             format!(

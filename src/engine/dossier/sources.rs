@@ -193,7 +193,7 @@ fn level(table: &Table) -> Option<Level> {
     match table.columns()[geo].kind() {
         ColumnKind::Code(CodeKind::Commune) => Some(Level::Commune),
         ColumnKind::Code(CodeKind::Iris) => Some(Level::Iris),
-        _ => None,
+        _ => levels::file_level(table),
     }
 }
 

@@ -80,7 +80,9 @@ impl Workspace {
                     options
                 }
             };
-            let mut ws = Self::load_for(file_name, &unwrapped.bytes, inner, focus, progress)?;
+            // Read whole: a workbook is in memory anyway, and another territory then needs no
+            // second opening (the focus only saves time on text read as it streams).
+            let mut ws = Self::load_for(file_name, &unwrapped.bytes, inner, None, progress)?;
             if unwrapped.written {
                 // A sheet's title and note cells, said as words, not as the text Carnet wrote.
                 let words = |line: &mut String| {

@@ -267,12 +267,12 @@ fn Evidence(
         }
         if c.odd > 0 {
             facts.push(format!(
-                "{} : {}, gardées telles quelles.",
+                "{} : {}.",
                 c.name,
                 messages::count(
                     c.odd as u64,
-                    "valeur qui n’est pas un code valide",
-                    "valeurs qui ne sont pas des codes valides"
+                    "valeur qui n’est pas un code valide, gardée telle quelle",
+                    "valeurs qui ne sont pas des codes valides, gardées telles quelles"
                 )
             ));
         }
