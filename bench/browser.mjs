@@ -1,9 +1,9 @@
 // The browser benchmark: in one headless Chromium page, the app's worker from File to the
 // filtered commune's rows, beside Papa Parse and DuckDB-WASM doing the same work (parse, type,
-// keep the commune's rows) on the same File. Carnet is timed twice in each run: until the rows
+// keep the commune's rows) on the same File; workbooks beside SheetJS. Carnet is timed twice in each run: until the rows
 // reach the page (the peers' work: rows in the page's memory) and until they are drawn on it.
 // Prints each median and the ratios.
-import { readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { brotliCompressSync } from "node:zlib";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -126,9 +126,9 @@ async function carnet() {
 
 /** Each run starts with the page at rest (the previous run's last work done: the chart drawn
  * after the rows, a garbage collection), as when a person picks a file. */
-async function settle() {
-  await page.waitForTimeout(250);
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })));
+async function settle(on = page) {
+  await on.waitForTimeout(250);
+  await on.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })));
 }
 
 const results = {};
@@ -194,6 +194,84 @@ console.log(`Ratio DuckDB-WASM / Carnet: ${ratio(duckMs, carnetMs)}`);
       `(runs: ${times.map((t) => t.toFixed(0)).join(", ")}; click to the tidy table of the new commune)`,
   );
   await dossier.context().close();
+}
+
+// Workbooks: INSEE's commune table of the Code officiel géographique (a real XLSX: 34,955 rows
+// × 17 columns, five sheets) and Filosofi 2021 written as a workbook by SheetJS (34,909 rows ×
+// 28 columns, numbers as numbers), read by Carnet's worker to the commune's rows, beside SheetJS
+// 0.18.5 reading the same File in the page and keeping the commune's row.
+{
+  const insee = join(here, "..", "tests", "data", "insee");
+  const XLSX = (await import("xlsx")).default ?? (await import("xlsx"));
+  const csv = readFileSync(join(insee, "cc_filosofi_2021_COM.csv"), "latin1").trim().split("\n").map((l) => l.split(";"));
+  const typed = csv.map((row, r) => row.map((v, c) => (r > 0 && c > 0 && /^-?\d+(,\d+)?$/.test(v) ? Number(v.replace(",", ".")) : v)));
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(typed), "COM");
+  const filosofi = join(tmpdir(), "cc_filosofi_2021_COM.xlsx");
+  writeFileSync(filosofi, XLSX.write(book, { type: "buffer", bookType: "xlsx" }));
+  const books = [
+    ["INSEE COG 2022 (real XLSX, 34,955 × 17, 5 sheets)", join(insee, "table-appartenance-geo-communes-22.xlsx")],
+    ["Filosofi 2021 as XLSX (34,909 × 28)", filosofi],
+  ];
+  const wb = await (await browser.newContext({ locale: "fr-FR", bypassCSP: true })).newPage();
+  await wb.goto(server.url);
+  await wb.addScriptTag({ path: join(here, "node_modules", "xlsx", "dist", "xlsx.full.min.js") });
+  await wb.getByRole("combobox", { name: /Commune/ }).fill("59522");
+  await wb.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).click();
+  for (const [label, path] of books) {
+    const bytes = readFileSync(path);
+    await wb.evaluate(({ b64, name }) => {
+      const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      window.benchBook = new File([raw], name);
+    }, { b64: bytes.toString("base64"), name: path.split("/").pop() });
+    const carnetRun = () =>
+      wb.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const input = document.getElementById("file-input");
+            const transfer = new DataTransfer();
+            transfer.items.add(window.benchBook);
+            input.files = transfer.files;
+            performance.clearMarks("carnet:rows-received");
+            const t0 = performance.now();
+            const observer = new MutationObserver(() => {
+              const mark = performance.getEntriesByName("carnet:rows-received").at(-1);
+              if (mark && document.getElementById("rows-caption")?.textContent.includes("Sailly-lez-Lannoy (59522)")) {
+                observer.disconnect();
+                resolve(mark.startTime - t0);
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+            input.dispatchEvent(new Event("change", { bubbles: true }));
+          }),
+      );
+    const sheetjsRun = () =>
+      wb.evaluate(async () => {
+        const t0 = performance.now();
+        const book = window.XLSX.read(await window.benchBook.arrayBuffer(), { type: "array" });
+        let found = 0;
+        for (const name of book.SheetNames) {
+          const rows = window.XLSX.utils.sheet_to_json(book.Sheets[name], { header: 1, raw: true });
+          found += rows.filter((r) => r.some((v) => String(v) === "59522")).length;
+        }
+        if (!found) throw new Error("SheetJS found no row of 59522");
+        return performance.now() - t0;
+      });
+    const timings = {};
+    for (const [who, run] of [["Carnet (worker)", carnetRun], ["SheetJS 0.18.5", sheetjsRun]]) {
+      await run();
+      const times = [];
+      for (let i = 0; i < Math.max(5, Math.ceil(RUNS / 2)); i++) {
+        await settle(wb);
+        times.push(await run());
+      }
+      timings[who] = median(times);
+      console.log(`${`${label}: ${who}`.padEnd(64)} median ${median(times).toFixed(0).padStart(6)} ms   (runs: ${times.map((t) => t.toFixed(0)).join(", ")})`);
+    }
+    console.log(`${`${label}: ratio SheetJS / Carnet`.padEnd(64)} ${(timings["SheetJS 0.18.5"] / timings["Carnet (worker)"]).toFixed(2)}×`);
+  }
+  rmSync(filosofi, { force: true });
+  await wb.context().close();
 }
 
 // A file larger than memory, on disk as a user's would be, streamed for the picked commune, in
