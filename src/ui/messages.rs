@@ -84,6 +84,13 @@ pub fn opened_why(o: &Opened) -> Vec<String> {
     if let Some(inner) = &o.inner {
         out.extend(opened_why(inner));
     }
+    if !o.levels.is_empty() {
+        let names = o.levels.iter().map(|l| format!("« {l} »")).collect::<Vec<_>>().join(", ");
+        out.push(format!(
+            "Lignes des autres niveaux ajoutées depuis {names} : leurs propres valeurs servent de comparaison \
+             (une médiane ne s’additionne pas)."
+        ));
+    }
     if let Some(d) = &o.dictionary {
         out.push(format!(
             "Dictionnaire des variables de l’archive (« {d} ») chargé : les indicateurs sont nommés en mots."

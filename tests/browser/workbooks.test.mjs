@@ -81,24 +81,39 @@ test("INSEE workbooks: the communes' sheet, its double header, another sheet for
 test("an INSEE archive opens on its communes' table with its dictionary; the precision stays the source's", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
-  // INSEE's archive as it ships: the commune table beside its meta_ dictionary, in a folder.
+  // INSEE's archive as it ships: the commune table beside its meta_ dictionary, in a folder,
+  // and the tables of the EPCI and the départements (made here with the real file's header; the
+  // values are the test's, the median of the Nord and of the Métropole are not in the project).
   const dir = mkdtempSync(join(tmpdir(), "carnet-zip-"));
   const zip = join(dir, "base-cc-filosofi-2019_CSV.zip");
   execFileSync("python3", ["-c", `
 import zipfile, sys
+header = open(sys.argv[2] + "/cc_filosofi_2019_COM.CSV", encoding="latin-1").readline().rstrip("\\r\\n").split(";")
+def row(code, med):
+    return ";".join(code if c == "CODGEO" else (med if c == "MED19" else "") for c in header)
 with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
     for name in ["cc_filosofi_2019_COM.CSV", "meta_cc_filosofi_2019_COM.CSV"]:
         z.write(sys.argv[2] + "/" + name, "base-cc-filosofi-2019_CSV/" + name)
+    z.writestr("base-cc-filosofi-2019_CSV/cc_filosofi_2019_EPCI.CSV", ";".join(header) + "\\r\\n" + row("200093201", "21500") + "\\r\\n")
+    z.writestr("base-cc-filosofi-2019_CSV/cc_filosofi_2019_DEP.CSV", ";".join(header) + "\\r\\n" + row("59", "20350") + "\\r\\n")
 `, zip, TEST_DATA]);
   await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
   await carnet.upload(zip);
   const summary = page.locator(".detected .summary");
   await summary.filter({ hasText: "Archive ZIP, fichier « base-cc-filosofi-2019_CSV/cc_filosofi_2019_COM.CSV »" }).waitFor({ timeout: 60_000 });
   await page.getByText(/^Dictionnaire des variables de l’archive \(« base-cc-filosofi-2019_CSV\/meta_cc_filosofi_2019_COM\.CSV »\) chargé/).waitFor();
-  assert.equal((await cells(page, "MED19"))[0], `28${NNBSP}570`);
-  // The dictionary titles the chart in words.
+  // The EPCI's and the Nord's own medians join as comparisons: never a sum of communes.
+  await page.getByText(/^Lignes des autres niveaux ajoutées depuis « base-cc-filosofi-2019_CSV\/cc_filosofi_2019_DEP\.CSV », « base-cc-filosofi-2019_CSV\/cc_filosofi_2019_EPCI\.CSV »/).waitFor();
+  assert.deepEqual(await levels(page), ["Commune", "EPCI", "Département"]);
+  assert.deepEqual(await cells(page, "MED19"), [`28${NNBSP}570`, `21${NNBSP}500`, `20${NNBSP}350`]);
+  // The dictionary titles the chart in words; the comparison is the levels' own medians.
   await carnet.chooseIndicator("MED19");
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Médiane du niveau de vie"));
+  assert.equal(await page.getByLabel("Type de graphique").inputValue(), "levels");
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("contre 21\u202f500 pour la Métropole Européenne de Lille, 20\u202f350 pour le Nord"));
+  assert.ok(!(await page.locator("#chart-alt").innerText()).includes("somme"), "a median is never summed");
+  await page.locator('.chart[data-rendered="true"]').waitFor();
+  await carnet.screenshot("b4-archive-comparaison", ".chart-figure");
 
   // Filosofi 2021 writes 71,0 and 3,0: kept so on the page and in the clean CSV.
   await carnet.upload(join(TEST_DATA, "cc_filosofi_2021_COM.csv"));

@@ -1,6 +1,9 @@
 //! A ZIP archive as INSEE ships its files: one table per level (`…_COM`, `…_EPCI`, `…_DEP`…),
 //! as CSV or workbooks, beside `meta_` dictionaries. The member read is the user's, else the
-//! commune-level one, else the first table; its dictionary comes with it.
+//! commune-level one, else the first table; its dictionary comes with it. Read on the communes'
+//! table, the tables of the other levels with the same columns join it, each row marked with its
+//! level (`NIVGEO`): their own values (a département's true median, never a sum) are the
+//! comparisons.
 
 use super::{Format, Opened, Problem, Unwrapped, bounded, problem};
 use crate::engine::error::Result;
@@ -65,13 +68,23 @@ pub fn open(bytes: &[u8], options: super::super::ReadOptions) -> Result<Unwrappe
         Some(d) => Some((d.clone(), read(&mut zip, &d, DICTIONARY_AT_MOST)?)),
         None => None,
     };
-    let (bytes, written, inner) = match super::format(&member)? {
+    let (bytes, written, inner, levels) = match super::format(&member)? {
         Some(Format::Zip) => return Err(problem(Format::Zip, Problem::NothingToRead)),
         Some(format) => {
             let sheet = super::workbook::open(&member, format, options.sheet)?;
-            (sheet.bytes, true, Some(Box::new(sheet.opened)))
+            (sheet.bytes, true, Some(Box::new(sheet.opened)), Vec::new())
         }
-        None => (member, false, None),
+        None => {
+            let siblings: Vec<(String, &'static str)> = levels_of(&name, &tables);
+            let mut read_siblings = Vec::new();
+            for (sibling, level) in siblings {
+                read_siblings.push((sibling.clone(), level, read(&mut zip, &sibling, super::MAX_BYTES)?));
+            }
+            match merged(&member, &read_siblings) {
+                Some((text, joined)) => (text.into_bytes(), true, None, joined),
+                None => (member, false, None, Vec::new()),
+            }
+        }
     };
     Ok(Unwrapped {
         bytes,
@@ -83,9 +96,88 @@ pub fn open(bytes: &[u8], options: super::super::ReadOptions) -> Result<Unwrappe
             chosen,
             inner,
             dictionary: dictionary.as_ref().map(|(n, _)| n.clone()),
+            levels,
         },
         dictionary,
     })
+}
+
+/// The level tokens of INSEE's member names, with the level each one is.
+const LEVELS: [(&str, &str); 6] =
+    [("epci", "EPCI"), ("dep", "DEP"), ("reg", "REG"), ("fe", "FR"), ("fm", "FR"), ("metro", "FR")];
+
+/// The tables of other levels beside the communes' table `name` (`…_COM.CSV` → `…_EPCI.CSV`,
+/// `…_DEP.CSV`, `…_REG.CSV`), with their level.
+fn levels_of(name: &str, tables: &[String]) -> Vec<(String, &'static str)> {
+    let tokens =
+        |n: &str| -> Vec<String> { n.to_lowercase().split(['_', '-', '.', ' ', '/']).map(str::to_owned).collect() };
+    let own = tokens(name);
+    let Some(at) = own.iter().position(|t| t == "com") else { return Vec::new() };
+    tables
+        .iter()
+        .filter(|t| *t != name)
+        .filter_map(|t| {
+            let other = tokens(t);
+            let same =
+                other.len() == own.len() && other.iter().zip(&own).enumerate().all(|(i, (a, b))| i == at || a == b);
+            let level = LEVELS.iter().find(|(token, _)| other.get(at).is_some_and(|o| o == token))?.1;
+            same.then(|| (t.clone(), level))
+        })
+        .collect()
+}
+
+/// The communes' table `member` with the rows of `siblings` (other levels' tables of the same
+/// header) after its own, as `;` UTF-8 text with a `NIVGEO` column saying each row's level; the
+/// members joined. `None` when the communes' table is not `;` text or no sibling has its header.
+fn merged(member: &[u8], siblings: &[(String, &'static str, Vec<u8>)]) -> Option<(String, Vec<String>)> {
+    use crate::engine::read::{decode, dialect, layout};
+    let text =
+        |bytes: &[u8]| -> Option<String> { Some(decode::decode(bytes, decode::detect(bytes).ok()?).into_owned()) };
+    let own = text(member)?;
+    let sep = dialect::detect(&own).separator;
+    if sep != dialect::Separator::Semicolon {
+        return None;
+    }
+    let table = |t: &str| -> (String, Vec<String>) {
+        let l = layout::detect(t, sep);
+        let body = &t[l.start..l.end];
+        let mut lines = body.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty());
+        let header = lines.next().unwrap_or_default().to_owned();
+        (header, lines.map(str::to_owned).collect())
+    };
+    let (header, rows) = table(&own);
+    let width = dialect::count_fields(header.as_bytes(), b';');
+    let mut out = String::with_capacity(own.len() + own.len() / 10);
+    let l = layout::detect(&own, sep);
+    for title in &l.title_lines {
+        out.push_str(title);
+        out.push('\n');
+    }
+    out.push_str(&header);
+    out.push_str(";NIVGEO\n");
+    let push = |rows: &[String], level: &str, out: &mut String| {
+        for row in rows.iter().filter(|r| dialect::count_fields(r.as_bytes(), b';') == width) {
+            out.push_str(row);
+            out.push(';');
+            out.push_str(level);
+            out.push('\n');
+        }
+    };
+    push(&rows, "COM", &mut out);
+    let mut joined = Vec::new();
+    for (name, level, bytes) in siblings {
+        let Some(t) = text(bytes) else { continue };
+        let (their_header, their_rows) = table(&t);
+        if their_header.trim() == header.trim() {
+            push(&their_rows, level, &mut out);
+            joined.push(name.clone());
+        }
+    }
+    for note in &l.footnotes {
+        out.push_str(note);
+        out.push('\n');
+    }
+    (!joined.is_empty()).then_some((out, joined))
 }
 
 /// The bytes of member `name`, at most `limit` of them once inflated.

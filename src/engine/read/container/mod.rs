@@ -51,6 +51,10 @@ pub struct Opened {
     /// An archive's variable dictionary (its `meta_` member), read with the table.
     #[serde(default)]
     pub dictionary: Option<String>,
+    /// An archive's tables of other levels (EPCI, départements, régions) whose rows joined the
+    /// communes' as comparisons.
+    #[serde(default)]
+    pub levels: Vec<String>,
 }
 
 /// A container opened: the text of the part read, and what was chosen.
@@ -298,20 +302,32 @@ mod tests {
     fn an_archive_gives_its_commune_table_and_its_dictionary() {
         let com = b"CODGEO;MED19\n59522;28570\n";
         let epci = b"CODGEO;MED19\n200093201;23550\n";
+        let dep = b"CODGEO;MED19\r\n59;21240\r\n";
+        let other = b"CODGEO;AUTRE\n32;1\n";
         let meta = b"COD_VAR;LIB_VAR\nMED19;M\xe9diane\n";
         let archive = zip(&[
             ("base-cc-filosofi-2019_CSV/cc_filosofi_2019_EPCI.CSV", epci),
             ("base-cc-filosofi-2019_CSV/cc_filosofi_2019_COM.CSV", com),
             ("base-cc-filosofi-2019_CSV/meta_cc_filosofi_2019_COM.CSV", meta),
+            ("base-cc-filosofi-2019_CSV/cc_filosofi_2019_DEP.CSV", dep),
+            ("base-cc-filosofi-2019_CSV/cc_filosofi_2019_REG.CSV", other),
             ("base-cc-filosofi-2019_CSV/workbook.xlsx", &filosofi()),
         ]);
         let ws = Workspace::load("base-cc-filosofi-2019_CSV.zip", &archive, &mut ()).unwrap();
         let opened = ws.detection().container.clone().unwrap();
-        assert_eq!(opened.parts.len(), 3, "the dictionary is not a table: {:?}", opened.parts);
+        assert_eq!(opened.parts.len(), 5, "the dictionary is not a table: {:?}", opened.parts);
         assert!(opened.parts[opened.part].ends_with("_COM.CSV"));
         assert_eq!(opened.dictionary.as_deref(), Some("base-cc-filosofi-2019_CSV/meta_cc_filosofi_2019_COM.CSV"));
         assert_eq!(ws.dictionary().map(|(_, b)| b.len()), Some(meta.len()));
         assert_eq!(ws.table().column("MED19").unwrap().number(0), Some(28_570.0));
+        // The EPCI's and the département's tables join as comparisons; the régions' has other
+        // columns and stays apart.
+        assert_eq!(opened.levels.len(), 2, "{:?}", opened.levels);
+        let level = ws.table().column("NIVGEO").unwrap();
+        let levels: Vec<String> = (0..3).map(|r| crate::engine::format::plain(level.cell(r))).collect();
+        assert_eq!(levels, ["COM", "DEP", "EPCI"]);
+        let med: Vec<Option<f64>> = (0..3).map(|r| ws.table().column("MED19").unwrap().number(r)).collect();
+        assert_eq!(med, [Some(28_570.0), Some(21_240.0), Some(23_550.0)], "each level's own median");
         // The workbook inside, its sheet chosen in turn.
         let at = opened.parts.iter().position(|p| p.ends_with(".xlsx")).unwrap() as u16;
         let ws =

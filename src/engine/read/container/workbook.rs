@@ -87,7 +87,7 @@ pub fn open(bytes: &[u8], format: Format, sheet: Option<u16>) -> Result<Unwrappe
     Ok(Unwrapped {
         bytes: text(&range).into_bytes(),
         written: true,
-        opened: Opened { format, parts: names, part, chosen, inner: None, dictionary: None },
+        opened: Opened { format, parts: names, part, chosen, inner: None, dictionary: None, levels: Vec::new() },
         dictionary: None,
     })
 }
