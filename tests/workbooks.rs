@@ -48,6 +48,10 @@ fn the_cog_workbook_opens_on_its_communes_under_their_codes() {
     assert_eq!(sailly_cell(&ws, "LIBGEO", Level::Commune), "Sailly-lez-Lannoy");
     assert_eq!(sailly_cell(&ws, "EPCI", Level::Commune), "200093201");
     assert_eq!(sailly_cell(&ws, "BV2012", Level::Commune), "59350");
+    // Its own « Source(s) : » line names the publication, and its title lines go to the README.
+    let facts = carnet::engine::publish::facts::Facts::of(&ws, &Selection::of(&ws, &sailly()).unwrap());
+    assert_eq!(facts.publication.as_deref(), Some("Insee, Code officiel géographique"));
+    assert_eq!(facts.notes[0], "Liste des communes au 1er janvier 2022");
 }
 
 #[test]

@@ -80,6 +80,24 @@ pub struct Facts {
     pub neutralized: Vec<(String, usize)>,
     /// The files the rows come from: the source file alone, or every source of a dossier.
     pub sources: Vec<Origin>,
+    /// What the source says around its table: its title lines and its notes (« Source : … »,
+    /// « Champ : … »), as written.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// The source a table's notes name: what follows « Source : » or « Source(s) : » in the first
+/// line that has it (`@Insee  Source(s) : Insee, Code officiel géographique` → `Insee, Code
+/// officiel géographique`).
+pub fn source_note(notes: &[String]) -> Option<String> {
+    notes.iter().find_map(|n| {
+        let lower = n.to_lowercase();
+        let at = lower.find("source")?;
+        let after = &n[at..];
+        let colon = after.find(':')?;
+        let said = after[colon + 1..].trim().trim_end_matches('.').trim();
+        (!said.is_empty() && said.chars().count() <= 200).then(|| said.to_owned())
+    })
 }
 
 impl Facts {
@@ -95,7 +113,10 @@ impl Facts {
             let year = i32::from(crate::engine::read::source::year(&file_name.to_lowercase())?);
             Some((year, year))
         });
-        let publication = crate::engine::read::source::describe(file_name);
+        let notes: Vec<String> =
+            detection.layout.title_lines.iter().chain(&detection.layout.footnotes).cloned().collect();
+        // The file's name tells the publication; else its own « Source : » line does.
+        let publication = crate::engine::read::source::describe(file_name).or_else(|| source_note(&notes));
         let rows_read = detection.rows + detection.set_aside;
         Self {
             sources: vec![Origin { file_name: file_name.to_owned(), publication: publication.clone(), rows_read }],
@@ -114,6 +135,7 @@ impl Facts {
             years,
             fields,
             neutralized: super::csv::neutralized(table),
+            notes,
         }
     }
 
@@ -225,6 +247,7 @@ pub(crate) fn example() -> Facts {
             publication: Some("Insee, Filosofi 2020".into()),
             rows_read: 34_932,
         }],
+        notes: vec![],
         fields: vec![
             field("CODGEO", ColumnKind::Code(CodeKind::Commune), "59522", 0),
             field("MED20", ColumnKind::Integer, "29440", 0),

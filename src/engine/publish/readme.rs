@@ -124,6 +124,10 @@ pub fn description(facts: &Facts, dataset: &Dataset, today: &str) -> String {
              indicateur d’un millésime à l’autre sous un seul nom (`MED19`, `MED20` → `MED`)."
         );
     }
+    if !facts.notes.is_empty() {
+        let notes: Vec<String> = facts.notes.iter().map(|n| format!("« {} »", inline(n))).collect();
+        let _ = writeln!(md, "- **Ce que la source écrit autour de son tableau** : {}.", notes.join(" ; "));
+    }
     md.push_str("- **Limites** : les valeurs sont celles que publie la source, sans correction ni estimation.");
     let secret = facts.secret_cells();
     if secret > 0 {
