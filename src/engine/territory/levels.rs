@@ -78,14 +78,15 @@ pub fn codes_to_read(place: &Place) -> Vec<String> {
         .collect()
 }
 
-/// The column holding the territories' codes: a column of commune codes; else of IRIS codes;
+/// The column holding the territories' codes: a column of IRIS codes; else of commune codes;
 /// else a column named as one (`codgeo`…) that mixes levels (`59522`, `200093201`, `59`, `FR`);
 /// else a column of EPCI, département or région codes (a file of one of those levels).
 pub fn geo_column(table: &Table) -> Option<usize> {
     let columns = table.columns();
     let kind_is = |k| columns.iter().position(|c| c.kind() == ColumnKind::Code(k));
-    kind_is(CodeKind::Commune)
-        .or_else(|| kind_is(CodeKind::Iris))
+    // A file of IRIS names their commune too: its rows are the IRIS'.
+    kind_is(CodeKind::Iris)
+        .or_else(|| kind_is(CodeKind::Commune))
         .or_else(|| {
             columns.iter().position(|c| {
                 c.kind() == ColumnKind::Text
