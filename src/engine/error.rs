@@ -37,6 +37,12 @@ pub enum ErrorKind {
         /// The column's name.
         column: String,
     },
+    /// The column has a value for the territory but the file has no row of the levels above
+    /// it, and the column is no count Carnet may sum (a median, a rate): nothing to compare.
+    NoComparison {
+        /// The column's name.
+        column: String,
+    },
     /// The user stopped the load.
     Cancelled,
     /// A file given as a variable dictionary has no variable-code and label columns.
@@ -134,6 +140,7 @@ impl fmt::Display for Error {
             ErrorKind::Unreadable { reason } => write!(f, "unreadable file: {reason}"),
             ErrorKind::NoFileLoaded => write!(f, "no file loaded"),
             ErrorKind::NotChartable { column } => write!(f, "column {column} holds no number"),
+            ErrorKind::NoComparison { column } => write!(f, "column {column} has no row of the levels above"),
             ErrorKind::Cancelled => write!(f, "cancelled"),
             ErrorKind::TooLargeToExplore => write!(f, "streamed file: too large to explore whole"),
             ErrorKind::NotADictionary => write!(f, "no COD_VAR and LIB_VAR columns: not a variable dictionary"),

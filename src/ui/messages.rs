@@ -137,6 +137,11 @@ pub fn error(file: &str, error: &Error) -> String {
             "« {file} » n’est pas un dictionnaire des variables : il lui faut une colonne de codes (COD_VAR) \
              et une colonne de libellés (LIB_VAR), comme les fichiers « meta_… » de l’Insee."
         ),
+        ErrorKind::NoComparison { column } => format!(
+            "« {column} » ne s’additionne pas (une médiane, un taux ou une part) : la valeur de l’EPCI, du \
+             département ou de la région doit venir de leur propre ligne, et « {file} » n’en a pas. Ajoutez le \
+             fichier de ce niveau (l’archive de l’Insee le contient), ou choisissez un autre type de graphique."
+        ),
         ErrorKind::NotChartable { column } => {
             format!("La colonne « {column} » ne contient aucun nombre pour cette commune : rien à représenter.")
         }

@@ -136,6 +136,7 @@ test("a chart is edited like in Datawrapper: title, unit, note, order, high cont
   assert.deepEqual(recipe.chart.edits, {
     title: "Niveau de vie médian", subtitle: null, note: "Revenus de 2020.", axis: null, unit: "€", order: "Ascending", contrast: true,
     highlight: "59332",
+    narrowed: false,
   });
   await page.getByRole("button", { name: "Revenir au graphique proposé" }).click();
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("pour MED20"));

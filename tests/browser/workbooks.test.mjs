@@ -132,6 +132,27 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
   await page.context().close();
 });
 
+test("an ODS and an IRIS workbook: LibreOffice's sheet read to its last row, Lille's IRIS with their medians", async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  const summary = page.locator(".detected .summary");
+  // INSEE's vital statistics as an ODS with a million repeated empty rows: its table only.
+  await carnet.upload(join(TEST_DATA, "utilitr_mes_donnees.ods"));
+  await summary.filter({ hasText: /^Classeur OpenDocument \(\.ods\), feuille « Sheet1 »/ }).waitFor({ timeout: 60_000 });
+  assert.match(await summary.innerText(), /En-tête : ligne 1 · 1\d\d lignes, 15 colonnes/);
+  // The Filosofi IRIS workbook: labels above codes, and Lille's 93 IRIS.
+  await carnet.pickCommune("59350", /Lille \(59350\)/);
+  await carnet.upload(join(TEST_DATA, "BASE_TD_FILO_DISP_IRIS_2018.xlsx"));
+  await summary.filter({ hasText: "feuille « IRIS_DISP »" }).waitFor({ timeout: 60_000 });
+  await page.getByRole("table", { name: /^Lille \(59350\) : 93 lignes/ }).waitFor({ timeout: 60_000 });
+  const table = page.getByRole("table", { name: /^Lille \(59350\)/ });
+  assert.match(await table.innerText(), /lille centre 4/);
+  assert.match(await table.innerText(), new RegExp(`26${NNBSP}860`));
+  await carnet.screenshot("b5-iris-lille", ".selection");
+  assertClean(carnet);
+  await page.context().close();
+});
+
 test("a broken workbook, a PDF or a Numbers file named .xlsx: said in French, the dossier untouched", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;

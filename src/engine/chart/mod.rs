@@ -158,6 +158,8 @@ pub struct BarChart {
     pub note: Option<String>,
     /// Black and dark blue on white, heavier lines: for print and low vision.
     pub contrast: bool,
+    /// A line's axis narrowed to its values, with a break drawn on it.
+    pub narrowed: bool,
 }
 
 /// What the page asks to chart.
@@ -215,6 +217,44 @@ pub struct Edits {
     /// The INSEE code of the commune a ranking highlights, when not the one picked.
     #[serde(default)]
     pub highlight: Option<String>,
+    /// A line's value axis narrowed to its values (it no longer starts at zero, and a break
+    /// on the axis says so). Bars always start at zero.
+    #[serde(default)]
+    pub narrowed: bool,
+}
+
+impl Edits {
+    /// The edits kept when the chart shows another indicator: all but the texts written for
+    /// the one before (title, subtitle, axis name, unit), which follow the new indicator.
+    #[must_use]
+    pub fn for_another_indicator(&self) -> Self {
+        Self { title: None, subtitle: None, axis: None, unit: None, ..self.clone() }
+    }
+}
+
+/// The indicators a council shows first, by their code without vintage, best first: a median
+/// income, a poverty rate, a population; then the first chartable column.
+const HEADLINES: [&str; 8] = ["MED", "DISP_MED", "DEC_MED", "TP60", "DISP_TP60", "P_POP", "PMUN", "POP"];
+
+/// The column of `chartable` a council puts first (the median for Filosofi, not a count of
+/// households): see [`HEADLINES`]; else the first.
+pub fn headline(chartable: &[String]) -> Option<&String> {
+    HEADLINES
+        .iter()
+        .find_map(|h| chartable.iter().find(|c| crate::engine::vintage::measures(c, h) || census_stem(c) == Some(h)))
+        .or_else(|| chartable.first())
+}
+
+/// A census variable without its year prefix (`P21_POP` → `P_POP`).
+fn census_stem(column: &str) -> Option<&'static str> {
+    let b = column.as_bytes();
+    (b.len() > 4
+        && b[0] == b'P'
+        && b[1].is_ascii_digit()
+        && b[2].is_ascii_digit()
+        && b[3] == b'_'
+        && &column[4..] == "POP")
+        .then_some("P_POP")
 }
 
 impl BarChart {
@@ -232,6 +272,7 @@ impl BarChart {
         self.axis = text(&edits.axis).or(self.axis);
         self.unit = text(&edits.unit).or(self.unit);
         self.contrast = edits.contrast;
+        self.narrowed = edits.narrowed;
         let key = |b: &Bar1| b.value.unwrap_or(f64::NEG_INFINITY);
         match edits.order {
             Order::Natural => {}
@@ -310,6 +351,7 @@ mod tests {
             order: Order::Ascending,
             contrast: true,
             highlight: None,
+            narrowed: false,
         };
         let edited = ranking.edited(&edits);
         assert_eq!(edited.title, "Niveau de vie médian");
@@ -327,6 +369,34 @@ mod tests {
         assert_eq!(o["series"][0]["data"][1]["itemStyle"]["color"], CONTRAST.0, "the highlighted bar in black");
         assert_eq!(o["series"][0]["data"][0]["itemStyle"]["color"], CONTRAST.1);
         assert_eq!(o["aria"]["decal"]["show"], true);
+    }
+
+    #[test]
+    fn a_line_starts_at_zero_unless_narrowed_and_then_shows_a_break() {
+        let line = BarChart {
+            bars: vec![bar("2019", Some(28_570.0), "", true), bar("2021", Some(29_860.0), "", true)],
+            ..chart()
+        };
+        let o = super::option::line_option(&line);
+        assert_eq!(o["yAxis"]["min"], 0);
+        assert!(o.get("graphic").is_none());
+        let narrowed = line.edited(&Edits { narrowed: true, ..Edits::default() });
+        let o = super::option::line_option(&narrowed);
+        assert_eq!((o["yAxis"]["scale"].clone(), o["yAxis"].get("min")), (serde_json::json!(true), None));
+        assert_eq!(o["graphic"]["elements"].as_array().map(Vec::len), Some(2), "the break on the axis");
+    }
+
+    #[test]
+    fn the_headline_is_a_median_not_a_count() {
+        let cols = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            headline(&cols(&["NBMENFISC21", "NBPERSMENFISC21", "MED21", "PIMP21"])).map(String::as_str),
+            Some("MED21")
+        );
+        assert_eq!(headline(&cols(&["P21_H0014", "P21_POP"])).map(String::as_str), Some("P21_POP"));
+        assert_eq!(headline(&cols(&["A", "B"])).map(String::as_str), Some("A"));
+        let edits = Edits { title: Some("t".into()), contrast: true, ..Edits::default() }.for_another_indicator();
+        assert_eq!((edits.title, edits.contrast), (None, true), "a title follows the indicator, the colours stay");
     }
 
     fn bar(label: &str, value: Option<f64>, text: &str, highlight: bool) -> Bar1 {

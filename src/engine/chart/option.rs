@@ -112,6 +112,25 @@ pub fn bar_option(chart: &BarChart) -> Value {
     value
 }
 
+/// The break drawn at the foot of a value axis that does not start at zero: two short slanted
+/// strokes across the axis line, as printed charts mark it.
+fn axis_break() -> Value {
+    let stroke = |dy: i32| {
+        json!({
+            "type": "line",
+            "left": AXIS_AT - 6,
+            "bottom": 62 + dy,
+            "shape": { "x1": 0, "y1": 6, "x2": 10, "y2": 0 },
+            "style": { "stroke": "#1b1b1b", "lineWidth": 2 },
+            "silent": true,
+        })
+    };
+    json!({ "elements": [stroke(0), stroke(6)] })
+}
+
+/// Where a narrowed line's value axis stands, in pixels from the left (its labels before it).
+const AXIS_AT: i32 = 80;
+
 /// Builds the ECharts option of a line over years: `chart.bars` are the years, in order.
 pub fn line_option(chart: &BarChart) -> Value {
     let mut value = bar_option(&BarChart { horizontal: false, ..chart.clone() });
@@ -129,9 +148,22 @@ pub fn line_option(chart: &BarChart) -> Value {
             }
         }
     }
-    // Values near each other: the axis need not start at zero for a line.
-    if let Some(axis) = value.get_mut("yAxis").and_then(Value::as_object_mut) {
-        axis.insert("scale".into(), json!(true));
+    // From zero, as bars; narrowed to the values when the user asks, a break on the axis
+    // saying it does not start at zero.
+    if chart.narrowed {
+        if let Some(axis) = value.get_mut("yAxis").and_then(Value::as_object_mut) {
+            axis.insert("scale".into(), json!(true));
+        }
+        if let Some(obj) = value.as_object_mut() {
+            // The axis at a known place, for the break to sit on it.
+            obj.insert(
+                "grid".into(),
+                json!({ "left": AXIS_AT, "right": 24, "top": 80, "bottom": 56, "containLabel": false }),
+            );
+            obj.insert("graphic".into(), axis_break());
+        }
+    } else if let Some(axis) = value.get_mut("yAxis").and_then(Value::as_object_mut) {
+        axis.insert("min".into(), json!(0));
     }
     value
 }

@@ -520,7 +520,18 @@ impl Session {
             (_, Some(ws), Some(sel)) => chart::draw::draw(ws, sel, &request, &self.totals),
             _ => None,
         };
-        drawn.ok_or_else(|| ErrorKind::NotChartable { column: request.column }.into())
+        drawn.ok_or_else(|| {
+            // A value for the territory, but no row of the levels above it to compare with: a
+            // median, a rate or a share is not summed from the communes (counts are).
+            let has_value = selection.is_some_and(|s| {
+                s.table.column(&request.column).is_some_and(|c| (0..s.table.rows()).any(|r| c.number(r).is_some()))
+            });
+            if request.kind == ChartKind::Levels && has_value {
+                ErrorKind::NoComparison { column: request.column }.into()
+            } else {
+                ErrorKind::NotChartable { column: request.column }.into()
+            }
+        })
     }
 
     /// Each kept chart drawn again from the dossier as it stands (the territory, the vintages,

@@ -124,6 +124,19 @@ pub fn ChartEditor() -> impl IntoView {
                     />
                     <label for="edit-contrast">"Contraste élevé (noir et bleu foncé, pour l’impression)"</label>
                 </div>
+                <Show when=move || state.chart_kind.get() == crate::engine::chart::ChartKind::Evolution>
+                    <div class="edit-check">
+                        <input
+                            id="edit-narrowed"
+                            type="checkbox"
+                            prop:checked=move || state.chart_edits.with(|e| e.narrowed)
+                            on:change=move |ev| state.chart_edits.update(|e| e.narrowed = event_target_checked(&ev))
+                        />
+                        <label for="edit-narrowed">
+                            "Resserrer l’axe sur les valeurs (il ne part plus de zéro ; une coupure le signale)"
+                        </label>
+                    </div>
+                </Show>
                 <button type="button" class="secondary" on:click=move |_| state.chart_edits.set(Edits::default())>
                     "Revenir au graphique proposé"
                 </button>

@@ -102,7 +102,11 @@ pub fn ChartPanel() -> impl IntoView {
                     <label for="chart-column">"Indicateur à représenter"</label>
                     <select
                         id="chart-column"
-                        on:change=move |ev| state.chart_column.set(Some(event_target_value(&ev)))
+                        on:change=move |ev| {
+                            // The title written for the indicator before gives way to this one's.
+                            state.chart_edits.update(|e| *e = e.for_another_indicator());
+                            state.chart_column.set(Some(event_target_value(&ev)));
+                        }
                         prop:value=move || state.chart_column.get().unwrap_or_default()
                     >
                         {move || {

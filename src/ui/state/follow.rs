@@ -75,7 +75,8 @@ pub fn follow(state: AppState, engine: EngineHandle) {
             requests::next(state, engine);
         }
     });
-    // New rows: keep the charted column if it is still there, else take the first.
+    // New rows: keep the charted column if it is still there, else take the one a council
+    // shows first (a median, not a count of households).
     Effect::new(move || {
         let Some(Ok(selected)) = state.selected.get() else {
             return;
@@ -88,7 +89,7 @@ pub fn follow(state: AppState, engine: EngineHandle) {
         }
         let current = state.chart_column.get_untracked();
         if current.as_ref().is_none_or(|c| !selected.chartable.contains(c)) {
-            state.chart_column.set(selected.chartable.first().cloned());
+            state.chart_column.set(crate::engine::chart::headline(&selected.chartable).cloned());
         }
         // Until the user picks a kind of chart, the engine's proposal for the column (several
         // years of it, a line; the file's rows of the levels above, a comparison; a share, the
