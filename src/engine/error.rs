@@ -75,9 +75,9 @@ pub enum ErrorKind {
     /// A workbook or an archive that gives no table.
     Container {
         /// What it is.
-        format: crate::engine::read::container::Format,
+        format: ContainerFormat,
         /// Why.
-        problem: crate::engine::read::container::Problem,
+        problem: ContainerProblem,
     },
     /// The file is a document or an image (a PDF, a PNG…), not a table.
     Document {
@@ -101,6 +101,40 @@ pub enum ErrorKind {
         /// How many rows were set aside.
         set_aside: u64,
     },
+}
+
+/// The kinds of files holding a table inside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContainerFormat {
+    /// Excel 2007 and later.
+    Xlsx,
+    /// Excel binary workbook (2007 and later).
+    Xlsb,
+    /// Excel 97–2003 (BIFF).
+    Xls,
+    /// OpenDocument spreadsheet (LibreOffice, collectivités).
+    Ods,
+    /// A ZIP archive of files.
+    Zip,
+}
+
+/// Why a container gives no table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContainerProblem {
+    /// Sealed with a password.
+    Protected,
+    /// Damaged or not what its first bytes say (the reader's words).
+    Damaged(String),
+    /// A part inflates past the bounds (see `read::container`), or a sheet holds too
+    /// many cells.
+    TooLarge {
+        /// The part.
+        member: String,
+    },
+    /// No sheet or member holds a table.
+    NothingToRead,
+    /// The part asked for is not there.
+    NoSuchPart(usize),
 }
 
 /// An error that stops a file from being read.

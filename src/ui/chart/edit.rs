@@ -115,32 +115,50 @@ pub fn ChartEditor() -> impl IntoView {
                         }
                     })
                 }}
-                <div class="edit-check">
-                    <input
-                        id="edit-contrast"
-                        type="checkbox"
-                        prop:checked=move || state.chart_edits.with(|e| e.contrast)
-                        on:change=move |ev| state.chart_edits.update(|e| e.contrast = event_target_checked(&ev))
-                    />
-                    <label for="edit-contrast">"Contraste élevé (noir et bleu foncé, pour l’impression)"</label>
-                </div>
+                <EditCheck
+                    id="edit-contrast"
+                    label="Contraste élevé (noir et bleu foncé, pour l’impression)"
+                    get=|e| e.contrast
+                    set=|e, on| e.contrast = on
+                />
                 <Show when=move || state.chart_kind.get() == crate::engine::chart::ChartKind::Evolution>
-                    <div class="edit-check">
-                        <input
-                            id="edit-narrowed"
-                            type="checkbox"
-                            prop:checked=move || state.chart_edits.with(|e| e.narrowed)
-                            on:change=move |ev| state.chart_edits.update(|e| e.narrowed = event_target_checked(&ev))
-                        />
-                        <label for="edit-narrowed">
-                            "Resserrer l’axe sur les valeurs (il ne part plus de zéro ; une coupure le signale)"
-                        </label>
-                    </div>
+                    <EditCheck
+                        id="edit-narrowed"
+                        label="Resserrer l’axe sur les valeurs (il ne part plus de zéro ; une coupure le signale)"
+                        get=|e| e.narrowed
+                        set=|e, on| e.narrowed = on
+                    />
                 </Show>
                 <button type="button" class="secondary" on:click=move |_| state.chart_edits.set(Edits::default())>
                     "Revenir au graphique proposé"
                 </button>
             </div>
+        </div>
+    }
+}
+
+/// A yes/no edit of the chart: a checkbox and its label.
+#[component]
+fn EditCheck(
+    /// The checkbox's id.
+    id: &'static str,
+    /// What it does, in words.
+    label: &'static str,
+    /// Whether the edits have it.
+    get: fn(&Edits) -> bool,
+    /// Gives it to the edits, or takes it away.
+    set: fn(&mut Edits, bool),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="edit-check">
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=move || state.chart_edits.with(get)
+                on:change=move |ev| state.chart_edits.update(|e| set(e, event_target_checked(&ev)))
+            />
+            <label for=id>{label}</label>
         </div>
     }
 }

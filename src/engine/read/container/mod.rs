@@ -15,24 +15,10 @@ pub mod archive;
 pub mod workbook;
 
 use super::ReadOptions;
+pub use crate::engine::error::{ContainerFormat as Format, ContainerProblem as Problem};
 use crate::engine::error::{ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 use std::io::Cursor;
-
-/// The kinds of files holding a table inside.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Format {
-    /// Excel 2007 and later.
-    Xlsx,
-    /// Excel binary workbook (2007 and later).
-    Xlsb,
-    /// Excel 97–2003 (BIFF).
-    Xls,
-    /// OpenDocument spreadsheet (LibreOffice, collectivités).
-    Ods,
-    /// A ZIP archive of files.
-    Zip,
-}
 
 /// What a container held and which part of it was read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,25 +129,6 @@ pub(crate) fn bounded(bytes: &[u8], format: Format) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Why a container gives no table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Problem {
-    /// Sealed with a password.
-    Protected,
-    /// Damaged or not what its first bytes say (the reader's words).
-    Damaged(String),
-    /// A part inflates past the bounds ([`MAX_BYTES`], [`MAX_RATIO`]), or a sheet holds too
-    /// many cells.
-    TooLarge {
-        /// The part.
-        member: String,
-    },
-    /// No sheet or member holds a table.
-    NothingToRead,
-    /// The part asked for is not there.
-    NoSuchPart(usize),
 }
 
 /// The error of `format` failing with `problem`.

@@ -207,20 +207,6 @@ impl SignEvidence {
         }
     }
 
-    /// The digits after the decimal sign `decimal` in a number cell (`71,0` → 1, `12,5 %` → 1,
-    /// `1 234` → 0).
-    pub fn fraction_digits(cell: &str, decimal: DecimalSign) -> u8 {
-        let sign = match decimal {
-            DecimalSign::Comma => b',',
-            DecimalSign::Point => b'.',
-        };
-        let b = strip_percent(cell).0.trim_ascii().as_bytes();
-        match b.iter().rposition(|&c| c == sign) {
-            Some(at) => b[at + 1..].iter().take_while(|c| c.is_ascii_digit()).count().min(15) as u8,
-            None => 0,
-        }
-    }
-
     /// Whether the sign had to be guessed from `1,234`-like cells alone.
     pub fn ambiguous(&self) -> bool {
         self.comma_decimal == 0 && self.point_decimal == 0 && self.comma_only_ambiguous + self.point_only_ambiguous > 0
