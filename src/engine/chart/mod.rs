@@ -237,7 +237,7 @@ impl Edits {
 const HEADLINES: [&str; 8] = ["MED", "DISP_MED", "DEC_MED", "TP60", "DISP_TP60", "P_POP", "PMUN", "POP"];
 
 /// The column of `chartable` a council puts first (the median for Filosofi, not a count of
-/// households): see [`HEADLINES`]; else the first.
+/// households): a median income, a poverty rate, a population; else the first.
 pub fn headline(chartable: &[String]) -> Option<&String> {
     HEADLINES
         .iter()

@@ -16,7 +16,7 @@ use crate::engine::read::parse::{SetAside, SetAsideReason};
 use crate::engine::table::{Cell, Table};
 
 /// Writes `table` as a clean CSV; text cells a spreadsheet would run as formulas are
-/// neutralized (see [`csv_out`](crate::engine::csv_out)).
+/// neutralized (see [`crate::engine::csv_out`]).
 pub fn write(table: &Table) -> Vec<u8> {
     let mut out = CsvOut::new();
     let columns = table.columns();
