@@ -5,6 +5,8 @@
 //! assert_eq!(calendar::iso(18_992), "2021-12-31");
 //! assert_eq!(calendar::french(18_992), "31/12/2021");
 //! assert_eq!(calendar::days_from_civil(2021, 12, 31), 18_992);
+//! assert_eq!(calendar::in_words("2026-12-01").as_deref(), Some("1er décembre 2026"));
+//! assert_eq!(calendar::in_words("2026-08-15").as_deref(), Some("15 août 2026"));
 //! ```
 
 /// `2021-12-31` for a day count.
@@ -17,6 +19,30 @@ pub fn iso(days: i32) -> String {
 pub fn french(days: i32) -> String {
     let (y, m, d) = civil_from_days(days);
     format!("{d:02}/{m:02}/{y:04}")
+}
+
+/// An ISO date (`2026-12-01`) in words, as French writes it: `1er décembre 2026`; `None` for
+/// what is not an ISO date.
+pub fn in_words(iso: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let mut parts = iso.get(..10)?.split('-');
+    let (y, m, d): (i32, usize, u32) =
+        (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    let month = MONTHS.get(m.checked_sub(1)?)?;
+    (1..=31).contains(&d).then(|| if d == 1 { format!("1er {month} {y}") } else { format!("{d} {month} {y}") })
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).

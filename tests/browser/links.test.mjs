@@ -136,11 +136,11 @@ test("a recipe made on 2020 replayed on another vintage maps MED20 to MED19 and 
   const panel = page.getByRole("region", { name: "Mise en forme du fichier publié" });
   await panel.getByRole("button", { name: "Ajouter une étape" }).click();
   await panel.getByRole("button", { name: "Noms de colonnes au format schema.data.gouv.fr" }).click();
-  await panel.getByText(/^28 renommée/).waitFor();
+  await panel.getByText(/^28 colonnes renommées/).waitFor();
   await panel.getByLabel("Colonne à renommer").selectOption("med20");
   await panel.getByLabel("Nouveau nom").fill("mediane_niveau_vie");
   await panel.getByRole("button", { name: "Renommer", exact: true }).click();
-  await panel.getByText("1 renommée(s) : med20 → mediane_niveau_vie").waitFor();
+  await panel.getByText("1 colonne renommée : med20 → mediane_niveau_vie").waitFor();
   // Publication fields: a contact (any vintage) and a title naming 2020 (this vintage only).
   await page.getByRole("button", { name: "Publier", exact: true }).click();
   const form = page.getByRole("form", { name: "Le jeu de données" });
@@ -162,7 +162,7 @@ test("a recipe made on 2020 replayed on another vintage maps MED20 to MED19 and 
   assert.match(await changes.innerText(), /^Par rapport au fichier de la recette \(« cc_filosofi_2020_COM\.csv »\) : même variable, autre millésime : NBMENFISC20 → NBMENFISC19, NBPERSMENFISC20 → NBPERSMENFISC19, MED20 → MED19/);
   await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("MED19 à Sailly-lez-Lannoy"));
-  await page.getByText("1 renommée(s) : med19 → mediane_niveau_vie").waitFor();
+  await page.getByText("1 colonne renommée : med19 → mediane_niveau_vie").waitFor();
   const csv = await carnet.download("Télécharger le CSV nettoyé");
   const [header, row] = csv.text.trimEnd().split("\n");
   assert.ok(header.startsWith("codgeo,nbmenfisc19,nbpersmenfisc19,mediane_niveau_vie,"), header);

@@ -52,11 +52,11 @@ test("Publier: fields typed key by key, kept when a step or a dictionary changes
   const panel = page.getByRole("region", { name: "Mise en forme du fichier publié" });
   await panel.getByRole("button", { name: "Ajouter une étape" }).click();
   await panel.getByRole("button", { name: "Noms de colonnes au format schema.data.gouv.fr" }).click();
-  await panel.getByText(/^28 renommée\(s\)/).waitFor();
+  await panel.getByText(/^28 colonnes renommées/).waitFor();
   await panel.getByLabel("Colonne à renommer").selectOption("med20");
   await panel.getByLabel("Nouveau nom").fill("mediane_niveau_vie");
   await panel.getByRole("button", { name: "Renommer", exact: true }).click();
-  await panel.getByText("1 renommée(s) : med20 → mediane_niveau_vie").waitFor();
+  await panel.getByText("1 colonne renommée : med20 → mediane_niveau_vie").waitFor();
 
   assert.equal(await form.getByLabel("Titre", { exact: true }).inputValue(), "Revenus des habitants de Sailly-lez-Lannoy");
   assert.equal(await tags.inputValue(), "insee, revenus, budget-communal, nord");

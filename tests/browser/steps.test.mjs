@@ -19,11 +19,11 @@ test("steps rename and drop columns of the published CSV, with undo and redo", a
 
   await panel.getByRole("button", { name: "Ajouter une étape" }).click();
   await panel.getByRole("button", { name: "Noms de colonnes au format schema.data.gouv.fr" }).click();
-  await panel.getByText(/^28 renommée\(s\) : CODGEO → codgeo, NBMENFISC20 → nbmenfisc20/).waitFor();
+  await panel.getByText(/^28 colonnes renommées : CODGEO → codgeo, NBMENFISC20 → nbmenfisc20/).waitFor();
   await panel.getByLabel("Colonne à renommer").selectOption("med20");
   await panel.getByLabel("Nouveau nom").fill("mediane_niveau_vie_2020");
   await panel.getByRole("button", { name: "Renommer", exact: true }).click();
-  await panel.getByText("1 renommée(s) : med20 → mediane_niveau_vie_2020").waitFor();
+  await panel.getByText("1 colonne renommée : med20 → mediane_niveau_vie_2020").waitFor();
   await panel.getByLabel("Colonne à retirer du fichier publié").selectOption("pimp20");
   await panel.getByRole("button", { name: "Retirer", exact: true }).click();
   await panel.getByText("colonne retirée : pimp20").waitFor();
@@ -41,7 +41,7 @@ test("steps rename and drop columns of the published CSV, with undo and redo", a
   // A code column read as a number elsewhere can be kept as text; here NBMENFISC20 shows how.
   await panel.getByLabel("Colonne à garder en texte").selectOption("nbmenfisc20");
   await panel.getByRole("button", { name: "Garder en texte" }).click();
-  await panel.getByText("1 cellule(s) réécrite(s) en texte").waitFor();
+  await panel.getByText("1 cellule réécrite en texte").waitFor();
   await panel.getByRole("button", { name: "Annuler la dernière étape" }).click();
   await page.waitForFunction(() => !document.querySelector(".steps-list")?.innerText.includes("en texte"));
 
@@ -69,7 +69,7 @@ test("a variable dictionary's labels become the columns' names in one step", asy
   await panel.getByRole("button", { name: "Ajouter une étape" }).click();
   await panel.getByText(/^Par exemple : NBMENFISC20 → nombre_de_menages_fiscaux, NBPERSMENFISC20 → nombre_de_personnes_dans_les_menages_fiscaux, MED20 → mediane_du_niveau_vie …$/).waitFor();
   await panel.getByRole("button", { name: /^Renommer \d+ colonnes d’après le dictionnaire$/ }).click();
-  await panel.getByText(/renommée\(s\) : NBMENFISC20 → nombre_de_menages_fiscaux/).waitFor();
+  await panel.getByText(/renommées? : NBMENFISC20 → nombre_de_menages_fiscaux/).waitFor();
   const header = (await carnet.download("Télécharger le CSV nettoyé")).text.split("\n")[0].split(",");
   assert.deepEqual(header.slice(0, 4), ["CODGEO", "nombre_de_menages_fiscaux", "nombre_de_personnes_dans_les_menages_fiscaux", "mediane_du_niveau_vie"]);
   assert.ok(header.every((name) => name.length <= 50), header.join());

@@ -83,7 +83,7 @@ pub fn sheet(n: usize, drawn: &Drawn, made: &str, dataset: &str) -> String {
          fait avec Carnet {} dans le navigateur.",
         env!("CARGO_PKG_VERSION")
     );
-    let _ = writeln!(md, "- **Date** : {made}");
+    let _ = writeln!(md, "- **Date** : {}", crate::engine::calendar::in_words(made).unwrap_or_else(|| made.to_owned()));
     let _ = writeln!(md, "\n## Réutilisation sur data.gouv.fr\n");
     let _ = writeln!(md, "Champs à saisir pour publier ce graphique comme réutilisation du jeu de données :\n");
     let _ = writeln!(md, "- **Titre** : {}", inline(&drawn.title));

@@ -265,18 +265,25 @@ pub fn report(effect: &Effect) -> String {
     if !effect.renamed.is_empty() {
         let shown: Vec<String> = effect.renamed.iter().take(4).map(|(a, b)| format!("{a} → {b}")).collect();
         let more = effect.renamed.len().saturating_sub(4);
+        let n = effect.renamed.len();
         parts.push(format!(
-            "{} renommée(s) : {}{}",
-            effect.renamed.len(),
+            "{n} {} : {}{}",
+            if n > 1 { "colonnes renommées" } else { "colonne renommée" },
             shown.join(", "),
-            if more > 0 { format!(" et {more} autre(s)") } else { String::new() }
+            match more {
+                0 => String::new(),
+                1 => " et 1 autre".to_owned(),
+                more => format!(" et {more} autres"),
+            }
         ));
     }
     if !effect.dropped.is_empty() {
-        parts.push(format!("colonne retirée : {}", effect.dropped.join(", ")));
+        let many = if effect.dropped.len() > 1 { "colonnes retirées" } else { "colonne retirée" };
+        parts.push(format!("{many} : {}", effect.dropped.join(", ")));
     }
     if effect.cells > 0 {
-        let mut part = format!("{} cellule(s) réécrite(s) en texte", format::integer(effect.cells as i64));
+        let cells = if effect.cells > 1 { "cellules réécrites" } else { "cellule réécrite" };
+        let mut part = format!("{} {cells} en texte", format::integer(effect.cells as i64));
         if !effect.samples.is_empty() {
             let shown: Vec<String> = effect.samples.iter().map(|(a, b)| format!("« {a} » → « {b} »")).collect();
             part += &format!(" (par exemple {})", shown.join(", "));
@@ -322,7 +329,7 @@ mod tests {
         let (_, effects) = apply(ws.table(), &[Step::AsText { column: "NB".into() }]).unwrap();
         assert_eq!(effects[0].cells, 1);
         assert_eq!(effects[0].samples, [("1\u{202F}986".to_owned(), "1986".to_owned())]);
-        assert_eq!(report(&effects[0]), "1 cellule(s) réécrite(s) en texte (par exemple « 1\u{202F}986 » → « 1986 »)");
+        assert_eq!(report(&effects[0]), "1 cellule réécrite en texte (par exemple « 1\u{202F}986 » → « 1986 »)");
     }
 
     #[test]
