@@ -260,8 +260,15 @@ pub fn follow<'a>(
     let year = |name: &str| crate::engine::read::source::year(&name.to_lowercase());
     // Of its series, the latest file (a dossier of three vintages expects next year's after the
     // third).
+    let own = year(file_name);
     let named = expected.iter().find(|e| e.file_name == file_name).or_else(|| {
-        expected.iter().filter(|e| vintage::series(&e.file_name) == series).max_by_key(|e| year(&e.file_name))
+        let of_series = || expected.iter().filter(|e| vintage::series(&e.file_name) == series);
+        // The latest before it; an older file than all (2018 after a 2021 recipe) takes the
+        // earliest's place.
+        of_series()
+            .filter(|e| matches!((year(&e.file_name), own), (Some(y), Some(o)) if y < o))
+            .max_by_key(|e| year(&e.file_name))
+            .or_else(|| of_series().min_by_key(|e| year(&e.file_name)))
     });
     if let Some(e) = named {
         return Some((e, compare(&e.columns, columns)));
@@ -274,6 +281,19 @@ pub fn follow<'a>(
             kept >= 2 && kept * 2 >= e.columns.len()
         })
         .min_by_key(|(e, c)| (c.missing.len() * 1000) / e.columns.len().max(1))
+}
+
+/// The sources a recipe saved now expects: those of the dossier, then the series the recipe in
+/// force still waited for (a file not given this time stays expected).
+pub fn carried(dossier: &[Expected], before: &[Expected]) -> Vec<Expected> {
+    let mut out = dossier.to_vec();
+    for e in before {
+        let series = vintage::series(&e.file_name);
+        if !out.iter().any(|o| vintage::series(&o.file_name) == series) {
+            out.push(e.clone());
+        }
+    }
+    out
 }
 
 /// The read settings for a file named `file_name`: those of the source of its series the
@@ -354,6 +374,10 @@ mod tests {
         assert_eq!(e.file_name, "caf.csv", "renamed by the browser, found by its columns");
         assert!(follow(&expected, "autre.csv", &cols(&["X"])).is_none(), "one column in common is not enough");
         assert_eq!(options_for(&expected, "CC_FILOSOFI_2023_COM.CSV"), Some(ReadOptions::default()));
+        let (e, _) = follow(&expected, "cc_filosofi_2018_COM.csv", &cols(&["MED18"])).unwrap();
+        assert_eq!(e.file_name, "cc_filosofi_2020_COM.csv", "an older file takes the earliest's place");
+        let kept = carried(&expected[..1], &expected);
+        assert_eq!(kept.len(), 2, "the CAF file not given stays expected; 2021 is of 2020's series");
     }
 
     #[test]

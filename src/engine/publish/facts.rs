@@ -91,8 +91,7 @@ pub struct Facts {
 /// officiel géographique`).
 pub fn source_note(notes: &[String]) -> Option<String> {
     notes.iter().find_map(|n| {
-        let lower = n.to_lowercase();
-        let at = lower.find("source")?;
+        let at = n.as_bytes().windows(6).position(|w| w.eq_ignore_ascii_case(b"source"))?;
         let after = &n[at..];
         let colon = after.find(':')?;
         let said = after[colon + 1..].trim().trim_end_matches('.').trim();

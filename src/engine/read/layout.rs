@@ -95,11 +95,15 @@ fn is_codes_line(line: &str, sep: u8) -> bool {
     filled.len() * 2 >= cells.len()
         && filled.len() >= 2
         && filled.iter().all(|c| {
+            // INSEE's codes: upper case, digits and underscores (`CODGEO`, `P21_POP`), two
+            // letters at least; never a missing-value marker.
             c.len() <= 40
-                && c.starts_with(|ch: char| ch.is_ascii_alphabetic())
-                && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+                && c.len() >= 2
+                && c.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && c.chars().all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '_')
+                && crate::engine::table::Marker::of(c).is_none()
         })
-        && filled.iter().any(|c| c.chars().any(|ch| ch.is_ascii_uppercase()))
+        && filled.iter().enumerate().all(|(i, c)| !filled[..i].contains(c))
 }
 
 /// A line's cells, unquoted and trimmed.
@@ -295,6 +299,15 @@ mod tests {
         assert!(text[l.start..].starts_with("CODGEO;"));
         // Codes on the second line of a file whose header is itself codes: data, not a header.
         assert!(detect("CODGEO;TYPE\nA1;B2\n", Separator::Semicolon).labels.is_empty());
+        // Words, then a first row of words or markers: data.
+        for text in [
+            "Nom;Région;Médiane (€)\nAix;PACA;s\n",
+            "Libellé;Catégorie\nHommes;Cadres\nFemmes;Ouvriers\n",
+            "Commune;Département;Valeur 2020;Valeur 2021\nLILLE;NORD;ND;ND\n",
+            "Zone;Classe énergie\nABIS;A\n",
+        ] {
+            assert!(detect(text, Separator::Semicolon).labels.is_empty(), "{text}");
+        }
     }
 
     #[test]

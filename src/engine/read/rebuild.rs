@@ -43,7 +43,15 @@ fn names_commune_part(name: &str) -> bool {
 
 /// The whole code of the commune numbered `commune` in département `departement`.
 fn whole(departement: &str, commune: &str) -> Option<String> {
-    let dep = if departement.len() == 1 { format!("0{departement}") } else { departement.to_owned() };
+    if !departement.is_ascii() || departement.is_empty() || departement.len() > 3 {
+        return None;
+    }
+    let dep = match departement.len() {
+        1 => format!("0{departement}"),
+        // `059` as a spreadsheet pads it; overseas codes (971…) keep their three digits.
+        3 if departement.starts_with('0') => departement[1..].to_owned(),
+        _ => departement.to_owned(),
+    };
     if commune.is_empty() || commune.len() > 3 || !commune.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

@@ -118,6 +118,15 @@ impl Marker {
         }
     }
 
+    /// Whether `cell` is a marker only in a column of numbers (`c`, `(s)`, `.`, `nc`, `ns`, `so`):
+    /// in a column of text it is a value (zone C, a class « c »).
+    pub fn numeric_only(cell: &str) -> bool {
+        matches!(
+            trim(cell.trim_ascii()),
+            "c" | "C" | "(s)" | "." | "nc" | "NC" | "ns" | "NS" | "n.s." | "N.S." | "so" | "SO" | "s.o." | "S.O."
+        )
+    }
+
     /// The marker stored as byte `code` (see [`Marker::code`]).
     pub fn from_code(code: u8) -> Option<Self> {
         match code {

@@ -102,6 +102,10 @@ pub fn geo_column(table: &Table) -> Option<usize> {
 /// The level of a file's rows when its column of codes is of one level above the commune
 /// (a file of départements…); `None` for communes, IRIS or mixed levels.
 pub fn file_level(table: &Table) -> Option<Level> {
+    // A column of levels (`NIVGEO`) says each row's: the file mixes them.
+    if level_column(table).is_some() {
+        return None;
+    }
     match table.columns()[geo_column(table)?].kind() {
         ColumnKind::Code(CodeKind::Epci) => Some(Level::Epci),
         ColumnKind::Code(CodeKind::Departement) => Some(Level::Departement),
@@ -134,7 +138,16 @@ fn header_key(name: &str) -> String {
 /// characters), then its EPCI's, département's, région's and France's, each at most once.
 /// Empty without a territory column.
 pub fn rows(table: &Table, place: &Place) -> Vec<(usize, Level)> {
-    let Some(geo) = geo_column(table) else { return Vec::new() };
+    let Some(mut geo) = geo_column(table) else { return Vec::new() };
+    // A commune with no IRIS of its own in a file of IRIS (`ZZZZZZZZZ` for the communes not cut
+    // into IRIS): its row by the commune column.
+    let own = |c: Cell<'_>| matches!(c, Cell::Text(v) if place.own_codes().any(|o| v.starts_with(o)));
+    if table.columns()[geo].kind() == ColumnKind::Code(CodeKind::Iris)
+        && !(0..table.rows()).any(|r| own(table.columns()[geo].cell(r)))
+        && let Some(commune) = table.columns().iter().position(|c| c.kind() == ColumnKind::Code(CodeKind::Commune))
+    {
+        geo = commune;
+    }
     let codes = &table.columns()[geo];
     let code = |r: usize| if let Cell::Text(c) = codes.cell(r) { c } else { "" };
     let iris = codes.kind() == ColumnKind::Code(CodeKind::Iris);

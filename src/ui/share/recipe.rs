@@ -20,7 +20,9 @@ pub fn current(state: AppState) -> Recipe {
     let place = state.place.get_untracked();
     recipe.territory = place.as_ref().map(|p| p.code.clone());
     recipe.place = place.filter(|p| p.level != crate::engine::territory::Level::Commune);
-    recipe.sources = state.dossier.with_untracked(|d| d.expected.clone());
+    recipe.sources = state
+        .dossier
+        .with_untracked(|d| state.expected.with_untracked(|e| crate::engine::dossier::recipe::carried(&d.expected, e)));
     recipe.names = state.names.get_untracked();
     recipe.charts =
         state.charts.with_untracked(|c| c.iter().map(|c| DossierChart { drawn: None, ..c.clone() }).collect());

@@ -59,6 +59,7 @@ pub fn follow(state: AppState, engine: EngineHandle) {
             state.charts.with_untracked(|c| c.iter().map(|c| DossierChart { drawn: None, ..c.clone() }).collect());
         if !charts.is_empty() {
             let id = engine.with_value(crate::ui::state::worker::Engine::next_id);
+            state.redraw_id.set_value(id);
             engine.with_value(|e| e.send(UiToWorker::Redraw { id, charts }));
         }
     });

@@ -122,6 +122,8 @@ pub struct AppState {
     pub chart: Latest<Arc<Drawn>>,
     /// The charts kept in the dossier.
     pub charts: RwSignal<Vec<DossierChart>>,
+    /// The latest request to draw the kept charts again: an older answer is dropped.
+    pub redraw_id: StoredValue<RequestId>,
     /// The data.gouv.fr fields as the user is editing them.
     pub dataset: RwSignal<Option<Dataset>>,
     /// Whether the description follows the other fields (the user has not written in it).
@@ -176,6 +178,7 @@ impl AppState {
             chart_columns: RwSignal::new(Vec::new()),
             chart: Latest::new(),
             charts: RwSignal::new(Vec::new()),
+            redraw_id: StoredValue::new(0),
             dataset: RwSignal::new(None),
             description_auto: RwSignal::new(true),
             proposed: StoredValue::new(None),
@@ -352,7 +355,7 @@ impl AppState {
             WorkerToUi::Charted { id, drawn } => {
                 self.chart.answer(id, Ok(Arc::new(*drawn)));
             }
-            WorkerToUi::Redrawn { charts, .. } => {
+            WorkerToUi::Redrawn { id, charts } if id == self.redraw_id.get_value() => {
                 // Each chart as the dossier draws it today; one it cannot draw stays as kept.
                 // (A chart kept or removed since the request: the answer is for another list.)
                 self.charts.update(|kept| {

@@ -76,6 +76,22 @@ pub fn open(bytes: &[u8], options: super::super::ReadOptions) -> Result<Unwrappe
         }
         None => {
             let siblings: Vec<(String, &'static str)> = levels_of(&name, &tables);
+            if siblings.is_empty() {
+                return Ok(Unwrapped {
+                    bytes: member,
+                    written: false,
+                    opened: Opened {
+                        format: Format::Zip,
+                        parts: tables,
+                        part,
+                        chosen,
+                        inner: None,
+                        dictionary: dictionary.as_ref().map(|(n, _)| n.clone()),
+                        levels: Vec::new(),
+                    },
+                    dictionary,
+                });
+            }
             let mut read_siblings = Vec::new();
             for (sibling, level) in siblings {
                 read_siblings.push((sibling.clone(), level, read(&mut zip, &sibling, super::MAX_BYTES)?));
@@ -141,7 +157,8 @@ fn merged(member: &[u8], siblings: &[(String, &'static str, Vec<u8>)]) -> Option
     let table = |t: &str| -> (String, Vec<String>) {
         let l = layout::detect(t, sep);
         let body = &t[l.start..l.end];
-        let mut lines = body.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty());
+        // Logical lines: a quoted field may hold a line break.
+        let mut lines = dialect::logical_lines(body).filter(|l| !l.trim().is_empty());
         let header = lines.next().unwrap_or_default().to_owned();
         (header, lines.map(str::to_owned).collect())
     };

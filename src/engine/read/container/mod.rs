@@ -113,19 +113,37 @@ pub fn open(bytes: &[u8], options: ReadOptions) -> Result<Option<Unwrapped>> {
     })
 }
 
-/// Checks a ZIP's members against the bounds before anything is inflated.
+/// Checks a ZIP's members against the bounds before a reader takes them: what each member
+/// inflates to is counted (a ZIP may declare sizes it does not hold), stopping at the bounds.
 ///
 /// # Errors
 /// [`ErrorKind::Container`] with [`Problem::TooLarge`] naming the member past the bounds.
 pub(crate) fn bounded(bytes: &[u8], format: Format) -> Result<()> {
+    use std::io::Read;
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return Ok(()) };
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let Ok(member) = zip.by_index_raw(i) else { continue };
-        total = total.saturating_add(member.size());
-        let ratio = member.size() / member.compressed_size().max(1);
-        if total > MAX_BYTES || (member.size() > 1 << 20 && ratio > MAX_RATIO) {
-            return Err(problem(format, Problem::TooLarge { member: member.name().to_owned() }));
+        let Ok(mut member) = zip.by_index(i) else { continue };
+        let name = member.name().to_owned();
+        let compressed = member.compressed_size().max(1);
+        let left = MAX_BYTES - total;
+        let too_large = || problem(format, Problem::TooLarge { member: name.clone() });
+        // An XLSX sheet is looked into: two cells far apart make a reader allocate every cell
+        // between them.
+        let sheet = format == Format::Xlsx && name.starts_with("xl/worksheets/") && name.ends_with(".xml");
+        let inflated = if sheet {
+            let mut xml = Vec::new();
+            let n = (&mut member).take(left + 1).read_to_end(&mut xml).unwrap_or(0) as u64;
+            if n <= left && workbook::span(&xml) > workbook::MAX_CELLS as u64 {
+                return Err(too_large());
+            }
+            n
+        } else {
+            std::io::copy(&mut (&mut member).take(left + 1), &mut std::io::sink()).unwrap_or(0)
+        };
+        total += inflated.min(left);
+        if inflated > left || (inflated > 1 << 20 && inflated / compressed > MAX_RATIO) {
+            return Err(too_large());
         }
     }
     Ok(())

@@ -15,6 +15,30 @@ pub const MAX_CELLS: usize = 60_000_000;
 /// Rows of each sheet looked at to choose one.
 const SCORED_ROWS: usize = 500;
 
+/// The cells an XLSX sheet's XML spans, from A1 to its farthest cell reference (`r="XFD1048576"`):
+/// what a reader allocates for it.
+pub(crate) fn span(xml: &[u8]) -> u64 {
+    let (mut rows, mut columns) = (0u64, 0u64);
+    let mut at = 0;
+    while let Some(found) = memchr::memmem::find(&xml[at..], b" r=\"") {
+        let mut i = at + found + 4;
+        let mut column = 0u64;
+        while let Some(c) = xml.get(i).filter(|c| c.is_ascii_uppercase()) {
+            column = (column * 26 + u64::from(c - b'A' + 1)).min(1 << 32);
+            i += 1;
+        }
+        let mut row = 0u64;
+        while let Some(d) = xml.get(i).filter(|d| d.is_ascii_digit()) {
+            row = (row * 10 + u64::from(d - b'0')).min(1 << 32);
+            i += 1;
+        }
+        rows = rows.max(row);
+        columns = columns.max(column);
+        at = i.max(at + found + 1);
+    }
+    rows.saturating_mul(columns)
+}
+
 /// An opened workbook of any format.
 enum Book<'a> {
     Xlsx(Xlsx<Cursor<&'a [u8]>>),
@@ -162,7 +186,8 @@ fn write_cell(out: &mut String, cell: &Data) {
         }
         Data::Float(f) => number(out, *f),
         Data::Bool(b) => out.push_str(if *b { "vrai" } else { "faux" }),
-        Data::DateTime(d) if d.is_datetime() => {
+        // Excel's dates run from 1900 to 9999 (serial 2,958,465).
+        Data::DateTime(d) if d.is_datetime() && (0.0..2_958_466.0).contains(&d.as_f64()) => {
             // Days since 1899-12-30 (the 1900 date system; the reader does not tell a 1904
             // workbook, rare since Excel 2011).
             let epoch = calendar::days_from_civil(1899, 12, 30);
@@ -172,14 +197,30 @@ fn write_cell(out: &mut String, cell: &Data) {
     }
 }
 
-/// A number as the reader reads it back exactly: whole numbers without a point.
+/// A number as the reader reads it back: whole numbers without a point, others to the 15
+/// significant digits a spreadsheet keeps (`0.30000000000000004` is `0.3`).
 fn number(out: &mut String, f: f64) {
     use std::fmt::Write;
+    let f = significant(f);
     if f.fract() == 0.0 && f.abs() < 1e15 {
         let _ = write!(out, "{}", f as i64);
     } else {
         let _ = write!(out, "{f}");
     }
+}
+
+/// `f` rounded to 15 significant digits.
+fn significant(f: f64) -> f64 {
+    if f == 0.0 || !f.is_finite() {
+        return f;
+    }
+    let digits = 15 - (f.abs().log10().floor() as i32 + 1);
+    if !(1..=15).contains(&digits) {
+        return f;
+    }
+    let scale = 10f64.powi(digits);
+    let rounded = (f * scale).round() / scale;
+    if rounded.is_finite() { rounded } else { f }
 }
 
 /// A text cell, quoted when it holds the separator, a quote or a line break.
@@ -190,5 +231,29 @@ fn quoted(out: &mut String, s: &str) {
         out.push('"');
     } else {
         out.push_str(s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_sheet_s_span_is_its_farthest_cell() {
+        let xml = br#"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>"#;
+        assert_eq!(super::span(xml), 1_048_576 * 16_384);
+        assert_eq!(super::span(br#"<c r="C7"/>"#), 21);
+    }
+
+    #[test]
+    fn float_noise_is_not_precision() {
+        let written = |f: f64| {
+            let mut out = String::new();
+            super::number(&mut out, f);
+            out
+        };
+        assert_eq!(written(0.1 + 0.2), "0.3");
+        assert_eq!(written(17.6 + 1e-14), "17.6");
+        assert_eq!(written(29_860.0), "29860");
+        assert_eq!(written(-1.0 / 3.0), "-0.333333333333333");
+        assert_eq!(written(1e20), "100000000000000000000");
     }
 }

@@ -28,7 +28,12 @@ pub fn table(
 /// Builds a typed column from raw text cells as `inference` decided.
 pub fn column(name: String, inference: &Inference, raw: &RawColumn) -> Column {
     let kind = inference.kind;
-    let markers: Vec<u8> = raw.iter().map(|cell| Marker::of(cell).map_or(0, Marker::code)).collect();
+    // `c`, `so`, `.`… mark a missing number; in a column of text they are values.
+    let text = matches!(kind, ColumnKind::Text | ColumnKind::Code(_));
+    let markers: Vec<u8> = raw
+        .iter()
+        .map(|cell| Marker::of(cell).filter(|_| !text || !Marker::numeric_only(cell)).map_or(0, Marker::code))
+        .collect();
     let any_missing = markers.iter().any(|&m| m != 0);
     // The cells that hold a value, trimmed; `None` where a marker stands.
     let cells = || raw.iter().zip(&markers).map(|(c, &m)| (m == 0).then(|| trim(c)));
@@ -94,6 +99,13 @@ mod tests {
         assert_eq!(tp.cell(1), Cell::Decimal(17.0, 1));
         assert_eq!(tp.cell(2), Cell::Missing(Marker::Empty));
         assert_eq!(t.column("CODGEO").unwrap().cell(0), Cell::Text("01001"));
+    }
+
+    #[test]
+    fn a_letter_is_a_marker_only_among_numbers() {
+        let t = table("CODGEO;ZONE;NB\n01001;C;c\n01004;B1;12\n");
+        assert_eq!(t.column("ZONE").unwrap().cell(0), Cell::Text("C"), "zone C is a zone");
+        assert_eq!(t.column("NB").unwrap().cell(0), Cell::Missing(Marker::Secret));
     }
 
     #[test]

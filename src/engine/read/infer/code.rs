@@ -79,9 +79,16 @@ impl CodeKind {
     /// commune, région (a few dozen two-digit codes), département.
     pub fn by_values<'a>(values: impl Iterator<Item = &'a str> + Clone) -> Option<Self> {
         let count = values.clone().count();
-        let regions = count <= 40 && values.clone().all(|v| v.len() == 2 && digits(v.as_bytes()));
+        // Régions: a few dozen codes, all of régions (today's and those before 2016).
+        const REGIONS: [&str; 34] = [
+            "01", "02", "03", "04", "06", "11", "21", "22", "23", "24", "25", "26", "27", "28", "31", "32", "41", "42",
+            "43", "44", "52", "53", "54", "72", "73", "74", "75", "76", "82", "83", "84", "91", "93", "94",
+        ];
+        let regions = count <= 40 && values.clone().all(|v| REGIONS.contains(&v));
+        // Départements: a leading zero, Corsica or an overseas code among them (not row numbers).
+        let telling = values.clone().any(|v| matches!(v.as_bytes(), [b'0', _] | [b'2', b'A' | b'B'] | [b'9', b'7', _]));
         [Self::Epci, Self::Iris, Self::Commune, Self::Region, Self::Departement].into_iter().find(|kind| {
-            if *kind == Self::Region && !regions {
+            if (*kind == Self::Region && !regions) || (*kind == Self::Departement && !telling) {
                 return false;
             }
             let good = values

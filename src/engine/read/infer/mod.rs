@@ -226,6 +226,13 @@ mod tests {
     infers!(code_of_departements, "Code", ["59", "62", "2A", "971"], ColumnKind::Code(CodeKind::Departement));
     infers!(code_of_epci, "Code géographique", ["200093201", "245900410"], ColumnKind::Code(CodeKind::Epci));
     infers!(code_not_codes, "Code", ["12345678", "x"], ColumnKind::Text);
+    infers!(code_of_row_numbers, "Code", ["1", "2", "3", "49", "50"], ColumnKind::Integer);
+    infers!(
+        codgeo_of_a_few_departements,
+        "CODGEO",
+        ["02", "59", "60", "62", "80"],
+        ColumnKind::Code(CodeKind::Departement)
+    );
     infers!(codgeo_of_departements, "CODGEO", ["01", "59", "2A", "971"], ColumnKind::Code(CodeKind::Departement));
     infers!(codgeo_of_regions, "CODGEO", ["11", "32", "84"], ColumnKind::Code(CodeKind::Region));
     infers!(codgeo_of_levels, "CODGEO", ["59522", "200093201", "59", "FR"], ColumnKind::Text);
