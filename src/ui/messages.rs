@@ -396,10 +396,16 @@ pub fn contribution(contribution: &Contribution, place: Option<&Place>, level: O
         {
             // A file of départements (…) gives the commune the row of its own.
             let (p, level) = (place.expect("checked"), levels[0]);
+            let of = match level {
+                Level::Epci => p.epci.as_ref().map_or_else(|| "de son EPCI".to_owned(), |e| e.of()),
+                Level::Departement => p.departement.of(),
+                Level::Region => p.region.of(),
+                _ => "de la France".to_owned(),
+            };
             format!(
-                "Ce fichier n’a pas de ligne pour {} : il apporte celle de {} ({}).",
+                "Ce fichier n’a pas de ligne pour {} : il apporte celle {} ({}).",
                 p.designation(),
-                crate::engine::territory::levels::the(p, level),
+                of,
                 count(*indicators as u64, "indicateur chiffré", "indicateurs chiffrés")
             )
         }

@@ -66,6 +66,13 @@ const KNOWN: &[Known] = &[
         ],
     },
     Known {
+        test: |n| n.contains("salaire"),
+        name: "Insee, salaires et revenus d’activité",
+        theme: "Travail et revenus d’activité",
+        tags: &["insee", "salaires", "revenus"],
+        glossary: &[],
+    },
+    Known {
         test: |n| n.starts_with("base-cc") || n.starts_with("base_cc") || n.contains("_rp"),
         name: "Insee, recensement de la population",
         theme: "Recensement de la population",
@@ -180,6 +187,11 @@ mod tests {
         assert_eq!(
             describe("base-cc-evol-struct-pop-2021.csv").as_deref(),
             Some("Insee, recensement de la population 2021")
+        );
+        assert_eq!(
+            describe("base-cc-salaire-net-horaire-moyen-10.xls").as_deref(),
+            Some("Insee, salaires et revenus d’activité"),
+            "a key-figures base of another theme is no census"
         );
         assert_eq!(
             describe("caf_allocataires_2022.csv").as_deref(),
