@@ -74,6 +74,14 @@ pub struct Expected {
     pub columns: Vec<(String, ColumnKind)>,
 }
 
+impl DossierChart {
+    /// The chart without its drawing: what a recipe keeps and the worker draws again.
+    #[must_use]
+    pub fn undrawn(&self) -> Self {
+        Self { drawn: None, ..self.clone() }
+    }
+}
+
 /// Everything needed to redo the work on a dossier.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recipe {

@@ -268,6 +268,14 @@ impl Session {
         });
     }
 
+    /// What each source follows (last year's file of its series, or the recipe's).
+    fn follows(&self) -> Vec<Option<report::Follows>> {
+        self.sources
+            .iter()
+            .map(|s| report::follows(s.file_name(), &s.columns(), self.compared(), &self.expected))
+            .collect()
+    }
+
     /// The sources as the change report compares them.
     fn compared(&self) -> impl Iterator<Item = Compared<'_>> {
         self.sources.iter().map(|s| Compared { file_name: s.file_name(), columns: s.columns() })
@@ -281,14 +289,8 @@ impl Session {
     /// The dossier as the page lists it: each source with what it follows, and what the
     /// recipe still waits for.
     pub fn dossier(&self) -> Dossier {
-        let sources: Vec<SourceView> = self
-            .sources
-            .iter()
-            .map(|s| SourceView {
-                follows: report::follows(s.file_name(), &s.columns(), self.compared(), &self.expected),
-                ..s.view()
-            })
-            .collect();
+        let sources: Vec<SourceView> =
+            self.sources.iter().zip(self.follows()).map(|(s, follows)| SourceView { follows, ..s.view() }).collect();
         let taken: Vec<&str> = sources
             .iter()
             .filter_map(|s| s.follows.as_ref().filter(|f| f.from_recipe).map(|f| f.was.as_str()))
@@ -539,6 +541,7 @@ impl Session {
     /// then kept under that file with its columns under that file's vintage. `None` for a chart
     /// no file can draw now.
     pub fn redraw(&self, charts: &[DossierChart]) -> Vec<Option<DossierChart>> {
+        let follows = self.follows();
         charts
             .iter()
             .map(|chart| {
@@ -547,11 +550,12 @@ impl Session {
                     Some(name) => match self.sources.iter().find(|s| s.file_name() == name) {
                         Some(s) => (Some(s), None),
                         None => {
-                            let (s, follows) = self.sources.iter().find_map(|s| {
-                                let f = report::follows(s.file_name(), &s.columns(), self.compared(), &self.expected)?;
-                                (f.was == *name).then_some((s, f))
-                            })?;
-                            (Some(s), Some(follows.changes))
+                            let (s, f) = self
+                                .sources
+                                .iter()
+                                .zip(&follows)
+                                .find_map(|(s, f)| f.as_ref().filter(|f| f.was == *name).map(|f| (s, f)))?;
+                            (Some(s), Some(f.changes.clone()))
                         }
                     },
                 };

@@ -24,8 +24,7 @@ pub fn current(state: AppState) -> Recipe {
         .dossier
         .with_untracked(|d| state.expected.with_untracked(|e| crate::engine::dossier::recipe::carried(&d.expected, e)));
     recipe.names = state.names.get_untracked();
-    recipe.charts =
-        state.charts.with_untracked(|c| c.iter().map(|c| DossierChart { drawn: None, ..c.clone() }).collect());
+    recipe.charts = state.charts.with_untracked(|c| c.iter().map(DossierChart::undrawn).collect());
     recipe.steps = untrack(|| state.steps_applied());
     recipe.chart = state.chart_column.get_untracked().map(|column| ChartSettings {
         column,

@@ -55,8 +55,7 @@ pub fn follow(state: AppState, engine: EngineHandle) {
     // it, so that each follows the dossier of today.
     Effect::new(move || {
         state.dossier.track();
-        let charts: Vec<_> =
-            state.charts.with_untracked(|c| c.iter().map(|c| DossierChart { drawn: None, ..c.clone() }).collect());
+        let charts: Vec<_> = state.charts.with_untracked(|c| c.iter().map(DossierChart::undrawn).collect());
         if !charts.is_empty() {
             let id = engine.with_value(crate::ui::state::worker::Engine::next_id);
             state.redraw_id.set_value(id);

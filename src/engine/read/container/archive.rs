@@ -76,27 +76,12 @@ pub fn open(bytes: &[u8], options: super::super::ReadOptions) -> Result<Unwrappe
         }
         None => {
             let siblings: Vec<(String, &'static str)> = levels_of(&name, &tables);
-            if siblings.is_empty() {
-                return Ok(Unwrapped {
-                    bytes: member,
-                    written: false,
-                    opened: Opened {
-                        format: Format::Zip,
-                        parts: tables,
-                        part,
-                        chosen,
-                        inner: None,
-                        dictionary: dictionary.as_ref().map(|(n, _)| n.clone()),
-                        levels: Vec::new(),
-                    },
-                    dictionary,
-                });
-            }
             let mut read_siblings = Vec::new();
             for (sibling, level) in siblings {
                 read_siblings.push((sibling.clone(), level, read(&mut zip, &sibling, super::MAX_BYTES)?));
             }
-            match merged(&member, &read_siblings) {
+            // No sibling: the member as it is, not decoded for nothing.
+            match (!read_siblings.is_empty()).then(|| merged(&member, &read_siblings)).flatten() {
                 Some((text, joined)) => (text.into_bytes(), true, None, joined),
                 None => (member, false, None, Vec::new()),
             }
@@ -154,18 +139,18 @@ fn merged(member: &[u8], siblings: &[(String, &'static str, Vec<u8>)]) -> Option
     if sep != dialect::Separator::Semicolon {
         return None;
     }
-    let table = |t: &str| -> (String, Vec<String>) {
+    let table = |t: &str| -> (layout::Layout, String, Vec<String>) {
         let l = layout::detect(t, sep);
         let body = &t[l.start..l.end];
         // Logical lines: a quoted field may hold a line break.
         let mut lines = dialect::logical_lines(body).filter(|l| !l.trim().is_empty());
         let header = lines.next().unwrap_or_default().to_owned();
-        (header, lines.map(str::to_owned).collect())
+        let rows = lines.map(str::to_owned).collect();
+        (l, header, rows)
     };
-    let (header, rows) = table(&own);
+    let (l, header, rows) = table(&own);
     let width = dialect::count_fields(header.as_bytes(), b';');
     let mut out = String::with_capacity(own.len() + own.len() / 10);
-    let l = layout::detect(&own, sep);
     for title in &l.title_lines {
         out.push_str(title);
         out.push('\n');
@@ -184,7 +169,7 @@ fn merged(member: &[u8], siblings: &[(String, &'static str, Vec<u8>)]) -> Option
     let mut joined = Vec::new();
     for (name, level, bytes) in siblings {
         let Some(t) = text(bytes) else { continue };
-        let (their_header, their_rows) = table(&t);
+        let (_, their_header, their_rows) = table(&t);
         if their_header.trim() == header.trim() {
             push(&their_rows, level, &mut out);
             joined.push(name.clone());
