@@ -42,12 +42,103 @@
     if (typeof node === "string" && node.indexOf("{carnet:") === 0) return withUnit(node) || node;
     return node;
   }
+  // Titles, subtitles and source lines wrap to the chart's width (never cut): what they gain
+  // in lines moves the plot and the legend, and the chart grows by as much, so that a long
+  // title at 320 px pushes the bars down rather than over them.
+  var ruler = null;
+  function lineCount(text, font, width) {
+    if (!text) return 0;
+    ruler = ruler || document.createElement("canvas").getContext("2d");
+    ruler.font = font;
+    var count = 0;
+    String(text).split("\n").forEach(function (paragraph) {
+      var line = "";
+      count += 1;
+      paragraph.split(/\s+/).forEach(function (word) {
+        var next = line ? line + " " + word : word;
+        if (line && ruler.measureText(next).width > width) { count += 1; line = word; } else { line = next; }
+      });
+    });
+    return count;
+  }
+  // Wraps one text style; returns the height its text gains beyond one line.
+  function wrap(style, text, size, weight, width) {
+    style.width = width;
+    style.overflow = "break";
+    style.lineHeight = Math.round(size * 1.3);
+    var font = (style.fontWeight || weight) + " " + (style.fontSize || size) + "px sans-serif";
+    return Math.max(0, lineCount(text, font, width) - 1) * style.lineHeight;
+  }
+  function shift(component, key, by) {
+    (Array.isArray(component) ? component : component ? [component] : []).forEach(function (c) {
+      if (typeof c[key] === "number") c[key] += by;
+    });
+  }
+  // Lays the titles out for a chart `width` pixels wide; returns the height it must gain.
+  function fit(option, width) {
+    var titles = Array.isArray(option.title) ? option.title : option.title ? [option.title] : [];
+    var room = Math.max(120, (width || 800) - 32);
+    var top = 0, bottom = 0;
+    titles.forEach(function (t) {
+      var gained = wrap(t.textStyle || (t.textStyle = {}), t.text, 18, "bold", room);
+      if (t.subtext) gained += wrap(t.subtextStyle || (t.subtextStyle = {}), t.subtext, 12, "normal", room);
+      if (t.bottom !== undefined && t.top === undefined) bottom += gained; else top += gained;
+    });
+    shift(option.grid, "top", top);
+    shift(option.legend, "top", top);
+    shift(option.grid, "bottom", bottom);
+    if (option.graphic && option.graphic.elements) shift(option.graphic.elements, "bottom", bottom);
+    return top + bottom;
+  }
+  // Draws `json` off screen, `width` wide, `height` plus what its titles gain, and hands the
+  // chart to `out`; null if it cannot be drawn.
+  function offscreen(json, width, height, renderer, out) {
+    var chart = null;
+    try {
+      var option = revive(JSON.parse(json));
+      option.animation = false;
+      var el = renderer === "svg" ? null : document.createElement("div");
+      chart = echarts.init(el, null, {
+        renderer: renderer, ssr: renderer === "svg", locale: "FR", width: width, height: height + fit(option, width),
+      });
+      chart.setOption(option);
+      return out(chart);
+    } catch (e) {
+      return null;
+    } finally {
+      if (chart) chart.dispose();
+    }
+  }
+  // The keyboard reaches the tooltips: once the chart has the focus, ← → (Début, Fin) show the
+  // values one by one, Échap hides them.
+  function points(option) {
+    var series = Array.isArray(option.series) ? option.series[0] : option.series;
+    return series && Array.isArray(series.data) ? series.data.length : 0;
+  }
+  function hideTip(e) {
+    var chart = echarts.getInstanceByDom(e.currentTarget);
+    if (chart) chart.dispatchAction({ type: "hideTip" });
+  }
+  function onKey(e) {
+    var el = e.currentTarget, chart = echarts.getInstanceByDom(el), n = el.carnetPoints || 0;
+    if (!chart || !n) return;
+    var at = typeof el.carnetTip === "number" ? el.carnetTip : -1;
+    var next = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: n - 1 }[e.key];
+    if (e.key === "Escape") { el.carnetTip = -1; chart.dispatchAction({ type: "hideTip" }); return; }
+    if (next === undefined) return;
+    e.preventDefault();
+    el.carnetTip = Math.max(0, Math.min(n - 1, next));
+    chart.dispatchAction({ type: "showTip", seriesIndex: 0, dataIndex: el.carnetTip });
+  }
   var observed = new WeakSet();
   var resizer = typeof ResizeObserver === "function"
     ? new ResizeObserver(function (entries) {
         entries.forEach(function (e) {
-          var chart = echarts.getInstanceByDom(e.target);
-          if (chart) chart.resize();
+          var el = e.target, chart = echarts.getInstanceByDom(el);
+          if (!chart) return;
+          // Another width wraps the titles differently: laid out again.
+          if (el.carnetOption && el.clientWidth !== el.carnetWidth) window.carnetCharts.render(el, el.carnetOption);
+          else chart.resize();
         });
       })
     : null;
@@ -58,16 +149,20 @@
       chart.off("finished");
       chart.on("finished", function () { el.dataset.rendered = "true"; });
       var option = revive(JSON.parse(json));
-      // A title longer than the chart is cut with an ellipsis (the figure's text says it whole).
-      (Array.isArray(option.title) ? option.title : [option.title]).forEach(function (t) {
-        if (t && t.textStyle && el.clientWidth) {
-          t.textStyle.width = Math.max(120, el.clientWidth - 32);
-          t.textStyle.overflow = "truncate";
-        }
-      });
+      // The page's own headings carry the titles (the standalone page): the canvas keeps the plot.
+      if (el.dataset.titles === "page") { delete option.title; shift(option.grid, "top", -48); shift(option.legend, "top", -56); }
+      // The height asked for (the page sets it before each drawing), not the one grown last time.
+      var base = el.style.height === el.carnetHeight ? el.carnetBase : parseFloat(el.style.height) || el.clientHeight;
+      el.carnetBase = base;
+      el.style.height = base + fit(option, el.clientWidth) + "px";
+      el.carnetHeight = el.style.height;
+      el.carnetWidth = el.clientWidth;
+      chart.resize();
       chart.setOption(option, true);
       el.carnetOption = json;
+      el.carnetPoints = points(option);
       if (resizer && !observed.has(el)) { resizer.observe(el); observed.add(el); }
+      if (!el.carnetKeys) { el.carnetKeys = true; el.addEventListener("keydown", onKey); el.addEventListener("blur", hideTip); }
     },
     dispose: function (el) {
       var chart = echarts.getInstanceByDom(el);
@@ -86,10 +181,11 @@
     // The chart in an element drawn again as SVG (ECharts' SVG renderer), at its size on screen.
     svg: function (el) {
       if (!el || !el.carnetOption) return null;
+      var option = revive(JSON.parse(el.carnetOption));
+      fit(option, el.clientWidth || 800);
       var chart = echarts.init(null, null, {
         renderer: "svg", ssr: true, locale: "FR", width: el.clientWidth || 800, height: el.clientHeight || 420,
       });
-      var option = revive(JSON.parse(el.carnetOption));
       option.animation = false;
       chart.setOption(option);
       var svg = chart.renderToSVGString();
@@ -99,36 +195,17 @@
     // A chart drawn from its option alone, off screen, as PNG bytes at `ratio` times `width` ×
     // `height` (the kit's image of each chart kept in the dossier); null if it cannot be drawn.
     pngOf: function (json, width, height, ratio) {
-      var el = document.createElement("div");
-      var chart = echarts.init(el, null, { renderer: "canvas", locale: "FR", width: width, height: height });
-      try {
-        var option = revive(JSON.parse(json));
-        option.animation = false;
-        chart.setOption(option);
+      return offscreen(json, width, height, "canvas", function (chart) {
         var url = chart.getDataURL({ type: "png", pixelRatio: ratio || 2, backgroundColor: "#ffffff" });
         var binary = atob(url.slice(url.indexOf(",") + 1));
         var bytes = new Uint8Array(binary.length);
         for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
         return bytes;
-      } catch (e) {
-        return null;
-      } finally {
-        chart.dispose();
-      }
+      });
     },
     // A chart drawn from its option alone as SVG (ECharts' SVG renderer, server-side mode).
     svgOf: function (json, width, height) {
-      var chart = echarts.init(null, null, { renderer: "svg", ssr: true, locale: "FR", width: width, height: height });
-      try {
-        var option = revive(JSON.parse(json));
-        option.animation = false;
-        chart.setOption(option);
-        return chart.renderToSVGString();
-      } catch (e) {
-        return null;
-      } finally {
-        chart.dispose();
-      }
+      return offscreen(json, width, height, "svg", function (chart) { return chart.renderToSVGString(); });
     },
     // Exposed for tests and later exports.
     revive: revive,

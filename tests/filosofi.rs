@@ -99,7 +99,7 @@ fn filosofi_2020_sailly_row() {
             .unwrap();
     assert_eq!(
         labelled.alt,
-        "Médiane du niveau de vie (€) à Sailly-lez-Lannoy : 29\u{202F}440. Source : Insee, Filosofi 2020."
+        "Médiane du niveau de vie (€) en 2020 à Sailly-lez-Lannoy : 29\u{202F}440. Source : Insee, Filosofi 2020."
     );
     let option: serde_json::Value = serde_json::from_str(&labelled.option).unwrap();
     assert_eq!(option["title"][0]["subtext"], "MED20 · Sailly-lez-Lannoy (59522)");

@@ -151,7 +151,8 @@ fn a_dossier_of_three_vintages_publishes_its_tidy_table() {
     assert_eq!(selected.facts.sources.len(), 3);
     let compiled = session.dossier().compiled.expect("three files hold Sailly-lez-Lannoy");
     for (year, median) in [(2019, 28570), (2020, 29440), (2021, 29860)] {
-        let line = format!("59522,Sailly-lez-Lannoy,MED,,{year},{median},");
+        // Labelled in words and units by Carnet's own dictionaries, no dictionary read.
+        let line = format!("59522,Sailly-lez-Lannoy,MED,Médiane du niveau de vie (€),{year},{median},€,");
         assert!(compiled.long_csv.contains(&line), "{line} in\n{}", compiled.long_csv);
     }
     let mut dataset = selected.proposal.clone();

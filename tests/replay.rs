@@ -56,7 +56,11 @@ fn last_year_s_recipe_takes_next_year_s_file() {
     let redrawn = session.redraw(&recipe.charts);
     let chart = redrawn[0].as_ref().expect("the 2020 chart is drawn from 2021");
     assert_eq!(chart.file.as_deref(), Some("cc_filosofi_2021_COM.csv"), "kept under next year's file");
-    assert_eq!((chart.settings.column.as_str(), chart.title.as_str()), ("MED21", "MED21"));
+    assert_eq!(
+        (chart.settings.column.as_str(), chart.title.as_str()),
+        ("MED21", "Médiane du niveau de vie (€) en 2021"),
+        "titled in words for next year"
+    );
     assert_eq!(chart.drawn.as_ref().unwrap().values, [Some(29_860.0)], "Sailly-lez-Lannoy's 2021 median");
 }
 

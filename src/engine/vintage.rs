@@ -19,6 +19,48 @@ pub fn stem(name: &str) -> Option<&str> {
         .then(|| &name[..n - 2])
 }
 
+/// A variable code with its two-digit vintage blanked, and that vintage: `MED21` → (`MED##`,
+/// 21), `D121` → (`D1##`, 21); the census writes the year after its first letters: `P21_POP`
+/// → (`P##_POP`, 21). `None` for a code without one (`CODGEO`).
+pub fn pattern(name: &str) -> Option<(String, u8)> {
+    let b = name.as_bytes();
+    // The census: one to four letters, the year, an underscore.
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if (1..=4).contains(&letters) && b.len() > letters + 3 && b[letters + 2] == b'_' {
+        let year = &name[letters..letters + 2];
+        if year.bytes().all(|c| c.is_ascii_digit())
+            && let Ok(yy) = year.parse::<u8>()
+        {
+            return Some((format!("{}##{}", &name[..letters], &name[letters + 2..]), yy));
+        }
+    }
+    let stem = stem(name)?;
+    Some((format!("{stem}##"), name[stem.len()..].parse().ok()?))
+}
+
+/// `text` with the year `20{from}` written `20{to}` wherever it stands as a year (four digits,
+/// no digit on either side): a label written for 2021 said of 2020.
+///
+/// ```
+/// assert_eq!(carnet::engine::vintage::shift_year("Population en 2021 (princ)", 21, 20), "Population en 2020 (princ)");
+/// assert_eq!(carnet::engine::vintage::shift_year("Code 120215", 21, 20), "Code 120215");
+/// ```
+pub fn shift_year(text: &str, from: u8, to: u8) -> String {
+    let (old, new) = (format!("20{from:02}"), format!("20{to:02}"));
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&old) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + 4..].chars().next();
+        let alone = !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit());
+        out.push_str(&rest[..at]);
+        out.push_str(if alone { &new } else { &old });
+        rest = &rest[at + 4..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The indicator the column `name` of a file of `year` measures: its stem when its suffix is
 /// that year's (`MED20` in 2020 → `MED`), else the name itself (`P21_POP`, `MED20` in 2019).
 pub fn indicator(name: &str, year: Option<u16>) -> &str {
@@ -74,6 +116,18 @@ pub fn series(file_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_blank_the_vintage_wherever_insee_writes_it() {
+        assert_eq!(pattern("MED21"), Some(("MED##".to_owned(), 21)));
+        assert_eq!(pattern("TP60AGE120"), Some(("TP60AGE1##".to_owned(), 20)));
+        assert_eq!(pattern("P21_POP"), Some(("P##_POP".to_owned(), 21)));
+        assert_eq!(pattern("P21_POP0014"), Some(("P##_POP0014".to_owned(), 21)), "the census' year, not the ages");
+        assert_eq!(pattern("C15_MENPSEUL"), Some(("C##_MENPSEUL".to_owned(), 15)));
+        assert_eq!(pattern("DISP_MED18"), Some(("DISP_MED##".to_owned(), 18)));
+        assert_eq!(pattern("CODGEO"), None);
+        assert_eq!(pattern("42"), None);
+    }
 
     #[test]
     fn next_year_s_file_is_of_the_same_series() {

@@ -481,12 +481,13 @@ pub fn follows(f: &Follows, own: &str) -> String {
 /// One indicator's move from the year before, in words: « MED : 29 440 en 2020 → 29 860 en
 /// 2021 (+1,4 %) ».
 pub fn moved(m: &Moved) -> String {
-    let unit = m.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+    let unit = m.unit.as_deref().map(|u| format!("\u{a0}{u}")).unwrap_or_default();
     let change = m
         .percent()
         .map(|p| format!(" ({}{} %)", if p > 0.0 { "+" } else { "" }, format::number((p * 10.0).round() / 10.0)))
         .unwrap_or_default();
-    let what = m.label.as_deref().map_or_else(|| m.indicator.clone(), |l| format!("{} ({l})", m.indicator));
+    // Words, not codes: the label when there is one.
+    let what = m.label.clone().unwrap_or_else(|| m.indicator.clone());
     format!(
         "{what} : {}{unit} en {} → {}{unit} en {}{change}",
         format::number_with(m.before.1, m.decimals),
@@ -723,4 +724,10 @@ pub fn duration(ms: f64) -> String {
 /// "1 ligne", "2 lignes".
 pub fn count(n: u64, singular: &str, plural: &str) -> String {
     format!("{} {}", format::integer(n as i64), if n > 1 { plural } else { singular })
+}
+
+/// An indicator as a list names it: its words, then its code (`Médiane du niveau de vie (€) ·
+/// MED20`); the code alone when nothing says what it measures.
+pub fn indicator(code: &str, label: &str) -> String {
+    if label.is_empty() { code.to_owned() } else { format!("{label} · {code}") }
 }

@@ -7,6 +7,7 @@
 
 mod chart;
 mod file;
+mod journey;
 pub mod messages;
 mod publish;
 mod share;
@@ -21,6 +22,7 @@ use file::detection::{DetectionSummary, Preview};
 use file::picker::{DictionaryPicker, FilePicker};
 use file::progress::LoadProgress;
 use file::sources::{DossierPicker, SourcesPanel};
+use journey::Journey;
 use leptos::prelude::*;
 use publish::PublishPanel;
 use share::panel::{LinkNotice, RecipePicker, SharePanel};
@@ -62,15 +64,18 @@ pub fn App() -> impl IntoView {
                 </p>
             </div>
         </header>
+        <Journey />
         <main class="wrap">
             <LinkNotice />
             <section class="step" aria-labelledby="step-file">
                 <h2 id="step-file">"1. Charger les fichiers"</h2>
                 <FilePicker />
                 <SourcesPanel />
-                <DictionaryPicker />
-                <RecipePicker />
-                <DossierPicker />
+                <div class="other-files">
+                    <DictionaryPicker />
+                    <RecipePicker />
+                    <DossierPicker />
+                </div>
                 <LoadProgress />
                 <DetectionSummary />
                 <RecipeChanges />
@@ -81,9 +86,11 @@ pub fn App() -> impl IntoView {
                 <h2 id="step-commune">"2. Choisir le territoire"</h2>
                 <CommunePicker />
                 <AboveChoice />
-                <SelectionPanel />
-                <StepsPanel />
-                <CompiledPanel />
+                <div id="step-table" class="step-anchor">
+                    <SelectionPanel />
+                    <StepsPanel />
+                    <CompiledPanel />
+                </div>
             </section>
             <section class="step" aria-labelledby="step-chart">
                 <h2 id="step-chart">"3. Représenter un indicateur"</h2>

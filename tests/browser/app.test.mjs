@@ -62,19 +62,19 @@ test("the whole journey with Filosofi 2020: file → commune → chart → downl
     const c = window.echarts.getInstanceByDom(document.querySelector(".chart"));
     return c.getOption().yAxis[0].axisLabel.formatter(29440);
   });
-  assert.equal(axis, `29${NNBSP}440`);
+  assert.equal(axis, `29${NNBSP}440\u00a0€`, "the unit the built-in label gives");
   const source = await page.evaluate(() => window.echarts.getInstanceByDom(document.querySelector(".chart")).getOption().title[1].text);
   assert.equal(source, "Source : Insee, Filosofi 2020");
   await page.locator('.chart[data-rendered="true"]').waitFor();
-  assert.equal(await page.locator("#chart-alt").innerText(), `MED20 à Sailly-lez-Lannoy : 29${NNBSP}440. Source : Insee, Filosofi 2020.`);
+  assert.equal(await page.locator("#chart-alt").innerText(), `Médiane du niveau de vie (€) en 2020 à Sailly-lez-Lannoy : 29${NNBSP}440\u00a0€. Source : Insee, Filosofi 2020.`);
   await carnet.screenshot("03-commune-et-graphique");
   // The ranking among the communes of the EPCI, with its text alternative and data table.
   await page.getByLabel("Type de graphique").selectOption({ label: "Classement des communes de la Métropole Européenne de Lille" });
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("se classe"));
   const alt = await page.locator("#chart-alt").innerText();
-  assert.match(alt, /^Sailly-lez-Lannoy se classe \d+e sur \d+ communes de la Métropole Européenne de Lille pour MED20 \(29\u202f440\)\./);
+  assert.match(alt, /^Sailly-lez-Lannoy se classe \d+e sur \d+ communes de la Métropole Européenne de Lille pour Médiane du niveau de vie \(€\) en 2020 \(29\u202f440\u00a0€\)\./);
   await page.getByText("Voir les données du graphique").click();
-  const ranked = await page.getByRole("table", { name: "Données du graphique : MED20" }).locator("tbody tr").count();
+  const ranked = await page.getByRole("table", { name: "Données du graphique : Médiane du niveau de vie (€) en 2020" }).locator("tbody tr").count();
   assert.ok(ranked >= 80, `${ranked} communes ranked`);
   await page.locator('.chart[data-rendered="true"]').waitFor();
   await carnet.screenshot("03b-classement-epci");

@@ -67,7 +67,7 @@ test("a chart downloads as PNG at 1× and 2×, SVG, CSV and an HTML page that wo
     return n;
   });
   assert.ok(ink > 1000, "the chart is drawn");
-  assert.match(await offline.locator("figcaption").innerText(), new RegExp(`^MED20 à Sailly-lez-Lannoy : 29${NNBSP}440`));
+  assert.match(await offline.locator("figcaption").innerText(), new RegExp(`^Médiane du niveau de vie \\(€\\) en 2020 à Sailly-lez-Lannoy : 29${NNBSP}440`));
   assert.deepEqual(requests.filter((u) => !u.startsWith("file:")), [], "no request to any server");
   assert.deepEqual(errors, []);
   await offline.screenshot({ path: join(ARTIFACTS, "60-page-html-autonome.png"), fullPage: true });
@@ -139,7 +139,7 @@ test("a chart is edited like in Datawrapper: title, unit, note, order, high cont
     narrowed: false,
   });
   await page.getByRole("button", { name: "Revenir au graphique proposé" }).click();
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("pour MED20"));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("pour Médiane du niveau de vie (€) en 2020"));
   assertClean(carnet);
   await page.context().close();
 });

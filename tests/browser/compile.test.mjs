@@ -46,7 +46,7 @@ test("Filosofi 2019 and 2020 make one tidy table: MED 28 570 then 29 440", async
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("en 2019"));
   assert.equal(
     await page.locator("#chart-alt").innerText(),
-    `Médiane du niveau de vie (€) à Sailly-lez-Lannoy : 28${NNBSP}570 en 2019, 29${NNBSP}440 en 2020. De 2019 à 2020 : +3 %. ` +
+    `Médiane du niveau de vie (€) à Sailly-lez-Lannoy : 28${NNBSP}570\u00a0€ en 2019, 29${NNBSP}440\u00a0€ en 2020. De 2019 à 2020 : +3 %. ` +
       "Source : Insee, Filosofi 2019 ; Insee, Filosofi 2020.",
   );
   const line = await page.evaluate(() => {

@@ -52,7 +52,7 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   const card2021 = list.getByRole("listitem").filter({ hasText: "cc_filosofi_2021_COM.csv —" });
   await card2021.getByText(/^Fait suite à « cc_filosofi_2020_COM\.csv » : même variable, autre millésime : NBMENFISC20 → NBMENFISC21, /).waitFor();
   await card2021.getByText(/^Ce qui a bougé depuis 2020 : \d+ en hausse/).click();
-  await card2021.getByText(`MED : 29${NNBSP}440 en 2020 → 29${NNBSP}860 en 2021 (+1,4 %)`).waitFor();
+  await card2021.getByText(`Médiane du niveau de vie (€) : 29${NNBSP}440\u00a0€ en 2020 → 29${NNBSP}860\u00a0€ en 2021 (+1,4 %)`).waitFor();
   await carnet.screenshot("a0-dossier");
   await carnet.screenshot("a0-territoire", 'section[aria-labelledby="step-commune"]');
   await axe(carnet, "dossier");
@@ -74,14 +74,14 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   await act(() => carnet.chooseIndicator("MED21"));
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("en 2021"));
   const alt = await page.locator("#chart-alt").innerText();
-  assert.match(alt, new RegExp(`28${NNBSP}570 en 2019, 29${NNBSP}440 en 2020, 29${NNBSP}860 en 2021`));
+  assert.match(alt, new RegExp(`28${NNBSP}570\u00a0€ en 2019, 29${NNBSP}440\u00a0€ en 2020, 29${NNBSP}860\u00a0€ en 2021`));
   assert.match(alt, /Source : Insee, Filosofi 2019 ; Insee, Filosofi 2020 ; Insee, Filosofi 2021\.$/);
 
   // Kept in the dossier's charts, with a second one.
   const gallery = page.getByRole("region", { name: /^Les graphiques du dossier/ });
   await gallery.getByRole("button", { name: "Ajouter ce graphique au dossier" }).click();
   await carnet.chooseIndicator("PIMP21");
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("PIMP"));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Part des ménages fiscaux imposés"));
   await gallery.getByRole("button", { name: "Ajouter ce graphique au dossier" }).click();
   await gallery.getByRole("heading", { name: "Les graphiques du dossier : 2 graphiques" }).waitFor();
   await carnet.chooseIndicator("MED21");
@@ -121,11 +121,11 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   assert.ok(!/<script[^>]+src=/i.test(html), "no outside script");
   const sheet = readFileSync(join(kit, "graphique_dossier_1.md"), "utf8");
   assert.match(sheet, /^# Graphique 1 : /);
-  assert.match(sheet, new RegExp(`28${NNBSP}570 en 2019, 29${NNBSP}440 en 2020, 29${NNBSP}860 en 2021`));
+  assert.match(sheet, new RegExp(`28${NNBSP}570\u00a0€ en 2019, 29${NNBSP}440\u00a0€ en 2020, 29${NNBSP}860\u00a0€ en 2021`));
   assert.match(sheet, /- \*\*Type\*\* : Visualisation/);
   assert.match(sheet, /- \*\*Image\*\* : `graphique_dossier_1\.png`/);
   const tidy = readFileSync(join(kit, "dossier_59522_2019-2021.csv"), "utf8");
-  for (const line of ["MED,,2019,28570,", "MED,,2020,29440,", "MED,,2021,29860,"]) {
+  for (const line of ["2019,28570,", "2020,29440,", "2021,29860,"].map((l) => `MED,Médiane du niveau de vie (€),${l}€,`)) {
     assert.ok(tidy.includes(`59522,Sailly-lez-Lannoy,${line}`), `${line} in the tidy CSV`);
   }
   const api = JSON.parse(readFileSync(join(kit, "datagouv.json"), "utf8"));
@@ -144,11 +144,11 @@ test("Le dossier: three vintages in any order, one tidy table, one ZIP, kept acr
   await page.getByRole("heading", { name: "Le dossier : 3 fichiers" }).waitFor({ timeout: 60_000 });
   assert.deepEqual(await medians(page), EXPECTED);
   assert.equal(await carnet.commune.inputValue(), "Sailly-lez-Lannoy (59522)");
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("29\u202f860 en 2021"));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("29\u202f860\u00a0€ en 2021"));
   assert.equal(await page.getByLabel("Indicateur à représenter").inputValue(), "MED21");
   await gallery.getByRole("heading", { name: "Les graphiques du dossier : 2 graphiques" }).waitFor();
-  await gallery.getByRole("button", { name: /^Afficher « PIMP/ }).click();
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("PIMP"));
+  await gallery.getByRole("button", { name: /^Afficher « Part des ménages fiscaux imposés/ }).click();
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Part des ménages fiscaux imposés"));
   await carnet.screenshot("a1-dossier-sources", ".sources");
   await carnet.screenshot("a1-dossier-graphiques", ".gallery");
   await page.getByRole("button", { name: "Publier", exact: true }).click();
@@ -241,7 +241,7 @@ test("Next year: the dossier's recipe expects its series, takes this year's file
   writeFileSync(join(dir, zip.name), zip.bytes);
   execFileSync("python3", ["-m", "zipfile", "-e", zip.name, "kit"], { cwd: dir });
   const sheet = readFileSync(join(dir, "kit", "graphique_dossier_1.md"), "utf8");
-  assert.match(sheet, new RegExp(`29${NNBSP}440 en 2020, 29${NNBSP}860 en 2021`), sheet);
+  assert.match(sheet, new RegExp(`29${NNBSP}440\u00a0€ en 2020, 29${NNBSP}860\u00a0€ en 2021`), sheet);
   assert.ok(readFileSync(join(dir, "kit", "graphique_dossier_1.png")).length > 1000);
   assertClean(carnet);
   await page.context().close();

@@ -62,7 +62,7 @@ test("?src= a recipe: its file beside it is read for its commune, with its chart
   const page = carnet.page;
   await page.getByRole("button", { name: "Ouvrir ce fichier" }).click();
   await saillyRows(page).waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("MED20 à Sailly-lez-Lannoy"));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Médiane du niveau de vie (€) en 2020 à Sailly-lez-Lannoy"));
   assert.equal(await carnet.commune.inputValue(), "Sailly-lez-Lannoy (59522)");
   assertClean(carnet);
   await page.context().close();
@@ -161,7 +161,7 @@ test("a recipe made on 2020 replayed on another vintage maps MED20 to MED19 and 
   await changes.waitFor();
   assert.match(await changes.innerText(), /^Par rapport au fichier de la recette \(« cc_filosofi_2020_COM\.csv »\) : même variable, autre millésime : NBMENFISC20 → NBMENFISC19, NBPERSMENFISC20 → NBPERSMENFISC19, MED20 → MED19/);
   await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("MED19 à Sailly-lez-Lannoy"));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Médiane du niveau de vie (€) en 2019 à Sailly-lez-Lannoy"));
   await page.getByText("1 colonne renommée : med19 → mediane_niveau_vie").waitFor();
   const csv = await carnet.download("Télécharger le CSV nettoyé");
   const [header, row] = csv.text.trimEnd().split("\n");

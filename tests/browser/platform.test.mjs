@@ -114,7 +114,7 @@ test("axe-core finds no violation on any screen, on a desktop and on a phone", a
     await axe(carnet, `publier avec une erreur, ${at}`);
     await page.getByLabel("Type de graphique").selectOption({ label: "Barres empilées : plusieurs indicateurs" });
     await page.getByRole("group", { name: /^Indicateurs à représenter ensemble/ }).waitFor();
-    await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("MED20, NBPERSMENFISC20, NBMENFISC20"));
+    await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Médiane du niveau de vie (€), Nombre de personnes dans les ménages fiscaux, Nombre de ménages fiscaux"));
     await axe(carnet, `graphique de plusieurs indicateurs, ${at}`);
     if (viewport.width === 360) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -177,10 +177,10 @@ test("the main journey works with the keyboard alone, focus always visible", asy
   await page.getByRole("table", { name: /Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor();
   await tabTo("the indicator", (s) => s.id === "chart-column");
   while ((await page.locator("#chart-column").inputValue()) !== "MED20") await page.keyboard.press("ArrowDown");
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("MED20 à Sailly-lez-Lannoy"));
-  await tabTo("the chart's data", (s) => s.tag === "SUMMARY");
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Médiane du niveau de vie (€) en 2020 à Sailly-lez-Lannoy"));
+  await tabTo("the chart's data", (s) => s.tag === "SUMMARY" && s.name === "Voir les données du graphique");
   await page.keyboard.press("Enter");
-  await page.getByRole("table", { name: "Données du graphique : MED20" }).waitFor();
+  await page.getByRole("table", { name: "Données du graphique : Médiane du niveau de vie (€) en 2020" }).waitFor();
   await tabTo("Publier", (s) => s.name === "Publier");
   await page.keyboard.press("Enter");
   await tabTo("the ZIP download", (s) => s.name === "Télécharger tout (ZIP)", 200);

@@ -43,22 +43,22 @@ test("a census file: age pyramid, stacked and 100 % bands beside the MEL, a donu
 
   // Age bands stacked, the commune beside the MEL (summed by Carnet), with a legend.
   await carnet.chooseIndicator("P21_POP0014");
-  const stacked = await draw(page, "Barres empilées : plusieurs indicateurs", /^P21_POP0014, P21_POP1529, P21_POP3044 — /);
+  const stacked = await draw(page, "Barres empilées : plusieurs indicateurs", /^Nombre de personnes de 0 à 14 ans, Nombre de personnes de 15 à 29 ans, Nombre de personnes de 30 à 44 ans — /);
   const choice = page.getByRole("group", { name: "Indicateurs à représenter ensemble (deux ou plus)" });
   assert.equal(await choice.getByRole("checkbox", { name: "P21_POP1529" }).isChecked(), true);
   assert.deepEqual(stacked.xAxis.data, ["Sailly-lez-Lannoy", "Métropole Européenne de Lille (somme calculée)"]);
   assert.equal(stacked.series.length, 3);
   assert.ok(stacked.legend, "a legend to show or hide each series");
   await choice.getByRole("checkbox", { name: "P21_POP4559" }).check();
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("P21_POP0014, P21_POP1529, P21_POP3044, P21_POP4559 — "));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Nombre de personnes de 0 à 14 ans, Nombre de personnes de 15 à 29 ans, Nombre de personnes de 30 à 44 ans, Nombre de personnes de 45 à 59 ans — "));
 
-  const percent = await draw(page, "Barres à 100 % : la part de chaque indicateur", /^P21_POP0014, P21_POP1529, P21_POP3044, P21_POP4559 — Sailly-lez-Lannoy : P21_POP0014 [\d,]+\u00a0%/);
+  const percent = await draw(page, "Barres à 100 % : la part de chaque indicateur", /^Nombre de personnes de 0 à 14 ans, Nombre de personnes de 15 à 29 ans, Nombre de personnes de 30 à 44 ans, Nombre de personnes de 45 à 59 ans — Sailly-lez-Lannoy : Nombre de personnes de 0 à 14 ans [\d,]+\u00a0%/);
   const shares = percent.series.map((s) => s.data[0].value);
   assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.5, shares.join());
   await carnet.screenshot("97-barres-100", ".chart-figure");
   await axe(carnet, "graphique de plusieurs indicateurs");
 
-  const donut = await draw(page, "Anneau : la part de chaque indicateur", /^P21_POP0014, P21_POP1529, P21_POP3044, P21_POP4559 à Sailly-lez-Lannoy — P21_POP0014 : [\d,]+ \([\d,]+\u00a0%\) ; /);
+  const donut = await draw(page, "Anneau : la part de chaque indicateur", /^Nombre de personnes de 0 à 14 ans, Nombre de personnes de 15 à 29 ans, Nombre de personnes de 30 à 44 ans, Nombre de personnes de 45 à 59 ans à Sailly-lez-Lannoy — Nombre de personnes de 0 à 14 ans : [\d,]+ \([\d,]+\u00a0%\) ; /);
   assert.equal(donut.series[0].type, "pie");
   assert.equal(donut.series[0].data.length, 4);
   await carnet.screenshot("97-anneau", ".chart-figure");
@@ -77,7 +77,7 @@ test("the real Filosofi 2020 file: Sailly-lez-Lannoy's counts grouped beside the
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
   await carnet.showSailly(FILOSOFI_2020, "NBMENFISC20");
-  const grouped = await draw(page, "Barres groupées : plusieurs indicateurs", /^NBMENFISC20, NBPERSMENFISC20, MED20 — NBMENFISC20 : Sailly-lez-Lannoy 765, /);
+  const grouped = await draw(page, "Barres groupées : plusieurs indicateurs", /^Nombre de ménages fiscaux, Nombre de personnes dans les ménages fiscaux, Médiane du niveau de vie \(€\) — Nombre de ménages fiscaux : Sailly-lez-Lannoy 765, /);
   // Two territories: the commune, and the MEL whose households Carnet summed (never a median).
   assert.deepEqual(grouped.series.map((s) => s.name), ["Sailly-lez-Lannoy", "Métropole Européenne de Lille (somme calculée)"]);
   assert.equal(grouped.series[1].data[2].value, "-", "no sum of medians");

@@ -16,7 +16,7 @@ const NNBSP = "\u202f";
 /** The cells of the row named `name` in Sailly-lez-Lannoy's table (one cell per row kept). */
 async function cells(page, name) {
   return page.getByRole("table", { name: /^Sailly-lez-Lannoy \(59522\)/ }).locator("tbody tr")
-    .filter({ has: page.getByRole("rowheader", { name, exact: true }) }).locator("td").allInnerTexts();
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}(\\s|$)`) }) }).locator("td").allInnerTexts();
 }
 
 /** The header cells of Sailly-lez-Lannoy's table, line numbers left out. */
@@ -110,7 +110,7 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
   await carnet.chooseIndicator("MED19");
   await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Médiane du niveau de vie"));
   assert.equal(await page.getByLabel("Type de graphique").inputValue(), "levels");
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("contre 21\u202f500 pour la Métropole Européenne de Lille, 20\u202f350 pour le Nord"));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes("contre 21\u202f500\u00a0€ pour la Métropole Européenne de Lille, 20\u202f350\u00a0€ pour le Nord"));
   assert.ok(!(await page.locator("#chart-alt").innerText()).includes("somme"), "a median is never summed");
   await page.locator('.chart[data-rendered="true"]').waitFor();
   await carnet.screenshot("b4-archive-comparaison", ".chart-figure");

@@ -84,10 +84,10 @@ pub fn text_alternative(chart: &BarChart, group: Option<&str>) -> String {
     };
     if let (Some(top), Some(bottom)) = (valued.first(), valued.last()) {
         sentence.push_str(&format!(
-            " La valeur la plus haute est celle de {} ({}), la plus basse celle de {} ({}).",
-            top.label,
+            " La valeur la plus haute est celle {} ({}), la plus basse celle {} ({}).",
+            crate::engine::text::of(&top.label, None),
             text(top),
-            bottom.label,
+            crate::engine::text::of(&bottom.label, None),
             text(bottom)
         ));
     }

@@ -83,9 +83,11 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
     if label.is_some() {
         subtitle = format!("{column} · {subtitle}");
     }
+    let year = crate::engine::read::source::year(read.file_name());
     let spec = BarChart {
-        title: label.unwrap_or(column).to_owned(),
+        title: label.map_or_else(|| column.to_owned(), |l| super::dated(l, year)),
         subtitle,
+        unit: request.unit.clone(),
         source: crate::engine::read::source::line(read.file_name()),
         horizontal: matches!(kind, ChartKind::Ranking | ChartKind::Levels),
         bars,
@@ -111,7 +113,9 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
         data,
         values: spec.bars.iter().map(|b| b.value).collect(),
         title: spec.title.clone(),
+        subtitle: spec.subtitle.clone(),
         source: spec.source.clone(),
+        note: spec.note.clone(),
     })
 }
 

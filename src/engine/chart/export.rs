@@ -72,13 +72,34 @@ fn json_in_html(json: &str) -> String {
     json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
-/// The chart as one HTML page that works opened from disk.
-pub fn standalone_html(drawn: &Drawn, scripts: &Scripts<'_>) -> String {
-    let rows: String = drawn
+/// What is written under a chart in every export: the source, the user's note, the day it
+/// was made (`made`, ISO 8601) — as text, unescaped.
+pub fn credit(drawn: &Drawn, made: &str) -> String {
+    let source = crate::engine::chart::option::source_line(&drawn.source, drawn.note.as_deref());
+    match crate::engine::calendar::in_words(made) {
+        Some(day) => format!("{source} · Graphique réalisé avec Carnet le {day}."),
+        None => source,
+    }
+}
+
+/// The data table's rows, escaped.
+fn rows(drawn: &Drawn) -> String {
+    drawn
         .data
         .iter()
         .map(|(label, value)| format!("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape(label), escape(value)))
-        .collect();
+        .collect()
+}
+
+/// The chart as one HTML page that works opened from disk, made on `made` (ISO 8601). The title,
+/// the source and the data table are the page's own text, so that they wrap on a phone (320 px)
+/// as on a screen (1,200 px); the canvas holds the plot alone.
+pub fn standalone_html(drawn: &Drawn, scripts: &Scripts<'_>, made: &str) -> String {
+    let subtitle = if drawn.subtitle.is_empty() {
+        String::new()
+    } else {
+        format!("<p class=\"subtitle\">{}</p>\n", escape(&drawn.subtitle))
+    };
     format!(
         r#"<!doctype html>
 <html lang="fr">
@@ -88,28 +109,36 @@ pub fn standalone_html(drawn: &Drawn, scripts: &Scripts<'_>) -> String {
 <meta name="generator" content="Carnet {version}">
 <title>{title}</title>
 <style>
-body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; line-height: 1.5; }}
+*, *::before, *::after {{ box-sizing: border-box; }}
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; background: #fff; max-width: 75rem; margin: 0 auto; padding: 0.75rem; line-height: 1.5; overflow-wrap: anywhere; }}
+h1 {{ font-size: 1.35rem; line-height: 1.25; margin: 0.5rem 0 0.25rem; }}
+.subtitle {{ margin: 0; color: #3a3a3a; }}
+figure {{ margin: 0; }}
 .chart {{ width: 100%; height: {height}px; }}
-table {{ border-collapse: collapse; margin-top: 0.5rem; }}
-th, td {{ border-bottom: 1px solid #cdd3db; padding: 0.25rem 0.75rem; text-align: left; }}
-td {{ text-align: right; font-variant-numeric: tabular-nums; }}
-summary {{ cursor: pointer; font-weight: 600; }}
+.credit {{ font-size: 0.875rem; color: #3a3a3a; margin: 0.25rem 0 1rem; }}
+table {{ border-collapse: collapse; width: 100%; }}
+caption {{ text-align: left; font-weight: 600; padding-bottom: 0.25rem; }}
+th, td {{ border-bottom: 1px solid #cdd3db; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }}
+td {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
 </style>
 </head>
 <body>
-<figure>
-<div class="chart" id="chart" role="img" aria-label="{alt}"></div>
-<figcaption>{alt_text}</figcaption>
+<main>
+<h1>{title}</h1>
+{subtitle}<figure>
+<div class="chart" id="chart" data-titles="page" role="img" aria-label="{alt}"></div>
+<figcaption>
+<p class="alt">{alt}</p>
+<p class="credit">{credit}</p>
+</figcaption>
 </figure>
-<details>
-<summary>Voir les données du graphique</summary>
 <table>
-<caption>{title}. {source}</caption>
-<thead><tr><th scope="col">Territoire</th><th scope="col">Valeur</th></tr></thead>
+<caption>Données du graphique</caption>
+<thead><tr><th scope="col">Libellé</th><th scope="col">Valeur</th></tr></thead>
 <tbody>
 {rows}</tbody>
 </table>
-</details>
+</main>
 <script type="application/json" id="carnet-option">{option}</script>
 <script>{echarts}</script>
 <script>{locale}</script>
@@ -120,15 +149,35 @@ summary {{ cursor: pointer; font-weight: 600; }}
 "#,
         version = env!("CARGO_PKG_VERSION"),
         title = escape(&drawn.title),
-        height = drawn.height,
+        height = drawn.height.saturating_sub(64).max(240),
         alt = escape(&drawn.alt),
-        alt_text = escape(&drawn.alt),
-        source = escape(&drawn.source),
-        rows = rows,
+        credit = escape(&credit(drawn, made)),
+        rows = rows(drawn),
         option = json_in_html(&drawn.option),
         echarts = script(scripts.echarts),
         locale = script(scripts.locale),
         mount = script(scripts.mount),
+    )
+}
+
+/// The HTML a commune's website takes in a « bloc HTML » (WordPress, Drupal, SPIP, Joomla…):
+/// the chart's image `image` (its PNG, uploaded beside it), its text alternative, source and
+/// date, and its data table — no script, no style sheet, no outside address.
+pub fn embed_html(drawn: &Drawn, image: &str, made: &str) -> String {
+    format!(
+        "<figure style=\"margin:0;max-width:100%\">\n\
+         <img src=\"{image}\" alt=\"{alt}\" style=\"max-width:100%;height:auto\">\n\
+         <figcaption>{credit}</figcaption>\n\
+         </figure>\n\
+         <details>\n<summary>Voir les données du graphique</summary>\n\
+         <table>\n<caption>{title}</caption>\n\
+         <thead><tr><th scope=\"col\">Libellé</th><th scope=\"col\">Valeur</th></tr></thead>\n\
+         <tbody>\n{rows}</tbody>\n</table>\n</details>\n",
+        image = escape(image),
+        alt = escape(&drawn.alt),
+        credit = escape(&credit(drawn, made)),
+        title = escape(&drawn.title),
+        rows = rows(drawn),
     )
 }
 
@@ -145,7 +194,9 @@ mod tests {
             data: vec![(evil.to_owned(), "29\u{202F}440".to_owned()), ("Lannoy".to_owned(), "secret".to_owned())],
             values: vec![Some(29_440.0), None],
             title: evil.to_owned(),
+            subtitle: evil.to_owned(),
             source: "Source : Insee, Filosofi 2020".to_owned(),
+            note: Some(evil.to_owned()),
         }
     }
 
@@ -157,12 +208,29 @@ mod tests {
     #[test]
     fn names_from_files_stay_text_in_the_page() {
         let scripts = Scripts { echarts: "var e = '</script><script>alert(2)</script>';", locale: "", mount: "" };
-        let html = standalone_html(&drawn(), &scripts);
+        let html = standalone_html(&drawn(), &scripts, "2026-12-05");
         assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("<h1>&lt;img src=x onerror=alert(1)&gt;</h1>"));
+        assert!(html.contains("<p class=\"subtitle\">&lt;img"));
+        assert!(html.contains(
+            "Source : Insee, Filosofi 2020 · &lt;img src=x onerror=alert(1)&gt; · Graphique réalisé avec Carnet le 5 décembre 2026."
+        ));
         assert!(html.contains("<title>&lt;img src=x onerror=alert(1)&gt;</title>"));
         assert!(html.contains(r#"<th scope="row">&lt;img src=x onerror=alert(1)&gt;</th><td>29"#));
         assert!(html.contains(r#"{"title":[{"text":"\u003cimg src=x onerror=alert(1)\u003e"}]"#));
         assert_eq!(html.matches("</script>").count(), 5, "only the page's own script elements close");
         assert!(html.contains("role=\"img\" aria-label=\"&lt;img"));
+    }
+
+    #[test]
+    fn the_embed_has_no_script_and_escapes_every_text() {
+        let html = embed_html(&drawn(), "graphique\"><script>.png", "2026-12-05");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img src=x"), "{html}");
+        assert!(html.starts_with("<figure"));
+        assert!(html.contains("<img src=\"graphique&quot;&gt;&lt;script&gt;.png\" alt=\"&lt;img"));
+        assert!(html.contains("<figcaption>Source : Insee, Filosofi 2020 · &lt;img"));
+        assert!(html.contains("<th scope=\"row\">&lt;img src=x onerror=alert(1)&gt;</th><td>29\u{202F}440</td>"));
+        assert!(!html.contains("http"), "no outside address");
     }
 }

@@ -133,8 +133,12 @@ pub struct Drawn {
     pub values: Vec<Option<f64>>,
     /// The chart's title, for its files.
     pub title: String,
+    /// The subtitle (the territory, the years).
+    pub subtitle: String,
     /// The source line.
     pub source: String,
+    /// The user's note, written after the source.
+    pub note: Option<String>,
 }
 
 /// A bar chart's settings.
@@ -176,6 +180,38 @@ pub struct ChartRequest {
     /// The indicators of a chart of several (`column` first among them).
     #[serde(default)]
     pub columns: Vec<String>,
+    /// The values' unit, from the label (`€`, `%`).
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+/// A chart's title in words for a file of `year`: the label, with the year after it when the
+/// label does not say it (`Médiane du niveau de vie (€) en 2021`; `Population en 2021` as is).
+pub fn dated(label: &str, year: Option<u16>) -> String {
+    match year {
+        Some(year) if !label.contains(&year.to_string()) => format!("{label} en {year}"),
+        _ => label.to_owned(),
+    }
+}
+
+/// A label written for one year, for a line over several: its « en 2021 » left out.
+///
+/// ```
+/// use carnet::engine::chart::over_years;
+/// assert_eq!(over_years("Nombre de personnes de 0 à 14 ans en 2021"), "Nombre de personnes de 0 à 14 ans");
+/// assert_eq!(over_years("Médiane du niveau de vie (€)"), "Médiane du niveau de vie (€)");
+/// ```
+pub fn over_years(label: &str) -> String {
+    let mut out = label.to_owned();
+    while let Some(at) = out.find(" en 20") {
+        let year = &out[at + 4..];
+        if year.len() >= 4 && year.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+            out.replace_range(at..at + 8, "");
+        } else {
+            break;
+        }
+    }
+    out
 }
 
 /// The order of the bars.

@@ -349,7 +349,9 @@ impl SeriesChart {
             data,
             values: numbers,
             title: self.title.clone(),
+            subtitle: self.subtitle.clone(),
             source: self.source.clone(),
+            note: self.note.clone(),
         }
     }
 }

@@ -38,6 +38,7 @@ use crate::engine::table::Table;
 use crate::engine::territory::Place;
 use crate::engine::territory::levels::{self, Level, Total};
 use crate::engine::territory::selection::Selection;
+use crate::engine::tidy::builtin;
 use crate::engine::tidy::compile::{self, Extract, Naming};
 use crate::engine::tidy::dictionary::Dictionary;
 use crate::engine::tidy::explore::{self, Query};
@@ -65,6 +66,8 @@ pub struct Selected {
     pub total_rows: Vec<Vec<String>>,
     /// Numeric columns that have a value for the commune, in table order.
     pub chartable: Vec<String>,
+    /// What each of them measures, in words (same order; empty when no dictionary says).
+    pub chartable_labels: Vec<String>,
     /// The kinds of chart these rows can make, in the order the page offers them.
     pub kinds: Vec<ChartKind>,
     /// The kind of chart that suits each chartable column (same order), until the user picks
@@ -174,7 +177,10 @@ pub struct Session {
     published: Option<Published>,
     /// The explorer's last query and the rows it keeps, in its order.
     explored: Option<(Query, Vec<usize>)>,
+    /// The labels the user's dictionary and the files gave.
     dictionary: Option<Dictionary>,
+    /// Those over Carnet's built-in labels, made when first asked for.
+    labels: std::cell::OnceCell<Dictionary>,
     /// The standardization steps, applied to the rows kept from every file.
     steps: Vec<Step>,
     /// The user's names of the tidy table's indicators.
@@ -258,6 +264,7 @@ impl Session {
             Some(before) => dictionary.over(before),
             None => dictionary,
         });
+        self.labels = std::cell::OnceCell::new();
     }
 
     /// Labels that came with a file, for the columns no dictionary labels yet.
@@ -266,6 +273,15 @@ impl Session {
             Some(before) => before.over(&labels),
             None => labels,
         });
+        self.labels = std::cell::OnceCell::new();
+    }
+
+    /// Every label in force: the user's dictionary, then the files', then Carnet's own.
+    fn labels(&self) -> &Dictionary {
+        self.labels.get_or_init(|| match &self.dictionary {
+            Some(d) => d.clone().over(builtin::labels()),
+            None => builtin::labels().clone(),
+        })
     }
 
     /// What each source follows (last year's file of its series, or the recipe's).
@@ -357,7 +373,7 @@ impl Session {
         // Two sources or more: the dossier's tidy table is what gets published.
         let facts = match self.tidy(place) {
             Some((facts, _)) => facts,
-            None => facts(ws, &published, self.dictionary.as_ref()),
+            None => facts(ws, &published, self.labels()),
         };
         let mut proposal = Dataset::propose(&facts);
         proposal.description = readme::description(&facts, &proposal, today);
@@ -383,6 +399,10 @@ impl Session {
             levels: selection.levels.clone(),
             total_rows: levels::total_rows(ws.table(), &totals),
             totals: totals.clone(),
+            chartable_labels: chartable
+                .iter()
+                .map(|c| self.labels().label(c).map(|l| l.words().to_owned()).unwrap_or_default())
+                .collect(),
             chartable,
             csv: String::from_utf8_lossy(&crate::engine::publish::csv::write(&published.selection.table)).into_owned(),
             facts,
@@ -404,7 +424,7 @@ impl Session {
             .columns()
             .iter()
             .map(|c| {
-                let label = self.dictionary.as_ref().and_then(|d| d.label(c.name())).map(|l| l.words().to_owned());
+                let label = self.labels().label(c.name()).map(|l| l.words().to_owned());
                 levels::additive(c.name(), c.kind(), label.as_deref())
             })
             .collect();
@@ -419,7 +439,7 @@ impl Session {
 
     /// The tidy table of the territory over the sources, when two or more hold its rows.
     fn compiled(&self) -> Option<Compiled> {
-        compiled::shown(&self.sources, self.place.as_ref()?, self.dictionary.as_ref(), &self.names)
+        compiled::shown(&self.sources, self.place.as_ref()?, Some(self.labels()), &self.names)
     }
 
     /// `count` rows of the whole file from `offset`, as `query` filters and sorts them.
@@ -468,7 +488,7 @@ impl Session {
                 (facts, csv)
             }
             None => (
-                facts(&source.workspace, published, self.dictionary.as_ref()),
+                facts(&source.workspace, published, self.labels()),
                 crate::engine::publish::csv::write(&published.selection.table),
             ),
         };
@@ -483,7 +503,7 @@ impl Session {
     /// The facts and the clean CSV of the territory's tidy table, when two sources or more
     /// hold its rows.
     fn tidy(&self, place: &Place) -> Option<(Facts, Vec<u8>)> {
-        compiled::published(&self.sources, place, self.dictionary.as_ref(), &self.names)
+        compiled::published(&self.sources, place, Some(self.labels()), &self.names)
     }
 
     /// The chart `request` asks for, of the commune's rows.
@@ -497,12 +517,13 @@ impl Session {
     /// A chart of `request` drawn from `source`.
     fn chart_in(&self, source: Option<&Source>, mut request: ChartRequest) -> Result<Drawn> {
         // The dictionary's long label says best what the indicator is.
-        request.label = self.dictionary.as_ref().and_then(|d| d.label(&request.column)).map(|l| l.words().to_owned());
+        let labelled = self.labels().label(&request.column);
+        request.unit = labelled.as_ref().and_then(|l| l.unit());
+        request.label = labelled.map(|l| l.words().to_owned());
         let label = |column: &str| {
-            self.dictionary
-                .as_ref()
-                .and_then(|d| d.label(column))
-                .map_or_else(|| column.to_owned(), |l| l.title.clone())
+            self.labels()
+                .label(column)
+                .map_or_else(|| column.to_owned(), |l| crate::engine::chart::over_years(l.words()))
         };
         let (ws, selection) = (source.map(|s| &s.workspace), source.and_then(|s| s.selection.as_ref()));
         let drawn = match (request.kind, ws, selection) {
@@ -568,9 +589,9 @@ impl Session {
                 let request = ChartRequest {
                     column: settings.column.clone(),
                     kind: settings.kind,
-                    label: None,
                     edits: settings.edits.clone(),
                     columns: settings.columns.clone(),
+                    ..ChartRequest::default()
                 };
                 let drawn = self.chart_in(source, request).ok()?;
                 Some(DossierChart {
@@ -591,11 +612,9 @@ impl Session {
 }
 
 /// The facts of the rows as published, their columns labelled by the dictionary.
-fn facts(ws: &Workspace, published: &Published, dictionary: Option<&Dictionary>) -> Facts {
+fn facts(ws: &Workspace, published: &Published, labels: &Dictionary) -> Facts {
     let mut facts = Facts::of(ws, &published.selection);
-    if let Some(d) = dictionary {
-        facts.label_with(d, &published.effects);
-    }
+    facts.label_with(labels, &published.effects);
     facts
 }
 
@@ -717,9 +736,14 @@ mod tests {
         let view = View { place: sailly(), steps: vec![], source: None, names };
         s.show(&view, TODAY).unwrap();
         let compiled = s.dossier().compiled.unwrap();
-        assert!(compiled.long_csv.contains(",mediane_niveau_vie,,2019,28570,"), "{}", compiled.long_csv);
-        assert!(compiled.long_csv.contains(",mediane_niveau_vie,,2020,29440,"));
-        assert!(compiled.long_csv.contains(",mediane_2021,,2021,29860,"), "one vintage split off");
+        let med = "Médiane du niveau de vie (€)";
+        assert!(
+            compiled.long_csv.contains(&format!(",mediane_niveau_vie,{med},2019,28570,€,")),
+            "{}",
+            compiled.long_csv
+        );
+        assert!(compiled.long_csv.contains(&format!(",mediane_niveau_vie,{med},2020,29440,€,")));
+        assert!(compiled.long_csv.contains(&format!(",mediane_2021,{med},2021,29860,€,")), "one vintage split off");
         assert_eq!(
             compiled.indicators,
             [
@@ -747,8 +771,9 @@ mod tests {
         let dossier = s.dossier();
         assert_eq!(dossier.sources[2].contribution, Contribution::NoTerritoryColumn);
         let compiled = dossier.compiled.expect("two files hold the commune");
-        assert!(compiled.long_csv.contains("MED,,2019,28570"), "{}", compiled.long_csv);
-        assert!(compiled.long_csv.contains("MED,,2020,29440"), "{}", compiled.long_csv);
+        // Labelled in words by Carnet's own dictionaries, with the unit.
+        assert!(compiled.long_csv.contains("MED,Médiane du niveau de vie (€),2019,28570,€"), "{}", compiled.long_csv);
+        assert!(compiled.long_csv.contains("MED,Médiane du niveau de vie (€),2020,29440,€"), "{}", compiled.long_csv);
         // Read again under the same name, a file replaces itself; removed, it leaves.
         read(&mut s, "cc_filosofi_2020_COM.CSV", FILOSOFI_2020);
         assert_eq!(s.dossier().sources.len(), 3);
@@ -786,8 +811,9 @@ mod tests {
         assert!(selected.proposed.iter().all(|k| *k == ChartKind::Evolution), "two years: a line is proposed");
         let compiled = s.dossier().compiled.expect("two files");
         assert_eq!(compiled.files.len(), 2);
-        assert!(compiled.long_csv.contains("59522,Sailly-lez-Lannoy,MED,,2019,28570"), "{}", compiled.long_csv);
-        assert!(compiled.long_csv.contains("59522,Sailly-lez-Lannoy,MED,,2020,29440"), "{}", compiled.long_csv);
+        let (med, csv) = ("Médiane du niveau de vie (€)", &compiled.long_csv);
+        assert!(csv.contains(&format!("59522,Sailly-lez-Lannoy,MED,{med},2019,28570")), "{csv}");
+        assert!(csv.contains(&format!("59522,Sailly-lez-Lannoy,MED,{med},2020,29440")), "{csv}");
         assert!(!compiled.long_csv.contains("59999"));
         let line =
             s.chart(ChartRequest { column: "MED20".into(), kind: ChartKind::Evolution, ..ChartRequest::default() });
@@ -924,14 +950,17 @@ FR;France;10,7
             ChartRequest { column: columns[0].clone(), kind: ChartKind::Percent, columns, ..ChartRequest::default() };
         let drawn = s.chart(request).unwrap();
         assert!(
-            drawn
-                .alt
-                .starts_with("P21_H0014, P21_F0014 — Sailly-lez-Lannoy : P21_H0014 51,4\u{a0}%, P21_F0014 48,6\u{a0}%"),
+            drawn.alt.starts_with(
+                "Nombre d'hommes de 0 à 14 ans, Nombre de femmes de 0 à 14 ans — Sailly-lez-Lannoy : \
+                              Nombre d'hommes de 0 à 14 ans 51,4\u{a0}%, Nombre de femmes de 0 à 14 ans 48,6\u{a0}%"
+            ),
             "{}",
             drawn.alt
         );
         assert!(
-            drawn.alt.contains("Métropole Européenne de Lille (somme calculée) : P21_H0014 51,4\u{a0}%"),
+            drawn
+                .alt
+                .contains("Métropole Européenne de Lille (somme calculée) : Nombre d'hommes de 0 à 14 ans 51,4\u{a0}%"),
             "{}",
             drawn.alt
         );

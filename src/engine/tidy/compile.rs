@@ -97,12 +97,17 @@ pub fn long(
             };
             for c in e.table.columns().iter().filter(|c| c.kind().is_numeric()) {
                 let indicator = named(c.name(), vintage::indicator(c.name(), e.year), names).to_owned();
-                let label = labels.and_then(|d| d.label(c.name())).map(|l| l.words().to_owned());
+                let labelled = labels.and_then(|d| d.label(c.name()));
+                // The unit a label ends with (`… (€)`), or a percentage column's.
+                let unit = labelled
+                    .as_ref()
+                    .and_then(|l| l.unit())
+                    .or_else(|| matches!(c.kind(), ColumnKind::Percent(_)).then(|| "%".to_owned()));
+                let label = labelled.map(|l| l.words().to_owned());
                 let (value, marker) = match c.cell(r) {
                     Cell::Missing(m) => (None, Some(m)),
                     _ => (c.number(r), None),
                 };
-                let unit = unit(label.as_deref(), c.kind());
                 out.push(Observation {
                     code: code.to_owned(),
                     name: name(code).unwrap_or_default(),
@@ -239,16 +244,6 @@ pub fn moves(observations: &[Observation]) -> Vec<Moved> {
         .collect()
 }
 
-/// The unit a label ends with (`… (€)`, `… (%)`), or a percentage column's.
-fn unit(label: Option<&str>, kind: ColumnKind) -> Option<String> {
-    let from_label = label.and_then(|l| {
-        let inner = l.trim_end().strip_suffix(')')?;
-        let unit = &inner[inner.rfind('(')? + 1..];
-        (!unit.is_empty() && unit.chars().count() <= 12).then(|| unit.trim().to_owned())
-    });
-    from_label.or_else(|| matches!(kind, ColumnKind::Percent(_)).then(|| "%".to_owned()))
-}
-
 /// The long table's header, following schema.data.gouv.fr's naming (no accents, snake case).
 pub const LONG_HEADER: [&str; 8] =
     ["code_territoire", "territoire", "indicateur", "libelle", "annee", "valeur", "unite", "source"];
@@ -383,8 +378,9 @@ pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest, na
     sources.dedup();
     let (first, last) = (points[0].0, points[points.len() - 1].0);
     let spec = BarChart {
-        title: label.unwrap_or(&indicator).to_owned(),
+        title: label.map_or_else(|| indicator.clone(), chart::over_years),
         subtitle: format!("{indicator} · {} ({}) · {first}–{last}", place.name, place.code),
+        unit: request.unit.clone(),
         source: format!("Source : {}", sources.join(" ; ")),
         horizontal: false,
         bars: points
@@ -403,7 +399,9 @@ pub fn evolution(extracts: &[Extract], place: &Place, request: &ChartRequest, na
         data: spec.bars.iter().map(|b| (b.label.clone(), spec.with_unit(&b.text))).collect(),
         values: points.iter().map(|(_, v)| *v).collect(),
         title: spec.title.clone(),
+        subtitle: spec.subtitle.clone(),
         source: spec.source.clone(),
+        note: spec.note.clone(),
     })
 }
 

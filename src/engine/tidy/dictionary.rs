@@ -12,7 +12,8 @@ use crate::engine::error::{ErrorKind, Result};
 use crate::engine::read::workspace::Workspace;
 use crate::engine::table::{Cell, Column};
 use crate::engine::text::fold;
-use crate::engine::vintage::stem;
+use crate::engine::vintage::{pattern, shift_year};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A variable's labels.
@@ -30,6 +31,28 @@ impl Label {
     pub fn words(&self) -> &str {
         self.description.as_deref().unwrap_or(&self.title)
     }
+
+    /// The unit the label ends with (`… (€)`, `… (%)`).
+    ///
+    /// ```
+    /// use carnet::engine::tidy::dictionary::Label;
+    /// let med = Label { title: "Médiane du niveau vie (€)".into(), description: None };
+    /// assert_eq!(med.unit().as_deref(), Some("€"));
+    /// ```
+    pub fn unit(&self) -> Option<String> {
+        let inner = self.title.trim_end().strip_suffix(')')?;
+        let unit = inner[inner.rfind('(')? + 1..].trim();
+        (!unit.is_empty() && unit.chars().count() <= 12 && unit != "princ" && unit != "compl").then(|| unit.to_owned())
+    }
+
+    /// The label written for the year `20{from}`, said of `20{to}` (`Population en 2021` →
+    /// `Population en 2020`).
+    fn of_year(&self, from: u8, to: u8) -> Self {
+        Self {
+            title: shift_year(&self.title, from, to),
+            description: self.description.as_deref().map(|d| shift_year(d, from, to)),
+        }
+    }
 }
 
 /// The labels of a dictionary's variables.
@@ -37,8 +60,9 @@ impl Label {
 pub struct Dictionary {
     /// By variable code, as written.
     exact: HashMap<String, Label>,
-    /// By code without its vintage suffix (`MED19` → `MED`), when that is unambiguous.
-    stems: HashMap<String, Label>,
+    /// By code with its vintage blanked (`MED19` → `MED##`, `P21_POP` → `P##_POP`), with the
+    /// vintage of the label kept, when that is unambiguous.
+    patterns: HashMap<String, (Label, u8)>,
 }
 
 /// The header names of the code, short label and long label columns (folded).
@@ -71,7 +95,7 @@ impl Dictionary {
             other => crate::engine::format::plain(other),
         };
         let mut dictionary = Self::default();
-        let mut stems: HashMap<String, Option<Label>> = HashMap::new();
+        let mut patterns: HashMap<String, Option<(Label, u8)>> = HashMap::new();
         for r in 0..table.rows() {
             let (name, short) = (text(code, r), text(title, r));
             if name.is_empty() || short.is_empty() || modality.is_some_and(|m| !text(m, r).is_empty()) {
@@ -79,20 +103,21 @@ impl Dictionary {
             }
             let description = long.map(|l| text(l, r)).filter(|d| !d.is_empty() && *d != short);
             let label = Label { title: short, description };
-            if let Some(stem) = stem(&name) {
-                // Two vintages of one variable agree; two variables sharing a stem do not.
-                stems
-                    .entry(stem.to_owned())
+            if let Some((blanked, year)) = pattern(&name) {
+                // Two vintages of one variable agree (their years aside); two variables
+                // sharing a pattern do not.
+                patterns
+                    .entry(blanked)
                     .and_modify(|known| {
-                        if known.as_ref() != Some(&label) {
+                        if known.as_ref().is_none_or(|(k, y)| k.of_year(*y, year) != label) {
                             *known = None;
                         }
                     })
-                    .or_insert_with(|| Some(label.clone()));
+                    .or_insert_with(|| Some((label.clone(), year)));
             }
             dictionary.exact.entry(name).or_insert(label);
         }
-        dictionary.stems = stems.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
+        dictionary.patterns = patterns.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
         if dictionary.exact.is_empty() {
             return Err(ErrorKind::NotADictionary.into());
         }
@@ -105,8 +130,8 @@ impl Dictionary {
         let mut dictionary = Self::default();
         for (code, label) in pairs.filter(|(c, l)| !c.is_empty() && !l.is_empty()) {
             let label = Label { title: label.to_owned(), description: None };
-            if let Some(stem) = stem(code) {
-                dictionary.stems.entry(stem.to_owned()).or_insert_with(|| label.clone());
+            if let Some((blanked, year)) = pattern(code) {
+                dictionary.patterns.entry(blanked).or_insert_with(|| (label.clone(), year));
             }
             dictionary.exact.entry(code.to_owned()).or_insert(label);
         }
@@ -119,8 +144,8 @@ impl Dictionary {
         for (k, v) in &base.exact {
             self.exact.entry(k.clone()).or_insert_with(|| v.clone());
         }
-        for (k, v) in &base.stems {
-            self.stems.entry(k.clone()).or_insert_with(|| v.clone());
+        for (k, v) in &base.patterns {
+            self.patterns.entry(k.clone()).or_insert_with(|| v.clone());
         }
         self
     }
@@ -136,9 +161,15 @@ impl Dictionary {
     }
 
     /// The labels of column `name`: its own, else those of the same variable in another
-    /// vintage.
-    pub fn label(&self, name: &str) -> Option<&Label> {
-        self.exact.get(name).or_else(|| self.stems.get(stem(name)?))
+    /// vintage, their year made `name`'s (`P19_POP` « Population en 2019 » labels `P21_POP`
+    /// « Population en 2021 »).
+    pub fn label(&self, name: &str) -> Option<Cow<'_, Label>> {
+        if let Some(label) = self.exact.get(name) {
+            return Some(Cow::Borrowed(label));
+        }
+        let (blanked, year) = pattern(name)?;
+        let (label, from) = self.patterns.get(&blanked)?;
+        Some(if *from == year { Cow::Borrowed(label) } else { Cow::Owned(label.of_year(*from, year)) })
     }
 }
 

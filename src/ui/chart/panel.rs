@@ -60,13 +60,23 @@ pub fn svg() -> Option<String> {
     chart_svg(&chart_element()?)
 }
 
+/// The chartable columns with the name the page shows for each: its words and its code.
+fn named(selected: &crate::engine::dossier::session::Selected) -> Vec<(String, String)> {
+    selected
+        .chartable
+        .iter()
+        .zip(selected.chartable_labels.iter().map(String::as_str).chain(std::iter::repeat("")))
+        .map(|(code, label)| (code.clone(), messages::indicator(code, label)))
+        .collect()
+}
+
 /// Picks a numeric column of the commune's rows and a kind of chart, and shows the chart.
 #[component]
 pub fn ChartPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let mount: NodeRef<Div> = NodeRef::new();
     let chartable = move || match state.selected.get() {
-        Some(Ok(s)) => s.chartable.clone(),
+        Some(Ok(s)) => named(&s),
         _ => Vec::new(),
     };
     let drawn = move || state.chart.get().and_then(Result::ok);
@@ -112,10 +122,10 @@ pub fn ChartPanel() -> impl IntoView {
                         {move || {
                             chartable()
                                 .into_iter()
-                                .map(|c| {
+                                .map(|(c, name)| {
                                     // Options come after the value: each says whether it is the one chosen.
                                     let chosen = state.chart_column.get_untracked().as_deref() == Some(c.as_str());
-                                    view! { <option value=c.clone() selected=chosen>{c.clone()}</option> }
+                                    view! { <option value=c selected=chosen>{name}</option> }
                                 })
                                 .collect_view()
                         }}
@@ -139,7 +149,14 @@ pub fn ChartPanel() -> impl IntoView {
             <crate::ui::chart::edit::ChartEditor />
             <ChartExports />
             <figure class="chart-figure" aria-describedby="chart-alt">
-                <div class="chart" id=CHART_ID node_ref=mount></div>
+                <div
+                    class="chart"
+                    id=CHART_ID
+                    node_ref=mount
+                    tabindex="0"
+                    role="img"
+                    aria-label="Graphique : les flèches gauche et droite en montrent les valeurs une à une"
+                ></div>
                 <figcaption id="chart-alt" class="chart-alt">{move || drawn().map(|d| d.alt.clone())}</figcaption>
             </figure>
             {move || {
@@ -191,7 +208,7 @@ pub fn ChartPanel() -> impl IntoView {
 fn IndicatorChoice() -> impl IntoView {
     let state = expect_context::<AppState>();
     let chartable = move || match state.selected.get() {
-        Some(Ok(s)) => s.chartable.clone(),
+        Some(Ok(s)) => named(&s),
         _ => Vec::new(),
     };
     let toggle = move |column: String, on: bool| {
@@ -209,7 +226,7 @@ fn IndicatorChoice() -> impl IntoView {
                 {move || {
                     chartable()
                         .into_iter()
-                        .map(|c| {
+                        .map(|(c, shown)| {
                             let name = c.clone();
                             let checked = move || state.chart_columns.with(|chosen| chosen.contains(&name));
                             let column = c.clone();
@@ -220,7 +237,7 @@ fn IndicatorChoice() -> impl IntoView {
                                         prop:checked=checked
                                         on:change=move |ev| toggle(column.clone(), event_target_checked(&ev))
                                     />
-                                    {c}
+                                    {shown}
                                 </label>
                             }
                         })
@@ -273,7 +290,7 @@ fn ChartExports() -> impl IntoView {
         wasm_bindgen_futures::spawn_local(async move {
             match scripts().await {
                 Ok(scripts) => {
-                    let html = scripts.page(&d);
+                    let html = scripts.page(&d, &crate::clock::today());
                     report(download::save(&name, "text/html;charset=utf-8", &html));
                 }
                 Err(e) => error.set(Some(e)),
@@ -291,6 +308,56 @@ fn ChartExports() -> impl IntoView {
             <button type="button" class="secondary" on:click=save_html>"Télécharger la page HTML autonome"</button>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </div>
+        <Embed />
+    }
+}
+
+/// The code a commune's website takes: the chart's PNG (2×) with its text alternative, source,
+/// date and data, for a « bloc HTML » — with the steps to put it there.
+#[component]
+fn Embed() -> impl IntoView {
+    use crate::engine::chart::export;
+    let state = expect_context::<AppState>();
+    let status = RwSignal::new(String::new());
+    let image = move || {
+        let column = state.chart_column.get().unwrap_or_default();
+        let code = state.place.get().map(|p| p.code).unwrap_or_default();
+        format!("{}@2x.png", export::chart_stem(&column, &code))
+    };
+    let snippet = move || {
+        state.chart.get().and_then(Result::ok).map(|d| export::embed_html(&d, &image(), &crate::clock::today()))
+    };
+    let on_copy = move |_| {
+        let Some(text) = snippet() else { return };
+        crate::ui::widgets::clipboard::copy(text, move |ok| {
+            status.set(if ok {
+                "Code copié : collez-le dans un bloc « HTML personnalisé » de votre site.".to_owned()
+            } else {
+                "Le navigateur n’a pas permis de copier : sélectionnez le code et copiez-le (Ctrl+C).".to_owned()
+            });
+        });
+    };
+    view! {
+        <details class="embed">
+            <summary>"Intégrer le graphique au site de la commune"</summary>
+            <ol class="embed-steps">
+                <li>
+                    "Téléchargez l’image en PNG haute définition (2×) et déposez-la dans la médiathèque du site, sous son nom : "
+                    <code>{image}</code>
+                    "."
+                </li>
+                <li>
+                    "Copiez ce code et collez-le dans un bloc « HTML personnalisé » de la page (WordPress, Drupal, SPIP, Joomla…). "
+                    "Si le site range l’image à une autre adresse, mettez celle-ci à la place du nom après "
+                    <code>"src="</code>
+                    "."
+                </li>
+            </ol>
+            <label for="embed-code">"Code à intégrer (image, texte alternatif, source et données ; sans script)"</label>
+            <textarea id="embed-code" readonly rows="6" prop:value=move || snippet().unwrap_or_default()></textarea>
+            <button type="button" class="secondary" on:click=on_copy>"Copier le code à intégrer"</button>
+            <p role="status" class="hint">{move || status.get()}</p>
+        </details>
     }
 }
 
@@ -302,11 +369,12 @@ pub struct PageScripts {
 }
 
 impl PageScripts {
-    /// The standalone HTML page of `drawn`.
-    pub fn page(&self, drawn: &crate::engine::chart::Drawn) -> String {
+    /// The standalone HTML page of `drawn`, made on `made` (ISO 8601).
+    pub fn page(&self, drawn: &crate::engine::chart::Drawn, made: &str) -> String {
         crate::engine::chart::export::standalone_html(
             drawn,
             &crate::engine::chart::export::Scripts { echarts: &self.echarts, locale: &self.locale, mount: &self.mount },
+            made,
         )
     }
 }

@@ -69,7 +69,10 @@ fn attachments(state: AppState, scripts: Option<&PageScripts>) -> Vec<Attachment
                 out.push(Attachment { resource: reuse::vector(n, drawn), bytes: svg.into_bytes() });
             }
             if let Some(scripts) = scripts {
-                out.push(Attachment { resource: reuse::page(n, drawn), bytes: scripts.page(drawn).into_bytes() });
+                out.push(Attachment {
+                    resource: reuse::page(n, drawn),
+                    bytes: scripts.page(drawn, &chart.made).into_bytes(),
+                });
             }
             let sheet = reuse::sheet(n, drawn, &chart.made, &title).into_bytes();
             out.push(Attachment { resource: reuse::sheet_resource(n, drawn), bytes: sheet });

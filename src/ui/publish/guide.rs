@@ -4,6 +4,7 @@
 use crate::engine::publish::dataset::{Dataset, Resource, ResourceType};
 use crate::engine::publish::vocabulary::{self, FREQUENCIES, GRANULARITIES, LICENCES};
 use crate::ui::state::AppState;
+use crate::ui::widgets::clipboard::copy;
 use leptos::prelude::*;
 
 /// One line of the guide: where to paste, and what.
@@ -48,15 +49,6 @@ fn entries(d: &Dataset, attached: &[Resource]) -> Vec<Entry> {
         out.push(e(&format!("Fichier {n} : description"), r.description.clone()));
     }
     out
-}
-
-/// Puts `text` on the clipboard; `done` hears whether it worked.
-fn copy(text: String, done: impl FnOnce(bool) + 'static) {
-    let Some(window) = web_sys::window() else { return done(false) };
-    let promise = window.navigator().clipboard().write_text(&text);
-    wasm_bindgen_futures::spawn_local(async move {
-        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-    });
 }
 
 /// The guide.

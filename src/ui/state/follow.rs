@@ -121,7 +121,7 @@ pub fn follow(state: AppState, engine: EngineHandle) {
         }
         {
             let id = engine.with_value(|e| state.chart.start(e, true));
-            let request = ChartRequest { column, kind, label: None, edits, columns };
+            let request = ChartRequest { column, kind, edits, columns, ..ChartRequest::default() };
             engine.with_value(|e| e.send(UiToWorker::Chart { id, request }));
         }
     });

@@ -71,9 +71,19 @@ fn Rows(
                 .chain(&selected.total_rows)
                 .map(|row| view! { <td class:num=c.kind.is_numeric()>{row.get(i).cloned().unwrap_or_default()}</td> })
                 .collect_view();
+            // Words beside the code: what the column measures, when a dictionary says.
+            let words = selected
+                .facts
+                .fields
+                .iter()
+                .find(|f| f.name == c.name)
+                .and_then(|f| f.description.clone().or_else(|| f.title.clone()));
             view! {
                 <tr>
-                    <th scope="row">{c.name.clone()}</th>
+                    <th scope="row">
+                        <span class="code">{c.name.clone()}</span>
+                        {words.map(|w| view! { <span class="words">{w}</span> })}
+                    </th>
                     {values}
                 </tr>
             }
