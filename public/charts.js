@@ -74,8 +74,8 @@
       if (typeof c[key] === "number") c[key] += by;
     });
   }
-  // Lays the titles out for a chart `width` pixels wide; returns the height it must gain.
-  function fit(option, width) {
+  // Lays the titles out for a chart `width` × `height` pixels; returns the height it must gain.
+  function fit(option, width, height) {
     var titles = Array.isArray(option.title) ? option.title : option.title ? [option.title] : [];
     var room = Math.max(120, (width || 800) - 32);
     var top = 0, bottom = 0;
@@ -88,6 +88,16 @@
     shift(option.legend, "top", top);
     shift(option.grid, "bottom", bottom);
     if (option.graphic && option.graphic.elements) shift(option.graphic.elements, "bottom", bottom);
+    // A donut sits between the titles and the source line, its labels around it in the room left.
+    var pies = (Array.isArray(option.series) ? option.series : []).filter(function (p) { return p && p.type === "pie"; });
+    if (pies.length && height) {
+      var from = 72 + top, to = height + top + bottom - 40 - bottom;
+      var outer = Math.max(48, Math.min((width || 800) * 0.24, (to - from) / 2 - 24));
+      pies.forEach(function (p) {
+        p.center = ["50%", Math.round((from + to) / 2)];
+        p.radius = [Math.round(outer * 0.6), Math.round(outer)];
+      });
+    }
     return top + bottom;
   }
   // Draws `json` off screen, `width` wide, `height` plus what its titles gain, and hands the
@@ -99,7 +109,7 @@
       option.animation = false;
       var el = renderer === "svg" ? null : document.createElement("div");
       chart = echarts.init(el, null, {
-        renderer: renderer, ssr: renderer === "svg", locale: "FR", width: width, height: height + fit(option, width),
+        renderer: renderer, ssr: renderer === "svg", locale: "FR", width: width, height: height + fit(option, width, height),
       });
       chart.setOption(option);
       return out(chart);
@@ -154,7 +164,7 @@
       // The height asked for (the page sets it before each drawing), not the one grown last time.
       var base = el.style.height === el.carnetHeight ? el.carnetBase : parseFloat(el.style.height) || el.clientHeight;
       el.carnetBase = base;
-      el.style.height = base + fit(option, el.clientWidth) + "px";
+      el.style.height = base + fit(option, el.clientWidth, base) + "px";
       el.carnetHeight = el.style.height;
       el.carnetWidth = el.clientWidth;
       chart.resize();
@@ -182,7 +192,7 @@
     svg: function (el) {
       if (!el || !el.carnetOption) return null;
       var option = revive(JSON.parse(el.carnetOption));
-      fit(option, el.clientWidth || 800);
+      fit(option, el.clientWidth || 800, el.carnetBase || el.clientHeight || 420);
       var chart = echarts.init(null, null, {
         renderer: "svg", ssr: true, locale: "FR", width: el.clientWidth || 800, height: el.clientHeight || 420,
       });

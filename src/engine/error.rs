@@ -43,6 +43,12 @@ pub enum ErrorKind {
         /// The column's name.
         column: String,
     },
+    /// A donut of indicators that are no parts of one whole: neither shares making 100 % nor
+    /// counts adding up to a total of the file.
+    NotAWhole {
+        /// The indicators chosen, in words when a dictionary names them.
+        columns: Vec<String>,
+    },
     /// The user stopped the load.
     Cancelled,
     /// A file given as a variable dictionary has no variable-code and label columns.
@@ -175,6 +181,7 @@ impl fmt::Display for Error {
             ErrorKind::NoFileLoaded => write!(f, "no file loaded"),
             ErrorKind::NotChartable { column } => write!(f, "column {column} holds no number"),
             ErrorKind::NoComparison { column } => write!(f, "column {column} has no row of the levels above"),
+            ErrorKind::NotAWhole { columns } => write!(f, "{} are no parts of one whole", columns.join(", ")),
             ErrorKind::Cancelled => write!(f, "cancelled"),
             ErrorKind::TooLargeToExplore => write!(f, "streamed file: too large to explore whole"),
             ErrorKind::NotADictionary => write!(f, "no COD_VAR and LIB_VAR columns: not a variable dictionary"),

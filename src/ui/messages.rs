@@ -142,6 +142,12 @@ pub fn error(file: &str, error: &Error) -> String {
              département ou de la région doit venir de leur propre ligne, et « {file} » n’en a pas. Ajoutez le \
              fichier de ce niveau (l’archive de l’Insee le contient), ou choisissez un autre type de graphique."
         ),
+        ErrorKind::NotAWhole { columns } => format!(
+            "Un anneau montre les parts d’un tout : {} ne forment pas un tout (ni des parts qui font 100 %, ni des \
+             effectifs dont la somme est une colonne du fichier, comme les tranches d’âge et la population). \
+             Choisissez de tels indicateurs, ou un graphique en barres.",
+            columns.iter().map(|c| format!("« {c} »")).collect::<Vec<_>>().join(", ")
+        ),
         ErrorKind::NotChartable { column } => {
             format!("La colonne « {column} » ne contient aucun nombre pour cette commune : rien à représenter.")
         }

@@ -43,24 +43,28 @@ test("a census file: age pyramid, stacked and 100 % bands beside the MEL, a donu
 
   // Age bands stacked, the commune beside the MEL (summed by Carnet), with a legend.
   await carnet.chooseIndicator("P21_POP0014");
-  const stacked = await draw(page, "Barres empilées : plusieurs indicateurs", /^Nombre de personnes de 0 à 14 ans, Nombre de personnes de 15 à 29 ans, Nombre de personnes de 30 à 44 ans — /);
+  const stacked = await draw(page, "Barres empilées : plusieurs indicateurs", /^Nombre de personnes — Sailly-lez-Lannoy : 0 à 14 ans [\d,]+, 15 à 29 ans [\d,]+, 30 à 44 ans [\d,]+ ; /);
   const choice = page.getByRole("group", { name: "Indicateurs à représenter ensemble (deux ou plus)" });
   assert.equal(await choice.getByRole("checkbox", { name: "P21_POP1529" }).isChecked(), true);
   assert.deepEqual(stacked.xAxis.data, ["Sailly-lez-Lannoy", "Métropole Européenne de Lille (somme calculée)"]);
   assert.equal(stacked.series.length, 3);
   assert.ok(stacked.legend, "a legend to show or hide each series");
   await choice.getByRole("checkbox", { name: "P21_POP4559" }).check();
-  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.startsWith("Nombre de personnes de 0 à 14 ans, Nombre de personnes de 15 à 29 ans, Nombre de personnes de 30 à 44 ans, Nombre de personnes de 45 à 59 ans — "));
+  await page.waitForFunction(() => document.getElementById("chart-alt")?.innerText.includes(", 45 à 59 ans "));
 
-  const percent = await draw(page, "Barres à 100 % : la part de chaque indicateur", /^Nombre de personnes de 0 à 14 ans, Nombre de personnes de 15 à 29 ans, Nombre de personnes de 30 à 44 ans, Nombre de personnes de 45 à 59 ans — Sailly-lez-Lannoy : Nombre de personnes de 0 à 14 ans [\d,]+\u00a0%/);
+  const percent = await draw(page, "Barres à 100 % : la part de chaque indicateur", /^Nombre de personnes — Sailly-lez-Lannoy : 0 à 14 ans [\d,]+\u00a0%/);
   const shares = percent.series.map((s) => s.data[0].value);
   assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.5, shares.join());
   await carnet.screenshot("97-barres-100", ".chart-figure");
   await axe(carnet, "graphique de plusieurs indicateurs");
 
-  const donut = await draw(page, "Anneau : la part de chaque indicateur", /^Nombre de personnes de 0 à 14 ans, Nombre de personnes de 15 à 29 ans, Nombre de personnes de 30 à 44 ans, Nombre de personnes de 45 à 59 ans à Sailly-lez-Lannoy — Nombre de personnes de 0 à 14 ans : [\d,]+ \([\d,]+\u00a0%\) ; /);
+  // A donut takes parts of one whole: four age bands are not the population, all of them are.
+  await page.getByLabel("Type de graphique").selectOption({ label: "Anneau : la part de chaque indicateur" });
+  await page.getByRole("alert").filter({ hasText: /^Un anneau montre les parts d’un tout : « Nombre de personnes de 0 à 14 ans », « Nombre de personnes de 15 à 29 ans », « Nombre de personnes de 30 à 44 ans », « Nombre de personnes de 45 à 59 ans » ne forment pas un tout/ }).waitFor();
+  for (const band of ["P21_POP6074", "P21_POP7589", "P21_POP90P"]) await choice.getByRole("checkbox", { name: band }).check();
+  const donut = await draw(page, "Anneau : la part de chaque indicateur", /^Nombre de personnes à Sailly-lez-Lannoy — 0 à 14 ans : [\d,]+ \([\d,]+\u00a0%\) ; .* ; 90 ans ou plus : /);
   assert.equal(donut.series[0].type, "pie");
-  assert.equal(donut.series[0].data.length, 4);
+  assert.equal(donut.series[0].data.length, 7);
   await carnet.screenshot("97-anneau", ".chart-figure");
   const png = await carnet.download("Télécharger en PNG");
   assert.deepEqual([...png.bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join(""), "PNG");
@@ -68,7 +72,7 @@ test("a census file: age pyramid, stacked and 100 % bands beside the MEL, a donu
   // The recipe keeps the kind and the indicators.
   const recipe = JSON.parse((await carnet.download("Télécharger la recette (carnet.json)")).text);
   assert.equal(recipe.chart.kind, "Donut");
-  assert.deepEqual(recipe.chart.columns, ["P21_POP0014", "P21_POP1529", "P21_POP3044", "P21_POP4559"]);
+  assert.deepEqual(recipe.chart.columns, ["P21_POP0014", "P21_POP1529", "P21_POP3044", "P21_POP4559", "P21_POP6074", "P21_POP7589", "P21_POP90P"]);
   assertClean(carnet);
   await page.context().close();
 });

@@ -21,7 +21,7 @@
 
 use crate::engine::chart::{self, CONTRAST, ChartKind, ChartRequest, Drawn, Edits, FR_PARAMS, FR_VALUE, PALETTE};
 use crate::engine::format;
-use crate::engine::table::Table;
+use crate::engine::table::{ColumnKind, Table};
 use crate::engine::territory::levels::{self, Level, Total};
 use crate::engine::territory::selection::Selection;
 use charming::component::{Axis, Grid, Legend};
@@ -239,6 +239,10 @@ impl SeriesChart {
             );
             obj.insert("aria".into(), json!({ "enabled": true, "decal": { "show": self.contrast } }));
             obj.insert("color".into(), json!(colours));
+            // A donut names its slices around it: no legend to run over it.
+            if self.layout == Layout::Donut {
+                obj.remove("legend");
+            }
             // On a narrow screen the legend pages rather than running over the chart.
             if let Some(legend) = obj.get_mut("legend").and_then(Value::as_object_mut) {
                 legend.insert("type".into(), json!("scroll"));
@@ -356,6 +360,76 @@ impl SeriesChart {
     }
 }
 
+/// The title of a chart of several indicators and the names of its parts: the words their
+/// labels share at the start, once, and what is left of each (« Nombre de personnes » : « 0 à
+/// 14 ans », « 15 à 29 ans »…); the labels joined when they share fewer than two words.
+///
+/// ```
+/// use carnet::engine::chart::series::shared;
+/// let (title, parts) = shared(vec!["Nombre de personnes de 0 à 14 ans".into(), "Nombre de personnes de 15 à 29 ans".into()]);
+/// assert_eq!((title.as_str(), parts[1].as_str()), ("Nombre de personnes", "15 à 29 ans"));
+/// let (title, _) = shared(vec!["MED20".into(), "PIMP20".into()]);
+/// assert_eq!(title, "MED20, PIMP20");
+/// ```
+pub fn shared(labels: Vec<String>) -> (String, Vec<String>) {
+    const LINKS: &[&str] = &["de", "d’", "d'", "des", "du", "à", "en", "-", ":", "–"];
+    let words: Vec<Vec<&str>> = labels.iter().map(|l| l.split(' ').collect()).collect();
+    let mut common = words.first().map_or(0, Vec::len);
+    for w in &words[1..] {
+        common = common.min(w.iter().zip(&words[0]).take_while(|(a, b)| a == b).count());
+    }
+    // Every part keeps a word of its own.
+    common = common.min(words.iter().map(|w| w.len().saturating_sub(1)).min().unwrap_or(0));
+    let mut head: Vec<&str> = words.first().map(|w| w[..common].to_vec()).unwrap_or_default();
+    while head.last().is_some_and(|w| LINKS.contains(w)) {
+        head.pop();
+    }
+    if labels.len() < 2 || head.len() < 2 {
+        return (labels.join(", "), labels);
+    }
+    let parts = words.iter().map(|w| w[common..].join(" ")).collect();
+    (head.join(" "), parts)
+}
+
+/// Whether `columns` are parts of one whole in row `row` of `table`, as a donut needs: shares
+/// (percentages) making 100 % (±5), or counts whose sum is another column of the row (±1 %:
+/// INSEE rounds each band), like the census' age bands and its population.
+pub fn whole(table: &Table, row: usize, columns: &[&str]) -> bool {
+    let parts: Vec<&crate::engine::table::Column> = columns.iter().filter_map(|c| table.column(c)).collect();
+    if parts.len() < 2 || parts.len() != columns.len() {
+        return false;
+    }
+    let Some(sum) = parts.iter().map(|c| c.number(row)).sum::<Option<f64>>() else { return false };
+    if parts.iter().all(|c| matches!(c.kind(), ColumnKind::Percent(_))) {
+        return (95.0..=105.0).contains(&sum);
+    }
+    sum > 0.0
+        && table
+            .columns()
+            .iter()
+            .filter(|c| !columns.contains(&c.name()) && c.kind().is_numeric())
+            .any(|total| total.number(row).is_some_and(|t| ((t - sum) / sum).abs() <= 0.01))
+}
+
+/// Whether a donut can be offered for row `row`: some counts of the file add up to another of
+/// its columns (INSEE names the parts after their total: `P21_POP0014`… of `P21_POP`), or two
+/// shares at least are there to choose from.
+pub fn offers_whole(table: &Table, row: usize) -> bool {
+    let numeric: Vec<&crate::engine::table::Column> =
+        table.columns().iter().filter(|c| c.kind().is_numeric()).collect();
+    if numeric.iter().filter(|c| matches!(c.kind(), ColumnKind::Percent(_))).count() >= 2 {
+        return true;
+    }
+    numeric.iter().any(|total| {
+        let family: Vec<&str> = numeric
+            .iter()
+            .map(|c| c.name())
+            .filter(|n| n.len() > total.name().len() && n.starts_with(total.name()))
+            .collect();
+        family.len() >= 2 && whole(table, row, &family)
+    })
+}
+
 /// A round number at least `v` for an axis's end: 1, 2, 2.5 or 5 times a power of ten.
 fn nice(v: f64) -> f64 {
     if v <= 0.0 {
@@ -412,14 +486,17 @@ pub fn of_selection(
                     }
                 }
             }
-            let indicators: Vec<String> = columns.iter().map(|c| label(c)).collect();
-            let title = indicators.join(", ");
+            let (title, indicators) = shared(columns.iter().map(|c| label(c)).collect());
             match kind {
                 ChartKind::Grouped => {
                     let series = territories.into_iter().map(|(name, values)| Series { name, values }).collect();
                     (Layout::Grouped, indicators, series, title)
                 }
                 ChartKind::Donut => {
+                    // Parts of one whole only: never a pie of unrelated numbers.
+                    if !whole(&selection.table, commune, &columns) {
+                        return None;
+                    }
                     let (name, values) = territories.into_iter().next()?;
                     (Layout::Donut, indicators, vec![Series { name, values }], title)
                 }
@@ -504,6 +581,42 @@ pub fn age_bands<'a>(columns: impl Iterator<Item = &'a str>, sex: char) -> Vec<(
             (label, name)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod whole_tests {
+    use super::*;
+    use crate::engine::read::workspace::Workspace;
+
+    fn table(csv: &str) -> Table {
+        Workspace::load("t.csv", csv.as_bytes(), &mut ()).unwrap().table().clone()
+    }
+
+    #[test]
+    fn a_donut_takes_parts_of_one_whole_only() {
+        let t = table(
+            "CODGEO;P21_POP;P21_POP0014;P21_POP1529;P21_POP30P;MED21
+59522;1936;350;310;1276;29860
+",
+        );
+        assert!(whole(&t, 0, &["P21_POP0014", "P21_POP1529", "P21_POP30P"]), "bands of the population");
+        assert!(!whole(&t, 0, &["P21_POP0014", "P21_POP1529"]), "two bands are no whole");
+        assert!(!whole(&t, 0, &["P21_POP", "MED21"]), "a count and a median");
+        assert!(offers_whole(&t, 0));
+        let shares = table(
+            "CODGEO;A;B;C
+59522;40,5 %;59,5 %;12 %
+",
+        );
+        assert!(whole(&shares, 0, &["A", "B"]), "shares making 100 %");
+        assert!(!whole(&shares, 0, &["A", "B", "C"]), "112 % is no whole");
+        let filosofi = table(
+            "CODGEO;NBMENFISC21;NBPERSMENFISC21;MED21
+59522;772;2019;29860
+",
+        );
+        assert!(!offers_whole(&filosofi, 0), "households, people and a median make no donut");
+    }
 }
 
 #[cfg(test)]

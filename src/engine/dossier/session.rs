@@ -551,6 +551,9 @@ impl Session {
             });
             if request.kind == ChartKind::Levels && has_value {
                 ErrorKind::NoComparison { column: request.column }.into()
+            } else if request.kind == ChartKind::Donut && request.columns.len() >= 2 {
+                // Named in words, as the chart would have named them.
+                ErrorKind::NotAWhole { columns: request.columns.iter().map(|c| label(c)).collect() }.into()
             } else {
                 ErrorKind::NotChartable { column: request.column }.into()
             }
@@ -626,6 +629,9 @@ fn kinds(table: &Table, selection: &Selection, chartable: &[String], levels: boo
     let place = &selection.place;
     let several = chartable.len() >= 2;
     let pyramid = series::pyramid(table).is_some();
+    // The territory's own row: a donut needs parts of one whole there.
+    let own = selection.levels.iter().position(|l| *l <= place.level.max(Level::Commune));
+    let whole = several && (pyramid || own.is_some_and(|r| series::offers_whole(&selection.table, r)));
     [
         (ChartKind::Commune, true),
         (ChartKind::Ranking, place.level <= Level::Commune && place.epci.is_some() && !place.peers.is_empty()),
@@ -634,7 +640,7 @@ fn kinds(table: &Table, selection: &Selection, chartable: &[String], levels: boo
         (ChartKind::Grouped, several),
         (ChartKind::Stacked, several),
         (ChartKind::Percent, several),
-        (ChartKind::Donut, several),
+        (ChartKind::Donut, whole),
         (ChartKind::Pyramid, pyramid),
     ]
     .into_iter()
@@ -971,6 +977,28 @@ FR;France;10,7
             ..ChartRequest::default()
         };
         assert!(s.chart(one).is_err(), "one indicator is no donut");
+        // A donut of parts of one whole: the six bands make the population; two of them do not.
+        let bands: Vec<String> =
+            ["P21_H0014", "P21_H1529", "P21_H30P", "P21_F0014", "P21_F1529", "P21_F30P"].map(String::from).into();
+        let all = ChartRequest {
+            column: bands[0].clone(),
+            kind: ChartKind::Donut,
+            columns: bands.clone(),
+            ..ChartRequest::default()
+        };
+        assert!(s.chart(all).is_ok(), "the bands add up to P21_POP");
+        let two = ChartRequest {
+            column: bands[0].clone(),
+            kind: ChartKind::Donut,
+            columns: bands[..2].to_vec(),
+            ..ChartRequest::default()
+        };
+        let err = s.chart(two).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::NotAWhole { columns } if columns[0] == "Nombre d'hommes de 0 à 14 ans"),
+            "{err}"
+        );
+        assert!(selected.kinds.contains(&ChartKind::Donut), "offered: the bands make a whole");
     }
 
     #[test]
