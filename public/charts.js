@@ -102,11 +102,15 @@
   }
   // Draws `json` off screen, `width` wide, `height` plus what its titles gain, and hands the
   // chart to `out`; null if it cannot be drawn.
-  function offscreen(json, width, height, renderer, out) {
+  function offscreen(json, width, height, renderer, out, credit) {
     var chart = null;
     try {
       var option = revive(JSON.parse(json));
       option.animation = false;
+      // The line under the chart in a file: its source, note and date.
+      var titles = Array.isArray(option.title) ? option.title : [];
+      var foot = titles[titles.length - 1];
+      if (credit && foot && foot.bottom !== undefined) foot.text = credit;
       var el = renderer === "svg" ? null : document.createElement("div");
       chart = echarts.init(el, null, {
         renderer: renderer, ssr: renderer === "svg", locale: "FR", width: width, height: height + fit(option, width, height),
@@ -178,44 +182,31 @@
       var chart = echarts.getInstanceByDom(el);
       if (chart) chart.dispose();
     },
-    // The chart as PNG bytes at `ratio` times its size on screen, on white; null without one.
-    png: function (el, ratio) {
-      var chart = el && echarts.getInstanceByDom(el);
-      if (!chart) return null;
-      var url = chart.getDataURL({ type: "png", pixelRatio: ratio || 1, backgroundColor: "#ffffff" });
-      var binary = atob(url.slice(url.indexOf(",") + 1));
-      var bytes = new Uint8Array(binary.length);
-      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      return bytes;
-    },
-    // The chart in an element drawn again as SVG (ECharts' SVG renderer), at its size on screen.
-    svg: function (el) {
+    // The chart on screen as PNG bytes at `ratio` times its size, on white, `credit` (source,
+    // note, date) under it; null without one.
+    png: function (el, ratio, credit) {
       if (!el || !el.carnetOption) return null;
-      var option = revive(JSON.parse(el.carnetOption));
-      fit(option, el.clientWidth || 800, el.carnetBase || el.clientHeight || 420);
-      var chart = echarts.init(null, null, {
-        renderer: "svg", ssr: true, locale: "FR", width: el.clientWidth || 800, height: el.clientHeight || 420,
-      });
-      option.animation = false;
-      chart.setOption(option);
-      var svg = chart.renderToSVGString();
-      chart.dispose();
-      return svg;
+      return window.carnetCharts.pngOf(el.carnetOption, el.clientWidth || 800, el.carnetBase || el.clientHeight || 420, ratio || 1, credit);
+    },
+    // The chart on screen drawn again as SVG (ECharts' SVG renderer), at its size, `credit` under it.
+    svg: function (el, credit) {
+      if (!el || !el.carnetOption) return null;
+      return window.carnetCharts.svgOf(el.carnetOption, el.clientWidth || 800, el.carnetBase || el.clientHeight || 420, credit);
     },
     // A chart drawn from its option alone, off screen, as PNG bytes at `ratio` times `width` ×
     // `height` (the kit's image of each chart kept in the dossier); null if it cannot be drawn.
-    pngOf: function (json, width, height, ratio) {
+    pngOf: function (json, width, height, ratio, credit) {
       return offscreen(json, width, height, "canvas", function (chart) {
         var url = chart.getDataURL({ type: "png", pixelRatio: ratio || 2, backgroundColor: "#ffffff" });
         var binary = atob(url.slice(url.indexOf(",") + 1));
         var bytes = new Uint8Array(binary.length);
         for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
         return bytes;
-      });
+      }, credit);
     },
     // A chart drawn from its option alone as SVG (ECharts' SVG renderer, server-side mode).
-    svgOf: function (json, width, height) {
-      return offscreen(json, width, height, "svg", function (chart) { return chart.renderToSVGString(); });
+    svgOf: function (json, width, height, credit) {
+      return offscreen(json, width, height, "svg", function (chart) { return chart.renderToSVGString(); }, credit);
     },
     // Exposed for tests and later exports.
     revive: revive,

@@ -35,7 +35,7 @@ test("a chart downloads as PNG at 1× and 2×, SVG, CSV and an HTML page that wo
   const svg = await carnet.download("Télécharger en SVG");
   assert.match(svg.text, /^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.match(svg.text, new RegExp(`29${NNBSP}440`));
-  assert.match(svg.text, /Source : Insee, Filosofi 2020/);
+  assert.match(svg.text, /Source : Insee, Filosofi 2020 · Graphique réalisé avec Carnet le \d{1,2}(er)? [a-zéû]+ \d{4}\./, "source and date in the file");
 
   const csv = await carnet.download("Télécharger les données du graphique (CSV)");
   assert.equal(csv.text, "territoire,valeur\nSailly-lez-Lannoy,29440\n");

@@ -56,6 +56,16 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 
       `Médiane du niveau de vie (€) en 2021 à Sailly-lez-Lannoy : 29${NNBSP}860\u00a0€. Source : Insee, Filosofi 2021.`,
     );
     assert.equal(await page.getByText(/aucun nombre/).count(), 0, "no false « aucun nombre » for a median");
+    // The tooltips answer the keyboard: the chart takes the focus, → shows the first value.
+    await page.evaluate(() => {
+      window.carnetTips = [];
+      window.echarts.getInstanceByDom(document.querySelector(".chart")).on("showTip", (e) => window.carnetTips.push(e.dataIndex));
+    });
+    await page.locator(".chart").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => window.carnetTips.length > 0);
+    assert.equal(await page.evaluate(() => window.carnetTips[0]), 0, "the first value's tooltip");
+    await page.keyboard.press("Escape");
 
     // The journey says where each step stands; the next one to do is publication.
     const states = await journey.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("aria-label") ?? a.textContent.replace(/\s+/g, " ").trim()));

@@ -17,18 +17,18 @@ extern "C" {
     /// `public/charts.js`: removes the chart from an element.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = dispose)]
     fn dispose_chart(element: &web_sys::HtmlElement);
-    /// `public/charts.js`: the chart in an element drawn as SVG, if it has one.
+    /// `public/charts.js`: the chart in an element drawn as SVG, `credit` under it, if it has one.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = svg)]
-    fn chart_svg(element: &web_sys::HtmlElement) -> Option<String>;
+    fn chart_svg(element: &web_sys::HtmlElement, credit: &str) -> Option<String>;
     /// `public/charts.js`: a chart drawn off screen from its option, as PNG bytes.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = pngOf)]
-    fn chart_png_of(option: &str, width: u32, height: u32, ratio: f64) -> Option<js_sys::Uint8Array>;
+    fn chart_png_of(option: &str, width: u32, height: u32, ratio: f64, credit: &str) -> Option<js_sys::Uint8Array>;
     /// `public/charts.js`: a chart drawn from its option as SVG.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = svgOf)]
-    fn chart_svg_of(option: &str, width: u32, height: u32) -> Option<String>;
-    /// `public/charts.js`: the chart in an element as PNG bytes, if it has one.
+    fn chart_svg_of(option: &str, width: u32, height: u32, credit: &str) -> Option<String>;
+    /// `public/charts.js`: the chart in an element as PNG bytes, `credit` under it, if it has one.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = png)]
-    fn chart_png(element: &web_sys::HtmlElement, ratio: f64) -> Option<js_sys::Uint8Array>;
+    fn chart_png(element: &web_sys::HtmlElement, ratio: f64, credit: &str) -> Option<js_sys::Uint8Array>;
 }
 
 /// The id of the element holding the chart.
@@ -40,24 +40,29 @@ fn chart_element() -> Option<web_sys::HtmlElement> {
     web_sys::window()?.document()?.get_element_by_id(CHART_ID)?.dyn_into().ok()
 }
 
+/// The line under a chart in its files: source, note, and the day it is made (today).
+fn credit(drawn: &crate::engine::chart::Drawn) -> String {
+    crate::engine::chart::export::credit(drawn, &crate::clock::today())
+}
+
 /// A chart drawn off screen from `drawn`, as PNG bytes at twice 800 px wide (for print).
 pub fn png_of(drawn: &crate::engine::chart::Drawn) -> Option<Vec<u8>> {
-    chart_png_of(&drawn.option, 800, drawn.height, 2.0).map(|bytes| bytes.to_vec())
+    chart_png_of(&drawn.option, 800, drawn.height, 2.0, &credit(drawn)).map(|bytes| bytes.to_vec())
 }
 
 /// A chart drawn from `drawn` as SVG, 800 px wide.
 pub fn svg_of(drawn: &crate::engine::chart::Drawn) -> Option<String> {
-    chart_svg_of(&drawn.option, 800, drawn.height)
+    chart_svg_of(&drawn.option, 800, drawn.height, &credit(drawn))
 }
 
-/// The chart on screen as PNG bytes at `ratio` times its displayed size, if one is drawn.
-pub fn png(ratio: f64) -> Option<Vec<u8>> {
-    chart_png(&chart_element()?, ratio).map(|bytes| bytes.to_vec())
+/// The chart on screen (`drawn`) as PNG bytes at `ratio` times its displayed size, if one is drawn.
+pub fn png(drawn: &crate::engine::chart::Drawn, ratio: f64) -> Option<Vec<u8>> {
+    chart_png(&chart_element()?, ratio, &credit(drawn)).map(|bytes| bytes.to_vec())
 }
 
-/// The chart on screen as an SVG document, if one is drawn.
-pub fn svg() -> Option<String> {
-    chart_svg(&chart_element()?)
+/// The chart on screen (`drawn`) as an SVG document, if one is drawn.
+pub fn svg(drawn: &crate::engine::chart::Drawn) -> Option<String> {
+    chart_svg(&chart_element()?, &credit(drawn))
 }
 
 /// The chartable columns with the name the page shows for each: its words and its code.
@@ -263,14 +268,14 @@ fn ChartExports() -> impl IntoView {
     let report = move |result: Result<(), DownloadError>| error.set(result.err().map(|e| messages::download_error(&e)));
     let none = || Err(DownloadError("aucun graphique affiché".to_owned()));
     let save_png = move |ratio: f64, suffix: &'static str| {
-        let result = match png(ratio) {
+        let result = match state.chart.get_untracked().and_then(Result::ok).and_then(|d| png(&d, ratio)) {
             Some(bytes) => download::save_bytes(&format!("{}{suffix}.png", stem()), "image/png", &bytes),
             None => none(),
         };
         report(result);
     };
     let save_svg = move |_| {
-        let result = match svg() {
+        let result = match state.chart.get_untracked().and_then(Result::ok).and_then(|d| svg(&d)) {
             Some(text) => download::save(&format!("{}.svg", stem()), "image/svg+xml", &text),
             None => none(),
         };

@@ -54,7 +54,7 @@ fn attachments(state: AppState, scripts: Option<&PageScripts>) -> Vec<Attachment
         .filter(|r| !r.file.starts_with(reuse::PREFIX))
         .filter_map(|resource| {
             let bytes = match resource.format.as_str() {
-                "png" => crate::ui::chart::panel::png(2.0)?,
+                "png" => crate::ui::chart::panel::png(&*state.chart.get_untracked().and_then(Result::ok)?, 2.0)?,
                 _ => recipe.to_json().into_bytes(),
             };
             Some(Attachment { resource, bytes })
