@@ -54,7 +54,8 @@
     String(text).split("\n").forEach(function (paragraph) {
       var line = "";
       count += 1;
-      paragraph.split(/\s+/).forEach(function (word) {
+      // Spaces only: ECharts never breaks at a no-break space (29 440 €).
+      paragraph.split(/[ \t]+/).forEach(function (word) {
         var next = line ? line + " " + word : word;
         if (line && ruler.measureText(next).width > width) { count += 1; line = word; } else { line = next; }
       });
@@ -91,7 +92,7 @@
     // A donut sits between the titles and the source line, its labels around it in the room left.
     var pies = (Array.isArray(option.series) ? option.series : []).filter(function (p) { return p && p.type === "pie"; });
     if (pies.length && height) {
-      var from = 72 + top, to = height + top + bottom - 40 - bottom;
+      var from = 72 + top, to = height + top - 40;
       var outer = Math.max(48, Math.min((width || 800) * 0.24, (to - from) / 2 - 24));
       pies.forEach(function (p) {
         p.center = ["50%", Math.round((from + to) / 2)];
@@ -143,6 +144,22 @@
     e.preventDefault();
     el.carnetTip = Math.max(0, Math.min(n - 1, next));
     chart.dispatchAction({ type: "showTip", seriesIndex: 0, dataIndex: el.carnetTip });
+    // The tooltip is drawn on the canvas: what it says is written where screen readers hear it.
+    var live = el.dataset.live && document.getElementById(el.dataset.live);
+    if (live) live.textContent = tipText(chart.getOption(), el.carnetTip, el.carnetFormat || number);
+  }
+  // The values at `i`, as the tooltip gives them: the category, then each series' value.
+  function tipText(option, i, format) {
+    var series = option.series || [];
+    var axis = [].concat(option.xAxis || [], option.yAxis || []).filter(function (a) { return a.type === "category"; })[0];
+    var first = series[0] && series[0].data ? series[0].data[i] : null;
+    var name = (first && first.name) || (axis && axis.data ? String(axis.data[i]) : "");
+    var values = series.map(function (s) {
+      var d = s.data ? s.data[i] : null;
+      var v = d && typeof d === "object" ? d.value : d;
+      return (series.length > 1 ? s.name + " " : "") + format(v);
+    });
+    return (name ? name + " : " : "") + values.join(", ");
   }
   var observed = new WeakSet();
   var resizer = typeof ResizeObserver === "function"
@@ -175,6 +192,7 @@
       chart.setOption(option, true);
       el.carnetOption = json;
       el.carnetPoints = points(option);
+      el.carnetFormat = option.tooltip && typeof option.tooltip.valueFormatter === "function" ? option.tooltip.valueFormatter : null;
       if (resizer && !observed.has(el)) { resizer.observe(el); observed.add(el); }
       if (!el.carnetKeys) { el.carnetKeys = true; el.addEventListener("keydown", onKey); el.addEventListener("blur", hideTip); }
     },

@@ -38,15 +38,17 @@ pub fn pattern(name: &str) -> Option<(String, u8)> {
     Some((format!("{stem}##"), name[stem.len()..].parse().ok()?))
 }
 
-/// `text` with the year `20{from}` written `20{to}` wherever it stands as a year (four digits,
-/// no digit on either side): a label written for 2021 said of 2020.
+/// `text` with the year of vintage `from` written as that of `to` wherever it stands as a year
+/// (four digits, no digit on either side; `99` is 1999, `21` is 2021): a label written for
+/// 2021 said of 2020.
 ///
 /// ```
 /// assert_eq!(carnet::engine::vintage::shift_year("Population en 2021 (princ)", 21, 20), "Population en 2020 (princ)");
 /// assert_eq!(carnet::engine::vintage::shift_year("Code 120215", 21, 20), "Code 120215");
 /// ```
 pub fn shift_year(text: &str, from: u8, to: u8) -> String {
-    let (old, new) = (format!("20{from:02}"), format!("20{to:02}"));
+    let century = |yy: u8| if yy >= 50 { 19 } else { 20 };
+    let (old, new) = (format!("{}{from:02}", century(from)), format!("{}{to:02}", century(to)));
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(&old) {

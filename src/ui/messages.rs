@@ -143,9 +143,9 @@ pub fn error(file: &str, error: &Error) -> String {
              fichier de ce niveau (l’archive de l’Insee le contient), ou choisissez un autre type de graphique."
         ),
         ErrorKind::NotAWhole { columns } => format!(
-            "Un anneau montre les parts d’un tout : {} ne forment pas un tout (ni des parts qui font 100 %, ni des \
-             effectifs dont la somme est une colonne du fichier, comme les tranches d’âge et la population). \
-             Choisissez de tels indicateurs, ou un graphique en barres.",
+            "Un anneau montre les parts d’un tout : {} ne forment pas un tout (ce ne sont ni des parts dont le \
+             total fait 100\u{a0}%, ni des effectifs dont la somme figure dans une colonne du fichier, comme les \
+             tranches d’âge de la population). Choisissez de tels indicateurs, ou un graphique en barres.",
             columns.iter().map(|c| format!("« {c} »")).collect::<Vec<_>>().join(", ")
         ),
         ErrorKind::NotChartable { column } => {

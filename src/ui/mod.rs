@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
         <main class="wrap">
             <LinkNotice />
             <section class="step" aria-labelledby="step-file">
-                <h2 id="step-file">"1. Charger les fichiers"</h2>
+                <h2 id="step-file">"Charger les fichiers"</h2>
                 <FilePicker />
                 <SourcesPanel />
                 <div class="other-files">
@@ -83,7 +83,7 @@ pub fn App() -> impl IntoView {
                 <ExplorerPanel />
             </section>
             <section class="step" aria-labelledby="step-commune">
-                <h2 id="step-commune">"2. Choisir le territoire"</h2>
+                <h2 id="step-commune">"Choisir le territoire"</h2>
                 <CommunePicker />
                 <AboveChoice />
                 <div id="step-table" class="step-anchor">
@@ -93,13 +93,13 @@ pub fn App() -> impl IntoView {
                 </div>
             </section>
             <section class="step" aria-labelledby="step-chart">
-                <h2 id="step-chart">"3. Représenter un indicateur"</h2>
+                <h2 id="step-chart">"Représenter un indicateur"</h2>
                 <ChartPanel />
                 <ChartGallery />
                 <SharePanel />
             </section>
             <section class="step" aria-labelledby="step-publish">
-                <h2 id="step-publish">"4. Publier sur data.gouv.fr"</h2>
+                <h2 id="step-publish">"Publier sur data.gouv.fr"</h2>
                 <PublishPanel />
             </section>
         </main>

@@ -65,6 +65,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 
     await page.keyboard.press("ArrowRight");
     await page.waitForFunction(() => window.carnetTips.length > 0);
     assert.equal(await page.evaluate(() => window.carnetTips[0]), 0, "the first value's tooltip");
+    assert.equal(await page.locator("#chart-tip").textContent(), `Sailly-lez-Lannoy : 29${NNBSP}860\u00a0€`, "said to screen readers");
     await page.keyboard.press("Escape");
 
     // The journey says where each step stands; the next one to do is publication.

@@ -85,9 +85,10 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
     }
     let year = crate::engine::read::source::year(read.file_name());
     let spec = BarChart {
-        title: label.map_or_else(|| column.to_owned(), |l| super::dated(l, year)),
+        title: label.map_or_else(|| column.to_owned(), |l| super::dated(l, column, year)),
         subtitle,
-        unit: request.unit.clone(),
+        // A percentage column writes its `%` in each cell already.
+        unit: request.unit.clone().filter(|_| !matches!(col.kind(), crate::engine::table::ColumnKind::Percent(_))),
         source: crate::engine::read::source::line(read.file_name()),
         horizontal: matches!(kind, ChartKind::Ranking | ChartKind::Levels),
         bars,

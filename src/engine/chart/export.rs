@@ -126,9 +126,9 @@ td {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap
 <main>
 <h1>{title}</h1>
 {subtitle}<figure>
-<div class="chart" id="chart" data-titles="page" role="img" aria-label="{alt}"></div>
+<div class="chart" id="chart" data-titles="page" aria-describedby="chart-alt"></div>
 <figcaption>
-<p class="alt">{alt}</p>
+<p class="alt" id="chart-alt">{alt}</p>
 <p class="credit">{credit}</p>
 </figcaption>
 </figure>
@@ -219,7 +219,7 @@ mod tests {
         assert!(html.contains(r#"<th scope="row">&lt;img src=x onerror=alert(1)&gt;</th><td>29"#));
         assert!(html.contains(r#"{"title":[{"text":"\u003cimg src=x onerror=alert(1)\u003e"}]"#));
         assert_eq!(html.matches("</script>").count(), 5, "only the page's own script elements close");
-        assert!(html.contains("role=\"img\" aria-label=\"&lt;img"));
+        assert!(html.contains("<p class=\"alt\" id=\"chart-alt\">&lt;img"));
     }
 
     #[test]

@@ -185,11 +185,26 @@ pub struct ChartRequest {
     pub unit: Option<String>,
 }
 
-/// A chart's title in words for a file of `year`: the label, with the year after it when the
-/// label does not say it (`Médiane du niveau de vie (€) en 2021`; `Population en 2021` as is).
-pub fn dated(label: &str, year: Option<u16>) -> String {
-    match year {
-        Some(year) if !label.contains(&year.to_string()) => format!("{label} en {year}"),
+/// A chart's title in words for column `column` of a file of `year`: the label, with the year
+/// after it when the label names none — the column's own vintage when its code has one
+/// (`MED21` → `Médiane du niveau de vie (€) en 2021`; `P15_POP` « Population en 2015 » as is).
+///
+/// ```
+/// use carnet::engine::chart::dated;
+/// assert_eq!(dated("Médiane du niveau de vie (€)", "MED20", Some(2020)), "Médiane du niveau de vie (€) en 2020");
+/// assert_eq!(dated("Population en 2015", "P15_POP", Some(2021)), "Population en 2015");
+/// assert_eq!(dated("Part des impôts (%)", "PIMPOT19", Some(2021)), "Part des impôts (%) en 2019");
+/// ```
+pub fn dated(label: &str, column: &str, year: Option<u16>) -> String {
+    let names_a_year = label.as_bytes().windows(4).enumerate().any(|(at, w)| {
+        (w.starts_with(b"19") || w.starts_with(b"20"))
+            && w.iter().all(u8::is_ascii_digit)
+            && !label.as_bytes()[..at].last().is_some_and(u8::is_ascii_digit)
+            && !label.as_bytes().get(at + 4).is_some_and(u8::is_ascii_digit)
+    });
+    let own = crate::engine::vintage::pattern(column).map(|(_, yy)| if yy >= 50 { 1900 } else { 2000 } + u16::from(yy));
+    match own.or(year) {
+        Some(year) if !names_a_year => format!("{label} en {year}"),
         _ => label.to_owned(),
     }
 }

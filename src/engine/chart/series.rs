@@ -375,7 +375,7 @@ pub fn shared(labels: Vec<String>) -> (String, Vec<String>) {
     const LINKS: &[&str] = &["de", "d’", "d'", "des", "du", "à", "en", "-", ":", "–"];
     let words: Vec<Vec<&str>> = labels.iter().map(|l| l.split(' ').collect()).collect();
     let mut common = words.first().map_or(0, Vec::len);
-    for w in &words[1..] {
+    for w in words.iter().skip(1) {
         common = common.min(w.iter().zip(&words[0]).take_while(|(a, b)| a == b).count());
     }
     // Every part keeps a word of its own.
@@ -392,8 +392,9 @@ pub fn shared(labels: Vec<String>) -> (String, Vec<String>) {
 }
 
 /// Whether `columns` are parts of one whole in row `row` of `table`, as a donut needs: shares
-/// (percentages) making 100 % (±5), or counts whose sum is another column of the row (±1 %:
-/// INSEE rounds each band), like the census' age bands and its population.
+/// (percentage columns) making 100 % (±5), or counts named after their total — INSEE's way:
+/// `P21_POP0014`, `P21_POP1529`… of `P21_POP` — whose sum is that total (±1 %: INSEE rounds
+/// each part).
 pub fn whole(table: &Table, row: usize, columns: &[&str]) -> bool {
     let parts: Vec<&crate::engine::table::Column> = columns.iter().filter_map(|c| table.column(c)).collect();
     if parts.len() < 2 || parts.len() != columns.len() {
@@ -403,12 +404,15 @@ pub fn whole(table: &Table, row: usize, columns: &[&str]) -> bool {
     if parts.iter().all(|c| matches!(c.kind(), ColumnKind::Percent(_))) {
         return (95.0..=105.0).contains(&sum);
     }
-    sum > 0.0
-        && table
-            .columns()
-            .iter()
-            .filter(|c| !columns.contains(&c.name()) && c.kind().is_numeric())
-            .any(|total| total.number(row).is_some_and(|t| ((t - sum) / sum).abs() <= 0.01))
+    if parts.iter().any(|c| matches!(c.kind(), ColumnKind::Percent(_))) || sum <= 0.0 {
+        return false;
+    }
+    table.columns().iter().filter(|t| t.kind().is_numeric() && !matches!(t.kind(), ColumnKind::Percent(_))).any(
+        |total| {
+            columns.iter().all(|c| c.len() > total.name().len() && c.starts_with(total.name()))
+                && total.number(row).is_some_and(|t| ((t - sum) / sum).abs() <= 0.01)
+        },
+    )
 }
 
 /// Whether a donut can be offered for row `row`: some counts of the file add up to another of

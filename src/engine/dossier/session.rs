@@ -43,6 +43,7 @@ use crate::engine::tidy::compile::{self, Extract, Naming};
 use crate::engine::tidy::dictionary::Dictionary;
 use crate::engine::tidy::explore::{self, Query};
 use crate::engine::tidy::standardize::{self, Effect, Step, StepError};
+use crate::engine::vintage;
 use crate::engine::{ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
@@ -278,10 +279,7 @@ impl Session {
 
     /// Every label in force: the user's dictionary, then the files', then Carnet's own.
     fn labels(&self) -> &Dictionary {
-        self.labels.get_or_init(|| match &self.dictionary {
-            Some(d) => d.clone().over(builtin::labels()),
-            None => builtin::labels().clone(),
-        })
+        self.labels.get_or_init(|| self.dictionary.clone().unwrap_or_default().on(builtin::labels()))
     }
 
     /// What each source follows (last year's file of its series, or the recipe's).
@@ -399,9 +397,13 @@ impl Session {
             levels: selection.levels.clone(),
             total_rows: levels::total_rows(ws.table(), &totals),
             totals: totals.clone(),
+            // Under the name the file gave them, whatever the steps renamed them to.
             chartable_labels: chartable
                 .iter()
-                .map(|c| self.labels().label(c).map(|l| l.words().to_owned()).unwrap_or_default())
+                .map(|c| {
+                    let origin = standardize::origin(&published.effects, c);
+                    self.labels().label(&origin).map(|l| l.words().to_owned()).unwrap_or_default()
+                })
                 .collect(),
             chartable,
             csv: String::from_utf8_lossy(&crate::engine::publish::csv::write(&published.selection.table)).into_owned(),
@@ -520,10 +522,15 @@ impl Session {
         let labelled = self.labels().label(&request.column);
         request.unit = labelled.as_ref().and_then(|l| l.unit());
         request.label = labelled.map(|l| l.words().to_owned());
+        // Several indicators of one vintage are named without it (« Nombre de personnes de 0 à
+        // 14 ans »); of several vintages, with it (P15_POP, P21_POP: two populations).
+        let vintages: std::collections::HashSet<Option<u8>> =
+            request.columns.iter().map(|c| vintage::pattern(c).map(|(_, year)| year)).collect();
         let label = |column: &str| {
-            self.labels()
-                .label(column)
-                .map_or_else(|| column.to_owned(), |l| crate::engine::chart::over_years(l.words()))
+            self.labels().label(column).map_or_else(
+                || column.to_owned(),
+                |l| if vintages.len() > 1 { l.words().to_owned() } else { crate::engine::chart::over_years(l.words()) },
+            )
         };
         let (ws, selection) = (source.map(|s| &s.workspace), source.and_then(|s| s.selection.as_ref()));
         let drawn = match (request.kind, ws, selection) {
@@ -551,7 +558,10 @@ impl Session {
             });
             if request.kind == ChartKind::Levels && has_value {
                 ErrorKind::NoComparison { column: request.column }.into()
-            } else if request.kind == ChartKind::Donut && request.columns.len() >= 2 {
+            } else if request.kind == ChartKind::Donut
+                && request.columns.len() >= 2
+                && selection.is_some_and(|s| s.levels.contains(&Level::Commune))
+            {
                 // Named in words, as the chart would have named them.
                 ErrorKind::NotAWhole { columns: request.columns.iter().map(|c| label(c)).collect() }.into()
             } else {
@@ -629,9 +639,9 @@ fn kinds(table: &Table, selection: &Selection, chartable: &[String], levels: boo
     let place = &selection.place;
     let several = chartable.len() >= 2;
     let pyramid = series::pyramid(table).is_some();
-    // The territory's own row: a donut needs parts of one whole there.
-    let own = selection.levels.iter().position(|l| *l <= place.level.max(Level::Commune));
-    let whole = several && (pyramid || own.is_some_and(|r| series::offers_whole(&selection.table, r)));
+    // The commune's row (the one a donut is drawn from): parts of one whole there.
+    let commune = selection.levels.iter().position(|l| *l == Level::Commune);
+    let whole = several && commune.is_some_and(|r| series::offers_whole(&selection.table, r));
     [
         (ChartKind::Commune, true),
         (ChartKind::Ranking, place.level <= Level::Commune && place.epci.is_some() && !place.peers.is_empty()),
@@ -977,20 +987,13 @@ FR;France;10,7
             ..ChartRequest::default()
         };
         assert!(s.chart(one).is_err(), "one indicator is no donut");
-        // A donut of parts of one whole: the six bands make the population; two of them do not.
-        let bands: Vec<String> =
-            ["P21_H0014", "P21_H1529", "P21_H30P", "P21_F0014", "P21_F1529", "P21_F30P"].map(String::from).into();
-        let all = ChartRequest {
-            column: bands[0].clone(),
-            kind: ChartKind::Donut,
-            columns: bands.clone(),
-            ..ChartRequest::default()
-        };
-        assert!(s.chart(all).is_ok(), "the bands add up to P21_POP");
+        // A donut of parts of one whole only: men's and women's bands are not named after the
+        // population (INSEE's bands of P21_POP are, `series::whole`'s test).
+        let bands: Vec<String> = ["P21_H0014", "P21_F0014"].map(String::from).into();
         let two = ChartRequest {
             column: bands[0].clone(),
             kind: ChartKind::Donut,
-            columns: bands[..2].to_vec(),
+            columns: bands.clone(),
             ..ChartRequest::default()
         };
         let err = s.chart(two).unwrap_err();
@@ -998,7 +1001,7 @@ FR;France;10,7
             matches!(err.kind(), ErrorKind::NotAWhole { columns } if columns[0] == "Nombre d'hommes de 0 à 14 ans"),
             "{err}"
         );
-        assert!(selected.kinds.contains(&ChartKind::Donut), "offered: the bands make a whole");
+        assert!(!selected.kinds.contains(&ChartKind::Donut), "no parts named after a total: no donut offered");
     }
 
     #[test]

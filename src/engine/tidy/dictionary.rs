@@ -32,17 +32,32 @@ impl Label {
         self.description.as_deref().unwrap_or(&self.title)
     }
 
-    /// The unit the label ends with (`… (€)`, `… (%)`).
+    /// The unit the label ends with (`… (€)`, `… (%)`, `… (en euros)`), from the short label,
+    /// else the long one; only units a value is written with (INSEE's `(princ)`, `(dnbt)` are
+    /// no units).
     ///
     /// ```
     /// use carnet::engine::tidy::dictionary::Label;
     /// let med = Label { title: "Médiane du niveau vie (€)".into(), description: None };
     /// assert_eq!(med.unit().as_deref(), Some("€"));
+    /// let pop = Label { title: "Population en 1999 (dnbt)".into(), description: None };
+    /// assert_eq!(pop.unit(), None);
     /// ```
     pub fn unit(&self) -> Option<String> {
-        let inner = self.title.trim_end().strip_suffix(')')?;
-        let unit = inner[inner.rfind('(')? + 1..].trim();
-        (!unit.is_empty() && unit.chars().count() <= 12 && unit != "princ" && unit != "compl").then(|| unit.to_owned())
+        fn of(text: &str) -> Option<String> {
+            let inner = text.trim_end().strip_suffix(')')?;
+            let unit = inner[inner.rfind('(')? + 1..].trim();
+            let unit = unit.strip_prefix("en ").unwrap_or(unit).trim();
+            match unit {
+                "€" | "euros" | "euro" => Some("€".to_owned()),
+                "%" | "pourcentage" => Some("%".to_owned()),
+                "km²" | "m²" | "ha" | "ans" | "années" | "jours" | "heures" | "habitants" | "hab./km²" => {
+                    Some(unit.to_owned())
+                }
+                _ => None,
+            }
+        }
+        of(&self.title).or_else(|| self.description.as_deref().and_then(of))
     }
 
     /// The label written for the year `20{from}`, said of `20{to}` (`Population en 2021` →
@@ -58,6 +73,9 @@ impl Label {
 /// The labels of a dictionary's variables.
 #[derive(Clone, Debug, Default)]
 pub struct Dictionary {
+    /// The labels asked for when this dictionary has none (Carnet's own): after its exact
+    /// codes and its patterns.
+    base: Option<&'static Dictionary>,
     /// By variable code, as written.
     exact: HashMap<String, Label>,
     /// By code with its vintage blanked (`MED19` → `MED##`, `P21_POP` → `P##_POP`), with the
@@ -150,6 +168,15 @@ impl Dictionary {
         self
     }
 
+    /// This dictionary, asking `base` for what it does not label: its own labels, exact or of
+    /// another vintage, come first; `base` answers for its own codes, and for another vintage
+    /// of them only when the code says enough ([`Self::label_of_insee`]).
+    #[must_use]
+    pub fn on(mut self, base: &'static Self) -> Self {
+        self.base = Some(base);
+        self
+    }
+
     /// Variables labelled.
     pub fn len(&self) -> usize {
         self.exact.len()
@@ -167,7 +194,24 @@ impl Dictionary {
         if let Some(label) = self.exact.get(name) {
             return Some(Cow::Borrowed(label));
         }
+        let own = pattern(name).and_then(|(blanked, year)| {
+            let (label, from) = self.patterns.get(&blanked)?;
+            Some(if *from == year { Cow::Borrowed(label) } else { Cow::Owned(label.of_year(*from, year)) })
+        });
+        own.or_else(|| self.base?.label_of_insee(name))
+    }
+
+    /// The labels of column `name` when it is one of this dictionary's codes, or another vintage
+    /// of one whose code says enough (three characters at least besides the year: `MED`, `P##_POP`,
+    /// not `HT` or `D1`, which a file of any producer may use).
+    pub fn label_of_insee(&self, name: &str) -> Option<Cow<'_, Label>> {
+        if let Some(label) = self.exact.get(name) {
+            return Some(Cow::Borrowed(label));
+        }
         let (blanked, year) = pattern(name)?;
+        if blanked.chars().filter(|c| *c != '#' && *c != '_').count() < 3 {
+            return None;
+        }
         let (label, from) = self.patterns.get(&blanked)?;
         Some(if *from == year { Cow::Borrowed(label) } else { Cow::Owned(label.of_year(*from, year)) })
     }
@@ -200,6 +244,20 @@ mod tests {
         assert_eq!(d.label("D120").unwrap().title, "1er décile du niveau de vie (€)");
         assert!(d.label("TP60AGE120").is_some());
         assert_eq!(d.label("CODGEO"), None);
+    }
+
+    #[test]
+    fn carnet_s_own_labels_answer_last_and_only_for_codes_that_say_enough() {
+        let builtin = crate::engine::tidy::builtin::labels();
+        let user = Dictionary::read("meta.csv", "COD_VAR;LIB_VAR\nHT23;Montant HT 2023\n".as_bytes()).unwrap();
+        let layered = user.on(builtin);
+        assert_eq!(layered.label("HT24").unwrap().title, "Montant HT 2024", "the user's pattern before Carnet's codes");
+        let own = Dictionary::default().on(builtin);
+        assert_eq!(own.label("HT22"), None, "a budget file's HT22 is no hotel count");
+        assert_eq!(own.label("MED19").unwrap().words(), "Médiane du niveau de vie (€)");
+        assert_eq!(own.label("P19_POP").unwrap().words(), "Population en 2019");
+        assert_eq!(own.label("D99_POP").unwrap().title, "Population en 1999 (dnbt)");
+        assert_eq!(own.label("D99_POP").unwrap().unit(), None, "INSEE's (dnbt) is no unit");
     }
 
     #[test]

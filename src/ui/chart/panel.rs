@@ -154,14 +154,20 @@ pub fn ChartPanel() -> impl IntoView {
             <crate::ui::chart::edit::ChartEditor />
             <ChartExports />
             <figure class="chart-figure" aria-describedby="chart-alt">
+                // ECharts names the element itself (its ARIA description); the keys are said
+                // beside it, and each value the arrows reach is read out.
                 <div
                     class="chart"
                     id=CHART_ID
                     node_ref=mount
                     tabindex="0"
-                    role="img"
-                    aria-label="Graphique : les flèches gauche et droite en montrent les valeurs une à une"
+                    aria-describedby="chart-keys"
+                    data-live="chart-tip"
                 ></div>
+                <p id="chart-keys" class="hint">
+                    "Au clavier : placez-vous sur le graphique, les flèches gauche et droite en montrent les valeurs une à une."
+                </p>
+                <p id="chart-tip" class="sr-only" aria-live="polite"></p>
                 <figcaption id="chart-alt" class="chart-alt">{move || drawn().map(|d| d.alt.clone())}</figcaption>
             </figure>
             {move || {
