@@ -47,20 +47,41 @@ pub fn pattern(name: &str) -> Option<(String, u8)> {
 /// assert_eq!(carnet::engine::vintage::shift_year("Code 120215", 21, 20), "Code 120215");
 /// ```
 pub fn shift_year(text: &str, from: u8, to: u8) -> String {
-    let century = |yy: u8| if yy >= 50 { 19 } else { 20 };
-    let (old, new) = (format!("{}{from:02}", century(from)), format!("{}{to:02}", century(to)));
+    let (from, to) = (full_year(from), full_year(to));
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(&old) {
-        let before = rest[..at].chars().next_back();
-        let after = rest[at + 4..].chars().next();
-        let alone = !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit());
-        out.push_str(&rest[..at]);
-        out.push_str(if alone { &new } else { &old });
-        rest = &rest[at + 4..];
+    let mut last = 0;
+    for (at, _) in years(text).into_iter().filter(|(_, year)| *year == from) {
+        out.push_str(&text[last..at]);
+        out.push_str(&to.to_string());
+        last = at + 4;
     }
-    out.push_str(rest);
+    out.push_str(&text[last..]);
     out
+}
+
+/// The years written in `text`: the byte offset and value of each 19xx or 20xx standing alone
+/// (no digit on either side).
+///
+/// ```
+/// assert_eq!(carnet::engine::vintage::years("RP2010, RP2015 et 2021 ; code 120215"), [(2, 2010), (10, 2015), (18, 2021)]);
+/// ```
+pub fn years(text: &str) -> Vec<(usize, u16)> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3))
+        .filter(|&at| {
+            let w = &b[at..at + 4];
+            (w.starts_with(b"19") || w.starts_with(b"20"))
+                && w.iter().all(u8::is_ascii_digit)
+                && (at == 0 || !b[at - 1].is_ascii_digit())
+                && !b.get(at + 4).is_some_and(u8::is_ascii_digit)
+        })
+        .filter_map(|at| Some((at, text[at..at + 4].parse().ok()?)))
+        .collect()
+}
+
+/// The year of a two-digit vintage: `21` is 2021, `99` is 1999.
+pub fn full_year(yy: u8) -> u16 {
+    (if yy >= 50 { 1900 } else { 2000 }) + u16::from(yy)
 }
 
 /// The indicator the column `name` of a file of `year` measures: its stem when its suffix is

@@ -118,7 +118,7 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
   // Filosofi 2021 writes 71,0 and 3,0: kept so on the page and in the clean CSV.
   await carnet.upload(join(TEST_DATA, "cc_filosofi_2021_COM.csv"));
   await page.getByRole("table", { name: /^Sailly-lez-Lannoy \(59522\) : 1 ligne/ }).waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => [...document.querySelectorAll("th")].some((th) => th.innerText === "PIMP21"));
+  await page.waitForFunction(() => [...document.querySelectorAll("th .code")].some((code) => code.innerText === "PIMP21"));
   assert.equal((await cells(page, "PIMP21"))[0], "71,0");
   assert.equal((await cells(page, "RD21"))[0], "3,0");
   const csv = (await carnet.download("Télécharger le CSV nettoyé")).text.trimEnd().split("\n");

@@ -196,15 +196,9 @@ pub struct ChartRequest {
 /// assert_eq!(dated("Part des impôts (%)", "PIMPOT19", Some(2021)), "Part des impôts (%) en 2019");
 /// ```
 pub fn dated(label: &str, column: &str, year: Option<u16>) -> String {
-    let names_a_year = label.as_bytes().windows(4).enumerate().any(|(at, w)| {
-        (w.starts_with(b"19") || w.starts_with(b"20"))
-            && w.iter().all(u8::is_ascii_digit)
-            && !label.as_bytes()[..at].last().is_some_and(u8::is_ascii_digit)
-            && !label.as_bytes().get(at + 4).is_some_and(u8::is_ascii_digit)
-    });
-    let own = crate::engine::vintage::pattern(column).map(|(_, yy)| if yy >= 50 { 1900 } else { 2000 } + u16::from(yy));
+    let own = crate::engine::vintage::pattern(column).map(|(_, yy)| crate::engine::vintage::full_year(yy));
     match own.or(year) {
-        Some(year) if !names_a_year => format!("{label} en {year}"),
+        Some(year) if crate::engine::vintage::years(label).is_empty() => format!("{label} en {year}"),
         _ => label.to_owned(),
     }
 }
@@ -217,15 +211,15 @@ pub fn dated(label: &str, column: &str, year: Option<u16>) -> String {
 /// assert_eq!(over_years("Médiane du niveau de vie (€)"), "Médiane du niveau de vie (€)");
 /// ```
 pub fn over_years(label: &str) -> String {
-    let mut out = label.to_owned();
-    while let Some(at) = out.find(" en 20") {
-        let year = &out[at + 4..];
-        if year.len() >= 4 && year.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
-            out.replace_range(at..at + 8, "");
-        } else {
-            break;
+    let mut out = String::with_capacity(label.len());
+    let mut last = 0;
+    for (at, _) in crate::engine::vintage::years(label) {
+        if label[last..at].ends_with(" en ") {
+            out.push_str(&label[last..at - 4]);
+            last = at + 4;
         }
     }
+    out.push_str(&label[last..]);
     out
 }
 

@@ -67,8 +67,9 @@ pub struct Selected {
     pub total_rows: Vec<Vec<String>>,
     /// Numeric columns that have a value for the commune, in table order.
     pub chartable: Vec<String>,
-    /// What each of them measures, in words (same order; empty when no dictionary says).
-    pub chartable_labels: Vec<String>,
+    /// What each column measures, in words, when a dictionary says: under the file's names
+    /// and, after a rename step, under the new ones (the rows and the chart list both ask here).
+    pub words: std::collections::BTreeMap<String, String>,
     /// The kinds of chart these rows can make, in the order the page offers them.
     pub kinds: Vec<ChartKind>,
     /// The kind of chart that suits each chartable column (same order), until the user picks
@@ -397,14 +398,7 @@ impl Session {
             levels: selection.levels.clone(),
             total_rows: levels::total_rows(ws.table(), &totals),
             totals: totals.clone(),
-            // Under the name the file gave them, whatever the steps renamed them to.
-            chartable_labels: chartable
-                .iter()
-                .map(|c| {
-                    let origin = standardize::origin(&published.effects, c);
-                    self.labels().label(&origin).map(|l| l.words().to_owned()).unwrap_or_default()
-                })
-                .collect(),
+            words: words(table, &published, self.labels()),
             chartable,
             csv: String::from_utf8_lossy(&crate::engine::publish::csv::write(&published.selection.table)).into_owned(),
             facts,
@@ -622,6 +616,19 @@ impl Session {
     pub fn file_name(&self) -> &str {
         self.current().map_or("", Source::file_name)
     }
+}
+
+/// What each column of `table` (the rows as read) and of the rows as published measures, in
+/// words, by name: a renamed column is labelled under the name the file gave it.
+fn words(table: &Table, published: &Published, labels: &Dictionary) -> std::collections::BTreeMap<String, String> {
+    let read = table.columns().iter().map(|c| (c.name().to_owned(), c.name().to_owned()));
+    let renamed = published
+        .selection
+        .table
+        .columns()
+        .iter()
+        .map(|c| (c.name().to_owned(), standardize::origin(&published.effects, c.name())));
+    read.chain(renamed).filter_map(|(name, origin)| Some((name, labels.label(&origin)?.words().to_owned()))).collect()
 }
 
 /// The facts of the rows as published, their columns labelled by the dictionary.

@@ -70,8 +70,7 @@ fn named(selected: &crate::engine::dossier::session::Selected) -> Vec<(String, S
     selected
         .chartable
         .iter()
-        .zip(selected.chartable_labels.iter().map(String::as_str).chain(std::iter::repeat("")))
-        .map(|(code, label)| (code.clone(), messages::indicator(code, label)))
+        .map(|code| (code.clone(), messages::indicator(code, selected.words.get(code).map_or("", String::as_str))))
         .collect()
 }
 
@@ -259,6 +258,16 @@ fn IndicatorChoice() -> impl IntoView {
     }
 }
 
+/// What the high-definition PNG's name ends with.
+const HIGH: &str = "@2x";
+
+/// The name of the chart's files, without extension: its indicator and its territory.
+fn file_stem(state: AppState) -> String {
+    let column = state.chart_column.get().unwrap_or_default();
+    let code = state.place.get().map(|p| p.code).unwrap_or_default();
+    crate::engine::chart::export::chart_stem(&column, &code)
+}
+
 /// The chart's downloads: PNG at 1× and 2×, SVG, its data as CSV, a self-contained HTML page.
 #[component]
 fn ChartExports() -> impl IntoView {
@@ -266,11 +275,7 @@ fn ChartExports() -> impl IntoView {
     use crate::ui::widgets::download::{self, DownloadError};
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
-    let stem = move || {
-        let column = state.chart_column.get_untracked().unwrap_or_default();
-        let code = state.place.get_untracked().map(|p| p.code).unwrap_or_default();
-        export::chart_stem(&column, &code)
-    };
+    let stem = move || untrack(|| file_stem(state));
     let report = move |result: Result<(), DownloadError>| error.set(result.err().map(|e| messages::download_error(&e)));
     let none = || Err(DownloadError("aucun graphique affiché".to_owned()));
     let save_png = move |ratio: f64, suffix: &'static str| {
@@ -311,7 +316,7 @@ fn ChartExports() -> impl IntoView {
     view! {
         <div class="chart-exports" role="group" aria-label="Télécharger le graphique">
             <button type="button" class="secondary" on:click=move |_| save_png(1.0, "")>"Télécharger en PNG"</button>
-            <button type="button" class="secondary" on:click=move |_| save_png(2.0, "@2x")>
+            <button type="button" class="secondary" on:click=move |_| save_png(2.0, HIGH)>
                 "Télécharger en PNG haute définition (2×)"
             </button>
             <button type="button" class="secondary" on:click=save_svg>"Télécharger en SVG"</button>
@@ -330,11 +335,8 @@ fn Embed() -> impl IntoView {
     use crate::engine::chart::export;
     let state = expect_context::<AppState>();
     let status = RwSignal::new(String::new());
-    let image = move || {
-        let column = state.chart_column.get().unwrap_or_default();
-        let code = state.place.get().map(|p| p.code).unwrap_or_default();
-        format!("{}@2x.png", export::chart_stem(&column, &code))
-    };
+    // The PNG « haute définition » the exports above download.
+    let image = move || format!("{}{HIGH}.png", file_stem(state));
     let snippet = move || {
         state.chart.get().and_then(Result::ok).map(|d| export::embed_html(&d, &image(), &crate::clock::today()))
     };

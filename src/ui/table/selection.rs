@@ -72,12 +72,7 @@ fn Rows(
                 .map(|row| view! { <td class:num=c.kind.is_numeric()>{row.get(i).cloned().unwrap_or_default()}</td> })
                 .collect_view();
             // Words beside the code: what the column measures, when a dictionary says.
-            let words = selected
-                .facts
-                .fields
-                .iter()
-                .find(|f| f.name == c.name)
-                .and_then(|f| f.description.clone().or_else(|| f.title.clone()));
+            let words = selected.words.get(&c.name).cloned();
             view! {
                 <tr>
                     <th scope="row">
