@@ -42,6 +42,16 @@
     if (typeof node === "string" && node.indexOf("{carnet:") === 0) return withUnit(node) || node;
     return node;
   }
+  // A map carries its communes' contours (GeoJSON) under `carnetMap`: registered with ECharts
+  // under its name before the option is set, then taken out of the option.
+  function parse(json) {
+    var option = revive(JSON.parse(json));
+    if (option.carnetMap) {
+      echarts.registerMap(option.carnetMap.name, option.carnetMap.geoJSON);
+      delete option.carnetMap;
+    }
+    return option;
+  }
   // Titles, subtitles and source lines wrap to the chart's width (never cut): what they gain
   // in lines moves the plot and the legend, and the chart grows by as much, so that a long
   // title at 320 px pushes the bars down rather than over them.
@@ -106,7 +116,7 @@
   function offscreen(json, width, height, renderer, out, credit) {
     var chart = null;
     try {
-      var option = revive(JSON.parse(json));
+      var option = parse(json);
       option.animation = false;
       // The line under the chart in a file: its source, note and date.
       var titles = Array.isArray(option.title) ? option.title : [];
@@ -179,7 +189,7 @@
       el.dataset.rendered = "false";
       chart.off("finished");
       chart.on("finished", function () { el.dataset.rendered = "true"; });
-      var option = revive(JSON.parse(json));
+      var option = parse(json);
       // The page's own headings carry the titles (the standalone page): the canvas keeps the plot.
       if (el.dataset.titles === "page") { delete option.title; shift(option.grid, "top", -48); shift(option.legend, "top", -56); }
       // The height asked for (the page sets it before each drawing), not the one grown last time.

@@ -48,7 +48,8 @@ function files(root) {
 }
 const precache = files(dir)
   .map((p) => relative(dir, p).split("\\").join("/"))
-  .filter((p) => p !== "sw.js")
+  // The communes' contours (12 Mo for France) are cached as each map asks for its département.
+  .filter((p) => p !== "sw.js" && !p.startsWith("contours/"))
   .sort();
 const version = createHash("sha256");
 for (const p of precache) version.update(p).update(readFileSync(join(dir, p)));

@@ -59,10 +59,29 @@ fn reply<T>(id: RequestId, file_name: &str, result: Result<T, Error>, ok: impl F
 /// The rows of the view in the file shown, as the reply to select `id`, with the dossier they
 /// leave.
 fn select(session: &mut Session, id: RequestId, view: &View) -> WorkerToUi {
+    load_contours(session, &view.place);
     let result = session.show(view, &crate::clock::today());
     let rows =
         reply(id, session.file_name(), result, |selected| WorkerToUi::Selected { id, selected: Box::new(selected) });
     WorkerToUi::Together(vec![dossier(session, id), rows])
+}
+
+/// Reads the contours the place's map needs from the app's own files (`contours/NN.json`, one
+/// per département, each asked once), synchronously: the worker answers its requests in order,
+/// so the map is offered with the rows it follows. A file that cannot be had leaves no map.
+fn load_contours(session: &mut Session, place: &crate::engine::territory::Place) {
+    for departement in session.contours_wanted(place) {
+        let text = web_sys::XmlHttpRequest::new().ok().and_then(|xhr| {
+            xhr.open_with_async("GET", &format!("contours/{departement}.json"), false).ok()?;
+            xhr.send().ok()?;
+            if xhr.status().ok()? == 200 { xhr.response_text().ok().flatten() } else { None }
+        });
+        if let Some(text) = text
+            && let Err(reason) = session.add_contours(&text)
+        {
+            web_sys::console::warn_1(&format!("contours/{departement}.json : {reason}").into());
+        }
+    }
 }
 
 /// The dossier, sent beside the reply to request `id`.

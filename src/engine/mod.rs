@@ -23,6 +23,7 @@ pub mod csv_out;
 pub mod dossier;
 pub mod error;
 pub mod format;
+pub mod portrait;
 pub mod progress;
 pub mod publish;
 pub mod read;

@@ -323,6 +323,7 @@ pub fn chart_kind(kind: ChartKind, epci: &str) -> String {
         ChartKind::Percent => "Barres à 100 % : la part de chaque indicateur".to_owned(),
         ChartKind::Donut => "Anneau : la part de chaque indicateur".to_owned(),
         ChartKind::Pyramid => "Pyramide des âges".to_owned(),
+        ChartKind::Map => format!("Carte des communes {epci}"),
     }
 }
 

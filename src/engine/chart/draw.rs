@@ -33,7 +33,8 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
         | ChartKind::Stacked
         | ChartKind::Percent
         | ChartKind::Donut
-        | ChartKind::Pyramid => return None,
+        | ChartKind::Pyramid
+        | ChartKind::Map => return None,
         ChartKind::Commune => (0..selection.table.rows())
             .filter(|&r| selection.levels[r] <= own)
             .map(|r| bar(col, r, &place.name, true))
@@ -122,7 +123,7 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, tot
 
 /// The commune a ranking highlights: the one the edits name among the EPCI's, else the one
 /// picked.
-fn highlighted(place: &Place, edits: &Edits) -> Named {
+pub(super) fn highlighted(place: &Place, edits: &Edits) -> Named {
     edits
         .highlight
         .as_deref()

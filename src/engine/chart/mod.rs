@@ -10,6 +10,7 @@
 pub mod alt;
 pub mod draw;
 pub mod export;
+pub mod map;
 pub mod option;
 pub mod series;
 
@@ -62,6 +63,8 @@ pub enum ChartKind {
     Donut,
     /// The commune's population by age and sex (census files).
     Pyramid,
+    /// The communes of its EPCI on a map, coloured by the indicator, the commune outlined.
+    Map,
 }
 
 impl ChartKind {
@@ -77,6 +80,7 @@ impl ChartKind {
             Self::Percent => "percent",
             Self::Donut => "donut",
             Self::Pyramid => "pyramid",
+            Self::Map => "map",
         }
     }
 
@@ -91,6 +95,7 @@ impl ChartKind {
             "percent" => Self::Percent,
             "donut" => Self::Donut,
             "pyramid" => Self::Pyramid,
+            "map" => Self::Map,
             _ => Self::Commune,
         }
     }

@@ -26,6 +26,7 @@ pub use crate::engine::dossier::compiled::Compiled;
 use crate::engine::dossier::recipe::{ChartSettings, DossierChart, Expected};
 use crate::engine::dossier::report::{self, Compared};
 use crate::engine::dossier::sources::{Source, SourceView};
+use crate::engine::portrait::{self, Portrait, PortraitRequest, Valued};
 use crate::engine::publish::check::Problem;
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::facts::Facts;
@@ -36,6 +37,7 @@ use crate::engine::read::{ReadOptions, workspace};
 use crate::engine::table::ColumnKind;
 use crate::engine::table::Table;
 use crate::engine::territory::Place;
+use crate::engine::territory::contours::{Atlas, Contours, departement_of};
 use crate::engine::territory::levels::{self, Level, Total};
 use crate::engine::territory::selection::Selection;
 use crate::engine::tidy::builtin;
@@ -189,6 +191,10 @@ pub struct Session {
     names: Vec<Naming>,
     /// The sources the recipe in force expects.
     expected: Vec<Expected>,
+    /// The communes' contours read so far, for maps.
+    atlas: Atlas,
+    /// The départements whose contours were asked for.
+    asked: std::collections::BTreeSet<String>,
 }
 
 impl Session {
@@ -296,6 +302,31 @@ impl Session {
         self.sources.iter().map(|s| Compared { file_name: s.file_name(), columns: s.columns() })
     }
 
+    /// Adds a département's contours (a file of `public/contours/`): the communes of an EPCI
+    /// within it can then be mapped.
+    ///
+    /// # Errors
+    /// What is wrong with the file, in words.
+    pub fn add_contours(&mut self, text: &str) -> std::result::Result<(), String> {
+        self.atlas.add(Contours::parse(text)?);
+        Ok(())
+    }
+
+    /// The départements whose contours a map of `place`'s EPCI needs and that were not asked for
+    /// yet: each is asked for once.
+    pub fn contours_wanted(&mut self, place: &Place) -> Vec<String> {
+        let mut wanted: Vec<String> = place
+            .peers
+            .iter()
+            .map(|p| departement_of(&p.code).to_owned())
+            .filter(|d| !self.asked.contains(d))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        self.asked.extend(wanted.iter().cloned());
+        wanted
+    }
+
     /// Sets the sources the recipe in force expects (none: no recipe).
     pub fn expect(&mut self, expected: Vec<Expected>) {
         self.expected = expected;
@@ -382,7 +413,8 @@ impl Session {
         let chartable = chartable(table);
         let own = place.level.max(Level::Commune);
         let above = selection.levels.iter().any(|l| *l > own);
-        let kinds = kinds(ws.table(), &selection, &chartable, above || !totals.is_empty(), several);
+        let mapped = place.peers.iter().any(|p| self.atlas.has(departement_of(&p.code)));
+        let kinds = kinds(ws.table(), &selection, &chartable, above || !totals.is_empty(), several, mapped);
         let proposed = chartable
             .iter()
             .map(|name| {
@@ -528,6 +560,7 @@ impl Session {
         };
         let (ws, selection) = (source.map(|s| &s.workspace), source.and_then(|s| s.selection.as_ref()));
         let drawn = match (request.kind, ws, selection) {
+            (ChartKind::Map, Some(ws), Some(sel)) => chart::map::draw(ws, sel, &request, &self.atlas),
             (ChartKind::Evolution, _, Some(sel)) => {
                 compile::evolution(&self.extracts(), &sel.place, &request, &self.names)
             }
@@ -562,6 +595,51 @@ impl Session {
                 ErrorKind::NotChartable { column: request.column }.into()
             }
         })
+    }
+
+    /// The portrait of the territory chosen, from every source's rows for it and for the levels
+    /// above it, with the figures `request` asks for; the map of its first figure over the
+    /// communes of the EPCI when the contours are there.
+    ///
+    /// # Errors
+    /// No territory chosen, or no source holds its rows.
+    pub fn portrait(&self, request: &PortraitRequest, today: &str) -> Result<Portrait> {
+        let place = self.place.as_ref().ok_or(ErrorKind::NoFileLoaded)?;
+        let labels = self.labels();
+        let mut values: Vec<Valued> = Vec::new();
+        for source in &self.sources {
+            let (Some(selection), Some(extract)) = (&source.selection, &source.extract) else { continue };
+            // The steps keep the rows (they rename, convert, drop columns): each row keeps its level.
+            if extract.table.rows() != selection.levels.len() {
+                continue;
+            }
+            for (r, level) in selection.levels.iter().enumerate() {
+                let name = |_: &str| None;
+                values.extend(
+                    compile::row(extract, r, &name, Some(labels), &self.names)
+                        .into_iter()
+                        .map(|observation| Valued { level: *level, observation }),
+                );
+            }
+        }
+        if values.is_empty() {
+            return Err(ErrorKind::NoFileLoaded.into());
+        }
+        let mut portrait = portrait::build(place, &values, request, today);
+        portrait.map =
+            portrait.figures.iter().filter(|f| f.history.last().is_some_and(|p| p.value.is_some())).find_map(|f| {
+                let source = self.sources.iter().find(|s| s.file_name() == f.file)?;
+                let labelled = labels.label(&f.column);
+                let request = ChartRequest {
+                    column: f.column.clone(),
+                    kind: ChartKind::Map,
+                    unit: labelled.as_ref().and_then(|l| l.unit()),
+                    label: labelled.map(|l| l.words().to_owned()),
+                    ..ChartRequest::default()
+                };
+                chart::map::draw(&source.workspace, source.selection.as_ref()?, &request, &self.atlas)
+            });
+        Ok(portrait)
     }
 
     /// Each kept chart drawn again from the dossier as it stands (the territory, the vintages,
@@ -642,7 +720,14 @@ fn facts(ws: &Workspace, published: &Published, labels: &Dictionary) -> Facts {
 /// EPCI's communes; the comparison with the levels above it (`levels`: rows of the file, or sums);
 /// the line over the years with files compiled; charts of several indicators with two or
 /// more; the age pyramid with a census file's age bands for both sexes.
-fn kinds(table: &Table, selection: &Selection, chartable: &[String], levels: bool, compiled: bool) -> Vec<ChartKind> {
+fn kinds(
+    table: &Table,
+    selection: &Selection,
+    chartable: &[String],
+    levels: bool,
+    compiled: bool,
+    mapped: bool,
+) -> Vec<ChartKind> {
     let place = &selection.place;
     let several = chartable.len() >= 2;
     let pyramid = series::pyramid(table).is_some();
@@ -659,6 +744,7 @@ fn kinds(table: &Table, selection: &Selection, chartable: &[String], levels: boo
         (ChartKind::Percent, several),
         (ChartKind::Donut, whole),
         (ChartKind::Pyramid, pyramid),
+        (ChartKind::Map, mapped && place.level <= Level::Commune && place.epci.is_some() && !place.peers.is_empty()),
     ]
     .into_iter()
     .filter_map(|(kind, offered)| offered.then_some(kind))

@@ -14,6 +14,7 @@
 //! assert_eq!(t.search("59390", 5)[0].name, "Sailly-lez-Lannoy");
 //! ```
 
+pub mod contours;
 pub mod filter;
 pub mod level;
 pub mod levels;

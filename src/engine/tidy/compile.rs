@@ -85,46 +85,57 @@ pub fn long(
     labels: Option<&Dictionary>,
     names: &[Naming],
 ) -> Vec<Observation> {
-    let mut out = Vec::new();
-    for e in extracts {
-        let Some(code_column) = crate::engine::territory::levels::geo_column(&e.table) else { continue };
-        let year_column = e.table.columns().iter().find(|c| c.kind() == ColumnKind::Year);
-        for r in 0..e.table.rows() {
-            let Cell::Text(code) = e.table.columns()[code_column].cell(r) else { continue };
-            let year = match year_column.map(|c| c.cell(r)) {
-                Some(Cell::Year(y)) => u16::try_from(y).ok(),
-                _ => e.year,
+    extracts.iter().flat_map(|e| (0..e.table.rows()).flat_map(move |r| row(e, r, name, labels, names))).collect()
+}
+
+/// The values of row `r` of extract `e`, one per numeric column; none for a row without a
+/// territory's code.
+pub fn row(
+    e: &Extract,
+    r: usize,
+    name: &dyn Fn(&str) -> Option<String>,
+    labels: Option<&Dictionary>,
+    names: &[Naming],
+) -> Vec<Observation> {
+    let Some(code_column) = crate::engine::territory::levels::geo_column(&e.table) else { return Vec::new() };
+    let Cell::Text(code) = e.table.columns()[code_column].cell(r) else { return Vec::new() };
+    let year_column = e.table.columns().iter().find(|c| c.kind() == ColumnKind::Year);
+    let year = match year_column.map(|c| c.cell(r)) {
+        Some(Cell::Year(y)) => u16::try_from(y).ok(),
+        _ => e.year,
+    };
+    e.table
+        .columns()
+        .iter()
+        .filter(|c| c.kind().is_numeric())
+        .map(|c| {
+            let indicator = named(c.name(), vintage::indicator(c.name(), e.year), names).to_owned();
+            let labelled = labels.and_then(|d| d.label(c.name()));
+            // The unit a label ends with (`… (€)`), or a percentage column's.
+            let unit = labelled
+                .as_ref()
+                .and_then(|l| l.unit())
+                .or_else(|| matches!(c.kind(), ColumnKind::Percent(_)).then(|| "%".to_owned()));
+            let label = labelled.map(|l| l.words().to_owned());
+            let (value, marker) = match c.cell(r) {
+                Cell::Missing(m) => (None, Some(m)),
+                _ => (c.number(r), None),
             };
-            for c in e.table.columns().iter().filter(|c| c.kind().is_numeric()) {
-                let indicator = named(c.name(), vintage::indicator(c.name(), e.year), names).to_owned();
-                let labelled = labels.and_then(|d| d.label(c.name()));
-                // The unit a label ends with (`… (€)`), or a percentage column's.
-                let unit = labelled
-                    .as_ref()
-                    .and_then(|l| l.unit())
-                    .or_else(|| matches!(c.kind(), ColumnKind::Percent(_)).then(|| "%".to_owned()));
-                let label = labelled.map(|l| l.words().to_owned());
-                let (value, marker) = match c.cell(r) {
-                    Cell::Missing(m) => (None, Some(m)),
-                    _ => (c.number(r), None),
-                };
-                out.push(Observation {
-                    code: code.to_owned(),
-                    name: name(code).unwrap_or_default(),
-                    indicator,
-                    column: c.name().to_owned(),
-                    label,
-                    year,
-                    value,
-                    decimals: c.decimals(),
-                    marker,
-                    unit,
-                    source: e.file_name.clone(),
-                });
+            Observation {
+                code: code.to_owned(),
+                name: name(code).unwrap_or_default(),
+                indicator,
+                column: c.name().to_owned(),
+                label,
+                year,
+                value,
+                decimals: c.decimals(),
+                marker,
+                unit,
+                source: e.file_name.clone(),
             }
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 /// Two files giving the same indicators of the same year for a territory: the tidy table

@@ -62,7 +62,7 @@ pub fn ChartEditor() -> impl IntoView {
                     class="edit-field"
                     hidden=move || {
                         let kind = state.chart_kind.get();
-                        matches!(kind, ChartKind::Evolution | ChartKind::Pyramid) || kind.several_columns()
+                        matches!(kind, ChartKind::Evolution | ChartKind::Pyramid | ChartKind::Map) || kind.several_columns()
                     }
                 >
                     <label for="edit-order">"Ordre des barres"</label>
