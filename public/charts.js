@@ -98,6 +98,7 @@
     shift(option.grid, "top", top);
     shift(option.legend, "top", top);
     shift(option.grid, "bottom", bottom);
+    shift(option.visualMap, "bottom", bottom);
     if (option.graphic && option.graphic.elements) shift(option.graphic.elements, "bottom", bottom);
     // A donut sits between the titles and the source line, its labels around it in the room left.
     var pies = (Array.isArray(option.series) ? option.series : []).filter(function (p) { return p && p.type === "pie"; });
@@ -107,6 +108,17 @@
       pies.forEach(function (p) {
         p.center = ["50%", Math.round((from + to) / 2)];
         p.radius = [Math.round(outer * 0.6), Math.round(outer)];
+      });
+    }
+    // A map keeps its shape between the titles and the source line: beside its legend on a
+    // screen, above it on a phone.
+    var maps = (Array.isArray(option.series) ? option.series : []).filter(function (m) { return m && m.type === "map"; });
+    if (maps.length && height) {
+      var narrow = (width || 800) < 600, legend = narrow ? 112 : 0;
+      var first = titles.length ? 80 + top : 8, last = height + top - (titles.length ? 48 : 8) - legend;
+      maps.forEach(function (m) {
+        m.layoutCenter = [narrow ? "50%" : "58%", Math.round((first + last) / 2)];
+        m.layoutSize = Math.max(120, Math.round(Math.min((width || 800) * (narrow ? 0.92 : 0.66), last - first)));
       });
     }
     return top + bottom;

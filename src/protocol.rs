@@ -12,6 +12,7 @@ use crate::engine::chart::{ChartRequest, Drawn};
 use crate::engine::dossier::recipe::{DossierChart, Expected};
 use crate::engine::dossier::saved::{DossierError, Saved};
 pub use crate::engine::dossier::session::{AppliedStep, Compiled, Dossier, Kit, Page, Selected, View};
+pub use crate::engine::portrait::{Portrait, PortraitRequest};
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::publish::kit::{Attachment, KitFile};
 use crate::engine::read::parse::SetAside;
@@ -121,6 +122,15 @@ pub enum UiToWorker {
         /// How many rows.
         count: usize,
     },
+    /// The portrait of the territory chosen, with the figures asked for.
+    Portrait {
+        /// The request's id.
+        id: RequestId,
+        /// The figures, in order (none: Carnet's choice).
+        request: PortraitRequest,
+        /// The local date, ISO 8601.
+        today: String,
+    },
     /// Build the publication kit of the selected rows.
     Kit {
         /// The request's id.
@@ -224,6 +234,13 @@ pub enum WorkerToUi {
         id: RequestId,
         /// The option, its height, its text alternative and its data.
         drawn: Box<Drawn>,
+    },
+    /// The portrait of the territory.
+    Portrayed {
+        /// The request's id.
+        id: RequestId,
+        /// Its figures, sentences, charts, map and sources.
+        portrait: Box<Portrait>,
     },
     /// A variable dictionary was read.
     DictionaryRead {

@@ -135,6 +135,14 @@ impl Worker for EngineWorker {
                     drawn: Box::new(drawn),
                 }));
             }
+            UiToWorker::Portrait { id, request, today } => {
+                let session = self.session.borrow();
+                let portrait = session.portrait(&request, &today);
+                respond(reply(id, session.file_name(), portrait, |portrait| WorkerToUi::Portrayed {
+                    id,
+                    portrait: Box::new(portrait),
+                }));
+            }
             UiToWorker::Dictionary { id, file } => {
                 let (session, scope) = (self.session.clone(), scope.clone());
                 wasm_bindgen_futures::spawn_local(async move {

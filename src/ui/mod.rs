@@ -1,7 +1,7 @@
 //! The page: Leptos components over the app state, one folder per step of the journey —
 //! [`file`] (the files and what was detected), [`territory`] (the commune), [`table`] (its rows,
 //! the steps, the tidy table, the explorer), [`chart`], [`publish`] and [`share`] (links and
-//! recipes) — over [`state`] (the signals and the worker's requests), [`widgets`] and
+//! recipes) and [`portrait`] (the territory's page for its citizens) — over [`state`] (the signals and the worker's requests), [`widgets`] and
 //! [`messages`] (every French sentence). No data logic here: the engine decides, the worker
 //! runs it, the components show what comes back.
 
@@ -9,6 +9,7 @@ mod chart;
 mod file;
 mod journey;
 pub mod messages;
+mod portrait;
 mod publish;
 mod share;
 mod state;
@@ -24,6 +25,7 @@ use file::progress::LoadProgress;
 use file::sources::{DossierPicker, SourcesPanel};
 use journey::Journey;
 use leptos::prelude::*;
+use portrait::{PortraitEntry, PortraitView};
 use publish::PublishPanel;
 use share::panel::{LinkNotice, RecipePicker, SharePanel};
 use share::recipe::RecipeChanges;
@@ -53,6 +55,7 @@ pub fn App() -> impl IntoView {
     share::recipe::follow(state);
     state::follow::follow(state, engine);
     state::restore::follow(state, engine);
+    portrait::follow(state);
 
     view! {
         <header class="banner">
@@ -64,6 +67,7 @@ pub fn App() -> impl IntoView {
                 </p>
             </div>
         </header>
+        <div class="working" hidden=move || state.portrait_open.get()>
         <Journey />
         <main class="wrap">
             <LinkNotice />
@@ -96,6 +100,7 @@ pub fn App() -> impl IntoView {
                 <h2 id="step-chart">"Représenter un indicateur"</h2>
                 <ChartPanel />
                 <ChartGallery />
+                <PortraitEntry />
                 <SharePanel />
             </section>
             <section class="step" aria-labelledby="step-publish">
@@ -103,6 +108,8 @@ pub fn App() -> impl IntoView {
                 <PublishPanel />
             </section>
         </main>
+        </div>
+        <PortraitView />
         <footer class="wrap footer">
             <p>
                 "Carnet fonctionne entièrement dans votre navigateur. "

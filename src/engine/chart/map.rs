@@ -52,6 +52,9 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, atl
             }
         })
         .collect();
+    if bars.iter().all(|b| b.value.is_none()) {
+        return None;
+    }
     let year = crate::engine::read::source::year(read.file_name());
     let label = request.label.as_deref();
     let missing = bars.iter().filter(|b| b.value.is_none()).count();
@@ -72,7 +75,7 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, atl
     let values: Vec<f64> = spec.bars.iter().filter_map(|b| b.value).collect();
     let breaks = breaks(&values, CLASSES);
     let name = format!("carnet-{}-{}", epci.code, drawing.drawn.len());
-    let mut option = map_option(&spec, &breaks, &name, drawing.latitude);
+    let mut option = map_option(&spec, &breaks, &name, drawing.latitude, drawing.in_the_east(&chosen.code));
     if let Some(obj) = option.as_object_mut() {
         obj.insert("carnetMap".into(), json!({ "name": name, "geoJSON": drawing.geojson }));
     }
@@ -162,7 +165,7 @@ fn class_labels(spec: &BarChart, breaks: &[f64]) -> Vec<String> {
 
 /// The ECharts option: titles and source line, a `map` series of the communes, a legend of
 /// the classes.
-fn map_option(spec: &BarChart, breaks: &[f64], name: &str, latitude: f64) -> Value {
+fn map_option(spec: &BarChart, breaks: &[f64], name: &str, latitude: f64, east: bool) -> Value {
     let (value_format, _) = spec.formatters();
     let source = super::option::source_line(&spec.source, spec.note.as_deref());
     let chart = super::option::titled(&spec.title, &spec.subtitle, &source);
@@ -192,6 +195,8 @@ fn map_option(spec: &BarChart, breaks: &[f64], name: &str, latitude: f64) -> Val
                 item["label"] = json!({
                     "show": true, "formatter": "{b}", "color": "#000000", "fontWeight": "bold",
                     "backgroundColor": "rgba(255,255,255,0.9)", "padding": [2, 4], "borderRadius": 2,
+                    // Towards the middle of the map, so that the name stays on it.
+                    "align": if east { "right" } else { "left" },
                 });
             }
             item
@@ -217,7 +222,8 @@ fn map_option(spec: &BarChart, breaks: &[f64], name: &str, latitude: f64) -> Val
                 "type": "map", "map": name, "name": spec.title, "roam": false, "selectedMode": false,
                 // A degree of longitude is shorter than one of latitude, by the cosine of the latitude.
                 "aspectScale": latitude.to_radians().cos().clamp(0.3, 1.0),
-                "top": 88, "bottom": 48, "left": "30%", "right": 16,
+                // Placed by `public/charts.js` once the chart's width is known (its shape kept).
+                "layoutCenter": ["58%", "50%"], "layoutSize": "70%",
                 "itemStyle": { "areaColor": NO_VALUE, "borderColor": "#ffffff", "borderWidth": 0.8 },
                 "emphasis": { "label": { "show": true, "color": "#000000" }, "itemStyle": { "areaColor": "#E69F00" } },
                 "data": data,
@@ -310,6 +316,7 @@ mod tests {
         let data = option["series"][0]["data"].as_array().unwrap();
         assert_eq!(data[1]["value"], "-");
         assert_eq!(data[2]["itemStyle"]["borderWidth"], 3);
+        assert_eq!(data[2]["label"]["align"], "right", "C lies east: its name reads leftwards");
         assert_eq!(drawn.data[0], ("C".to_owned(), "30\u{202f}000\u{a0}€".to_owned()));
         assert!(drawn.source.ends_with("Contours : IGN, Admin Express COG 2018"), "{}", drawn.source);
         assert!(drawn.alt.contains("Carte des 3 communes de la Métropole Européenne de Lille"), "{}", drawn.alt);

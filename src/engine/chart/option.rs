@@ -14,7 +14,7 @@ pub fn height(chart: &BarChart) -> u32 {
 }
 
 /// The source line, and the user's note after it.
-pub(crate) fn source_line(source: &str, note: Option<&str>) -> String {
+pub fn source_line(source: &str, note: Option<&str>) -> String {
     match note {
         Some(note) => format!("{source} · {note}"),
         None => source.to_owned(),

@@ -744,7 +744,15 @@ fn kinds(
         (ChartKind::Percent, several),
         (ChartKind::Donut, whole),
         (ChartKind::Pyramid, pyramid),
-        (ChartKind::Map, mapped && place.level <= Level::Commune && place.epci.is_some() && !place.peers.is_empty()),
+        // A file of communes: one of départements has no commune to colour.
+        (
+            ChartKind::Map,
+            mapped
+                && commune.is_some()
+                && place.level <= Level::Commune
+                && place.epci.is_some()
+                && !place.peers.is_empty(),
+        ),
     ]
     .into_iter()
     .filter_map(|(kind, offered)| offered.then_some(kind))

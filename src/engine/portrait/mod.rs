@@ -7,6 +7,7 @@
 //! Built from the values the dossier's files give the territory and the levels above it
 //! ([`Valued`]); the clerk chooses which figures and in which order ([`PortraitRequest`]).
 
+pub mod page;
 pub mod sentence;
 
 use crate::engine::chart::{self, Bar1, BarChart, Drawn};
@@ -199,6 +200,7 @@ pub fn build(place: &Place, values: &[Valued], request: &PortraitRequest, today:
             sources.push(source_note(file));
         }
     }
+    sources.sort_by(|a, b| a.publication.cmp(&b.publication));
     Portrait {
         title: format!("{} en chiffres", place.name),
         subtitle: situation(place),
@@ -468,7 +470,8 @@ mod tests {
         assert!(med.sentence.contains("Pour comparaison : 21\u{202f}500\u{a0}€ dans le Nord."), "{}", med.sentence);
         assert_eq!(med.chart.as_ref().unwrap().data.len(), 2, "a line over 2020 and 2021");
         assert!(portrait.figures[1].chart.is_none(), "a lone value has no chart");
-        assert_eq!(portrait.sources[0].publication, "Insee, Filosofi 2021");
+        let publications: Vec<&str> = portrait.sources.iter().map(|s| s.publication.as_str()).collect();
+        assert_eq!(publications, ["Insee, Filosofi 2020", "Insee, Filosofi 2021"]);
         assert_eq!(portrait.made, "5 décembre 2026");
 
         let asked = PortraitRequest { figures: vec!["NBMENFISC".into(), "nope".into()] };

@@ -133,6 +133,28 @@ pub struct Drawing {
     pub latitude: f64,
 }
 
+impl Drawing {
+    /// Whether commune `code` lies in the eastern half of the drawing (its label then reads
+    /// leftwards, so as not to run off the map).
+    pub fn in_the_east(&self, code: &str) -> bool {
+        let longitudes = |f: &Value| -> Vec<f64> {
+            f["geometry"]["coordinates"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|polygon| polygon.get(0)?.as_array())
+                .flatten()
+                .filter_map(|point| point.get(0)?.as_f64())
+                .collect()
+        };
+        let features = self.geojson["features"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let all: Vec<f64> = features.iter().flat_map(longitudes).collect();
+        let (west, east) = all.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(w, e), x| (w.min(*x), e.max(*x)));
+        let own: Vec<f64> = features.iter().filter(|f| f["properties"]["code"] == code).flat_map(longitudes).collect();
+        !own.is_empty() && own.iter().sum::<f64>() / own.len() as f64 > f64::midpoint(west, east)
+    }
+}
+
 impl Atlas {
     /// Adds (or replaces) a département's contours.
     pub fn add(&mut self, contours: Contours) {

@@ -13,10 +13,10 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     /// `public/charts.js`: renders an option (JSON) into an element, French formatting included.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = render)]
-    fn render_chart(element: &web_sys::HtmlElement, option: &str);
+    pub(crate) fn render_chart(element: &web_sys::HtmlElement, option: &str);
     /// `public/charts.js`: removes the chart from an element.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = dispose)]
-    fn dispose_chart(element: &web_sys::HtmlElement);
+    pub(crate) fn dispose_chart(element: &web_sys::HtmlElement);
     /// `public/charts.js`: the chart in an element drawn as SVG, `credit` under it, if it has one.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = svg)]
     fn chart_svg(element: &web_sys::HtmlElement, credit: &str) -> Option<String>;
@@ -25,7 +25,7 @@ extern "C" {
     fn chart_png_of(option: &str, width: u32, height: u32, ratio: f64, credit: &str) -> Option<js_sys::Uint8Array>;
     /// `public/charts.js`: a chart drawn from its option as SVG.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = svgOf)]
-    fn chart_svg_of(option: &str, width: u32, height: u32, credit: &str) -> Option<String>;
+    pub(crate) fn chart_svg_of(option: &str, width: u32, height: u32, credit: &str) -> Option<String>;
     /// `public/charts.js`: the chart in an element as PNG bytes, `credit` under it, if it has one.
     #[wasm_bindgen(js_namespace = carnetCharts, js_name = png)]
     fn chart_png(element: &web_sys::HtmlElement, ratio: f64, credit: &str) -> Option<js_sys::Uint8Array>;

@@ -62,6 +62,17 @@ pub fn follow(state: AppState, engine: EngineHandle) {
             engine.with_value(|e| e.send(UiToWorker::Redraw { id, charts }));
         }
     });
+    // The portrait open, new rows or other figures chosen: the portrait is drawn again.
+    Effect::new(move || {
+        let (open, request) = (state.portrait_open.get(), state.portrait_request.get());
+        let has_rows = state.selected.with(|s| matches!(s, Some(Ok(_))));
+        state.dossier.track();
+        if open && has_rows {
+            let id = engine.with_value(|e| state.portrait.start(e, true));
+            let today = crate::clock::today();
+            engine.with_value(|e| e.send(UiToWorker::Portrait { id, request, today }));
+        }
+    });
     // Files too large to keep, streamed for another territory: read again for this one.
     Effect::new(move || {
         let dossier = state.dossier.get();

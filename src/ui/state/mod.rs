@@ -19,7 +19,7 @@ use crate::engine::read::ReadOptions;
 use crate::engine::territory::{Place, Territories};
 use crate::engine::tidy::compile::Naming;
 use crate::engine::tidy::standardize::Step;
-use crate::protocol::{Dossier, Kit, Loaded, Page, RequestId, Selected, Stage, WorkerToUi};
+use crate::protocol::{Dossier, Kit, Loaded, Page, Portrait, PortraitRequest, RequestId, Selected, Stage, WorkerToUi};
 pub use latest::Failure;
 use latest::Latest;
 use leptos::prelude::*;
@@ -147,6 +147,12 @@ pub struct AppState {
     pub dictionary: Latest<(String, usize)>,
     /// The latest publication kit, or why it could not be built.
     pub kit: Latest<Arc<Kit>>,
+    /// Whether the portrait is shown in place of the working page.
+    pub portrait_open: RwSignal<bool>,
+    /// The figures the clerk chose for the portrait, in order (none: Carnet's choice).
+    pub portrait_request: RwSignal<PortraitRequest>,
+    /// The latest portrait, or why there is none.
+    pub portrait: Latest<Arc<Portrait>>,
 }
 
 impl AppState {
@@ -190,6 +196,9 @@ impl AppState {
             expected: RwSignal::new(Vec::new()),
             dictionary: Latest::new(),
             kit: Latest::new(),
+            portrait_open: RwSignal::new(false),
+            portrait_request: RwSignal::new(PortraitRequest::default()),
+            portrait: Latest::new(),
         }
     }
 
@@ -355,6 +364,9 @@ impl AppState {
             WorkerToUi::Charted { id, drawn } => {
                 self.chart.answer(id, Ok(Arc::new(*drawn)));
             }
+            WorkerToUi::Portrayed { id, portrait } => {
+                self.portrait.answer(id, Ok(Arc::new(*portrait)));
+            }
             WorkerToUi::Redrawn { id, charts } if id == self.redraw_id.get_value() => {
                 // Each chart as the dossier draws it today; one it cannot draw stays as kept.
                 // (A chart kept or removed since the request: the answer is for another list.)
@@ -391,6 +403,7 @@ impl AppState {
                     let _ = self.chart.answer(id, Err(failure.clone()))
                         || self.explored.answer(id, Err(failure.clone()))
                         || self.dictionary.answer(id, Err(failure.clone()))
+                        || self.portrait.answer(id, Err(failure.clone()))
                         || self.kit.answer(id, Err(failure));
                 }
             }

@@ -1,0 +1,105 @@
+//! A key figure as the portrait shows it: its label, its value and year, the sentence, the
+//! levels beside it, its small chart with its data as a table.
+
+use crate::engine::chart::Drawn;
+use crate::engine::portrait::{Figure, sentence};
+use crate::ui::chart::panel::{dispose_chart, render_chart};
+use leptos::html::Div;
+use leptos::prelude::*;
+
+/// An ECharts chart of `drawn`, described by its text alternative, with its data in a table
+/// that opens below it. `id` names it on the page.
+#[component]
+pub fn DrawnChart(
+    drawn: Drawn,
+    id: String,
+    /// The page carries the title and source line: the chart keeps the plot alone.
+    #[prop(optional)]
+    titled_by_page: bool,
+) -> impl IntoView {
+    let mount: NodeRef<Div> = NodeRef::new();
+    let option = drawn.option.clone();
+    let height = drawn.height;
+    Effect::new(move || {
+        if let Some(el) = mount.get() {
+            let _ = el.style(("height", format!("{height}px")));
+            render_chart(&el, &option);
+        }
+    });
+    on_cleanup(move || {
+        if let Some(el) = mount.get_untracked() {
+            dispose_chart(&el);
+        }
+    });
+    let rows = drawn
+        .data
+        .iter()
+        .map(|(label, value)| view! { <tr><th scope="row">{label.clone()}</th><td class="num">{value.clone()}</td></tr> })
+        .collect_view();
+    view! {
+        <figure class="portrait-chart">
+            <div
+                class="chart"
+                id=id
+                tabindex="0"
+                role="img"
+                aria-label=drawn.alt.clone()
+                data-titles=titled_by_page.then_some("page")
+                node_ref=mount
+            ></div>
+            <details class="chart-data">
+                <summary>"Voir les données"</summary>
+                <table class="data rows">
+                    <caption>{format!("Données : {}", drawn.title)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Libellé"</th>
+                            <th scope="col">"Valeur"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+/// One figure's card.
+#[component]
+pub fn FigureCard(figure: Figure, at: usize) -> impl IntoView {
+    let heading = format!("figure-{at}");
+    let labelled = heading.clone();
+    let year = figure.year.map(|y| format!("en {y}")).unwrap_or_default();
+    let unit = figure.unit.clone();
+    let compared = figure
+        .compared
+        .iter()
+        .map(|c| {
+            let value = c.value.map_or_else(|| "—".to_owned(), |v| sentence::written(v, c.decimals, unit.as_deref()));
+            let year = c.year.map(|y| format!(" ({y})")).unwrap_or_default();
+            view! {
+                <li>
+                    <span class="compared-name">{format!("{}{year}", c.name)}</span>
+                    <span class="compared-value">{value}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let has_compared = !figure.compared.is_empty();
+    let chart = figure.chart.clone().map(|d| view! { <DrawnChart drawn=d id=format!("portrait-chart-{at}") /> });
+    view! {
+        <article class="figure-card" aria-labelledby=labelled>
+            <h3 id=heading>{figure.label.clone()}</h3>
+            <p class="figure-value">
+                <span class="value">{figure.value.clone()}</span>
+                <span class="year">{year}</span>
+            </p>
+            <p class="figure-sentence">{figure.sentence.clone()}</p>
+            <ul class="compared" hidden=!has_compared aria-label="Comparaisons">
+                {compared}
+            </ul>
+            {chart}
+            <p class="figure-source">{format!("Source : {}", figure.source)}</p>
+        </article>
+    }
+}

@@ -1,0 +1,154 @@
+//! Le portrait: one page presenting the territory's key figures to someone who has never seen
+//! Carnet — the figures with their sentences and comparisons, the map of the EPCI's communes,
+//! the sources — to read on a phone, print on A4 or download as one HTML file. It opens in
+//! place of the working page (`#portrait` in the address, so that the browser's « Précédent »
+//! comes back to the dossier).
+
+mod chooser;
+mod figure;
+
+use crate::ui::chart::panel::chart_svg_of;
+use crate::ui::messages;
+use crate::ui::state::AppState;
+use crate::ui::widgets::download;
+use chooser::FigureChooser;
+use figure::{DrawnChart, FigureCard};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The address fragment of the portrait.
+const HASH: &str = "#portrait";
+
+/// Opens or closes the portrait, the address following.
+pub fn open(state: AppState, open: bool) {
+    state.portrait_open.set(open);
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let here = location.hash().unwrap_or_default();
+    if open && here != HASH {
+        let _ = location.set_hash(HASH);
+    } else if !open && here == HASH {
+        let _ = window.history().and_then(|h| h.back());
+    }
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Follows the address: `#portrait` opens the portrait (a reload, « Précédent », « Suivant »).
+pub fn follow(state: AppState) {
+    let Some(window) = web_sys::window() else { return };
+    let sync = move || {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        state.portrait_open.set(hash == HASH);
+    };
+    sync();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(sync);
+    let _ = window.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// The way into the portrait, at the end of the charts' step.
+#[component]
+pub fn PortraitEntry() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let name = move || match state.selected.get() {
+        Some(Ok(s)) => Some(s.place.name.clone()),
+        _ => None,
+    };
+    view! {
+        <div class="portrait-entry" hidden=move || name().is_none()>
+            <h3>"Le portrait du territoire"</h3>
+            <p class="hint">
+                "Une page qui présente les chiffres clés à qui n’a jamais vu Carnet : chaque chiffre en une phrase, "
+                "comparé aux territoires dont la commune fait partie, la carte des communes voisines, les sources. "
+                "À lire sur un téléphone, à imprimer, à télécharger."
+            </p>
+            <button type="button" on:click=move |_| open(state, true)>
+                {move || format!("Voir le portrait de {}", name().unwrap_or_default())}
+            </button>
+        </div>
+    }
+}
+
+/// Downloads the portrait as one HTML file, its charts as SVG images inside it.
+fn download_page(portrait: &crate::engine::portrait::Portrait) -> Result<(), download::DownloadError> {
+    let svg = |d: &crate::engine::chart::Drawn| chart_svg_of(&d.option, 640, d.height, "");
+    let charts: Vec<Option<String>> = portrait.figures.iter().map(|f| f.chart.as_ref().and_then(svg)).collect();
+    let map = portrait.map.as_ref().and_then(|d| chart_svg_of(&d.option, 800, d.height, &d.source));
+    let html = crate::engine::portrait::page::html(portrait, &charts, map.as_deref());
+    let name = format!("portrait_{}.html", crate::engine::chart::export::safe_name(&portrait.place.name));
+    download::save(&name, "text/html;charset=utf-8", &html)
+}
+
+/// The portrait's page.
+#[component]
+pub fn PortraitView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let failed: RwSignal<Option<String>> = RwSignal::new(None);
+    let body = move || match state.portrait.get() {
+        None => view! { <p class="hint" role="status">"Portrait en préparation…"</p> }.into_any(),
+        Some(Err(failure)) => {
+            view! { <p class="error" role="alert">{messages::error(&failure.file_name, &failure.error)}</p> }.into_any()
+        }
+        Some(Ok(portrait)) => {
+            let figures = portrait
+                .figures
+                .iter()
+                .enumerate()
+                .map(|(i, f)| view! { <FigureCard figure=f.clone() at=i /> })
+                .collect_view();
+            let map = portrait.map.clone().map(|d| {
+                view! {
+                    <section class="portrait-map" aria-labelledby="portrait-map-title">
+                        <h3 id="portrait-map-title">{d.title.clone()}</h3>
+                        <p class="hint">{d.subtitle.clone()}</p>
+                        <DrawnChart drawn=d.clone() id="portrait-map".to_owned() titled_by_page=true />
+                        <p class="figure-source">
+                            {crate::engine::chart::option::source_line(&d.source, d.note.as_deref())}
+                        </p>
+                    </section>
+                }
+            });
+            let sources = portrait
+                .sources
+                .iter()
+                .map(|s| view! { <li>{format!("{} — fichier {} — {}", s.publication, s.file, s.licence)}</li> })
+                .collect_view();
+            let p = portrait.clone();
+            let save = move |_| failed.set(download_page(&p).err().map(|e| messages::download_error(&e)));
+            view! {
+                <header class="portrait-head">
+                    <h2 id="portrait-title" tabindex="-1">{portrait.title.clone()}</h2>
+                    <p class="portrait-subtitle">{portrait.subtitle.clone()}</p>
+                </header>
+                <div class="portrait-actions no-print">
+                    <button type="button" on:click=move |_| {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.print();
+                        }
+                    }>"Imprimer le portrait"</button>
+                    <button type="button" class="secondary" on:click=save>"Télécharger le portrait (page HTML)"</button>
+                </div>
+                <p class="error" role="alert" hidden=move || failed.get().is_none()>{move || failed.get()}</p>
+                <div class="no-print">
+                    <FigureChooser portrait=portrait.clone() />
+                </div>
+                <div class="figures">{figures}</div>
+                {map}
+                <section class="portrait-sources" aria-labelledby="portrait-sources-title">
+                    <h3 id="portrait-sources-title">"Sources"</h3>
+                    <ul>{sources}</ul>
+                    <p class="hint">{format!("Portrait réalisé avec Carnet le {}.", portrait.made)}</p>
+                </section>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <main class="wrap portrait" hidden=move || !state.portrait_open.get() aria-labelledby="portrait-title">
+            <p class="no-print">
+                <button type="button" class="secondary" on:click=move |_| open(state, false)>"← Revenir au dossier"</button>
+            </p>
+            {body}
+        </main>
+    }
+}
