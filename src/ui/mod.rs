@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
     state::follow::follow(state, engine);
     state::restore::follow(state, engine);
     portrait::follow(state);
+    portrait::reopen(state);
 
     view! {
         <header class="banner">

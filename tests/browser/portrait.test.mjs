@@ -29,8 +29,8 @@ async function outside(page, selector) {
 }
 
 /** Opens Carnet, reads the four files, picks Sailly-lez-Lannoy and opens its portrait. */
-async function portrait(viewport) {
-  const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [AXE], viewport });
+async function portrait(viewport, options = {}) {
+  const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [AXE], viewport, ...options });
   const page = carnet.page;
   await carnet.pickCommune("59522", /Sailly-lez-Lannoy \(59522\)/);
   await carnet.upload(FILES);
@@ -175,4 +175,41 @@ test("the clerk chooses the figures and their order; the portrait prints on A4 a
   assert.match(svg.text, /Contours : IGN, Admin Express COG 2018/);
   assertClean(carnet);
   await carnet.page.context().close();
+});
+
+test("a link opens on the portrait: the reader opens the same public files and sees the figures chosen", async () => {
+  const first = await portrait({ width: 1280, height: 900 }, { permissions: ["clipboard-read", "clipboard-write"] });
+  // The clerk puts the number of households first, then shares the portrait.
+  await first.page.getByText("Choisir les chiffres du portrait et leur ordre").click();
+  const titles = () => first.page.locator(".figure-card h3").allInnerTexts();
+  const households = "Nombre de ménages fiscaux";
+  for (let i = (await titles()).indexOf(households); i > 0; i--) {
+    await first.page.getByRole("button", { name: `Monter « ${households} »` }).click();
+    await first.page.waitForFunction(([t, at]) => [...document.querySelectorAll(".figure-card h3")].map((h) => h.innerText).indexOf(t) === at, [households, i - 1]);
+  }
+  const chosen = await titles();
+  await first.page.getByRole("button", { name: "Copier le lien du portrait" }).click();
+  await first.page.getByText(/^Lien copié/).waitFor();
+  const link = await first.page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /#carnet=[A-Za-z0-9_-]+$/);
+  assertClean(first);
+  await first.page.context().close();
+
+  const second = await CarnetPage.open(app.browser, link, { initScripts: [AXE] });
+  const page = second.page;
+  const waiting = page.getByRole("heading", { name: "Le portrait attend ses fichiers" });
+  await waiting.waitFor();
+  await page.locator(".portrait-waiting li").first().waitFor();
+  const awaited = await page.locator(".portrait-waiting li").allInnerTexts();
+  assert.deepEqual(awaited.sort(), FILES.map((f) => f.split("/").pop()).sort());
+  await second.screenshot("d5-portrait-attend");
+  await axe(second, "portrait en attente de ses fichiers");
+  await page.getByRole("button", { name: "Ouvrir les fichiers" }).click();
+  await page.waitForFunction(() => document.getElementById("commune-input")?.value === "Sailly-lez-Lannoy (59522)");
+  await second.upload(FILES);
+  await page.getByRole("heading", { name: "Sailly-lez-Lannoy en chiffres" }).waitFor({ timeout: 90_000 });
+  await page.waitForFunction((n) => document.querySelectorAll(".figure-card h3").length === n, chosen.length);
+  assert.deepEqual(await page.locator(".figure-card h3").allInnerTexts(), chosen, "the clerk's figures, in the clerk's order");
+  assertClean(second);
+  await page.context().close();
 });

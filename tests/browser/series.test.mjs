@@ -30,7 +30,7 @@ test("a census file: age pyramid, stacked and 100 % bands beside the MEL, a donu
     "Valeur de la commune", "Classement des communes de la Métropole Européenne de Lille",
     "Comparaison avec l’EPCI, le département, la région, la France", "Barres groupées : plusieurs indicateurs",
     "Barres empilées : plusieurs indicateurs", "Barres à 100 % : la part de chaque indicateur",
-    "Anneau : la part de chaque indicateur", "Pyramide des âges",
+    "Anneau : la part de chaque indicateur", "Pyramide des âges", "Carte des communes de la Métropole Européenne de Lille",
   ]);
 
   // The pyramid: men to the left, written without a sign; every band in the alternative.

@@ -13,6 +13,7 @@
 //! ```
 
 use crate::engine::chart::{ChartKind, Edits};
+use crate::engine::portrait::PortraitRequest;
 use crate::engine::publish::dataset::Dataset;
 use crate::engine::read::ReadOptions;
 use crate::engine::table::ColumnKind;
@@ -118,6 +119,9 @@ pub struct Recipe {
     pub chart: Option<ChartSettings>,
     /// The data.gouv.fr fields.
     pub publication: Option<Dataset>,
+    /// The portrait, when the recipe opens on it: the figures the clerk chose, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portrait: Option<PortraitRequest>,
 }
 
 /// The largest recipe Carnet reads, in bytes: a recipe is a few kilobytes, and the cap keeps
@@ -159,6 +163,7 @@ impl Recipe {
             steps: Vec::new(),
             chart: None,
             publication: None,
+            portrait: None,
         }
     }
 

@@ -46,6 +46,17 @@ pub fn follow(state: AppState) {
     listener.forget();
 }
 
+/// Opens the portrait again once the files it waited for give the territory's rows.
+pub fn reopen(state: AppState) {
+    Effect::new(move || {
+        let has_rows = state.selected.with(|s| matches!(s, Some(Ok(_))));
+        if has_rows && state.portrait_waiting.get_untracked() {
+            state.portrait_waiting.set(false);
+            open(state, true);
+        }
+    });
+}
+
 /// The way into the portrait, at the end of the charts' step.
 #[component]
 pub fn PortraitEntry() -> impl IntoView {
@@ -84,7 +95,49 @@ fn download_page(portrait: &crate::engine::portrait::Portrait) -> Result<(), dow
 pub fn PortraitView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let failed: RwSignal<Option<String>> = RwSignal::new(None);
+    let shared: RwSignal<Option<String>> = RwSignal::new(None);
+    let copy_link = move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            match crate::ui::share::link::share(state).await {
+                Ok(url) => crate::ui::widgets::clipboard::copy(url.clone(), move |copied| {
+                    shared.set(Some(if copied {
+                        "Lien copié. Qui l’ouvre voit ce portrait dès qu’il a ouvert les mêmes fichiers publics de \
+                         son côté : les fichiers ne voyagent pas dans le lien, aucun serveur ne le lit."
+                            .to_owned()
+                    } else {
+                        format!("Copiez ce lien : {url}")
+                    }));
+                }),
+                Err(e) => failed.set(Some(format!("Le lien n’a pas pu être préparé : {e}"))),
+            }
+        });
+    };
+    let has_rows = move || state.selected.with(|s| matches!(s, Some(Ok(_))));
     let body = move || match state.portrait.get() {
+        // A link opened on the portrait: its files are to be opened first.
+        None if !has_rows() => {
+            // Every file the link's recipe was made from (each vintage draws a year of the
+            // figures), but those already open.
+            let read: Vec<String> = state.dossier.with(|d| d.sources.iter().map(|s| s.file_name.clone()).collect());
+            let awaited: Vec<String> =
+                state.expected.with(|e| e.iter().map(|x| x.file_name.clone()).filter(|f| !read.contains(f)).collect());
+            let files = awaited.into_iter().map(|f| view! { <li>{f}</li> }).collect_view();
+            view! {
+                <section class="portrait-waiting" aria-labelledby="portrait-title">
+                    <h2 id="portrait-title" tabindex="-1">"Le portrait attend ses fichiers"</h2>
+                    <p>
+                        "Ce portrait se construit dans votre navigateur à partir de fichiers publics, que rien "
+                        "n’envoie nulle part. Ouvrez-les dans le dossier ; le portrait s’affiche dès qu’ils sont lus."
+                    </p>
+                    <ul>{files}</ul>
+                    <button type="button" on:click=move |_| {
+                        state.portrait_waiting.set(true);
+                        open(state, false);
+                    }>"Ouvrir les fichiers"</button>
+                </section>
+            }
+            .into_any()
+        }
         None => view! { <p class="hint" role="status">"Portrait en préparation…"</p> }.into_any(),
         Some(Err(failure)) => {
             view! { <p class="error" role="alert">{messages::error(&failure.file_name, &failure.error)}</p> }.into_any()
@@ -127,7 +180,9 @@ pub fn PortraitView() -> impl IntoView {
                         }
                     }>"Imprimer le portrait"</button>
                     <button type="button" class="secondary" on:click=save>"Télécharger le portrait (page HTML)"</button>
+                    <button type="button" class="secondary" on:click=copy_link>"Copier le lien du portrait"</button>
                 </div>
+                <p class="hint" role="status">{move || shared.get()}</p>
                 <p class="error" role="alert" hidden=move || failed.get().is_none()>{move || failed.get()}</p>
                 <div class="no-print">
                     <FigureChooser portrait=portrait.clone() />

@@ -153,6 +153,9 @@ pub struct AppState {
     pub portrait_request: RwSignal<PortraitRequest>,
     /// The latest portrait, or why there is none.
     pub portrait: Latest<Arc<Portrait>>,
+    /// Whether the portrait waits for its files (opened from a link): it opens again when
+    /// they have given the territory's rows.
+    pub portrait_waiting: RwSignal<bool>,
 }
 
 impl AppState {
@@ -199,6 +202,7 @@ impl AppState {
             portrait_open: RwSignal::new(false),
             portrait_request: RwSignal::new(PortraitRequest::default()),
             portrait: Latest::new(),
+            portrait_waiting: RwSignal::new(false),
         }
     }
 
