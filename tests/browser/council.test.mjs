@@ -9,24 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ARTIFACTS, CarnetPage, TEST_DATA } from "./carnet-page.mjs";
-import { AXE, assertClean, axe, useApp } from "./harness.mjs";
+import { AXE, assertClean, axe, outside, useApp } from "./harness.mjs";
 
 const FILOSOFI_2021 = join(TEST_DATA, "cc_filosofi_2021_COM.csv");
 const NNBSP = "\u202f";
 const app = useApp();
-
-/** The elements of `selector` that stick out of the viewport's width (left or right). */
-async function outside(page, selector) {
-  return page.evaluate((sel) => {
-    const out = [];
-    for (const e of document.querySelectorAll(sel)) {
-      const r = e.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.left < -1 || r.right > window.innerWidth + 1) out.push(`${e.tagName.toLowerCase()} « ${e.textContent.trim().slice(0, 40)} » ${Math.round(r.left)}–${Math.round(r.right)}`);
-    }
-    return out;
-  }, selector);
-}
 
 /** How much wider than the viewport the page is. */
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -49,3 +49,16 @@ export async function axe(carnet, screen) {
   });
   assert.deepEqual(violations, [], `axe-core on screen "${screen}"`);
 }
+
+/** The elements of `selector` that stick out of the viewport's width (left or right). */
+export async function outside(page, selector) {
+  return page.evaluate((sel) => {
+    const out = [];
+    for (const e of document.querySelectorAll(sel)) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.left < -1 || r.right > window.innerWidth + 1) out.push(`${e.tagName.toLowerCase()} « ${e.textContent.trim().slice(0, 40)} » ${Math.round(r.left)}–${Math.round(r.right)}`);
+    }
+    return out;
+  }, selector);
+}

@@ -8,25 +8,12 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ARTIFACTS, CarnetPage, TEST_DATA } from "./carnet-page.mjs";
-import { AXE, assertClean, axe, useApp } from "./harness.mjs";
+import { AXE, assertClean, axe, outside, useApp } from "./harness.mjs";
 
 const FILES = ["cc_filosofi_2019_COM.CSV", "cc_filosofi_2020_COM.csv", "cc_filosofi_2021_COM.csv", "cc_filosofi_2020_DEP.csv"]
   .map((f) => join(TEST_DATA, f));
 const NNBSP = "\u202f";
 const app = useApp();
-
-/** Elements of `selector` sticking out of the viewport's width. */
-async function outside(page, selector) {
-  return page.evaluate((sel) => {
-    const out = [];
-    for (const e of document.querySelectorAll(sel)) {
-      const r = e.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.left < -1 || r.right > window.innerWidth + 1) out.push(`${e.className} ${Math.round(r.left)}–${Math.round(r.right)}`);
-    }
-    return out;
-  }, selector);
-}
 
 /** Opens Carnet, reads the four files, picks Sailly-lez-Lannoy and opens its portrait. */
 async function portrait(viewport, options = {}) {

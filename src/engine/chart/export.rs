@@ -100,18 +100,8 @@ pub fn standalone_html(drawn: &Drawn, scripts: &Scripts<'_>, made: &str) -> Stri
     } else {
         format!("<p class=\"subtitle\">{}</p>\n", escape(&drawn.subtitle))
     };
-    format!(
-        r#"<!doctype html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Carnet {version}">
-<title>{title}</title>
-<style>
-*, *::before, *::after {{ box-sizing: border-box; }}
-body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; background: #fff; max-width: 75rem; margin: 0 auto; padding: 0.75rem; line-height: 1.5; overflow-wrap: anywhere; }}
-h1 {{ font-size: 1.35rem; line-height: 1.25; margin: 0.5rem 0 0.25rem; }}
+    let style = format!(
+        r#"h1 {{ font-size: 1.35rem; line-height: 1.25; margin: 0.5rem 0 0.25rem; }}
 .subtitle {{ margin: 0; color: #3a3a3a; }}
 figure {{ margin: 0; }}
 .chart {{ width: 100%; height: {height}px; }}
@@ -120,10 +110,11 @@ table {{ border-collapse: collapse; width: 100%; }}
 caption {{ text-align: left; font-weight: 600; padding-bottom: 0.25rem; }}
 th, td {{ border-bottom: 1px solid #cdd3db; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }}
 td {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
-</style>
-</head>
-<body>
-<main>
+"#,
+        height = drawn.height.saturating_sub(64).max(240),
+    );
+    let body = format!(
+        r#"<main>
 <h1>{title}</h1>
 {subtitle}<figure>
 <div class="chart" id="chart" data-titles="page" aria-describedby="chart-alt"></div>
@@ -144,12 +135,8 @@ td {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap
 <script>{locale}</script>
 <script>{mount}</script>
 <script>carnetCharts.render(document.getElementById("chart"), document.getElementById("carnet-option").textContent);</script>
-</body>
-</html>
 "#,
-        version = env!("CARGO_PKG_VERSION"),
         title = escape(&drawn.title),
-        height = drawn.height.saturating_sub(64).max(240),
         alt = escape(&drawn.alt),
         credit = escape(&credit(drawn, made)),
         rows = rows(drawn),
@@ -157,6 +144,33 @@ td {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap
         echarts = script(scripts.echarts),
         locale = script(scripts.locale),
         mount = script(scripts.mount),
+    );
+    document(&drawn.title, 75.0, &style, &body)
+}
+
+/// A standalone HTML document in French titled `title` (text, escaped here): Carnet's reading
+/// style (system fonts, dark ink on white, `width` rem at most, words that wrap anywhere on a
+/// phone), then `style`, then `body` (HTML).
+pub fn document(title: &str, width: f64, style: &str, body: &str) -> String {
+    format!(
+        r#"<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Carnet {version}">
+<title>{title}</title>
+<style>
+*, *::before, *::after {{ box-sizing: border-box; }}
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; background: #fff; max-width: {width}rem; margin: 0 auto; padding: 0.75rem; line-height: 1.5; overflow-wrap: anywhere; }}
+{style}</style>
+</head>
+<body>
+{body}</body>
+</html>
+"#,
+        version = env!("CARGO_PKG_VERSION"),
+        title = escape(title),
     )
 }
 

@@ -432,7 +432,7 @@ mod tests {
         }
     }
 
-    fn sailly() -> Place {
+    pub(super) fn sailly() -> Place {
         Place {
             code: "59522".into(),
             name: "Sailly-lez-Lannoy".into(),

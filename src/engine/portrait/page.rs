@@ -50,33 +50,21 @@ pub fn html(portrait: &Portrait, charts: &[Option<String>], map: Option<&str>) -
             format!("<li>{} — fichier {} — {}</li>\n", escape(&s.publication), escape(&s.file), escape(&s.licence))
         })
         .collect();
-    format!(
-        r#"<!doctype html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Carnet {version}">
-<title>{title}</title>
-<style>
-*, *::before, *::after {{ box-sizing: border-box; }}
-body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1b; background: #fff; max-width: 60rem; margin: 0 auto; padding: 0.75rem; line-height: 1.5; overflow-wrap: anywhere; }}
-h1 {{ font-size: 1.6rem; margin: 0.5rem 0 0; }}
-h2 {{ font-size: 1.1rem; margin: 0 0 0.25rem; }}
-.figures {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; margin: 1rem 0; }}
-.figure, .map {{ border: 1px solid #cdd3db; border-radius: 6px; padding: 0.75rem; break-inside: avoid; }}
-.value {{ font-size: 1.6rem; font-weight: 700; margin: 0; color: #084887; }}
-.year {{ font-size: 1rem; font-weight: 400; color: #3a3a3a; }}
-.source, .made {{ font-size: 0.875rem; color: #3a3a3a; }}
-img {{ max-width: 100%; height: auto; display: block; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border-bottom: 1px solid #cdd3db; padding: 0.2rem 0.4rem; text-align: left; }}
-td {{ text-align: right; font-variant-numeric: tabular-nums; }}
-@media print {{ body {{ max-width: none; padding: 0; }} details {{ display: none; }} @page {{ size: A4; margin: 14mm; }} }}
-</style>
-</head>
-<body>
-<main>
+    let style = r#"h1 { font-size: 1.6rem; margin: 0.5rem 0 0; }
+h2 { font-size: 1.1rem; margin: 0 0 0.25rem; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; margin: 1rem 0; }
+.figure, .map { border: 1px solid #cdd3db; border-radius: 6px; padding: 0.75rem; break-inside: avoid; }
+.value { font-size: 1.6rem; font-weight: 700; margin: 0; color: #084887; }
+.year { font-size: 1rem; font-weight: 400; color: #3a3a3a; }
+.source, .made { font-size: 0.875rem; color: #3a3a3a; }
+img { max-width: 100%; height: auto; display: block; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid #cdd3db; padding: 0.2rem 0.4rem; text-align: left; }
+td { text-align: right; font-variant-numeric: tabular-nums; }
+@media print { body { max-width: none; padding: 0; } details { display: none; } @page { size: A4; margin: 14mm; } }
+"#;
+    let body = format!(
+        r#"<main>
 <h1>{title}</h1>
 <p>{subtitle}</p>
 <div class="figures">
@@ -88,14 +76,12 @@ td {{ text-align: right; font-variant-numeric: tabular-nums; }}
 <p class="made">Portrait réalisé avec Carnet le {made}, à partir des fichiers publics nommés ci-dessus.</p>
 </section>
 </main>
-</body>
-</html>
 "#,
-        version = env!("CARGO_PKG_VERSION"),
         title = escape(&portrait.title),
         subtitle = escape(&portrait.subtitle),
         made = escape(&portrait.made),
-    )
+    );
+    crate::engine::chart::export::document(&portrait.title, 60.0, style, &body)
 }
 
 /// An SVG as a `data:` address, every byte but the unreserved ones percent-encoded.

@@ -222,19 +222,7 @@ fn capitalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::territory::Named;
-
-    fn sailly() -> Place {
-        Place {
-            code: "59522".into(),
-            name: "Sailly-lez-Lannoy".into(),
-            departement: Named { code: "59".into(), name: "Nord".into(), liaison: Some(2) },
-            epci: Some(Named {
-                code: "200093201".into(), name: "Métropole Européenne de Lille".into(), liaison: None
-            }),
-            ..Place::default()
-        }
-    }
+    use crate::engine::portrait::tests::sailly;
 
     fn point(year: u16, value: f64) -> Point {
         Point { year: Some(year), value: Some(value), decimals: 0, marker: None }

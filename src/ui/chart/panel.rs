@@ -2,6 +2,7 @@
 //! text alternative and its data as a table.
 
 use crate::engine::chart::ChartKind;
+use crate::ui::chart::data::ChartData;
 use crate::ui::messages;
 use crate::ui::state::AppState;
 use crate::ui::widgets::fetch;
@@ -169,39 +170,7 @@ pub fn ChartPanel() -> impl IntoView {
                 <p id="chart-tip" class="sr-only" aria-live="polite"></p>
                 <figcaption id="chart-alt" class="chart-alt">{move || drawn().map(|d| d.alt.clone())}</figcaption>
             </figure>
-            {move || {
-                drawn()
-                    .map(|d| {
-                        let rows = d
-                            .data
-                            .iter()
-                            .map(|(label, value)| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{label.clone()}</th>
-                                        <td class="num">{value.clone()}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <details class="chart-data">
-                                <summary>"Voir les données du graphique"</summary>
-                                <table class="data rows">
-                                    <caption>{format!("Données du graphique : {}", d.title)}</caption>
-                                    <thead>
-                                        <tr>
-                                            // Territories, years, age bands or indicator · territory.
-                                            <th scope="col">"Libellé"</th>
-                                            <th scope="col">"Valeur"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            </details>
-                        }
-                    })
-            }}
+            {move || drawn().map(|d| view! { <ChartData drawn=(*d).clone() summary="Voir les données du graphique" /> })}
         </div>
         <p class="hint" hidden=move || !chartable().is_empty()>
             "Choisissez une commune (ou son intercommunalité, son département, sa région) pour représenter ses indicateurs."

@@ -3,6 +3,7 @@
 
 use crate::engine::chart::Drawn;
 use crate::engine::portrait::{Figure, sentence};
+use crate::ui::chart::data::ChartData;
 use crate::ui::chart::panel::{dispose_chart, render_chart};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -31,11 +32,6 @@ pub fn DrawnChart(
             dispose_chart(&el);
         }
     });
-    let rows = drawn
-        .data
-        .iter()
-        .map(|(label, value)| view! { <tr><th scope="row">{label.clone()}</th><td class="num">{value.clone()}</td></tr> })
-        .collect_view();
     view! {
         <figure class="portrait-chart">
             <div
@@ -47,19 +43,7 @@ pub fn DrawnChart(
                 data-titles=titled_by_page.then_some("page")
                 node_ref=mount
             ></div>
-            <details class="chart-data">
-                <summary>"Voir les données"</summary>
-                <table class="data rows">
-                    <caption>{format!("Données : {}", drawn.title)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Libellé"</th>
-                            <th scope="col">"Valeur"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </details>
+            <ChartData drawn=drawn.clone() summary="Voir les données" />
         </figure>
     }
 }
