@@ -76,10 +76,11 @@ fn load_contours(session: &mut Session, place: &crate::engine::territory::Place)
             xhr.send().ok()?;
             if xhr.status().ok()? == 200 { xhr.response_text().ok().flatten() } else { None }
         });
-        if let Some(text) = text
-            && let Err(reason) = session.add_contours(&text)
-        {
-            web_sys::console::warn_1(&format!("contours/{departement}.json : {reason}").into());
+        match text.map(|t| session.add_contours(&t)) {
+            Some(Ok(())) => {}
+            // Offline before the file was ever kept: asked for again with the next territory.
+            None => session.contours_missing(&departement),
+            Some(Err(reason)) => web_sys::console::warn_1(&format!("contours/{departement}.json : {reason}").into()),
         }
     }
 }

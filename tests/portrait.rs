@@ -4,6 +4,7 @@
 
 mod common;
 
+use carnet::engine::chart::{ChartKind, ChartRequest, Edits};
 use carnet::engine::dossier::session::Session;
 use carnet::engine::portrait::PortraitRequest;
 use carnet::engine::read::ReadOptions;
@@ -87,4 +88,35 @@ fn the_clerk_chooses_the_figures_and_their_order() {
     let portrait = session.portrait(&asked, "2026-12-05").unwrap();
     let order: Vec<&str> = portrait.figures.iter().map(|f| f.key.as_str()).collect();
     assert_eq!(order, ["NBMENFISC", "MED"]);
+}
+
+#[test]
+fn the_map_of_the_whole_departement_on_request() {
+    let mut session = Session::default();
+    session
+        .read("cc_filosofi_2021_COM.csv", common::data("insee/cc_filosofi_2021_COM.csv"), ReadOptions::default())
+        .unwrap();
+    let contours = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/contours/59.json")).unwrap();
+    session.add_contours(&contours).unwrap();
+    let mut sailly = common::sailly();
+    sailly.departement.liaison = Some(2);
+    let selected = session.select(&sailly, "2026-12-05").unwrap();
+    assert!(selected.kinds.contains(&ChartKind::Map));
+    let request = |whole_departement| ChartRequest {
+        column: "MED21".into(),
+        kind: ChartKind::Map,
+        edits: Edits { whole_departement, ..Edits::default() },
+        ..ChartRequest::default()
+    };
+    let epci = session.chart(request(false)).unwrap();
+    assert_eq!(epci.data.len(), 5, "the EPCI's communes of the fixture");
+    let nord = session.chart(request(true)).unwrap();
+    assert!(nord.data.len() >= 640, "{} communes of the Nord", nord.data.len());
+    assert!(nord.alt.starts_with(&format!("Carte des {} communes du Nord", nord.data.len())), "{}", nord.alt);
+    assert_eq!(nord.subtitle, "Communes du Nord · Sailly-lez-Lannoy en évidence");
+    let option: serde_json::Value = serde_json::from_str(&nord.option).unwrap();
+    let data = option["series"][0]["data"].as_array().unwrap();
+    let valued = data.iter().filter(|d| d["value"].is_number()).count();
+    assert!(valued >= 600, "{valued} communes of the Nord with a median");
+    assert_eq!(data.iter().filter(|d| d["itemStyle"]["borderWidth"] == 3).count(), 1, "Sailly alone outlined");
 }

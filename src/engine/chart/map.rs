@@ -19,9 +19,10 @@ const NO_VALUE: &str = "#bdbdbd";
 /// How many classes a map has at most.
 const CLASSES: usize = 5;
 
-/// The map of `request.column` over the communes of the selection's EPCI whose contours are
-/// in `atlas`, the commune picked (or the one the edits highlight) outlined. `None` without an
-/// EPCI, or when fewer than two of its communes can be drawn.
+/// The map of `request.column` over the communes of the selection's EPCI (or of its
+/// département, when the edits ask for it) whose contours are in `atlas`, the commune picked
+/// (or the one the edits highlight) outlined. `read` holds the rows of those communes. `None`
+/// without an EPCI, or when fewer than two of the communes can be drawn or none has a value.
 pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, atlas: &Atlas) -> Option<Drawn> {
     let place = &selection.place;
     let epci = place.epci.as_ref()?;
@@ -29,16 +30,35 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, atl
     let col = table.column(&request.column).filter(|c| c.kind().is_numeric())?;
     let rows = filter::index(table, levels::geo_column(table)?);
     let chosen = super::draw::highlighted(place, &request.edits);
-    let names = unique_names(&place.peers);
+    // The communes shown: the EPCI's, or every one of the département the contours know (the
+    // commune picked under its code of today, the others as the contours name them).
+    let (area, of): (Vec<Named>, String) = if request.edits.whole_departement {
+        let mut all: Vec<Named> = atlas
+            .communes_of(&place.departement.code)
+            .into_iter()
+            .filter(|(code, _)| !place.former_codes.contains(code))
+            .map(|(code, name)| Named { code, name, liaison: None })
+            .collect();
+        match all.iter_mut().find(|n| n.code == place.code) {
+            Some(own) => own.name.clone_from(&place.name),
+            None if place.level <= crate::engine::territory::Level::Commune => {
+                all.push(Named { code: place.code.clone(), name: place.name.clone(), liaison: None });
+            }
+            None => {}
+        }
+        (all, place.departement.of())
+    } else {
+        (place.peers.clone(), epci.of())
+    };
+    let names = unique_names(&area);
     let former = |p: &Named| if p.code == place.code { place.former_codes.as_slice() } else { &[] };
     let asked: Vec<(&str, &str, &[String])> =
-        place.peers.iter().zip(&names).map(|(p, name)| (p.code.as_str(), name.as_str(), former(p))).collect();
+        area.iter().zip(&names).map(|(p, name)| (p.code.as_str(), name.as_str(), former(p))).collect();
     let drawing = atlas.geojson(&asked);
     if drawing.drawn.len() < 2 {
         return None;
     }
-    let bars: Vec<Bar1> = place
-        .peers
+    let bars: Vec<Bar1> = area
         .iter()
         .zip(&names)
         .filter(|(p, _)| drawing.drawn.contains(&p.code))
@@ -60,7 +80,11 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, atl
     let missing = bars.iter().filter(|b| b.value.is_none()).count();
     let spec = BarChart {
         title: label.map_or_else(|| request.column.clone(), |l| super::dated(l, &request.column, year)),
-        subtitle: format!("Communes {} · {} en évidence", epci.of(), chosen.name),
+        subtitle: if area.iter().any(|p| p.code == chosen.code) {
+            format!("Communes {of} · {} en évidence", chosen.name)
+        } else {
+            format!("Communes {of}")
+        },
         unit: request.unit.clone().filter(|_| !matches!(col.kind(), crate::engine::table::ColumnKind::Percent(_))),
         source: format!(
             "{} · Contours : {}",
@@ -74,7 +98,11 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, atl
     .edited(&request.edits);
     let values: Vec<f64> = spec.bars.iter().filter_map(|b| b.value).collect();
     let breaks = breaks(&values, CLASSES);
-    let name = format!("carnet-{}-{}", epci.code, drawing.drawn.len());
+    let name = format!(
+        "carnet-{}-{}",
+        if request.edits.whole_departement { &place.departement.code } else { &epci.code },
+        drawing.drawn.len()
+    );
     let mut option = map_option(&spec, &breaks, &name, drawing.latitude, drawing.in_the_east(&chosen.code));
     if let Some(obj) = option.as_object_mut() {
         obj.insert("carnetMap".into(), json!({ "name": name, "geoJSON": drawing.geojson }));
@@ -82,8 +110,11 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, atl
     // The table beside the map: highest first, missing values last.
     let mut sorted: Vec<&Bar1> = spec.bars.iter().collect();
     sorted.sort_by(|a, b| b.value.unwrap_or(f64::NEG_INFINITY).total_cmp(&a.value.unwrap_or(f64::NEG_INFINITY)));
+    let alt = alternative(&spec, &breaks, &of, &chosen.name);
+    // What screen readers hear of the map, on its element (ECharts writes it there).
+    option["aria"] = json!({ "enabled": true, "label": { "description": alt } });
     Some(Drawn {
-        alt: alternative(&spec, &breaks, epci, &chosen.name),
+        alt,
         data: sorted.iter().map(|b| (b.label.clone(), spec.with_unit(&b.text))).collect(),
         values: sorted.iter().map(|b| b.value).collect(),
         option: option.to_string(),
@@ -123,6 +154,8 @@ fn unique_names(peers: &[Named]) -> Vec<String> {
 /// let values: Vec<f64> = (0..100).map(|i| 20_000.0 + 100.0 * f64::from(i)).collect();
 /// assert_eq!(breaks(&values, 5), [22_000.0, 24_000.0, 26_000.0, 28_000.0]);
 /// assert!(breaks(&[3.0, 3.0, 3.0], 5).is_empty());
+/// let rates: Vec<f64> = (0..50).map(|i| 1.0 + 0.037 * f64::from(i)).collect();
+/// assert_eq!(breaks(&rates, 5), [1.4, 1.7, 2.1, 2.5]);
 /// ```
 pub fn breaks(values: &[f64], classes: usize) -> Vec<f64> {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
@@ -131,11 +164,22 @@ pub fn breaks(values: &[f64], classes: usize) -> Vec<f64> {
     if high <= low || classes < 2 {
         return Vec::new();
     }
-    let step = 10_f64.powf(((high - low).log10()).floor() - 1.0);
+    // Rounded by a whole power of ten (multiplied, not divided, below 1: 1.2 stays 1.2, never
+    // 1.2000000000000002).
+    let exponent = (high - low).log10().floor() as i32 - 1;
+    let round = |v: f64| {
+        if exponent < 0 {
+            let by = 10_f64.powi(-exponent);
+            (v * by).round() / by
+        } else {
+            let by = 10_f64.powi(exponent);
+            (v / by).round() * by
+        }
+    };
     let mut out: Vec<f64> = Vec::new();
     for i in 1..classes {
         let at = (sorted.len() * i / classes).min(sorted.len() - 1);
-        let bound = (sorted[at] / step).round() * step;
+        let bound = round(sorted[at]);
         if bound > low && bound <= high && out.last().is_none_or(|b| bound > *b) {
             out.push(bound);
         }
@@ -235,12 +279,12 @@ fn map_option(spec: &BarChart, breaks: &[f64], name: &str, latitude: f64, east: 
 
 /// The map in words: what it colours, its classes, the commune picked, the highest and the
 /// lowest.
-fn alternative(spec: &BarChart, breaks: &[f64], epci: &Named, chosen: &str) -> String {
+fn alternative(spec: &BarChart, breaks: &[f64], of: &str, chosen: &str) -> String {
     let with_values: Vec<&Bar1> = spec.bars.iter().filter(|b| b.value.is_some()).collect();
     let mut text = format!(
         "Carte des {} communes {} colorées selon « {} », en {} classe{} de même effectif : {}.",
         spec.bars.len(),
-        epci.of(),
+        of,
         spec.title,
         breaks.len() + 1,
         if breaks.is_empty() { "" } else { "s" },

@@ -271,6 +271,9 @@ pub struct Edits {
     /// on the axis says so). Bars always start at zero.
     #[serde(default)]
     pub narrowed: bool,
+    /// A map of every commune of the département, not only the EPCI's.
+    #[serde(default)]
+    pub whole_departement: bool,
 }
 
 impl Edits {
@@ -402,6 +405,7 @@ mod tests {
             contrast: true,
             highlight: None,
             narrowed: false,
+            whole_departement: false,
         };
         let edited = ranking.edited(&edits);
         assert_eq!(edited.title, "Niveau de vie médian");

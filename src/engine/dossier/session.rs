@@ -327,6 +327,11 @@ impl Session {
         wanted
     }
 
+    /// The contours of département `code` could not be had: they are asked for again next time.
+    pub fn contours_missing(&mut self, code: &str) {
+        self.asked.remove(code);
+    }
+
     /// Sets the sources the recipe in force expects (none: no recipe).
     pub fn expect(&mut self, expected: Vec<Expected>) {
         self.expected = expected;
@@ -560,7 +565,11 @@ impl Session {
         };
         let (ws, selection) = (source.map(|s| &s.workspace), source.and_then(|s| s.selection.as_ref()));
         let drawn = match (request.kind, ws, selection) {
-            (ChartKind::Map, Some(ws), Some(sel)) => chart::map::draw(ws, sel, &request, &self.atlas),
+            (ChartKind::Map, Some(ws), Some(sel)) => {
+                // Every commune of the département: the file's rows beyond the EPCI's.
+                let whole = if request.edits.whole_departement { source.and_then(Source::whole) } else { None };
+                chart::map::draw(whole.as_deref().unwrap_or(ws), sel, &request, &self.atlas)
+            }
             (ChartKind::Evolution, _, Some(sel)) => {
                 compile::evolution(&self.extracts(), &sel.place, &request, &self.names)
             }
@@ -626,19 +635,28 @@ impl Session {
             return Err(ErrorKind::NoFileLoaded.into());
         }
         let mut portrait = portrait::build(place, &values, request, today);
-        portrait.map =
-            portrait.figures.iter().filter(|f| f.history.last().is_some_and(|p| p.value.is_some())).find_map(|f| {
-                let source = self.sources.iter().find(|s| s.file_name() == f.file)?;
-                let labelled = labels.label(&f.column);
-                let request = ChartRequest {
-                    column: f.column.clone(),
-                    kind: ChartKind::Map,
-                    unit: labelled.as_ref().and_then(|l| l.unit()),
-                    label: labelled.map(|l| l.words().to_owned()),
-                    ..ChartRequest::default()
-                };
-                chart::map::draw(&source.workspace, source.selection.as_ref()?, &request, &self.atlas)
+        // The first figure that is no count (a map of raw counts says where people live).
+        let mapped =
+            portrait.figures.iter().filter(|f| !f.count && f.history.last().is_some_and(|p| p.value.is_some()));
+        portrait.map = mapped.into_iter().find_map(|f| {
+            let source = self.sources.iter().find(|s| s.file_name() == f.file)?;
+            let labelled = labels.label(&f.column);
+            let request = ChartRequest {
+                column: f.column.clone(),
+                kind: ChartKind::Map,
+                unit: labelled.as_ref().and_then(|l| l.unit()),
+                label: labelled.map(|l| l.words().to_owned()),
+                ..ChartRequest::default()
+            };
+            chart::map::draw(&source.workspace, source.selection.as_ref()?, &request, &self.atlas)
+        });
+        if portrait.map.is_some() {
+            portrait.sources.push(portrait::SourceNote {
+                publication: "IGN, Admin Express COG 2018 (contours des communes, simplifiés)".to_owned(),
+                file: format!("contours/{}.json", departement_of(&place.code)),
+                licence: "Licence Ouverte 2.0 (Etalab)".to_owned(),
             });
+        }
         Ok(portrait)
     }
 
@@ -748,8 +766,8 @@ fn kinds(
         (
             ChartKind::Map,
             mapped
-                && commune.is_some()
-                && place.level <= Level::Commune
+                && levels::file_level(table).is_none()
+                && place.level <= Level::Epci
                 && place.epci.is_some()
                 && !place.peers.is_empty(),
         ),

@@ -157,6 +157,16 @@ impl Source {
         Ok(())
     }
 
+    /// The whole file read: the read kept when it is whole, else a read of the bytes kept (a
+    /// map of a whole département needs every commune's row); `None` for a file that streamed.
+    pub(super) fn whole(&self) -> Option<std::borrow::Cow<'_, Workspace>> {
+        if self.workspace.is_whole() {
+            return Some(std::borrow::Cow::Borrowed(&self.workspace));
+        }
+        let bytes = self.bytes.as_ref()?;
+        Workspace::load_with(self.file_name(), bytes, self.options, &mut ()).ok().map(std::borrow::Cow::Owned)
+    }
+
     /// Its columns with their kinds, as detected.
     pub fn columns(&self) -> Vec<(String, ColumnKind)> {
         self.workspace.detection().columns.iter().map(|c| (c.name.clone(), c.kind)).collect()

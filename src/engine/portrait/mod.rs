@@ -95,6 +95,9 @@ pub struct Figure {
     pub files: Vec<String>,
     /// Its small chart: the years, else the levels; `None` for a lone value.
     pub chart: Option<Drawn>,
+    /// Whether it counts (people, households): no map nor bars beside a département's total.
+    #[serde(default)]
+    pub count: bool,
 }
 
 /// An indicator the portrait can show.
@@ -117,6 +120,18 @@ pub struct SourceNote {
     pub file: String,
     /// Its licence, as far as Carnet knows it.
     pub licence: String,
+}
+
+impl SourceNote {
+    /// The note as the portrait's list writes it: « Insee, Filosofi 2021 — fichier
+    /// cc_filosofi_2021_COM.csv — Licence Ouverte 2.0 (Etalab) ».
+    pub fn line(&self) -> String {
+        if self.publication.ends_with(&self.file) {
+            format!("{} — {}", self.publication, self.licence)
+        } else {
+            format!("{} — fichier {} — {}", self.publication, self.file, self.licence)
+        }
+    }
 }
 
 /// The portrait of a territory.
@@ -184,7 +199,7 @@ pub fn build(place: &Place, values: &[Valued], request: &PortraitRequest, today:
             let labelled = g.own.iter().any(|o| o.label.is_some());
             // A figure the latest file keeps secret says little: last, unless a council expects it.
             let known = g.own.iter().max_by_key(|o| o.year).is_some_and(|o| o.value.is_some());
-            (first.is_none(), !known, !labelled)
+            (first.unwrap_or(usize::MAX), !known, !labelled)
         };
         let mut order: Vec<usize> = (0..gathered.len()).collect();
         order.sort_by_key(|&i| rank(&gathered[i]));
@@ -252,17 +267,35 @@ fn source_note(file: &str) -> SourceNote {
 fn figure(place: &Place, g: &Gathered<'_>, label: String) -> Figure {
     let mut own: Vec<&Observation> = g.own.clone();
     own.sort_by_key(|o| o.year);
+    let kind =
+        |o: &Observation| if o.decimals == 0 { ColumnKind::Integer } else { ColumnKind::Decimal(DecimalSign::Comma) };
+    let count = own.last().is_some_and(|o| levels::additive(&o.column, kind(o), o.label.as_deref()));
+    // A file older than a merger gives a commune nouvelle the rows of the communes it merged:
+    // their counts add up; a median or a rate of several communes is no value of the new one.
+    let mut history: Vec<Point> = Vec::new();
+    for year in own.iter().map(|o| o.year).collect::<std::collections::BTreeSet<_>>() {
+        let rows: Vec<&&Observation> = own.iter().filter(|o| o.year == year).collect();
+        let first = rows[0];
+        let parts = rows.iter().map(|o| o.code.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+        let point = if parts <= 1 {
+            Point { year, value: first.value, decimals: first.decimals, marker: first.marker }
+        } else if count {
+            let sum = rows.iter().map(|o| o.value).sum::<Option<f64>>();
+            Point { year, value: sum, decimals: first.decimals, marker: None }
+        } else {
+            Point { year, value: None, decimals: first.decimals, marker: None }
+        };
+        history.push(point);
+    }
     own.dedup_by_key(|o| o.year);
-    let history: Vec<Point> =
-        own.iter().map(|o| Point { year: o.year, value: o.value, decimals: o.decimals, marker: o.marker }).collect();
     let last = own.last().copied().expect("an indicator gathered has a value of its own");
     let unit = own.iter().rev().find_map(|o| o.unit.clone());
     // The latest year the territory and a level above both have a value.
-    let shared = own
+    let shared = history
         .iter()
         .rev()
-        .filter(|o| o.value.is_some())
-        .find_map(|o| g.above.iter().any(|(_, a)| a.year == o.year && a.value.is_some()).then_some(o.year));
+        .filter(|p| p.value.is_some())
+        .find_map(|p| g.above.iter().any(|(_, a)| a.year == p.year && a.value.is_some()).then_some(p.year));
     let mut compared: Vec<Compared> = Vec::new();
     let mut files: Vec<String> = Vec::new();
     for o in &own {
@@ -286,24 +319,28 @@ fn figure(place: &Place, g: &Gathered<'_>, label: String) -> Figure {
             });
         }
     }
-    let kind = if last.decimals == 0 { ColumnKind::Integer } else { ColumnKind::Decimal(DecimalSign::Comma) };
     let facts = sentence::Facts {
         key: g.key,
         label: &label,
         unit: unit.as_deref(),
         history: &history,
         compared: &compared,
-        count: levels::additive(&last.column, kind, last.label.as_deref()),
+        count,
     };
-    let value = match last.value {
-        Some(v) => sentence::written(v, last.decimals, unit.as_deref()),
-        None => crate::engine::format::marker(last.marker.unwrap_or(Marker::Empty)).to_owned(),
+    let latest = history.last().expect("a year of its own");
+    let value = match latest.value {
+        Some(v) => sentence::written(v, latest.decimals, unit.as_deref()),
+        None => match crate::engine::format::marker(latest.marker.unwrap_or(Marker::Empty)) {
+            "" => "non connue".to_owned(),
+            said => said.to_owned(),
+        },
     };
     let source =
         crate::engine::read::source::describe(&last.source).unwrap_or_else(|| format!("fichier {}", last.source));
     Figure {
         sentence: sentence::sentence(place, &facts),
-        chart: small_chart(place, &label, unit.as_deref(), &history, &compared),
+        chart: small_chart(place, &label, unit.as_deref(), &history, if count { &[] } else { &compared }),
+        count,
         key: g.key.to_owned(),
         column: last.column.clone(),
         year: last.year,
@@ -391,6 +428,9 @@ fn small_chart(
     } else {
         format!("{label} : {}.", data.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", "))
     };
+    // What screen readers hear of the chart: ECharts writes it on its element (its own
+    // description of the series would replace the page's).
+    option["aria"] = serde_json::json!({ "enabled": true, "label": { "description": alt } });
     Some(Drawn {
         option: option.to_string(),
         height: if over_years { 200 } else { (24 + 36 * spec.bars.len() as u32).max(96) },
@@ -498,6 +538,36 @@ mod tests {
             "{}",
             med.sentence
         );
+    }
+
+    #[test]
+    fn a_commune_nouvelle_s_older_rows_add_up_for_counts_only() {
+        let med = Some("Médiane du niveau de vie (€)");
+        let households = Some("Nombre de ménages fiscaux");
+        let values = vec![
+            // 2015: the two communes it merged; 2021: the commune nouvelle.
+            Valued { level: Level::Commune, observation: obs("MED", "59001", 2015, Some(20_000.0), med, Some("€")) },
+            Valued { level: Level::Commune, observation: obs("MED", "59002", 2015, Some(30_000.0), med, Some("€")) },
+            Valued { level: Level::Commune, observation: obs("MED", "59522", 2021, Some(29_860.0), med, Some("€")) },
+            Valued {
+                level: Level::Commune,
+                observation: obs("NBMENFISC", "59001", 2015, Some(300.0), households, None),
+            },
+            Valued {
+                level: Level::Commune,
+                observation: obs("NBMENFISC", "59002", 2015, Some(400.0), households, None),
+            },
+            Valued {
+                level: Level::Commune,
+                observation: obs("NBMENFISC", "59522", 2021, Some(772.0), households, None),
+            },
+        ];
+        let portrait = build(&sailly(), &values, &PortraitRequest::default(), "2026-12-05");
+        let by = |key: &str| portrait.figures.iter().find(|f| f.key == key).unwrap();
+        let years = |key: &str| by(key).history.iter().map(|p| p.value).collect::<Vec<_>>();
+        assert_eq!(years("MED"), [None, Some(29_860.0)], "no median of two communes");
+        assert_eq!(years("NBMENFISC"), [Some(700.0), Some(772.0)], "their households add up");
+        assert!(by("NBMENFISC").count && !by("MED").count);
     }
 
     #[test]

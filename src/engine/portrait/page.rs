@@ -43,13 +43,7 @@ pub fn html(portrait: &Portrait, charts: &[Option<String>], map: Option<&str>) -
         }
         _ => String::new(),
     };
-    let sources: String = portrait
-        .sources
-        .iter()
-        .map(|s| {
-            format!("<li>{} — fichier {} — {}</li>\n", escape(&s.publication), escape(&s.file), escape(&s.licence))
-        })
-        .collect();
+    let sources: String = portrait.sources.iter().map(|s| format!("<li>{}</li>\n", escape(&s.line()))).collect();
     let style = r#"h1 { font-size: 1.6rem; margin: 0.5rem 0 0; }
 h2 { font-size: 1.1rem; margin: 0 0 0.25rem; }
 .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; margin: 1rem 0; }

@@ -69,6 +69,18 @@ pub fn level_at(place: &Place, level: Level) -> String {
     }
 }
 
+/// The territory after « des habitants »: « de Sailly-lez-Lannoy », « du Nord », « de la
+/// Métropole Européenne de Lille ».
+fn of_place(place: &Place) -> String {
+    match place.level {
+        Level::Epci => place.epci.as_ref().map_or_else(|| crate::engine::text::of(&place.name, None), |e| e.of()),
+        Level::Departement => place.departement.of(),
+        Level::Region => place.region.of(),
+        Level::France => "de France".to_owned(),
+        Level::Iris | Level::Commune => crate::engine::text::of(&place.name, None),
+    }
+}
+
 /// Which of the figures Carnet words in a sentence of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Known {
@@ -83,11 +95,16 @@ enum Known {
 }
 
 fn known(key: &str, label: &str) -> Known {
-    let label = crate::engine::text::fold(label);
+    // Exact keys and whole labels: « Taux de pauvreté-locataires » is a group's rate, DEC_MED
+    // a median of declared income, not of the standard of living.
+    let label = crate::engine::text::fold(bare(label));
     let key = key.to_ascii_uppercase();
-    if key.ends_with("MED") || label.starts_with("mediane du niveau de vie") {
+    if matches!(key.as_str(), "MED" | "DISP_MED")
+        || label == "mediane du niveau de vie"
+        || label == "mediane du niveau vie"
+    {
         Known::Median
-    } else if key.ends_with("TP60") || label.starts_with("taux de pauvrete") {
+    } else if matches!(key.as_str(), "TP60" | "DISP_TP60") || label == "taux de pauvrete" {
         Known::Poverty
     } else if matches!(key.as_str(), "P_POP" | "PMUN" | "POP" | "PTOT") || label == "population" {
         Known::Population
@@ -100,7 +117,7 @@ fn known(key: &str, label: &str) -> Known {
 pub fn sentence(place: &Place, facts: &Facts<'_>) -> String {
     let Some(last) = facts.history.last() else { return String::new() };
     let year = last.year.map(|y| format!("En {y}, ")).unwrap_or_default();
-    let of = crate::engine::text::of(&place.name, None);
+    let of = of_place(place);
     let Some(value) = last.value else {
         let why = match last.marker {
             Some(Marker::Secret) => "elle est couverte par le secret statistique",
@@ -128,7 +145,12 @@ pub fn sentence(place: &Place, facts: &Facts<'_>) -> String {
         Known::Population => {
             format!("{year}{} habitants vivent {}.", format::number_with(value, last.decimals), at(place))
         }
-        Known::Other => format!("{year}{} {} : {shown}.", lower_first(bare(facts.label)), at(place)),
+        Known::Other => {
+            // INSEE's « dont part des salaires… » is a part of the line above it in its tables.
+            let label = bare(facts.label);
+            let label = label.strip_prefix("dont ").unwrap_or(label);
+            format!("{year}{} {} : {shown}.", lower_first(label), at(place))
+        }
     };
     text = capitalise(&text);
     if let Some(moved) = moved(facts) {
@@ -188,10 +210,9 @@ fn moved(facts: &Facts<'_>) -> Option<String> {
 pub fn bare(label: &str) -> &str {
     // INSEE's « Taux de pauvreté-Ensemble (%) »: the whole population is what a rate says.
     let label = label.strip_suffix(" (%)").map_or(label, |l| l.strip_suffix("-Ensemble").unwrap_or(l));
-    match label.rfind(" (") {
-        Some(at) if label.ends_with(')') && label.len() - at <= 24 => &label[..at],
-        _ => label,
-    }
+    // Only a unit goes (« (€) », « (en euros) »); a qualifier stays (« (15-64 ans) »).
+    const UNITS: [&str; 7] = ["(€)", "(%)", "(en €)", "(en %)", "(en euros)", "(euros)", "(nombre)"];
+    UNITS.iter().find_map(|u| label.strip_suffix(u).map(str::trim_end)).unwrap_or(label)
 }
 
 /// « a », « a et b », « a, b et c ».
@@ -281,6 +302,18 @@ mod tests {
             "En 2021, la valeur « 1er décile » à Sailly-lez-Lannoy n’est pas connue : elle est couverte par le secret \
              statistique."
         );
+    }
+
+    #[test]
+    fn a_group_s_rate_and_a_declared_median_are_not_read_as_the_whole_s() {
+        let history = [Point { year: Some(2021), value: Some(18.0), decimals: 0, marker: None }];
+        let facts = |key, label| Facts { key, label, unit: Some("%"), history: &history, compared: &[], count: false };
+        let renters = sentence(&sailly(), &facts("TP60TOL2", "Taux de pauvreté-locataires (%)"));
+        assert!(!renters.contains("seuil de pauvreté"), "{renters}");
+        assert!(renters.starts_with("En 2021, taux de pauvreté-locataires à Sailly-lez-Lannoy : 18"), "{renters}");
+        let declared = sentence(&sailly(), &facts("DEC_MED", "Médiane du revenu déclaré par UC (€)"));
+        assert!(!declared.contains("niveau de vie"), "{declared}");
+        assert_eq!(bare("Part des 15-64 ans (15-64 ans)"), "Part des 15-64 ans (15-64 ans)", "a qualifier stays");
     }
 
     #[test]

@@ -18,6 +18,9 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
+/// The largest contour file read, in bytes (the largest shipped is 251 KB).
+const MOST_BYTES: usize = 16 << 20;
+
 /// The most points a contour file may hold (France's largest, the Pas-de-Calais, has about
 /// 60,000): a longer file is refused rather than drawn.
 const MOST_POINTS: usize = 2_000_000;
@@ -56,6 +59,9 @@ impl Contours {
     /// What is wrong with it, in words: not JSON of that shape, a ring of an odd count of
     /// numbers, a scale that is not positive, more points than a département has.
     pub fn parse(text: &str) -> Result<Self, String> {
+        if text.len() > MOST_BYTES {
+            return Err(format!("fichier de contours trop grand : {} octets", text.len()));
+        }
         let file: File = serde_json::from_str(text).map_err(|e| format!("fichier de contours illisible : {e}"))?;
         if file.scale.is_nan() || file.scale <= 0.0 {
             return Err(format!("échelle des contours invalide : {}", file.scale));
@@ -161,6 +167,15 @@ impl Atlas {
         self.by_departement.insert(contours.departement.clone(), contours);
     }
 
+    /// The communes whose contours département `code` has, by code, with the names the
+    /// contours give them; none when its contours were not read.
+    pub fn communes_of(&self, code: &str) -> Vec<(String, String)> {
+        self.by_departement
+            .get(code)
+            .map(|d| d.communes.iter().map(|(c, (name, _))| (c.clone(), name.clone())).collect())
+            .unwrap_or_default()
+    }
+
     /// Whether the contours of département `code` were read.
     pub fn has(&self, code: &str) -> bool {
         self.by_departement.contains_key(code)
@@ -171,10 +186,15 @@ impl Atlas {
     fn polygons(&self, code: &str, former: &[String]) -> Vec<&Polygon> {
         let of =
             |c: &str| self.by_departement.get(departement_of(c)).and_then(|d| d.communes.get(c)).map(|(_, p)| p.iter());
-        match of(code) {
-            Some(own) => own.collect(),
-            None => former.iter().filter_map(|c| of(c)).flatten().collect(),
+        // A commune nouvelle that kept one of its former codes is that commune's outline and the
+        // others'; one with a code of its own, the outlines of all of them.
+        let mut codes: Vec<&str> = vec![code];
+        for c in former {
+            if !codes.contains(&c.as_str()) {
+                codes.push(c);
+            }
         }
+        codes.into_iter().filter_map(of).flatten().collect()
     }
 
     /// The GeoJSON of `communes` (code, name as the map writes it, former codes): one feature
@@ -230,6 +250,9 @@ mod tests {
         assert_eq!(map.drawn, ["59999", "59002"]);
         let features = map.geojson["features"].as_array().unwrap();
         assert_eq!(features[0]["geometry"]["coordinates"].as_array().unwrap().len(), 3);
+        // One that kept the code of one of the communes it merged: all of them.
+        let kept = atlas.geojson(&[("59001", "Nouvelle", &former)]);
+        assert_eq!(kept.geojson["features"][0]["geometry"]["coordinates"].as_array().unwrap().len(), 3);
         assert_eq!(features[0]["properties"]["name"], "Nouvelle");
         assert_eq!(features[1]["geometry"]["coordinates"][1][0][0], json!([0.004, 0.004]));
         assert_eq!(map.source, "IGN");

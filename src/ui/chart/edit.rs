@@ -121,6 +121,14 @@ pub fn ChartEditor() -> impl IntoView {
                     get=|e| e.contrast
                     set=|e, on| e.contrast = on
                 />
+                <Show when=move || state.chart_kind.get() == crate::engine::chart::ChartKind::Map>
+                    <EditCheck
+                        id="edit-whole-departement"
+                        label="Toutes les communes du département (sinon, celles de l’intercommunalité)"
+                        get=|e| e.whole_departement
+                        set=|e, on| e.whole_departement = on
+                    />
+                </Show>
                 <Show when=move || state.chart_kind.get() == crate::engine::chart::ChartKind::Evolution>
                     <EditCheck
                         id="edit-narrowed"

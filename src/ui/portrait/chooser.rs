@@ -10,11 +10,15 @@ fn shown(portrait: &Portrait) -> Vec<String> {
     portrait.figures.iter().map(|f| f.key.clone()).collect()
 }
 
-/// Changes the figures asked for, starting from those shown.
+/// Changes the figures asked for, starting from the last ones asked (two quick clicks both
+/// count), else from those shown. The last figure stays: none would mean Carnet's choice.
 fn change(state: AppState, portrait: &Portrait, edit: impl FnOnce(&mut Vec<String>)) {
-    let mut figures = shown(portrait);
+    let asked = state.portrait_request.with_untracked(|r| r.figures.clone());
+    let mut figures = if asked.is_empty() { shown(portrait) } else { asked };
     edit(&mut figures);
-    state.portrait_request.update(|r| r.figures = figures);
+    if !figures.is_empty() {
+        state.portrait_request.update(|r| r.figures = figures);
+    }
 }
 
 /// « Choisir les chiffres du portrait ».
@@ -76,7 +80,13 @@ pub fn FigureChooser(portrait: std::sync::Arc<Portrait>) -> impl IntoView {
             });
             view! {
                 <li>
-                    <input type="checkbox" id=id.clone() prop:checked=*shown on:change=toggle />
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        prop:checked=*shown
+                        disabled=*shown && count == 1
+                        on:change=toggle
+                    />
                     <label for=id>{format!("{label} ({key})")}</label>
                     {moves}
                 </li>

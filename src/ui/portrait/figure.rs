@@ -32,6 +32,8 @@ pub fn DrawnChart(
             dispose_chart(&el);
         }
     });
+    // The values the keyboard shows, read out (`public/charts.js` writes them there).
+    let tip = format!("{id}-tip");
     view! {
         <figure class="portrait-chart">
             <div
@@ -40,9 +42,11 @@ pub fn DrawnChart(
                 tabindex="0"
                 role="img"
                 aria-label=drawn.alt.clone()
+                data-live=tip.clone()
                 data-titles=titled_by_page.then_some("page")
                 node_ref=mount
             ></div>
+            <p id=tip class="sr-only" aria-live="polite"></p>
             <ChartData drawn=drawn.clone() summary="Voir les données" />
         </figure>
     }
@@ -50,7 +54,12 @@ pub fn DrawnChart(
 
 /// One figure's card.
 #[component]
-pub fn FigureCard(figure: Figure, at: usize) -> impl IntoView {
+pub fn FigureCard(
+    figure: Figure,
+    at: usize,
+    /// The territory's name, for its own value beside the levels'.
+    place: String,
+) -> impl IntoView {
     let heading = format!("figure-{at}");
     let labelled = heading.clone();
     let year = figure.year.map(|y| format!("en {y}")).unwrap_or_default();
@@ -69,6 +78,18 @@ pub fn FigureCard(figure: Figure, at: usize) -> impl IntoView {
             }
         })
         .collect_view();
+    // Compared in another year than the figure's: the territory's own value that year first.
+    let then = figure.compared.first().filter(|c| c.year != figure.year).and_then(|c| {
+        let own = figure.history.iter().find(|p| p.year == c.year)?;
+        let value = sentence::written(own.value?, own.decimals, figure.unit.as_deref());
+        let year = c.year.map(|y| format!(" ({y})")).unwrap_or_default();
+        Some(view! {
+            <li>
+                <span class="compared-name">{format!("{place}{year}")}</span>
+                <span class="compared-value">{value}</span>
+            </li>
+        })
+    });
     let has_compared = !figure.compared.is_empty();
     let chart = figure.chart.clone().map(|d| view! { <DrawnChart drawn=d id=format!("portrait-chart-{at}") /> });
     view! {
@@ -80,6 +101,7 @@ pub fn FigureCard(figure: Figure, at: usize) -> impl IntoView {
             </p>
             <p class="figure-sentence">{figure.sentence.clone()}</p>
             <ul class="compared" hidden=!has_compared aria-label="Comparaisons">
+                {then}
                 {compared}
             </ul>
             {chart}

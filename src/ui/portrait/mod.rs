@@ -19,26 +19,53 @@ use wasm_bindgen::JsCast;
 /// The address fragment of the portrait.
 const HASH: &str = "#portrait";
 
-/// Opens or closes the portrait, the address following.
+thread_local! {
+    /// Whether Carnet added the `#portrait` entry to the history (« Précédent » then leaves it);
+    /// a reload or a pasted address did not, and closing replaces the address instead.
+    static PUSHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Opens or closes the portrait, the address following; the focus goes to the portrait's title,
+/// or back to the button that opened it.
 pub fn open(state: AppState, open: bool) {
-    state.portrait_open.set(open);
+    if state.portrait_open.get_untracked() != open {
+        state.portrait_open.set(open);
+    }
     let Some(window) = web_sys::window() else { return };
     let location = window.location();
     let here = location.hash().unwrap_or_default();
     if open && here != HASH {
-        let _ = location.set_hash(HASH);
+        PUSHED.set(location.set_hash(HASH).is_ok());
     } else if !open && here == HASH {
-        let _ = window.history().and_then(|h| h.back());
+        if PUSHED.replace(false) {
+            let _ = window.history().and_then(|h| h.back());
+        } else {
+            let address =
+                format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+            let _ = window
+                .history()
+                .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address)));
+        }
     }
     window.scroll_to_with_x_and_y(0.0, 0.0);
+    let target = if open { "portrait-title" } else { "portrait-open" };
+    gloo::timers::callback::Timeout::new(0, move || {
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(target));
+        if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    })
+    .forget();
 }
 
 /// Follows the address: `#portrait` opens the portrait (a reload, « Précédent », « Suivant »).
 pub fn follow(state: AppState) {
     let Some(window) = web_sys::window() else { return };
     let sync = move || {
-        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        state.portrait_open.set(hash == HASH);
+        let open = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default() == HASH;
+        if state.portrait_open.get_untracked() != open {
+            state.portrait_open.set(open);
+        }
     };
     sync();
     let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(sync);
@@ -73,8 +100,8 @@ pub fn PortraitEntry() -> impl IntoView {
                 "comparé aux territoires dont la commune fait partie, la carte des communes voisines, les sources. "
                 "À lire sur un téléphone, à imprimer, à télécharger."
             </p>
-            <button type="button" on:click=move |_| open(state, true)>
-                {move || format!("Voir le portrait de {}", name().unwrap_or_default())}
+            <button type="button" id="portrait-open" on:click=move |_| open(state, true)>
+                {move || format!("Voir le portrait {}", crate::engine::text::of(&name().unwrap_or_default(), None))}
             </button>
         </div>
     }
@@ -147,7 +174,7 @@ pub fn PortraitView() -> impl IntoView {
                 .figures
                 .iter()
                 .enumerate()
-                .map(|(i, f)| view! { <FigureCard figure=f.clone() at=i /> })
+                .map(|(i, f)| view! { <FigureCard figure=f.clone() at=i place=portrait.place.name.clone() /> })
                 .collect_view();
             let map = portrait.map.clone().map(|d| {
                 view! {
@@ -161,11 +188,7 @@ pub fn PortraitView() -> impl IntoView {
                     </section>
                 }
             });
-            let sources = portrait
-                .sources
-                .iter()
-                .map(|s| view! { <li>{format!("{} — fichier {} — {}", s.publication, s.file, s.licence)}</li> })
-                .collect_view();
+            let sources = portrait.sources.iter().map(|s| view! { <li>{s.line()}</li> }).collect_view();
             let p = portrait.clone();
             let save = move |_| failed.set(download_page(&p).err().map(|e| messages::download_error(&e)));
             view! {

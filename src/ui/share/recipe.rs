@@ -33,9 +33,8 @@ pub fn current(state: AppState) -> Recipe {
         columns: state.chart_columns.get_untracked(),
     });
     recipe.publication = state.dataset.get_untracked();
-    // Made from the portrait (or with figures chosen for it): the link opens on the portrait.
-    let request = state.portrait_request.get_untracked();
-    recipe.portrait = (state.portrait_open.get_untracked() || !request.figures.is_empty()).then_some(request);
+    // Made from the portrait: the link opens on it, with the figures chosen.
+    recipe.portrait = state.portrait_open.get_untracked().then(|| state.portrait_request.get_untracked());
     recipe
 }
 
@@ -61,8 +60,8 @@ pub fn apply(state: AppState, recipe: Recipe) {
         state.place.set(recipe.place.clone());
     }
     // A portrait's link: the portrait opens, and shows its figures once the files are read.
-    if let Some(portrait) = &recipe.portrait {
-        state.portrait_request.set(portrait.clone());
+    state.portrait_request.set(recipe.portrait.clone().unwrap_or_default());
+    if recipe.portrait.is_some() {
         state.portrait_open.set(true);
     }
     // Its publication fields are taken on the next rows of its commune.
