@@ -271,8 +271,9 @@ pub struct Edits {
     /// on the axis says so). Bars always start at zero.
     #[serde(default)]
     pub narrowed: bool,
-    /// A map of every commune of the département, not only the EPCI's.
-    #[serde(default)]
+    /// A map of every commune of the département, not only the EPCI's (left out of the recipe
+    /// when off).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub whole_departement: bool,
 }
 
