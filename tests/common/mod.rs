@@ -28,6 +28,7 @@ pub fn sailly() -> Place {
             })
             .to_vec(),
         former_codes: vec![],
+        merged_peers: Default::default(),
         region_departements: ["02", "59", "60", "62", "80"].map(String::from).to_vec(),
     }
 }

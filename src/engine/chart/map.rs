@@ -51,7 +51,13 @@ pub fn draw(read: &Workspace, selection: &Selection, request: &ChartRequest, atl
         (place.peers.clone(), epci.of())
     };
     let names = unique_names(&area);
-    let former = |p: &Named| if p.code == place.code { place.former_codes.as_slice() } else { &[] };
+    let former = |p: &Named| {
+        if p.code == place.code {
+            place.former_codes.as_slice()
+        } else {
+            place.merged_peers.get(&p.code).map_or(&[][..], Vec::as_slice)
+        }
+    };
     let asked: Vec<(&str, &str, &[String])> =
         area.iter().zip(&names).map(|(p, name)| (p.code.as_str(), name.as_str(), former(p))).collect();
     let drawing = atlas.geojson(&asked);
@@ -366,5 +372,18 @@ mod tests {
         assert!(drawn.alt.contains("Carte des 3 communes de la Métropole Européenne de Lille"), "{}", drawn.alt);
         assert!(drawn.alt.contains("1 commune sans valeur"), "{}", drawn.alt);
         assert_eq!(drawn.note.as_deref(), Some("En gris : valeur absente ou couverte par le secret statistique"));
+
+        // A neighbour that merged another commune since the contours' vintage: both outlines.
+        let merged = Place { merged_peers: [("59002".to_owned(), vec!["59004".to_owned()])].into(), ..place };
+        let file =
+            file.replace(r#"["59003","C""#, r#"["59004","D",[[[60,506000,10,0,0,10,-10,0,0,-10]]]],["59003","C""#);
+        let mut atlas = Atlas::default();
+        atlas.add(Contours::parse(&file).unwrap());
+        let selection = Selection::of(&ws, &merged).unwrap();
+        let drawn = draw(&ws, &selection, &request, &atlas).unwrap();
+        let option: Value = serde_json::from_str(&drawn.option).unwrap();
+        let features = option["carnetMap"]["geoJSON"]["features"].as_array().unwrap();
+        let b = features.iter().find(|f| f["properties"]["code"] == "59002").unwrap();
+        assert_eq!(b["geometry"]["coordinates"].as_array().unwrap().len(), 2, "B and the commune it merged");
     }
 }

@@ -1008,6 +1008,7 @@ FR;France;10,7
             code: "200093201".into(),
             name: "Métropole Européenne de Lille".into(),
             former_codes: vec![],
+            merged_peers: Default::default(),
             ..commune.clone()
         };
         let selected = s.select(&epci, TODAY).unwrap();

@@ -228,6 +228,7 @@ pub(crate) fn example() -> Facts {
             region: Named { code: "32".into(), name: "Hauts-de-France".into(), liaison: None },
             peers: vec![],
             former_codes: vec![],
+            merged_peers: Default::default(),
             region_departements: vec![],
         },
         csv_name: "cc_filosofi_2020_COM_59522.csv".into(),

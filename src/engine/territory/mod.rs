@@ -108,6 +108,10 @@ pub struct Place {
     /// The INSEE codes the commune had before a merger: older files list its parts under them.
     #[serde(default)]
     pub former_codes: Vec<String>,
+    /// The communes of its EPCI that merged others, with the codes those had: a map drawn from
+    /// older contours joins their outlines.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub merged_peers: std::collections::BTreeMap<String, Vec<String>>,
     /// The départements of its région: a région's total is summed over their communes.
     #[serde(default)]
     pub region_departements: Vec<String>,
@@ -304,11 +308,14 @@ impl Territories {
             liaison: None,
         };
         let liaison = |level: char, code: &str| self.liaisons.get(&(level, code.to_owned())).copied();
-        let mut peers: Vec<Named> = if c.epci.is_empty() {
-            Vec::new()
-        } else {
-            self.communes.iter().filter(|p| p.epci == c.epci).map(|p| named(&p.code, Some(&p.name))).collect()
-        };
+        let members: Vec<&Commune> =
+            if c.epci.is_empty() { Vec::new() } else { self.communes.iter().filter(|p| p.epci == c.epci).collect() };
+        let merged_peers = members
+            .iter()
+            .filter(|p| !p.former_codes.is_empty())
+            .map(|p| (p.code.clone(), p.former_codes.clone()))
+            .collect();
+        let mut peers: Vec<Named> = members.iter().map(|p| named(&p.code, Some(&p.name))).collect();
         peers.sort_by(|a, b| a.name.cmp(&b.name));
         Some(Place {
             level: Level::Commune,
@@ -322,6 +329,7 @@ impl Territories {
             region: Named { liaison: liaison('R', &c.region), ..named(&c.region, self.region_name(&c.region)) },
             peers,
             former_codes: c.former_codes.clone(),
+            merged_peers,
             region_departements: self.region_departements(&c.region),
         })
     }
@@ -346,6 +354,7 @@ impl Territories {
             epci: None,
             peers: Vec::new(),
             former_codes: Vec::new(),
+            merged_peers: std::collections::BTreeMap::new(),
             ..commune.clone()
         };
         let region = Place {
@@ -441,6 +450,17 @@ mod tests {
 
     fn t() -> Territories {
         Territories::parse(TSV).unwrap()
+    }
+
+    #[test]
+    fn a_place_knows_which_communes_of_its_epci_merged_others() {
+        let tsv = "level\tcode\tname\tdepartement\tregion\tepci\tpopulation\tpostcodes\tformer_codes\tparent\n\
+            E\t240100883\tCC de la Plaine de l'Ain\t\t\t\t\t\t\t\n\
+            C\t01015\tArboys en Bugey\t01\t84\t240100883\t700\t01300\t01340\t\n\
+            C\t01004\tAmbérieu-en-Bugey\t01\t84\t240100883\t14000\t01500\t\t\n";
+        let place = Territories::parse(tsv).unwrap().place("01004").unwrap();
+        assert_eq!(place.merged_peers, [("01015".to_owned(), vec!["01340".to_owned()])].into());
+        assert!(place.former_codes.is_empty());
     }
 
     macro_rules! finds {
