@@ -9,6 +9,7 @@ use carnet::engine::read::workspace::Workspace;
 use carnet::engine::read::{decode, dialect, layout, parse};
 use carnet::engine::territory::Place;
 use carnet::engine::territory::selection::Selection;
+use carnet::engine::tidy::explore::{self, Query, Sort};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -134,4 +135,36 @@ fn main() {
     let ws = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
     let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
     report("select one commune", bytes.len(), median(|| _ = black_box(Selection::of(&ws, &place).unwrap())));
+
+    // Changing the territory once the table is built (issue 18, goal 3: ≤ 16 ms): the session's
+    // whole answer for another commune — its rows, steps, documentation, clean CSV.
+    let mut session = carnet::engine::dossier::session::Session::default();
+    session.read("f.csv", bytes.clone(), Default::default()).unwrap();
+    let mut at = 0;
+    // Communes of the generated file (row r holds the code 1 + r % 95, r % 1000).
+    let communes: Vec<Place> = [0_usize, 1, 2, 500, 1_001, 20_000, 34_999]
+        .iter()
+        .map(|&r| {
+            let code = if r == 0 { "59522".to_owned() } else { format!("{:02}{:03}", 1 + r % 95, r % 1000) };
+            Place { name: code.clone(), code, ..Place::default() }
+        })
+        .collect();
+    let change = median(|| {
+        at = (at + 1) % communes.len();
+        assert!(black_box(session.select(&communes[at], "2026-12-05")).is_ok());
+    });
+    println!("{:<34} {:>8.1} ms", "change territory (whole table)", change.as_secs_f64() * 1e3);
+    // The explorer over the whole national table (goal 4: each ≤ 50 ms).
+    let table = ws.table();
+    for (name, query) in [
+        ("explorer: search « sailly »", Query { search: "sailly".into(), ..Query::default() }),
+        ("explorer: filter LIBGEO « saint »", Query { filters: vec![(1, "saint".into())], ..Query::default() }),
+        (
+            "explorer: sort a numeric column",
+            Query { sort: Some(Sort { column: 5, descending: true }), ..Query::default() },
+        ),
+    ] {
+        let time = median(|| _ = black_box(explore::view(table, &query)));
+        println!("{name:<34} {:>8.1} ms", time.as_secs_f64() * 1e3);
+    }
 }

@@ -40,7 +40,10 @@ pub struct Query {
 /// The rows of `table` that `query` keeps, in its order.
 pub fn view(table: &Table, query: &Query) -> Vec<usize> {
     let columns = table.columns();
-    let words: Vec<String> = fold(&query.search).split_whitespace().map(str::to_owned).collect();
+    let words: Vec<(String, bool)> = fold(&query.search)
+        .split_whitespace()
+        .map(|w| (w.to_owned(), w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_ascii_digit())))
+        .collect();
     let filters: Vec<(&Column, String)> = query
         .filters
         .iter()
@@ -51,11 +54,18 @@ pub fn view(table: &Table, query: &Query) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..table.rows())
         .filter(|&r| filters.iter().all(|(c, text)| shown(c, r).contains(text.as_str())))
         .filter(|&r| {
-            if words.is_empty() {
-                return true;
-            }
-            let row: String = columns.iter().map(|c| shown(c, r)).collect::<Vec<_>>().join(" ");
-            words.iter().all(|w| row.contains(w.as_str()))
+            // Every word in some cell (a word holds no space, so it never spans two cells). A
+            // number written the French way holds no letter: a word with letters and no digit is
+            // looked for only in text and in the markers of missing values — a search of a
+            // national table of numbers formats no number.
+            words.iter().all(|(w, wordy)| {
+                columns.iter().any(|c| {
+                    if *wordy && c.kind().is_numeric() && !matches!(c.cell(r), Cell::Missing(_)) {
+                        return false;
+                    }
+                    shown(c, r).contains(w.as_str())
+                })
+            })
         })
         .collect();
     if let Some(sort) = query.sort
@@ -105,6 +115,8 @@ mod tests {
         assert_eq!(q("SAILLY 29"), [1]);
         assert_eq!(q("sailly ajaccio"), Vec::<usize>::new());
         assert_eq!(q(""), [0, 1, 2, 3]);
+        assert_eq!(q("secret"), [2], "a missing value's marker is found");
+        assert_eq!(q("21 630"), [3], "numbers as the page writes them");
     }
 
     #[test]
