@@ -462,7 +462,9 @@ impl Session {
             })
             .collect();
         let national = counts.contains(&true) && ws.is_whole() && levels::national(table);
-        levels::totals(table, &selection.place, &selection.levels, &counts, national)
+        let unkept = levels::FranceMemo::default();
+        let france = self.current().map_or(&unkept, |s| &s.france);
+        levels::totals(table, &selection.place, &selection.levels, &counts, national, france)
     }
 
     /// The territory's rows in each source that has some, with the dossier's steps.

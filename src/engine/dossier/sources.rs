@@ -91,12 +91,23 @@ pub struct Source {
     /// The territory's rows with the dossier's steps, for the tidy table.
     pub(super) extract: Option<Extract>,
     contribution: Contribution,
+    /// France's sums over the file, when it is national: the same for every territory.
+    pub(super) france: levels::FranceMemo,
 }
 
 impl Source {
     /// A file read into `workspace`, with its `bytes` unless it streamed.
     pub fn new(workspace: Workspace, bytes: Option<Vec<u8>>, options: ReadOptions, size: u64) -> Self {
-        Self { workspace, bytes, options, size, selection: None, extract: None, contribution: Contribution::Waiting }
+        Self {
+            workspace,
+            bytes,
+            options,
+            size,
+            selection: None,
+            extract: None,
+            contribution: Contribution::Waiting,
+            france: levels::FranceMemo::default(),
+        }
     }
 
     /// The file's name.
@@ -119,7 +130,10 @@ impl Source {
             };
             let codes = levels::codes_to_read(place);
             match Workspace::load_for(self.file_name(), bytes, self.options, Some(&codes), &mut ()) {
-                Ok(ws) => self.workspace = ws,
+                Ok(ws) => {
+                    self.workspace = ws;
+                    self.france = levels::FranceMemo::default();
+                }
                 // The bytes were read once with these options: this cannot fail; say so plainly.
                 Err(_) => {
                     self.contribution = Contribution::NoRows;
@@ -154,6 +168,7 @@ impl Source {
         }
         let bytes = self.bytes.as_ref().ok_or(ErrorKind::TooLargeToExplore)?;
         self.workspace = Workspace::load_with(self.file_name(), bytes, self.options, &mut ())?;
+        self.france = levels::FranceMemo::default();
         Ok(())
     }
 

@@ -212,9 +212,9 @@ pub fn rows(table: &Table, place: &Place) -> Vec<(usize, Level)> {
             Some(Level::Departement)
         } else if c == place.region.code && named(r, &place.region.name) {
             Some(Level::Region)
-        } else if FRANCE_CODES.contains(&fold(c).as_str())
-            || (text(names, r).is_some_and(|n| FRANCE_NAMES.contains(&fold(n).as_str()))
-                && !CodeKind::Commune.accepts(c))
+        } else if france_code(c)
+            || (!CodeKind::Commune.accepts(c)
+                && text(names, r).is_some_and(|n| FRANCE_NAMES.contains(&fold(n).as_str())))
         {
             Some(Level::France)
         } else {
@@ -233,6 +233,14 @@ pub fn rows(table: &Table, place: &Place) -> Vec<(usize, Level)> {
     }
     kept.extend(found);
     kept
+}
+
+/// Whether a row's code is one files give France (`FR`, `FRANCE`, `METRO`…). Only a short
+/// code that starts with a letter is folded: a national file's 35,000 commune codes are not.
+fn france_code(code: &str) -> bool {
+    code.len() <= 6
+        && code.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        && FRANCE_CODES.contains(&fold(code).as_str())
 }
 
 /// The codes of the régions (all of them are also département codes).
@@ -309,10 +317,51 @@ pub struct Total {
     pub counts: Vec<bool>,
 }
 
+/// France's sums over a national file, kept from one territory to the next (they do not
+/// depend on it): a national table of 35,000 communes × 100 columns takes some 50 ms to sum.
+/// Its owner makes a new one when the table changes; a change of the columns summed is seen.
+#[derive(Debug, Default)]
+pub struct FranceMemo(std::cell::RefCell<Option<Kept>>);
+
+/// The columns summed, and their sums.
+type Kept = (Vec<bool>, Vec<Option<f64>>);
+
+impl FranceMemo {
+    /// The sums of `rows` for the columns `additive` marks, computed once for those columns.
+    fn sums(&self, table: &Table, rows: &[usize], additive: &[bool]) -> Vec<Option<f64>> {
+        if let Some((kept_for, sums)) = self.0.borrow().as_ref()
+            && kept_for == additive
+        {
+            return sums.clone();
+        }
+        let sums = sums(table, rows, additive);
+        *self.0.borrow_mut() = Some((additive.to_vec(), sums.clone()));
+        sums
+    }
+}
+
+/// The sums of `rows` of `table` for the columns `additive` marks (`None`: not a count, or a
+/// value missing).
+fn sums(table: &Table, rows: &[usize], additive: &[bool]) -> Vec<Option<f64>> {
+    table
+        .columns()
+        .iter()
+        .zip(additive)
+        .map(|(c, &add)| if add { rows.iter().map(|&r| c.number(r)).sum::<Option<f64>>() } else { None })
+        .collect()
+}
+
 /// The totals of the levels above `place` that `table` lacks (`present`), for the columns
 /// `additive` marks: the EPCI's from its communes' rows; the département's, région's and
-/// France's only from a file of every commune (`national`).
-pub fn totals(table: &Table, place: &Place, present: &[Level], additive: &[bool], national: bool) -> Vec<Total> {
+/// France's only from a file of every commune (`national`), France's kept in `france`.
+pub fn totals(
+    table: &Table,
+    place: &Place,
+    present: &[Level],
+    additive: &[bool],
+    national: bool,
+    france: &FranceMemo,
+) -> Vec<Total> {
     let Some(geo) = geo_column(table) else { return Vec::new() };
     if !additive.contains(&true) {
         return Vec::new();
@@ -362,12 +411,11 @@ pub fn totals(table: &Table, place: &Place, present: &[Level], additive: &[bool]
             code,
             name,
             communes: rows.len(),
-            values: table
-                .columns()
-                .iter()
-                .zip(additive)
-                .map(|(c, &add)| if add { rows.iter().map(|&r| c.number(r)).sum::<Option<f64>>() } else { None })
-                .collect(),
+            values: if level == Level::France {
+                france.sums(table, &rows, additive)
+            } else {
+                sums(table, &rows, additive)
+            },
             counts: additive.to_vec(),
         })
         // Nothing summed (a commune's value under secret in every count): no total to show.
@@ -556,7 +604,7 @@ mod tests {
         let t = table("CODGEO;NBMENFISC20;MED20\n59522;759;29440\n59339;1093;21090\n59009;s;20000\n");
         let add: Vec<bool> = t.columns().iter().map(|c| additive(c.name(), c.kind(), None)).collect();
         assert_eq!(add, [false, true, false]);
-        let totals = totals(&t, &sailly(), &[Level::Commune], &add, false);
+        let totals = totals(&t, &sailly(), &[Level::Commune], &add, false, &FranceMemo::default());
         assert_eq!(totals.len(), 1, "not national: the EPCI only");
         assert_eq!((totals[0].level, totals[0].communes), (Level::Epci, 2));
         assert_eq!(totals[0].values, [None, Some(1852.0), None]);
@@ -564,14 +612,17 @@ mod tests {
         assert_eq!(shown, [["200093201", "1\u{202F}852", ""]]);
         // A secret value in the group: no total of that column (here, none at all).
         let t = table("CODGEO;NBMENFISC20;NB2\n59522;759;1\n59339;s;2\n");
-        assert_eq!(super::totals(&t, &sailly(), &[], &[false, true, true], false)[0].values, [None, None, Some(3.0)]);
-        assert!(super::totals(&t, &sailly(), &[], &[false, true, false], false).is_empty());
+        assert_eq!(
+            super::totals(&t, &sailly(), &[], &[false, true, true], false, &FranceMemo::default())[0].values,
+            [None, None, Some(3.0)]
+        );
+        assert!(super::totals(&t, &sailly(), &[], &[false, true, false], false, &FranceMemo::default()).is_empty());
         // A missing member: no EPCI total at all.
         let t = table("CODGEO;NBMENFISC20\n59522;759\n");
-        assert!(super::totals(&t, &sailly(), &[], &[false, true], false).is_empty());
+        assert!(super::totals(&t, &sailly(), &[], &[false, true], false, &FranceMemo::default()).is_empty());
         // Present in the file: not computed.
         let t = table("CODGEO;NBMENFISC20\n59522;759\n59339;1093\n");
-        assert!(super::totals(&t, &sailly(), &[Level::Epci], &[false, true], false).is_empty());
+        assert!(super::totals(&t, &sailly(), &[Level::Epci], &[false, true], false, &FranceMemo::default()).is_empty());
     }
 
     #[test]
@@ -586,13 +637,23 @@ mod tests {
         }
         let t = table(&csv);
         assert!(national(&t));
-        let totals = totals(&t, &sailly(), &[Level::Commune], &[false, true], true);
+        let totals = totals(&t, &sailly(), &[Level::Commune], &[false, true], true, &FranceMemo::default());
         let by: Vec<(Level, usize, Option<f64>)> = totals.iter().map(|t| (t.level, t.communes, t.values[1])).collect();
         assert_eq!(by[0], (Level::Epci, 2, Some(3623.0)));
         assert_eq!(by[1], (Level::Departement, 322, Some(3623.0 + 320.0)));
         assert_eq!(by[2], (Level::Region, 5 * 320 + 3, Some(3623.0 + 500.0 + 5.0 * 320.0)));
         // Every commune row but Paris's 1st arrondissement: Paris's own row counts it.
         assert_eq!((by[3].0, by[3].1), (Level::France, t.rows() - 1));
+        // France's sums are kept for the next territory, and made again for other columns.
+        let memo = FranceMemo::default();
+        let france = |additive: &[bool]| {
+            let all = super::totals(&t, &sailly(), &[Level::Commune], additive, true, &memo);
+            all.into_iter().find(|t| t.level == Level::France).map(|t| t.values)
+        };
+        let first = france(&[false, true]);
+        assert_eq!(first, Some(vec![None, Some(2_100_000.0 + 3623.0 + 500.0 + 70_000.0 + 95.0 * 320.0)]));
+        assert_eq!(france(&[false, true]), first);
+        assert_eq!(france(&[true, true]), Some(vec![None, first.unwrap()[1]]), "codes are text: no sum");
     }
 
     #[test]
