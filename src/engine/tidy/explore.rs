@@ -12,8 +12,9 @@
 //! ```
 
 use crate::engine::format;
-use crate::engine::table::{Cell, Column, Table};
+use crate::engine::table::{Cell, Column, Marker, Table};
 use crate::engine::text::fold;
+use arrow_array::Array;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -51,6 +52,10 @@ pub fn view(table: &Table, query: &Query) -> Vec<usize> {
         .filter_map(|(c, text)| Some((columns.get(*c)?, fold(text))))
         .collect();
     let shown = |c: &Column, r: usize| fold(&format::cell(c.cell(r)));
+    // Each marker's text, folded, at its code (`Marker as usize`).
+    let markers: Vec<String> = (0..=8_u8)
+        .map(|code| Marker::from_code(code).map(|m| fold(&format::cell(Cell::Missing(m)))).unwrap_or_default())
+        .collect();
     let mut rows: Vec<usize> = (0..table.rows())
         .filter(|&r| filters.iter().all(|(c, text)| shown(c, r).contains(text.as_str())))
         .filter(|&r| {
@@ -60,10 +65,15 @@ pub fn view(table: &Table, query: &Query) -> Vec<usize> {
             // national table of numbers formats no number.
             words.iter().all(|(w, wordy)| {
                 columns.iter().any(|c| {
-                    if *wordy && c.kind().is_numeric() && !matches!(c.cell(r), Cell::Missing(_)) {
+                    // A number's cell is only a marker's when it is null (a bit to read).
+                    if *wordy && c.kind().is_numeric() && !c.values().is_null(r) {
                         return false;
                     }
-                    shown(c, r).contains(w.as_str())
+                    match c.cell(r) {
+                        // Five markers, folded once.
+                        Cell::Missing(m) => markers[m as usize].contains(w.as_str()),
+                        cell => fold(&format::cell(cell)).contains(w.as_str()),
+                    }
                 })
             })
         })
