@@ -49,6 +49,15 @@ pub fn number_with(value: f64, decimals: u8) -> String {
     grouped(value, &plain_number(value.abs(), decimals))
 }
 
+/// [`number_with`] followed by `unit` after a no-break space, when there is one: `29 860 €`,
+/// `71,0 %`, `1 905`.
+pub fn number_in(value: f64, decimals: u8, unit: Option<&str>) -> String {
+    match unit {
+        Some(unit) => format!("{}\u{a0}{unit}", number_with(value, decimals)),
+        None => number_with(value, decimals),
+    }
+}
+
 /// `value` with a decimal point and at least `decimals` digits after it.
 pub fn plain_number(value: f64, decimals: u8) -> String {
     let shortest = value.to_string();

@@ -134,11 +134,7 @@ impl SeriesChart {
 
     /// A value as the page writes it, with its unit.
     fn text(&self, value: Option<f64>) -> String {
-        match (value, self.shown_unit()) {
-            (Some(v), Some(unit)) => format!("{}\u{a0}{unit}", format::number(v)),
-            (Some(v), None) => format::number(v),
-            (None, _) => "valeur manquante".to_owned(),
-        }
+        value.map_or_else(|| "valeur manquante".to_owned(), |v| format::number_in(v, 0, self.shown_unit()))
     }
 
     /// The ECharts option.

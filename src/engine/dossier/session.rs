@@ -570,7 +570,7 @@ impl Session {
             (ChartKind::Map, Some(ws), Some(sel)) => {
                 // Every commune of the département: the file's rows beyond the EPCI's.
                 let whole = if request.edits.whole_departement { source.and_then(Source::whole) } else { None };
-                chart::map::draw(whole.as_deref().unwrap_or(ws), sel, &request, &self.atlas)
+                chart::map::draw(whole.unwrap_or(ws), sel, &request, &self.atlas)
             }
             (ChartKind::Evolution, _, Some(sel)) => {
                 compile::evolution(&self.extracts(), &sel.place, &request, &self.names)

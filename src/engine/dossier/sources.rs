@@ -93,6 +93,9 @@ pub struct Source {
     contribution: Contribution,
     /// France's sums over the file, when it is national: the same for every territory.
     pub(super) france: levels::FranceMemo,
+    /// The whole file read once for a map of every commune of a département, while the read
+    /// kept is the territory's: kept until the file is read again.
+    whole_read: std::cell::OnceCell<Workspace>,
 }
 
 impl Source {
@@ -107,6 +110,7 @@ impl Source {
             extract: None,
             contribution: Contribution::Waiting,
             france: levels::FranceMemo::default(),
+            whole_read: std::cell::OnceCell::new(),
         }
     }
 
@@ -133,6 +137,7 @@ impl Source {
                 Ok(ws) => {
                     self.workspace = ws;
                     self.france = levels::FranceMemo::default();
+                    self.whole_read = std::cell::OnceCell::new();
                 }
                 // The bytes were read once with these options: this cannot fail; say so plainly.
                 Err(_) => {
@@ -166,20 +171,30 @@ impl Source {
         if self.workspace.is_whole() {
             return Ok(());
         }
-        let bytes = self.bytes.as_ref().ok_or(ErrorKind::TooLargeToExplore)?;
-        self.workspace = Workspace::load_with(self.file_name(), bytes, self.options, &mut ())?;
+        self.workspace = match self.whole_read.take() {
+            Some(whole) => whole,
+            None => {
+                let bytes = self.bytes.as_ref().ok_or(ErrorKind::TooLargeToExplore)?;
+                Workspace::load_with(self.file_name(), bytes, self.options, &mut ())?
+            }
+        };
         self.france = levels::FranceMemo::default();
         Ok(())
     }
 
-    /// The whole file read: the read kept when it is whole, else a read of the bytes kept (a
-    /// map of a whole département needs every commune's row); `None` for a file that streamed.
-    pub(super) fn whole(&self) -> Option<std::borrow::Cow<'_, Workspace>> {
+    /// The whole file read: the read kept when it is whole, else the bytes kept read whole once
+    /// (a map of a whole département needs every commune's row; each edit of that map asks
+    /// again); `None` for a file that streamed.
+    pub(super) fn whole(&self) -> Option<&Workspace> {
         if self.workspace.is_whole() {
-            return Some(std::borrow::Cow::Borrowed(&self.workspace));
+            return Some(&self.workspace);
+        }
+        if let Some(whole) = self.whole_read.get() {
+            return Some(whole);
         }
         let bytes = self.bytes.as_ref()?;
-        Workspace::load_with(self.file_name(), bytes, self.options, &mut ()).ok().map(std::borrow::Cow::Owned)
+        let whole = Workspace::load_with(self.file_name(), bytes, self.options, &mut ()).ok()?;
+        Some(self.whole_read.get_or_init(|| whole))
     }
 
     /// Its columns with their kinds, as detected.

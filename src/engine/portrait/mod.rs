@@ -329,7 +329,7 @@ fn figure(place: &Place, g: &Gathered<'_>, label: String) -> Figure {
     };
     let latest = history.last().expect("a year of its own");
     let value = match latest.value {
-        Some(v) => sentence::written(v, latest.decimals, unit.as_deref()),
+        Some(v) => crate::engine::format::number_in(v, latest.decimals, unit.as_deref()),
         None => match crate::engine::format::marker(latest.marker.unwrap_or(Marker::Empty)) {
             "" => "non connue".to_owned(),
             said => said.to_owned(),

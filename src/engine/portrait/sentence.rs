@@ -25,15 +25,6 @@ pub struct Facts<'a> {
     pub count: bool,
 }
 
-/// A value with its unit, the French way (`29 860 €`, `8,2 %`, `1 905`).
-pub fn written(value: f64, decimals: u8, unit: Option<&str>) -> String {
-    let number = format::number_with(value, decimals);
-    match unit {
-        Some(unit) => format!("{number}\u{a0}{unit}"),
-        None => number,
-    }
-}
-
 /// Where the territory is, after a verb: « à Sailly-lez-Lannoy », « au Cateau-Cambrésis »,
 /// « aux Lilas », « dans la Métropole Européenne de Lille », « dans le Nord », « en France ».
 ///
@@ -131,7 +122,7 @@ pub fn sentence(place: &Place, facts: &Facts<'_>) -> String {
             at(place)
         ));
     };
-    let shown = written(value, last.decimals, facts.unit);
+    let shown = format::number_in(value, last.decimals, facts.unit);
     let mut text = match known(facts.key, facts.label) {
         Known::Median if place.level <= Level::Commune => format!(
             "{year}la moitié des habitants {of} vivent dans un ménage dont le niveau de vie (le revenu disponible \
@@ -160,13 +151,19 @@ pub fn sentence(place: &Place, facts: &Facts<'_>) -> String {
     let compared: Vec<String> = facts
         .compared
         .iter()
-        .filter_map(|c| Some(format!("{} {}", written(c.value?, c.decimals, facts.unit), level_at(place, c.level))))
+        .filter_map(|c| {
+            Some(format!("{} {}", format::number_in(c.value?, c.decimals, facts.unit), level_at(place, c.level)))
+        })
         .collect();
     let year = facts.compared.first().and_then(|c| c.year);
     match facts.history.iter().find(|p| p.year == year && p.value.is_some()) {
         _ if compared.is_empty() || facts.count => {}
         Some(then) if year != last.year => {
-            let own = format!("{} {}", written(then.value.unwrap_or_default(), then.decimals, facts.unit), at(place));
+            let own = format!(
+                "{} {}",
+                format::number_in(then.value.unwrap_or_default(), then.decimals, facts.unit),
+                at(place)
+            );
             let y = year.map(|y| format!(", en {y}")).unwrap_or_default();
             let all: Vec<String> = std::iter::once(own).chain(compared).collect();
             text.push_str(&format!(" Pour comparaison{y} : {}.", list(&all)));
@@ -182,7 +179,7 @@ fn moved(facts: &Facts<'_>) -> Option<String> {
     let [.., before, last] = facts.history else { return None };
     let (b, l) = (before.value?, last.value?);
     let year = before.year?;
-    let was = written(b, before.decimals, facts.unit);
+    let was = format::number_in(b, before.decimals, facts.unit);
     if facts.unit == Some("%") {
         let points = l - b;
         if points.abs() < 0.05 {

@@ -2,7 +2,7 @@
 //! levels beside it, its small chart with its data as a table.
 
 use crate::engine::chart::Drawn;
-use crate::engine::portrait::{Figure, sentence};
+use crate::engine::portrait::Figure;
 use crate::ui::chart::data::ChartData;
 use crate::ui::chart::panel::{dispose_chart, render_chart};
 use leptos::html::Div;
@@ -68,7 +68,9 @@ pub fn FigureCard(
         .compared
         .iter()
         .map(|c| {
-            let value = c.value.map_or_else(|| "—".to_owned(), |v| sentence::written(v, c.decimals, unit.as_deref()));
+            let value = c
+                .value
+                .map_or_else(|| "—".to_owned(), |v| crate::engine::format::number_in(v, c.decimals, unit.as_deref()));
             let year = c.year.map(|y| format!(" ({y})")).unwrap_or_default();
             view! {
                 <li>
@@ -81,7 +83,7 @@ pub fn FigureCard(
     // Compared in another year than the figure's: the territory's own value that year first.
     let then = figure.compared.first().filter(|c| c.year != figure.year).and_then(|c| {
         let own = figure.history.iter().find(|p| p.year == c.year)?;
-        let value = sentence::written(own.value?, own.decimals, figure.unit.as_deref());
+        let value = crate::engine::format::number_in(own.value?, own.decimals, figure.unit.as_deref());
         let year = c.year.map(|y| format!(" ({y})")).unwrap_or_default();
         Some(view! {
             <li>
