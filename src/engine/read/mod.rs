@@ -2,10 +2,11 @@
 //!
 //! [`decode`] (bytes → text) → [`dialect`] (separator, line endings) → [`layout`] (title
 //! lines, header, footnotes) → [`parse`] (fields, into one buffer per column) → [`infer`]
-//! (column kinds, then typed columns) → [`workspace`] (the file read: detection and table).
-//! [`scan`] and [`stream`] are the territory-first path (only a sample and the chosen
-//! communes' rows are parsed), [`reading`] feeds a file chunk by chunk to either, and
-//! [`source`] tells the producer and vintage a file's name gives. A workbook or an archive is
+//! (column kinds, then typed columns) → [`workspace`] (the file read: detection and table): the
+//! reference path. [`whole`] gives the same table sooner: rows split on the file's bytes by
+//! [`scan`], numbers typed as they come. [`scan`] and [`stream`] are also the territory-first
+//! path (only a sample and the chosen communes' rows are parsed), [`reading`] feeds a file
+//! chunk by chunk to either, and [`source`] tells the producer and vintage a file's name gives. A workbook or an archive is
 //! first opened by [`container`] to the text of its sheet or member.
 
 pub mod container;
@@ -19,6 +20,7 @@ pub mod rebuild;
 pub mod scan;
 pub mod source;
 pub mod stream;
+pub mod whole;
 pub mod workspace;
 
 use crate::engine::error::{ErrorKind, Result};

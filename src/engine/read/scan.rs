@@ -11,14 +11,15 @@
 //!
 //! ```
 //! use carnet::engine::read::dialect::Separator;
-//! use carnet::engine::read::scan::Scanner;
-//! let mut s = Scanner::new(Separator::Semicolon, 2, 0, &["59522".to_owned()], 1, 1);
+//! use carnet::engine::read::scan::{Kept, Scanner};
+//! let kept = Kept::new(Separator::Semicolon, 0, &["59522".to_owned()], 1);
+//! let mut s = Scanner::new(Separator::Semicolon, 2, 1, kept);
 //! s.feed(b"CODGEO;MED\n01001;1\n595", &|b| String::from_utf8_lossy(b).into_owned());
 //! s.feed(b"22;2\n01002;3\n", &|b| String::from_utf8_lossy(b).into_owned());
 //! s.finish(&|b| String::from_utf8_lossy(b).into_owned());
 //! assert_eq!(s.rows, 3);
-//! assert_eq!(s.kept, [(3, b"59522;2".to_vec())]);
-//! assert_eq!(s.sample, [(2, b"01001;1".to_vec())]);
+//! assert_eq!(s.sink.kept, [(3, b"59522;2".to_vec())]);
+//! assert_eq!(s.sink.sample, [(2, b"01001;1".to_vec())]);
 //! ```
 
 use crate::engine::read::dialect::{Separator, count_fields};
@@ -29,55 +30,86 @@ use std::collections::HashSet;
 /// A record: its first physical line (from 1) and its raw bytes, line ending excluded.
 pub type Record = (u64, Vec<u8>);
 
-/// Splits records out of chunks of bytes, counts the rows, keeps the sample and the rows whose
-/// code column holds one of the codes, and sets aside rows of the wrong width.
+/// What a [`Scanner`] does with each data row of the right width.
+pub trait Rows {
+    /// Takes the record of a data row (line ending excluded) that starts on physical `line`;
+    /// `quoted` when it holds a double quote.
+    fn row(&mut self, line: u64, record: &[u8], quoted: bool);
+}
+
+/// The territory-first rows: the first ones (a sample, for detection and preview) and those
+/// whose code column holds one of the codes.
 #[derive(Debug)]
-pub struct Scanner {
+pub struct Kept {
     sep: u8,
-    width: usize,
     column: usize,
     codes: HashSet<Vec<u8>>,
     sample_size: usize,
+    /// The first data records.
+    pub sample: Vec<Record>,
+    /// The records of the focus (those in the sample included).
+    pub kept: Vec<Record>,
+}
+
+impl Kept {
+    /// Keeps `sample` first rows and those whose column `column` holds one of `codes`.
+    pub fn new(separator: Separator, column: usize, codes: &[String], sample: usize) -> Self {
+        Self {
+            sep: separator.byte(),
+            column,
+            codes: codes.iter().map(|c| c.as_bytes().to_vec()).collect(),
+            sample_size: sample,
+            sample: Vec::new(),
+            kept: Vec::new(),
+        }
+    }
+}
+
+impl Rows for Kept {
+    fn row(&mut self, line: u64, record: &[u8], quoted: bool) {
+        if self.sample.len() < self.sample_size {
+            self.sample.push((line, record.to_vec()));
+        }
+        let code = field(record, self.sep, self.column, quoted);
+        if self.codes.contains(code.trim_ascii()) {
+            self.kept.push((line, record.to_vec()));
+        }
+    }
+}
+
+/// Splits records out of chunks of bytes, counts the rows, hands those of the right width to
+/// its [`Rows`] and sets aside the others.
+#[derive(Debug)]
+pub struct Scanner<S = Kept> {
+    sep: u8,
+    width: usize,
     /// The physical line the next record starts on.
     line: u64,
     /// The start of a record the last chunk cut.
     carry: Vec<u8>,
     /// The header record.
     pub header: Option<Record>,
-    /// The first data records, for detection and preview.
-    pub sample: Vec<Record>,
-    /// The records of the focus (those in the sample included).
-    pub kept: Vec<Record>,
     /// Data rows of the right width, in all.
     pub rows: usize,
     /// Rows of the wrong width, their text decoded.
     pub set_aside: Vec<SetAside>,
+    /// What is done with the rows.
+    pub sink: S,
 }
 
-impl Scanner {
+impl<S: Rows> Scanner<S> {
     /// A scanner for a table `width` fields wide whose first record (the header) is on
-    /// physical line `first_line`, keeping rows whose column `column` holds one of `codes`.
-    pub fn new(
-        separator: Separator,
-        width: usize,
-        column: usize,
-        codes: &[String],
-        sample: usize,
-        first_line: u64,
-    ) -> Self {
+    /// physical line `first_line`, handing its rows to `sink`.
+    pub fn new(separator: Separator, width: usize, first_line: u64, sink: S) -> Self {
         Self {
             sep: separator.byte(),
             width,
-            column,
-            codes: codes.iter().map(|c| c.as_bytes().to_vec()).collect(),
-            sample_size: sample,
             line: first_line,
             carry: Vec::new(),
             header: None,
-            sample: Vec::new(),
-            kept: Vec::new(),
             rows: 0,
             set_aside: Vec::new(),
+            sink,
         }
     }
 
@@ -152,13 +184,7 @@ impl Scanner {
             return;
         }
         self.rows += 1;
-        if self.sample.len() < self.sample_size {
-            self.sample.push((line, record.to_vec()));
-        }
-        let code = field(record, self.sep, self.column, quotes > 0);
-        if self.codes.contains(code.trim_ascii()) {
-            self.kept.push((line, record.to_vec()));
-        }
+        self.sink.row(line, record, quotes > 0);
     }
 }
 
@@ -283,8 +309,9 @@ mod tests {
         String::from_utf8_lossy(b).into_owned()
     }
 
-    fn scan_in_chunks(bytes: &[u8], chunk: usize) -> Scanner {
-        let mut s = Scanner::new(Separator::Semicolon, 2, 0, &["59522".to_owned()], 2, 1);
+    fn scan_in_chunks(bytes: &[u8], chunk: usize) -> Scanner<Kept> {
+        let mut s =
+            Scanner::new(Separator::Semicolon, 2, 1, Kept::new(Separator::Semicolon, 0, &["59522".to_owned()], 2));
         for c in bytes.chunks(chunk) {
             s.feed(c, &lossy);
         }
@@ -310,14 +337,14 @@ mod tests {
         let bytes = b"C;M\r\n59522;1;x\r\n\r\n59522;\"a\r\nb\"\r\n01001;\"c;d\"\r\n59522;3\r\n01002;\"open";
         let whole = scan_in_chunks(bytes, bytes.len());
         assert_eq!(whole.rows, 3);
-        assert_eq!(whole.kept, [(4, b"59522;\"a\r\nb\"".to_vec()), (7, b"59522;3".to_vec())]);
+        assert_eq!(whole.sink.kept, [(4, b"59522;\"a\r\nb\"".to_vec()), (7, b"59522;3".to_vec())]);
         assert_eq!(whole.set_aside.iter().map(|s| s.line).collect::<Vec<_>>(), [2, 8]);
         assert_eq!(whole.set_aside[1].reason, SetAsideReason::UnclosedQuote { spans: 1 });
         for chunk in 1..bytes.len() {
             let s = scan_in_chunks(bytes, chunk);
             assert_eq!(
-                (s.rows, &s.kept, &s.sample, &s.set_aside),
-                (whole.rows, &whole.kept, &whole.sample, &whole.set_aside),
+                (s.rows, &s.sink.kept, &s.sink.sample, &s.set_aside),
+                (whole.rows, &whole.sink.kept, &whole.sink.sample, &whole.set_aside),
                 "chunks of {chunk}"
             );
         }
@@ -332,12 +359,12 @@ mod tests {
         bytes.extend_from_slice(b"59522;end\r\n");
         let whole = scan_in_chunks(&bytes, bytes.len());
         assert_eq!(whole.set_aside[0].line, 2);
-        assert_eq!(whole.kept.last().map(|(_, r)| r.as_slice()), Some(&b"59522;end"[..]));
+        assert_eq!(whole.sink.kept.last().map(|(_, r)| r.as_slice()), Some(&b"59522;end"[..]));
         for chunk in [1_000, 4_096, 65_536] {
             let s = scan_in_chunks(&bytes, chunk);
             assert_eq!(
-                (s.rows, &s.kept, &s.set_aside),
-                (whole.rows, &whole.kept, &whole.set_aside),
+                (s.rows, &s.sink.kept, &s.set_aside),
+                (whole.rows, &whole.sink.kept, &whole.set_aside),
                 "chunks of {chunk}"
             );
         }
@@ -349,7 +376,7 @@ mod tests {
         for chunk in 1..bytes.len() {
             let s = scan_in_chunks(bytes, chunk);
             assert_eq!(s.rows, 2, "chunks of {chunk}");
-            assert_eq!(s.kept, [(3, b"59522;2".to_vec())]);
+            assert_eq!(s.sink.kept, [(3, b"59522;2".to_vec())]);
             assert_eq!(s.set_aside[0].line, 2);
             assert_eq!(s.set_aside[0].reason, SetAsideReason::UnclosedQuote { spans: 1 });
         }

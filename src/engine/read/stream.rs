@@ -21,7 +21,7 @@ use crate::engine::read::dialect::{self, Dialect, LineEnding};
 use crate::engine::read::infer;
 use crate::engine::read::layout::{self, Layout};
 use crate::engine::read::parse;
-use crate::engine::read::scan::{self, Scanner};
+use crate::engine::read::scan::{self, Kept, Rows, Scanner};
 use crate::engine::read::{Read, ReadOptions, SAMPLE_ROWS};
 use crate::engine::table::{CodeKind, ColumnKind};
 
@@ -30,8 +30,8 @@ pub const HEAD_BYTES: usize = 256 * 1024;
 /// How much of the file's end is looked at for footnotes.
 pub const TAIL_BYTES: usize = 8 * 1024;
 
-/// A territory-first read under way.
-pub struct Stream {
+/// A streamed read under way: territory-first with [`Kept`] rows.
+pub struct Stream<S = Kept> {
     encoding: Encoding,
     options: ReadOptions,
     codes: Vec<String>,
@@ -47,68 +47,68 @@ pub struct Stream {
     tail: Vec<u8>,
     /// Whether the end has been read and the table's end found.
     closed: bool,
-    scanner: Scanner,
+    scanner: Scanner<S>,
 }
 
-impl Stream {
+impl Stream<Kept> {
     /// Prepares to read a file of `size` bytes whose first bytes are `head`, keeping the rows
-    /// of `codes`. `None` when this path does not apply: UTF-16, `\r` line endings, a head
-    /// without a line break, or no commune code column.
+    /// of `codes`. `None` when this path does not apply: see [`Head::read`]; also without a
+    /// commune code column.
     pub fn start(head: &[u8], size: u64, encoding: Encoding, options: ReadOptions, codes: &[String]) -> Option<Self> {
-        let (skip, text_encoding) = match encoding {
-            Encoding::Utf8Bom => (3, Encoding::Utf8),
-            Encoding::Utf8 | Encoding::MixedUtf8 | Encoding::Windows1252 | Encoding::Iso8859_15 => (0, encoding),
-            Encoding::Utf16Le | Encoding::Utf16Be => return None,
-        };
-        let text = text_of(text_encoding);
-        let head = &head[skip.min(head.len())..head.len().min(HEAD_BYTES)];
-        let head = &head[..memchr::memrchr(b'\n', head)? + 1];
-        let head_text = text(head);
-        let mut dialect = dialect::detect(&head_text);
-        if let Some(separator) = options.separator {
-            dialect.separator = separator;
-        }
-        if dialect.line_ending == LineEnding::Cr {
-            return None;
-        }
-        let sep = dialect.separator;
-        let in_head = match options.header_line {
-            Some(line) => layout::with_header(&head_text, sep, line),
-            None => layout::detect(&head_text, sep),
-        };
-        let header_at = layout::line_start(head, in_head.header_line)?;
-        let start = (skip + header_at) as u64;
-        let records = scan::records(&head[header_at..], in_head.header_line);
-        let parse_first = |n: usize| {
-            let first: Vec<(u64, String)> = records.iter().take(n).map(|(l, r)| (*l, text(r))).collect();
-            parse::parse_records(first.iter().map(|(l, r)| (*l, r.as_str())), sep)
-        };
-        let header = parse_first(1).header;
+        let head = Head::read(head, size, encoding, options)?;
+        let sep = head.dialect.separator;
         // The code column: named so by the header, else the first whose values are commune codes.
-        let column = header.iter().position(|h| CodeKind::from_header(h) == Some(CodeKind::Commune)).or_else(|| {
-            let sample = parse_first(SAMPLE_ROWS + 1);
-            let kinds = infer::columns(&sample.header, &sample.columns, None);
-            kinds.iter().position(|i| i.kind == ColumnKind::Code(CodeKind::Commune))
-        })?;
+        let column =
+            head.header.iter().position(|h| CodeKind::from_header(h) == Some(CodeKind::Commune)).or_else(|| {
+                let sample = head.sample();
+                let kinds = infer::columns(&sample.header, &sample.columns, None);
+                kinds.iter().position(|i| i.kind == ColumnKind::Code(CodeKind::Commune))
+            })?;
         // A spreadsheet may have dropped the leading zero: look for `1001` as well as `01001`.
         let mut wanted = codes.to_vec();
         wanted.extend(codes.iter().map(|c| c.trim_start_matches('0').to_owned()).filter(|c| !codes.contains(c)));
-        let scanner = Scanner::new(sep, header.len(), column, &wanted, SAMPLE_ROWS, in_head.header_line);
-        let layout = Layout { start: start as usize, end: size as usize, footnotes: Vec::new(), ..in_head };
-        Some(Self {
+        let rows = Kept::new(sep, column, &wanted, SAMPLE_ROWS);
+        Some(Self::with(head, encoding, options, codes, rows))
+    }
+
+    /// Ends the read: parses the header, the sample and the kept rows.
+    pub(crate) fn finish(self) -> Read {
+        let text = text_of(self.text_encoding());
+        let (dialect, layout, s) = self.end();
+        let last_sampled = s.sink.sample.last().map_or(0, |(l, _)| *l);
+        let records: Vec<(u64, String)> = s
+            .header
+            .iter()
+            .chain(&s.sink.sample)
+            .chain(s.sink.kept.iter().filter(|(l, _)| *l > last_sampled))
+            .map(|(l, r)| (*l, text(r)))
+            .collect();
+        let mut parsed = parse::parse_records(records.iter().map(|(l, r)| (*l, r.as_str())), dialect.separator);
+        let mut set_aside = s.set_aside;
+        set_aside.append(&mut parsed.set_aside);
+        set_aside.sort_by_key(|a| a.line);
+        Read { dialect, layout, parsed, rows: s.rows, set_aside }
+    }
+}
+
+impl<S: Rows> Stream<S> {
+    /// Prepares to read the table `head` found, handing its rows to `rows`.
+    pub(crate) fn with(head: Head, encoding: Encoding, options: ReadOptions, codes: &[String], rows: S) -> Self {
+        let scanner = Scanner::new(head.dialect.separator, head.header.len(), head.layout.header_line, rows);
+        Self {
             encoding,
             options,
             codes: codes.to_vec(),
-            dialect,
-            layout,
-            start,
-            size,
+            dialect: head.dialect,
+            layout: head.layout,
+            start: head.start,
+            size: head.size,
             fed: 0,
-            hold: size.saturating_sub(TAIL_BYTES as u64),
+            hold: head.size.saturating_sub(TAIL_BYTES as u64),
             tail: Vec::new(),
             closed: false,
             scanner,
-        })
+        }
     }
 
     /// Takes the next chunk of the file (chunks come in order, from its first byte).
@@ -170,25 +170,82 @@ impl Stream {
         &self.codes
     }
 
-    /// Ends the read: parses the header, the sample and the kept rows.
-    pub(crate) fn finish(mut self) -> Read {
+    /// Ends the scan: the dialect, the layout (footnotes found) and the scanner with its rows.
+    pub(crate) fn end(mut self) -> (Dialect, Layout, Scanner<S>) {
         self.close();
         let text = text_of(self.text_encoding());
         self.scanner.finish(&text);
-        let s = self.scanner;
-        let last_sampled = s.sample.last().map_or(0, |(l, _)| *l);
-        let records: Vec<(u64, String)> = s
-            .header
-            .iter()
-            .chain(&s.sample)
-            .chain(s.kept.iter().filter(|(l, _)| *l > last_sampled))
-            .map(|(l, r)| (*l, text(r)))
-            .collect();
-        let mut parsed = parse::parse_records(records.iter().map(|(l, r)| (*l, r.as_str())), self.dialect.separator);
-        let mut set_aside = s.set_aside;
-        set_aside.append(&mut parsed.set_aside);
-        set_aside.sort_by_key(|a| a.line);
-        Read { dialect: self.dialect, layout: self.layout, parsed, rows: s.rows, set_aside }
+        (self.dialect, self.layout, self.scanner)
+    }
+}
+
+/// What a file's first bytes say of its table: dialect, layout, header and first records.
+pub(crate) struct Head {
+    /// Separator and line endings.
+    pub dialect: Dialect,
+    /// Titles and header line; `start` is the header's offset in the file's bytes, `end` its
+    /// size (the footnotes are looked for at the end).
+    pub layout: Layout,
+    /// The header's offset in the file's bytes.
+    pub start: u64,
+    /// The file's size.
+    pub size: u64,
+    /// The header's names.
+    pub header: Vec<String>,
+    /// The records of the head, the header first, with their physical line.
+    pub records: Vec<scan::Record>,
+    text_encoding: Encoding,
+}
+
+impl Head {
+    /// Reads the start of a file of `size` bytes. `None` when a streamed read does not apply:
+    /// UTF-16, `\r` line endings, a head without a line break.
+    pub(crate) fn read(head: &[u8], size: u64, encoding: Encoding, options: ReadOptions) -> Option<Self> {
+        let (skip, text_encoding) = match encoding {
+            Encoding::Utf8Bom => (3, Encoding::Utf8),
+            Encoding::Utf8 | Encoding::MixedUtf8 | Encoding::Windows1252 | Encoding::Iso8859_15 => (0, encoding),
+            Encoding::Utf16Le | Encoding::Utf16Be => return None,
+        };
+        let text = text_of(text_encoding);
+        let head = &head[skip.min(head.len())..head.len().min(HEAD_BYTES)];
+        let head = &head[..memchr::memrchr(b'\n', head)? + 1];
+        let head_text = text(head);
+        let mut dialect = dialect::detect(&head_text);
+        if let Some(separator) = options.separator {
+            dialect.separator = separator;
+        }
+        if dialect.line_ending == LineEnding::Cr {
+            return None;
+        }
+        let in_head = match options.header_line {
+            Some(line) => layout::with_header(&head_text, dialect.separator, line),
+            None => layout::detect(&head_text, dialect.separator),
+        };
+        let header_at = layout::line_start(head, in_head.header_line)?;
+        let start = (skip + header_at) as u64;
+        let records = scan::records(&head[header_at..], in_head.header_line);
+        let mut this = Self {
+            dialect,
+            layout: Layout { start: start as usize, end: size as usize, footnotes: Vec::new(), ..in_head },
+            start,
+            size,
+            header: Vec::new(),
+            records,
+            text_encoding,
+        };
+        this.header = this.parse(1).header;
+        Some(this)
+    }
+
+    /// The header and the first `SAMPLE_ROWS` data records of the head, parsed.
+    pub(crate) fn sample(&self) -> parse::Parsed {
+        self.parse(SAMPLE_ROWS + 1)
+    }
+
+    fn parse(&self, records: usize) -> parse::Parsed {
+        let text = text_of(self.text_encoding);
+        let first: Vec<(u64, String)> = self.records.iter().take(records).map(|(l, r)| (*l, text(r))).collect();
+        parse::parse_records(first.iter().map(|(l, r)| (*l, r.as_str())), self.dialect.separator)
     }
 }
 

@@ -15,6 +15,7 @@ use crate::engine::error::{ErrorKind, Result};
 use crate::engine::format;
 use crate::engine::progress::Progress;
 use crate::engine::read::parse::SetAside;
+use crate::engine::read::whole::Whole;
 use crate::engine::table::{ColumnKind, DecimalSign, Marker, Table};
 
 /// A file read into a table.
@@ -103,6 +104,36 @@ impl Workspace {
             stream.feed(bytes, progress);
             return Self::from_stream(file_name, stream);
         }
+        let mixed_lines =
+            if encoding == Encoding::MixedUtf8 { decode::non_utf8_lines(bytes, MIXED_LINES_SHOWN) } else { Vec::new() };
+        if let Some(whole) = super::whole::read(bytes, encoding, options, progress) {
+            return Self::assemble(file_name, encoding, whole, None, mixed_lines);
+        }
+        Self::parsed(file_name, bytes, encoding, options, progress, mixed_lines)
+    }
+
+    /// Reads `bytes` by the reference path, whatever the file: the whole text decoded, parsed
+    /// into raw columns, then typed. [`Workspace::load_with`] gives the same workspace, sooner
+    /// (the tests and the benchmark compare them).
+    ///
+    /// # Errors
+    /// See [`Workspace::load_with`].
+    pub fn load_parsed(file_name: &str, bytes: &[u8], options: ReadOptions) -> Result<Self> {
+        let encoding = encoding_of(bytes, options)?;
+        let mixed_lines =
+            if encoding == Encoding::MixedUtf8 { decode::non_utf8_lines(bytes, MIXED_LINES_SHOWN) } else { Vec::new() };
+        Self::parsed(file_name, bytes, encoding, options, &mut (), mixed_lines)
+    }
+
+    /// The reference path: the text decoded, parsed, typed.
+    fn parsed(
+        file_name: &str,
+        bytes: &[u8],
+        encoding: Encoding,
+        options: ReadOptions,
+        progress: &mut dyn Progress,
+        mixed_lines: Vec<u64>,
+    ) -> Result<Self> {
         let text = decode::decode(bytes, encoding);
         let mut dialect = dialect::detect(&text);
         if let Some(separator) = options.separator {
@@ -115,16 +146,7 @@ impl Workspace {
         let mut parsed = parse::parse(&text[layout.start..layout.end], layout.header_line, dialect.separator, progress);
         let set_aside = std::mem::take(&mut parsed.set_aside);
         let rows = parsed.rows();
-        let mixed_lines =
-            if encoding == Encoding::MixedUtf8 { decode::non_utf8_lines(bytes, MIXED_LINES_SHOWN) } else { Vec::new() };
-        Self::assemble(
-            file_name,
-            encoding,
-            Read { dialect, layout, parsed, rows, set_aside },
-            options,
-            None,
-            mixed_lines,
-        )
+        Self::typed(file_name, encoding, Read { dialect, layout, parsed, rows, set_aside }, options, None, mixed_lines)
     }
 
     /// Finishes a territory-first read fed with the whole file.
@@ -134,11 +156,11 @@ impl Workspace {
     /// row had to be set aside.
     pub fn from_stream(file_name: &str, stream: Stream) -> Result<Self> {
         let (encoding, options, codes) = (stream.encoding(), stream.options(), stream.codes().to_vec());
-        Self::assemble(file_name, encoding, stream.finish(), options, Some(codes), Vec::new())
+        Self::typed(file_name, encoding, stream.finish(), options, Some(codes), Vec::new())
     }
 
-    /// Types the parsed rows and gathers what was detected.
-    fn assemble(
+    /// Types the parsed rows, then gathers what was detected.
+    fn typed(
         file_name: &str,
         encoding: Encoding,
         read: Read,
@@ -147,6 +169,21 @@ impl Workspace {
         mixed_lines: Vec<u64>,
     ) -> Result<Self> {
         let Read { dialect, layout, parsed, rows, set_aside } = read;
+        let (table, inferences) = infer::build::table(&parsed.header, &parsed.columns, parsed.rows(), options.decimal)
+            .expect("the parser keeps only rows of the header's width");
+        let whole = Whole { dialect, layout, table, inferences, lines: parsed.lines, rows, set_aside };
+        Self::assemble(file_name, encoding, whole, focus, mixed_lines)
+    }
+
+    /// Gathers what was detected around a typed table.
+    fn assemble(
+        file_name: &str,
+        encoding: Encoding,
+        whole: Whole,
+        focus: Option<Vec<String>>,
+        mixed_lines: Vec<u64>,
+    ) -> Result<Self> {
+        let Whole { dialect, layout, table, inferences, lines, rows, set_aside } = whole;
         if rows == 0 {
             return Err(if set_aside.is_empty() {
                 ErrorKind::NoRows { header_line: layout.header_line }
@@ -155,8 +192,6 @@ impl Workspace {
             }
             .into());
         }
-        let (table, inferences) = infer::build::table(&parsed.header, &parsed.columns, parsed.rows(), options.decimal)
-            .expect("the parser keeps only rows of the header's width");
         let (table, rebuilt) = match super::rebuild::rebuild(&table) {
             Some((table, rebuilt)) => (table, Some(rebuilt)),
             None => (table, None),
@@ -188,15 +223,7 @@ impl Workspace {
             container: None,
             rebuilt,
         };
-        Ok(Self {
-            file_name: file_name.to_owned(),
-            detection,
-            table,
-            lines: parsed.lines,
-            set_aside,
-            focus,
-            dictionary: None,
-        })
+        Ok(Self { file_name: file_name.to_owned(), detection, table, lines, set_aside, focus, dictionary: None })
     }
 
     /// Whether the table holds every row of the file (it was not read for some communes only).

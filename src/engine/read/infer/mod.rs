@@ -17,6 +17,7 @@ pub mod build;
 pub mod code;
 pub mod date;
 pub mod number;
+pub mod tally;
 
 use super::parse::RawColumn;
 use crate::engine::table::{CodeKind, ColumnKind, DecimalSign, Marker};
@@ -37,7 +38,7 @@ pub struct Inference {
 }
 
 impl Inference {
-    fn of(kind: ColumnKind) -> Self {
+    pub(crate) fn of(kind: ColumnKind) -> Self {
         Self { kind, repaired: 0, odd: 0, ambiguous_sign: false }
     }
 }
@@ -107,14 +108,31 @@ pub fn column(name: &str, cells: &RawColumn, hint: Option<DecimalSign>) -> Infer
     if !values().all(|v| evidence.add(v)) {
         return Inference::of(ColumnKind::Text);
     }
+    numeric(
+        name,
+        &evidence,
+        hint,
+        |sign| number::has_fraction(values(), sign),
+        || values().all(|v| v.len() == 4 && v.parse::<u16>().is_ok_and(|y| (1800..=2100).contains(&y))),
+    )
+}
+
+/// The kind of column `name` every value of which reads as a number, from what its values
+/// said: `has_fraction` tells whether one has a fractional part with a decimal sign, `years`
+/// whether all are years from 1800 to 2100.
+pub(crate) fn numeric(
+    name: &str,
+    evidence: &number::SignEvidence,
+    hint: Option<DecimalSign>,
+    has_fraction: impl Fn(DecimalSign) -> bool,
+    years: impl FnOnce() -> bool,
+) -> Inference {
     let sign = evidence.decide(hint);
     let kind = if evidence.percents * 2 >= evidence.numbers && evidence.percents > 0 {
         ColumnKind::Percent(sign.unwrap_or(DecimalSign::Comma))
-    } else if let Some(sign) = sign.filter(|&s| number::has_fraction(values(), s)) {
+    } else if let Some(sign) = sign.filter(|&s| has_fraction(s)) {
         ColumnKind::Decimal(sign)
-    } else if is_year_header(name)
-        && values().all(|v| v.len() == 4 && v.parse::<u16>().is_ok_and(|y| (1800..=2100).contains(&y)))
-    {
+    } else if is_year_header(name) && years() {
         ColumnKind::Year
     } else {
         ColumnKind::Integer
@@ -155,6 +173,17 @@ pub fn columns(header: &[String], raw: &[RawColumn], forced: Option<DecimalSign>
     if let Some(sign) = forced {
         return first.into_iter().zip(raw).map(|(i, c)| with_sign(i, c, sign)).collect();
     }
+    let Some(hint) = hint(&first) else { return first };
+    first
+        .into_iter()
+        .zip(header.iter().zip(raw))
+        .map(|(i, (n, c))| if i.ambiguous_sign { column(n, c, Some(hint)) } else { i })
+        .collect()
+}
+
+/// The decimal sign most of a file's columns use, from their first inferences: the columns
+/// whose sign is ambiguous follow it.
+pub(crate) fn hint(first: &[Inference]) -> Option<DecimalSign> {
     let (mut comma, mut point) = (0, 0);
     for i in first.iter().filter(|i| !i.ambiguous_sign) {
         match i.kind {
@@ -163,16 +192,11 @@ pub fn columns(header: &[String], raw: &[RawColumn], forced: Option<DecimalSign>
             _ => {}
         }
     }
-    let hint = match (comma, point) {
-        (0, 0) => return first,
-        (c, p) if c >= p => DecimalSign::Comma,
-        _ => DecimalSign::Point,
-    };
-    first
-        .into_iter()
-        .zip(header.iter().zip(raw))
-        .map(|(i, (n, c))| if i.ambiguous_sign { column(n, c, Some(hint)) } else { i })
-        .collect()
+    match (comma, point) {
+        (0, 0) => None,
+        (c, p) if c >= p => Some(DecimalSign::Comma),
+        _ => Some(DecimalSign::Point),
+    }
 }
 
 /// A numeric column read again with decimal sign `sign`: still numeric if every value reads.

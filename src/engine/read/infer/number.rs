@@ -127,8 +127,15 @@ fn parse_plain(b: &[u8], sign: u8) -> Option<f64> {
     if count == 0 || count > 15 || scale == Some(0) {
         return None;
     }
-    let v = n as f64 / POW10[scale.unwrap_or(0)];
-    Some(if negative { -v } else { v })
+    Some(plain_value(n, negative, scale.unwrap_or(0)))
+}
+
+/// The number written with the digits `n`, `decimals` of them after the decimal sign (at most
+/// 15 digits in all): `n / 10^decimals` of two exact `f64`s, correctly rounded.
+#[inline]
+pub(crate) fn plain_value(n: u64, negative: bool, decimals: usize) -> f64 {
+    let v = n as f64 / POW10[decimals];
+    if negative { -v } else { v }
 }
 
 /// Longest cell read as a number.
@@ -152,20 +159,34 @@ impl SignEvidence {
     pub fn add(&mut self, cell: &str) -> bool {
         // The commonest cells, `[-]digits` and `[-]digits<sign>digits`, classified without parsing.
         match plain_shape(cell.as_bytes()) {
-            Shape::Whole => {
-                self.numbers += 1;
-                return true;
-            }
-            Shape::Decimal(sign, decimals) if decimals != 3 => {
+            Shape::Whole => return self.add_plain(None, cell),
+            Shape::Decimal(sign, decimals) => return self.add_plain(Some((sign, decimals)), cell),
+            Shape::Other => {}
+        }
+        self.add_general(cell)
+    }
+
+    /// Takes a cell of the shape `[-]digits` (`fraction` is `None`) or `[-]digits<sign>digits`
+    /// (`fraction` gives the sign's byte and the digits after it); returns `true`.
+    #[inline]
+    pub(crate) fn add_plain(&mut self, fraction: Option<(u8, usize)>, cell: &str) -> bool {
+        match fraction {
+            None => self.numbers += 1,
+            // Three digits after a single sign may be a thousands group: the general reading.
+            Some((_, 3)) => return self.add_general(cell),
+            Some((sign, _)) => {
                 self.numbers += 1;
                 match sign {
                     b',' => self.comma_decimal += 1,
                     _ => self.point_decimal += 1,
                 }
-                return true;
             }
-            _ => {}
         }
+        true
+    }
+
+    /// Takes a cell of any other shape; returns whether it reads as a number.
+    fn add_general(&mut self, cell: &str) -> bool {
         let (body, percent) = strip_percent(cell);
         let comma = parse(body, DecimalSign::Comma).is_some();
         let point = parse(body, DecimalSign::Point).is_some();
