@@ -2,7 +2,7 @@
 //!
 //! The file is generated, not committed: 35,000 communes × 100 columns, `;`-separated,
 //! Windows-1252, decimal commas, secret cells, CRLF — about 35 MB. Each figure is the median
-//! of several runs.
+//! of several runs. `CARNET_BENCH_PROFILE=1` runs the whole load alone, over and over, for a profiler.
 
 use carnet::engine::read::stream::Stream;
 use carnet::engine::read::workspace::Workspace;
@@ -83,6 +83,14 @@ fn main() {
         return;
     }
     let bytes = national();
+    // `CARNET_BENCH_PROFILE=1 cargo bench --bench engine`: the whole load only, over and over,
+    // for a profiler (`perf record`) to see it alone.
+    if std::env::var_os("CARNET_BENCH_PROFILE").is_some() {
+        for _ in 0..20 {
+            black_box(Workspace::load("f.csv", &bytes, &mut ()).unwrap());
+        }
+        return;
+    }
     println!(
         "INSEE-like file: {ROWS} rows × {COLUMNS} columns, {:.1} MB, Windows-1252, `;`, decimal commas",
         bytes.len() as f64 / 1e6
@@ -104,6 +112,11 @@ fn main() {
         "parse (csv-core → columns)",
         bytes.len(),
         median(|| _ = black_box(parse::parse(&text[l.start..l.end], 1, d.separator, &mut ()))),
+    );
+    report(
+        "reference path (decode, parse, type)",
+        bytes.len(),
+        median(|| _ = black_box(Workspace::load_parsed("f.csv", &bytes, Default::default()).unwrap())),
     );
     report(
         "whole load (bytes → typed table)",
