@@ -112,3 +112,23 @@ fn the_same_file_in_utf8_with_a_bom_and_commas_reads_alike() {
     bytes.extend_from_slice(text.as_bytes());
     assert_same("ugly.tsv", &bytes, ReadOptions::default());
 }
+
+#[test]
+fn a_head_of_short_rows_then_long_ones_reads_alike() {
+    let mut text = String::from("CODGEO;NOTE;NB\r\n");
+    (0..3).for_each(|r| text.push_str(&format!("{:05};{r};{r}\r\n", 1000 + r)));
+    (0..200).for_each(|r| text.push_str(&format!("{:05};{};{r}\r\n", 2000 + r, "x".repeat(20_000))));
+    assert_same("long.csv", text.as_bytes(), ReadOptions::default());
+}
+
+#[test]
+fn secrets_first_then_numbers_and_a_class_c_read_alike() {
+    let mut text = String::from("CODGEO;A;B;C\r\n");
+    for r in 0..30_000 {
+        let a = if r < 2_000 { "s".to_owned() } else { r.to_string() };
+        let b = if r == 29_000 { "c" } else { "nd" };
+        let c = if r % 2 == 0 { "-" } else { "-12,5" };
+        text.push_str(&format!("{:05};{a};{b};{c}\r\n", 1000 + r));
+    }
+    assert_same("secrets.csv", text.as_bytes(), ReadOptions::default());
+}

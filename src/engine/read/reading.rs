@@ -1,9 +1,10 @@
 //! A file read as its bytes arrive, in order, chunk by chunk (as a browser streams a file).
 //!
 //! With communes picked, the territory-first scan runs on each chunk as it comes, so reading
-//! the file and scanning it overlap; the result is the one [`Workspace::load_for`] gives on the
-//! whole bytes. A file small enough is kept whole, to be read again for another commune or with
-//! corrections; a larger one only streams through, never held whole.
+//! the file and scanning it overlap; without, the whole table is typed as the chunks come. The
+//! result is the one [`Workspace::load_for`] gives on the whole bytes. A file small enough is
+//! kept whole, to be read again for another commune or with corrections; a larger one only
+//! streams through, never held whole.
 //!
 //! ```
 //! use carnet::engine::read::reading::Reading;
@@ -23,6 +24,7 @@ use crate::engine::error::{ErrorKind, Result};
 use crate::engine::progress::Progress;
 use crate::engine::read::decode;
 use crate::engine::read::stream::{HEAD_BYTES, Stream};
+use crate::engine::read::whole::Typing;
 use crate::engine::read::workspace::Workspace;
 use crate::engine::read::{FOCUS_MIN_BYTES, ReadOptions};
 use std::mem::MaybeUninit;
@@ -50,6 +52,8 @@ enum Scan {
     Head,
     /// Under way, fed each chunk.
     On(Box<Stream>),
+    /// A file read whole, typed as its chunks come.
+    Typing(Box<Typing>),
     /// Not for this file: it is read whole at the end.
     Off,
     /// A file not kept whose head says it is no text table (an archive, a document, binary
@@ -72,7 +76,7 @@ impl Reading {
             bytes: Vec::with_capacity(usize::try_from(capacity).unwrap_or(0)),
             scratch: Vec::new(),
             received: 0,
-            scan: if focus.is_some() { Scan::Head } else { Scan::Off },
+            scan: if focus.is_some() || keep { Scan::Head } else { Scan::Off },
         }
     }
 
@@ -110,6 +114,7 @@ impl Reading {
         let chunk = if holding { &self.bytes[at..] } else { &self.scratch[..] };
         match &mut self.scan {
             Scan::On(stream) => stream.feed(chunk, progress),
+            Scan::Typing(typing) => typing.feed(chunk, progress),
             Scan::Head if self.bytes.len() >= HEAD_BYTES || self.received >= self.size => self.start_scan(progress),
             Scan::Head | Scan::Off | Scan::Refused(_) => progress.report(self.received.min(self.size), self.size, 0),
         }
@@ -125,13 +130,32 @@ impl Reading {
             self.scan = Scan::Refused(refused);
             return;
         }
-        let stream = self.focus.as_deref().filter(|_| self.size > FOCUS_MIN_BYTES as u64).and_then(|codes| {
-            let encoding = match self.options.encoding {
-                Some(forced) => forced,
-                None => decode::detect(&self.bytes[..self.bytes.len().min(HEAD_BYTES)]).ok()?,
+        let encoding = match self.options.encoding {
+            Some(forced) => Some(forced),
+            None => decode::detect(head).ok(),
+        };
+        let large = self.size > FOCUS_MIN_BYTES as u64;
+        if self.focus.is_none() {
+            // Read whole: typed as its chunks come, when its head is a text table.
+            let typing =
+                encoding.filter(|_| large).and_then(|e| Typing::start(&self.bytes, self.size, e, self.options));
+            self.scan = match typing {
+                Some(mut typing) => {
+                    typing.feed(&self.bytes, progress);
+                    Scan::Typing(Box::new(typing))
+                }
+                None => {
+                    progress.report(self.received.min(self.size), self.size, 0);
+                    Scan::Off
+                }
             };
-            Stream::start(&self.bytes, self.size, encoding, self.options, codes)
-        });
+            return;
+        }
+        let stream = self
+            .focus
+            .as_deref()
+            .filter(|_| large)
+            .and_then(|codes| Stream::start(&self.bytes, self.size, encoding?, self.options, codes));
         self.scan = match stream {
             Some(mut stream) => {
                 stream.feed(&self.bytes, progress);
@@ -145,6 +169,19 @@ impl Reading {
                 Scan::Off
             }
         };
+    }
+
+    /// The file as its head alone reads, once the head is in, for a file larger than its head
+    /// read whole: what was detected there and the first rows, for the page to show while the
+    /// rest is read. `None` before the head is in, for another file, or when the head alone
+    /// does not read (an archive, a workbook).
+    pub fn glimpse(&self) -> Option<Workspace> {
+        if !self.keep || self.focus.is_some() || self.size <= HEAD_BYTES as u64 || self.bytes.len() < HEAD_BYTES {
+            return None;
+        }
+        let head = &self.bytes[..HEAD_BYTES];
+        let head = &head[..memchr::memrchr(b'\n', head)? + 1];
+        Workspace::load_with(&self.file_name, head, self.options, &mut ()).ok()
     }
 
     /// Whether the read cannot end well: a file not kept whole that cannot be streamed either
@@ -163,7 +200,7 @@ impl Reading {
             let result = match self.scan {
                 Scan::On(stream) => Workspace::from_stream(&self.file_name, *stream),
                 Scan::Refused(error) => Err(error),
-                Scan::Head | Scan::Off => Err(ErrorKind::TooLargeToStream { size: self.size }.into()),
+                Scan::Head | Scan::Off | Scan::Typing(_) => Err(ErrorKind::TooLargeToStream { size: self.size }.into()),
             };
             return (result, None);
         }
@@ -179,6 +216,13 @@ impl Reading {
                     && super::encoding_of(&bytes, self.options).ok() == Some(stream.encoding()) =>
             {
                 Workspace::from_stream(&self.file_name, *stream)
+            }
+            Scan::Typing(typing)
+                if self.received == self.size
+                    && super::encoding_of(&bytes, self.options).ok() == Some(typing.encoding()) =>
+            {
+                Workspace::from_typing(&self.file_name, *typing, &bytes)
+                    .unwrap_or_else(|| Workspace::load_for(&self.file_name, &bytes, self.options, None, progress))
             }
             _ => Workspace::load_for(&self.file_name, &bytes, self.options, self.focus.as_deref(), progress),
         };
@@ -239,6 +283,55 @@ mod tests {
         let (ws, _) = read_in_chunks(&bytes, 65_536, true);
         assert_eq!(ws.unwrap().detection().encoding, Encoding::Windows1252);
         same_as_whole(&bytes, true);
+    }
+
+    #[test]
+    fn a_file_read_whole_is_typed_as_its_chunks_come() {
+        // Accents in the head, then only after it (read again in Windows-1252 at the end).
+        for accent_at in [3, 19_000] {
+            let bytes = national(20_000, accent_at);
+            let whole = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
+            for chunk in [1_000, 65_536, 409_600] {
+                let mut reading = Reading::new("f.csv", bytes.len() as u64, ReadOptions::default(), None, true);
+                bytes.chunks(chunk).for_each(|c| reading.push(c, &mut ()));
+                assert!(matches!(reading.scan, Scan::Typing(_)), "typed as it came");
+                let (ws, kept) = reading.finish(&mut ());
+                let ws = ws.unwrap();
+                assert_eq!(ws.detection(), whole.detection(), "chunks of {chunk}");
+                assert_eq!((ws.lines(), ws.set_aside()), (whole.lines(), whole.set_aside()));
+                assert_eq!(ws.preview(20_000), whole.preview(20_000));
+                assert_eq!(kept.as_deref(), Some(&bytes[..]));
+            }
+        }
+    }
+
+    #[test]
+    fn the_head_alone_says_what_the_whole_file_will() {
+        let bytes = national(20_000, 3);
+        let mut reading = Reading::new("f.csv", bytes.len() as u64, ReadOptions::default(), None, true);
+        let mut chunks = bytes.chunks(100_000);
+        reading.push(chunks.next().unwrap(), &mut ());
+        assert!(reading.glimpse().is_none(), "not before the head is in");
+        chunks.by_ref().take(2).for_each(|c| reading.push(c, &mut ()));
+        let glimpse = reading.glimpse().expect("the head is in");
+        chunks.for_each(|c| reading.push(c, &mut ()));
+        let (ws, _) = reading.finish(&mut ());
+        let (seen, whole) = (glimpse.detection(), ws.unwrap().detection().clone());
+        assert_eq!(
+            (seen.encoding, seen.dialect, seen.layout.header_line),
+            (whole.encoding, whole.dialect, whole.layout.header_line)
+        );
+        assert_eq!(
+            seen.columns.iter().map(|c| (&c.name, c.kind)).collect::<Vec<_>>(),
+            whole.columns.iter().map(|c| (&c.name, c.kind)).collect::<Vec<_>>()
+        );
+        assert!(seen.rows < whole.rows);
+        assert_eq!(glimpse.preview(3), Workspace::load("f.csv", &bytes, &mut ()).unwrap().preview(3));
+        // With a commune picked, the rows come at once: no glimpse.
+        let codes = ["59522".to_owned()];
+        let mut reading = Reading::new("f.csv", bytes.len() as u64, ReadOptions::default(), Some(&codes), true);
+        reading.push(&bytes, &mut ());
+        assert!(reading.glimpse().is_none());
     }
 
     #[test]

@@ -45,42 +45,85 @@ pub(crate) struct Whole {
 }
 
 /// Reads the whole table of `bytes`, or `None` when this path does not apply (see
-/// [`Head::read`]; a decimal sign the user chose; quotes the scan and the parser would count
-/// apart): the reference path then reads the file.
+/// [`Typing::start`]; quotes the scan and the parser would count apart): the reference path
+/// then reads the file.
 pub(crate) fn read(
     bytes: &[u8],
     encoding: Encoding,
     options: ReadOptions,
     progress: &mut dyn Progress,
 ) -> Option<Whole> {
-    if options.decimal.is_some() || bytes.len() > u32::MAX as usize {
-        return None;
+    let mut typing = Typing::start(bytes, bytes.len() as u64, encoding, options)?;
+    for chunk in bytes.chunks(CHUNK) {
+        typing.feed(chunk, progress);
     }
-    let text = text_encoding(encoding);
-    let head = Head::read(bytes, bytes.len() as u64, encoding, options)?;
-    let sample = head.sample();
-    let guesses = infer::columns(&sample.header, &sample.columns, None);
-    let header = head.header.clone();
-    // Room for the rows the head's row length foretells (a tenth more).
-    let head_bytes: usize = head.records.iter().skip(1).map(|(_, r)| r.len() + 2).sum();
-    let expected =
-        (bytes.len() as f64 / head_bytes.max(1) as f64 * head.records.len().saturating_sub(1) as f64 * 1.1) as usize;
-    let columns = Columns::typing(&sample, &guesses, expected.min(bytes.len() / 2), head.dialect.separator, text);
-    let (dialect, layout, rows, set_aside, columns) = scan(bytes, head, encoding, options, columns, progress);
-    if columns.odd {
-        return None;
+    typing.finish(bytes)
+}
+
+/// A whole read under way, fed the file's bytes as they come: a file is typed while the
+/// browser is still reading it.
+pub(crate) struct Typing {
+    stream: Stream<Columns>,
+    header: Vec<String>,
+    encoding: Encoding,
+    options: ReadOptions,
+}
+
+impl Typing {
+    /// Prepares to read a file of `size` bytes whose first bytes are `head`; `None` when this
+    /// path does not apply: see [`Head::read`]; a decimal sign the user chose; a file over 4 GB.
+    pub(crate) fn start(head: &[u8], size: u64, encoding: Encoding, options: ReadOptions) -> Option<Self> {
+        if options.decimal.is_some() || size > u64::from(u32::MAX) {
+            return None;
+        }
+        let head = Head::read(head, size, encoding, options)?;
+        let sample = head.sample();
+        let guesses = infer::columns(&sample.header, &sample.columns, None);
+        let header = head.header.clone();
+        // Room for the rows the head's row length foretells (a tenth more), never more than
+        // twice the file's size in values whatever the head says.
+        let size = size as usize;
+        let head_bytes: usize = head.records.iter().skip(1).map(|(_, r)| r.len() + 2).sum();
+        let head_rows = head.records.len().saturating_sub(1) as f64;
+        let expected = (size as f64 / head_bytes.max(1) as f64 * head_rows * 1.1) as usize;
+        let expected = expected.min(size / (4 * header.len().max(1)));
+        let columns = Columns::typing(&sample, &guesses, expected, head.dialect.separator, text_encoding(encoding));
+        let stream = Stream::with(head, encoding, options, &[], columns);
+        Some(Self { stream, header, encoding, options })
     }
-    let Columns { builders, lines, .. } = columns;
-    let refetch = |wanted: &[usize]| -> Option<Vec<RawColumn>> {
-        let head = Head::read(bytes, bytes.len() as u64, encoding, options)?;
-        let columns = Columns::picking(header.len(), wanted, head.dialect.separator, text);
-        let (.., columns) = scan(bytes, head, encoding, options, columns, &mut ());
-        let mut builders = columns.builders;
-        Some(wanted.iter().map(|&c| std::mem::replace(&mut builders[c], Builder::Skip).into_raw(text)).collect())
-    };
-    let (table_columns, inferences) = type_columns(&header, builders, text, refetch)?;
-    let table = Table::try_new(table_columns, rows).ok()?;
-    Some(Whole { dialect, layout, table, inferences, lines, rows, set_aside })
+
+    /// Takes the next chunk of the file (chunks come in order, from its first byte).
+    pub(crate) fn feed(&mut self, chunk: &[u8], progress: &mut dyn Progress) {
+        self.stream.feed(chunk, progress);
+    }
+
+    /// The encoding read with.
+    pub(crate) fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Ends the read, every chunk fed; `bytes`, the whole file, is read again for the columns
+    /// the tallies could not type. `None` when quotes made the scan and the parser disagree.
+    pub(crate) fn finish(self, bytes: &[u8]) -> Option<Whole> {
+        let Self { stream, header, encoding, options } = self;
+        let (dialect, layout, scanner) = stream.end();
+        let (rows, set_aside, columns) = (scanner.rows, scanner.set_aside, scanner.sink);
+        if columns.odd {
+            return None;
+        }
+        let text = text_encoding(encoding);
+        let Columns { builders, lines, .. } = columns;
+        let refetch = |wanted: &[usize]| -> Option<Vec<RawColumn>> {
+            let head = Head::read(bytes, bytes.len() as u64, encoding, options)?;
+            let columns = Columns::picking(header.len(), wanted, head.dialect.separator, text);
+            let (.., columns) = scan(bytes, head, encoding, options, columns, &mut ());
+            let mut builders = columns.builders;
+            Some(wanted.iter().map(|&c| std::mem::replace(&mut builders[c], Builder::Skip).into_raw(text)).collect())
+        };
+        let (table_columns, inferences) = type_columns(&header, builders, text, refetch)?;
+        let table = Table::try_new(table_columns, rows).ok()?;
+        Some(Whole { dialect, layout, table, inferences, lines, rows, set_aside })
+    }
 }
 
 /// Scans the table `head` found in `bytes` into `columns`: the dialect, the layout (footnotes

@@ -15,7 +15,7 @@ use crate::engine::error::{ErrorKind, Result};
 use crate::engine::format;
 use crate::engine::progress::Progress;
 use crate::engine::read::parse::SetAside;
-use crate::engine::read::whole::Whole;
+use crate::engine::read::whole::{Typing, Whole};
 use crate::engine::table::{ColumnKind, DecimalSign, Marker, Table};
 
 /// A file read into a table.
@@ -110,6 +110,17 @@ impl Workspace {
             return Self::assemble(file_name, encoding, whole, None, mixed_lines);
         }
         Self::parsed(file_name, bytes, encoding, options, progress, mixed_lines)
+    }
+
+    /// Finishes a whole read fed with the file's bytes as they came (`bytes`, the whole
+    /// file, is read again for columns the fast reading did not cover); `None` when the
+    /// reference path must read it instead.
+    pub(crate) fn from_typing(file_name: &str, typing: Typing, bytes: &[u8]) -> Option<Result<Self>> {
+        let encoding = typing.encoding();
+        let whole = typing.finish(bytes)?;
+        let mixed_lines =
+            if encoding == Encoding::MixedUtf8 { decode::non_utf8_lines(bytes, MIXED_LINES_SHOWN) } else { Vec::new() };
+        Some(Self::assemble(file_name, encoding, whole, None, mixed_lines))
     }
 
     /// Reads `bytes` by the reference path, whatever the file: the whole text decoded, parsed

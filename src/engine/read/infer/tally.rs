@@ -85,6 +85,7 @@ impl Tally {
     /// that is not plain digits. The cell's bytes are read once: its end is found by reading
     /// its digits.
     pub fn take(&mut self, record: &[u8], at: usize, sep: u8, decode: &dyn Fn(&[u8]) -> Cow<'_, str>) -> usize {
+        let at = at.min(record.len());
         let (plain, stop) = lex(&record[at..], Some(sep), false);
         let end = at + stop;
         if end == record.len() || record[end] == sep {
