@@ -1,4 +1,5 @@
-// The browser benchmark: in one headless Chromium page, the app's worker from File to the
+// The browser benchmark: in one headless Chromium page, the file dropped first (until
+// « Format détecté », until the whole typed table), then the app's worker from File to the
 // filtered commune's rows, beside Papa Parse and DuckDB-WASM doing the same work (parse, type,
 // keep the commune's rows) on the same File; workbooks beside SheetJS. Carnet is timed twice in each run: until the rows
 // reach the page (the peers' work: rows in the page's memory) and until they are drawn on it.
@@ -27,9 +28,6 @@ await page.goto(server.url);
 await page.addScriptTag({ path: join(here, "..", "tests", "browser", "generate.js") });
 await page.addScriptTag({ path: join(here, "node_modules", "papaparse", "papaparse.min.js") });
 
-// The clerk has already picked the commune: the file goes straight to its rows.
-await page.getByRole("combobox", { name: /Commune/ }).fill("59522");
-await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).click();
 const size = await page.evaluate(() => {
   window.benchFile = window.carnetBench.national();
   return window.benchFile.size;
@@ -116,6 +114,108 @@ async function duckdb() {
     return performance.now() - t0;
   });
 }
+
+/** Carnet with the file dropped first (no commune picked): `{ glimpsed, loaded }`, in ms — what
+ * the file's head shows reaching the page (« Format détecté », the preview), then the whole
+ * typed table read (its row count on the page). */
+async function carnetFileFirst() {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const input = document.getElementById("file-input");
+        const transfer = new DataTransfer();
+        transfer.items.add(window.benchFile);
+        input.files = transfer.files;
+        for (const m of ["carnet:glimpsed", "carnet:loaded"]) performance.clearMarks(m);
+        const at = (m) => performance.getEntriesByName(m).at(-1)?.startTime;
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          const summary = document.querySelector(".detected .summary")?.textContent ?? "";
+          if (at("carnet:loaded") !== undefined && summary.includes("35\u202f000 lignes")) {
+            observer.disconnect();
+            const glimpsed = at("carnet:glimpsed");
+            if (glimpsed === undefined) reject(new Error("no glimpse"));
+            resolve({ glimpsed: glimpsed - t0, loaded: at("carnet:loaded") - t0 });
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      }),
+  );
+}
+
+/** Papa Parse reading the whole file typed, every row kept in memory (as Carnet's table). */
+async function papaWhole() {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const t0 = performance.now();
+        const rows = [];
+        window.Papa.parse(window.benchFile, {
+          delimiter: ";",
+          encoding: "windows-1252",
+          dynamicTyping: true,
+          skipEmptyLines: true,
+          step: (row) => rows.push(row.data),
+          complete: () => (rows.length === 35_001 ? resolve(performance.now() - t0) : reject(new Error(`${rows.length} rows`))),
+          error: reject,
+        });
+      }),
+  );
+}
+
+/** DuckDB-WASM reading the whole file into a typed table. */
+async function duckdbWhole() {
+  return page.evaluate(async () => {
+    const { duckdb, db, conn } = window.duck;
+    const name = `w${window.duck.n++}.csv`;
+    const t0 = performance.now();
+    await db.registerFileHandle(name, window.benchFile, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    await conn.query(
+      `CREATE OR REPLACE TABLE whole AS SELECT * FROM read_csv('${name}', delim=';', header=true, decimal_separator=',', encoding='latin-1')`,
+    );
+    const n = (await conn.query("SELECT count(*) AS n FROM whole")).toArray()[0].n;
+    if (Number(n) !== 35_000) throw new Error(`${n} rows`);
+    return performance.now() - t0;
+  });
+}
+
+// The file dropped first, as most people do: no commune picked yet.
+{
+  const glimpses = [];
+  const carnetLoaded = [];
+  const whole = {};
+  await carnetFileFirst(); // warm-up
+  for (let i = 0; i < RUNS; i++) {
+    await settle();
+    const { glimpsed, loaded } = await carnetFileFirst();
+    glimpses.push(glimpsed);
+    carnetLoaded.push(loaded);
+  }
+  const runs = (xs) => xs.map((t) => t.toFixed(0)).join(", ");
+  console.log(`${"File first: Carnet, « Format détecté »".padEnd(42)} median ${median(glimpses).toFixed(0).padStart(6)} ms   (runs: ${runs(glimpses)})`);
+  console.log(`${"File first: Carnet, whole typed table".padEnd(42)} median ${median(carnetLoaded).toFixed(0).padStart(6)} ms   (runs: ${runs(carnetLoaded)})`);
+  for (const [name, run] of [["Papa Parse 5.7.1", papaWhole], ["DuckDB-WASM 1.32.0", duckdbWhole]]) {
+    await run();
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      await settle();
+      times.push(await run());
+    }
+    whole[name] = median(times);
+    console.log(`${`File first: ${name}, whole typed table`.padEnd(42)} median ${whole[name].toFixed(0).padStart(6)} ms   (runs: ${runs(times)})`);
+  }
+  for (const [name, ms] of Object.entries(whole)) {
+    console.log(
+      `Ratio ${name} / Carnet, file first: ${(ms / median(carnetLoaded)).toFixed(2)}× (whole table), ` +
+        `${(ms / median(glimpses)).toFixed(1)}× (« Format détecté »)`,
+    );
+  }
+}
+
+// The clerk has already picked the commune: the file goes straight to its rows.
+await page.getByRole("combobox", { name: /Commune/ }).fill("59522");
+await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).click();
 
 let shownTimes = [];
 async function carnet() {

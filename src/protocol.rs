@@ -188,6 +188,9 @@ pub struct Loaded {
     pub timings: (f64, f64),
     /// The worker's WebAssembly memory after the load, in bytes.
     pub memory: u64,
+    /// Whether only the file's head was read yet: what it shows while the rest is read.
+    #[serde(default)]
+    pub glimpse: bool,
 }
 
 /// A message from the worker to the UI.
@@ -205,6 +208,13 @@ pub enum WorkerToUi {
         total: u64,
         /// Rows parsed so far.
         rows: u64,
+    },
+    /// A large file's head was read, the rest is being read: what the head shows.
+    Glimpsed {
+        /// The load's id.
+        id: RequestId,
+        /// What the head holds.
+        loaded: Box<Loaded>,
     },
     /// A file was read.
     Loaded {

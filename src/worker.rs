@@ -11,6 +11,7 @@ use crate::engine::progress::Progress;
 use crate::engine::publish::kit::KitFile;
 use crate::engine::read::ReadOptions;
 use crate::engine::read::reading::Reading;
+use crate::engine::read::workspace::Workspace;
 use crate::engine::tidy::dictionary::Dictionary;
 use crate::engine::{Error, ErrorKind};
 use crate::protocol::{Json, Loaded, PackedFile, RequestId, Stage, UiToWorker, View, WorkerToUi};
@@ -227,7 +228,11 @@ async fn load(
     // workbook or an archive is always read whole.
     let keep = codes.is_none() || size <= STREAM_ABOVE || crate::engine::read::container::by_name(&file_name);
     let mut reading = Reading::new(&file_name, size, options, codes.as_deref(), keep);
-    if let Err(s) = read(file, &mut reading, id, cancelled, post).await {
+    let glimpse = |ws: Workspace| {
+        let loaded = Loaded { glimpse: true, ..described(&ws, size, options, (js_sys::Date::now() - started, 0.0)) };
+        post(WorkerToUi::Glimpsed { id, loaded: Box::new(loaded) });
+    };
+    if let Err(s) = read(file, &mut reading, id, cancelled, post, &glimpse).await {
         return match s {
             Stop::Cancelled => failed(ErrorKind::Cancelled),
             Stop::Unreadable(reason) => failed(ErrorKind::Unreadable { reason }),
@@ -241,17 +246,8 @@ async fn load(
         Err(error) => return WorkerToUi::Failed { id, file_name, error },
     };
     let total_ms = js_sys::Date::now() - started;
-    let loaded = Loaded {
-        file_name: file_name.clone(),
-        size,
-        detection: ws.detection().clone(),
-        preview: ws.preview(PREVIEW_ROWS),
-        set_aside: ws.set_aside().to_vec(),
-        options,
-        streamed: bytes.is_none(),
-        timings: (total_ms - engine_ms, engine_ms),
-        memory: wasm_memory(),
-    };
+    let loaded =
+        Loaded { streamed: bytes.is_none(), ..described(&ws, size, options, (total_ms - engine_ms, engine_ms)) };
     session.borrow_mut().loaded(ws, bytes, options, size);
     let loaded = WorkerToUi::Loaded { id, loaded: Box::new(loaded) };
     match focus {
@@ -263,8 +259,25 @@ async fn load(
     }
 }
 
-/// Reads `file` into `reading` from its byte stream, reporting progress; a cancel is heard
-/// between two chunks. The browser reads ahead while the engine scans a chunk (a synchronous
+/// What the page is told of a file read into `ws`.
+fn described(ws: &Workspace, size: u64, options: ReadOptions, timings: (f64, f64)) -> Loaded {
+    Loaded {
+        file_name: ws.file_name().to_owned(),
+        size,
+        detection: ws.detection().clone(),
+        preview: ws.preview(PREVIEW_ROWS),
+        set_aside: ws.set_aside().to_vec(),
+        options,
+        streamed: false,
+        timings,
+        memory: wasm_memory(),
+        glimpse: false,
+    }
+}
+
+/// Reads `file` into `reading` from its byte stream, reporting progress; `glimpse` is given
+/// what the file's head alone reads, once it is in (see [`Reading::glimpse`]); a cancel is
+/// heard between two chunks. The browser reads ahead while the engine scans a chunk (a synchronous
 /// whole read, then the scan, took a third longer). A stream that ends before the file's size
 /// is an error, never a shorter table.
 async fn read(
@@ -273,7 +286,9 @@ async fn read(
     id: RequestId,
     cancelled: &Cell<RequestId>,
     post: &dyn Fn(WorkerToUi),
+    glimpse: &dyn Fn(Workspace),
 ) -> Result<(), Stop> {
+    let mut glimpsed = false;
     let mut stream = ByteStream::open(file).map_err(unreadable)?;
     let size = file.size() as u64;
     let mut received = 0u64;
@@ -285,6 +300,10 @@ async fn read(
         if reading.hopeless() {
             stream.cancel();
             return Ok(());
+        }
+        if !glimpsed && let Some(ws) = reading.glimpse() {
+            glimpsed = true;
+            glimpse(ws);
         }
         // A read the browser can answer at once settles without leaving the task: give the
         // page's messages (a cancel) their turn now and then.

@@ -178,6 +178,32 @@ test("a national file is read in the worker with a progress bar while the page s
   await page.context().close();
 });
 
+test("a large file dropped first shows what its head says at once, while the rest is read", async () => {
+  const carnet = await CarnetPage.open(app.browser, app.url, { initScripts: [join(root, "tests", "browser", "generate.js")] });
+  const page = carnet.page;
+  await pick(page, "window.carnetBench.huge(200)"); // 200 MB, no commune picked: read whole
+  // « Format détecté » and the preview from the file's first lines, the progress bar still running.
+  await page.locator('section.detected[aria-busy="true"]').waitFor({ timeout: 20_000 });
+  assert.equal(await page.getByRole("progressbar", { name: "Progression de la lecture" }).count(), 1);
+  assert.match(
+    await carnet.summary(),
+    /^Encodage : Windows-1252 · Séparateur : point-virgule · Décimale : virgule · En-tête : ligne 1 · lignes en cours de lecture, 100 colonnes$/,
+  );
+  await page.getByRole("table", { name: "Aperçu : les 20 premières lignes" }).waitFor();
+  await carnet.screenshot("07b-format-detecte-en-lecture");
+  // The territory can be chosen meanwhile; the whole file then says its rows.
+  await carnet.commune.fill("Sailly");
+  await page.getByRole("option", { name: /Sailly-lez-Lannoy \(59522\)/ }).waitFor();
+  await carnet.waitDetected();
+  assert.match(await carnet.summary(), /En-tête : ligne 1 · [\d\u202f]+ lignes, 100 colonnes$/);
+  const [glimpsed, loaded] = await page.evaluate(() =>
+    ["carnet:glimpsed", "carnet:loaded"].map((m) => performance.getEntriesByName(m).at(-1)?.startTime),
+  );
+  assert.ok(glimpsed < loaded, `glimpse at ${glimpsed} ms, file read at ${loaded} ms`);
+  assertClean(carnet);
+  await page.context().close();
+});
+
 /** Puts a file made in the page into the file input, as a drop would. */
 async function pick(page, make) {
   await page.evaluate((make) => {

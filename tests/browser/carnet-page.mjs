@@ -57,14 +57,17 @@ export class CarnetPage {
     await this.detected.getByLabel(label, { exact: true }).selectOption({ label: option });
     await this.page.waitForFunction((b) => {
       const s = document.querySelector(".detected .summary");
-      return s && s.innerText !== b;
+      return s && s.innerText !== b && !s.closest("[aria-busy='true']");
     }, before);
   }
 
   /** Picks a file: a path, or { name, mimeType, buffer }. */
   async upload(file) { await this.fileInput.setInputFiles(file); }
 
-  async waitDetected() { await this.detected.waitFor({ timeout: 60_000 }); }
+  /** Waits for the file read: the region no longer busy with what its head alone showed. */
+  async waitDetected() {
+    await this.page.locator('section.detected:not([aria-busy="true"])').waitFor({ timeout: 60_000 });
+  }
 
   /** Types into the commune field and picks the suggestion whose text matches `option`. */
   async pickCommune(query, option) {

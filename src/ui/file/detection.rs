@@ -20,9 +20,11 @@ use std::sync::Arc;
 /// Set-aside rows listed on the page (all are in the download).
 const SET_ASIDE_SHOWN: usize = 50;
 
+/// The file read, or, while a large one is read, what its head showed.
 fn loaded(state: AppState) -> Option<Arc<Loaded>> {
     match state.load.get() {
         LoadState::Loaded(l) => Some(l),
+        LoadState::Loading { .. } => state.glimpse.get(),
         _ => None,
     }
 }
@@ -59,7 +61,11 @@ fn Detected(
         d.container.as_ref().map(|c| format!("{} · ", messages::opened(c))).unwrap_or_default(),
         messages::decimal(d.decimal),
         d.layout.header_line,
-        messages::count(d.rows as u64, "ligne", "lignes"),
+        if loaded.glimpse {
+            "lignes en cours de lecture".to_owned()
+        } else {
+            messages::count(d.rows as u64, "ligne", "lignes")
+        },
         messages::count(d.columns.len() as u64, "colonne", "colonnes"),
     );
     // The sheet or the archive's file read, to choose another.
@@ -146,7 +152,7 @@ fn Detected(
     let reset = move |_| requests::correct(state, engine, |o| *o = Default::default());
 
     view! {
-        <section class="detected" aria-labelledby="detected-title">
+        <section class="detected" aria-labelledby="detected-title" aria-busy=loaded.glimpse.then_some("true")>
             <h3 id="detected-title">"Format détecté"</h3>
             <p class="summary">{summary}</p>
             <p
@@ -157,12 +163,20 @@ fn Detected(
                 data-memory=loaded.memory
             ></p>
             <p class="hint">
-                {format!(
-                    "Fichier « {} » ({}), lu en {}. ",
-                    loaded.file_name,
-                    messages::size(loaded.size),
-                    messages::duration(loaded.timings.0 + loaded.timings.1)
-                )}
+                {if loaded.glimpse {
+                    format!(
+                        "Fichier « {} » ({}) : format détecté sur ses premières lignes, le reste est en cours de lecture. ",
+                        loaded.file_name,
+                        messages::size(loaded.size),
+                    )
+                } else {
+                    format!(
+                        "Fichier « {} » ({}), lu en {}. ",
+                        loaded.file_name,
+                        messages::size(loaded.size),
+                        messages::duration(loaded.timings.0 + loaded.timings.1)
+                    )
+                }}
                 "Si une détection est fausse, corrigez-la : le fichier est relu aussitôt."
             </p>
             {container_choice}
@@ -183,7 +197,7 @@ fn Detected(
             </div>
             {corrected.then(|| view! { <button type="button" class="secondary" on:click=reset>"Revenir à la détection automatique"</button> })}
             <Evidence loaded=loaded.clone() />
-            <SetAsideRows loaded=loaded.clone() />
+            {(!loaded.glimpse).then(|| view! { <SetAsideRows loaded=loaded.clone() /> })}
         </section>
     }
 }

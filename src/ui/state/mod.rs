@@ -77,6 +77,8 @@ pub struct AppState {
     pub options: RwSignal<ReadOptions>,
     /// The file being read, or the one shown.
     pub load: RwSignal<LoadState>,
+    /// While a large file is read, what its head alone showed.
+    pub glimpse: RwSignal<Option<Arc<Loaded>>>,
     /// The dossier as the worker last described it: its sources and tidy table.
     pub dossier: RwSignal<Arc<Dossier>>,
     /// The dossier's files with the corrections each was read with: to read one again (for
@@ -165,6 +167,7 @@ impl AppState {
             file: StoredValue::new_local(None),
             options: RwSignal::new(ReadOptions::default()),
             load: RwSignal::new(LoadState::Idle),
+            glimpse: RwSignal::new(None),
             dossier: RwSignal::new(Arc::default()),
             files: StoredValue::new_local(Vec::new()),
             reads: StoredValue::new(Vec::new()),
@@ -324,7 +327,15 @@ impl AppState {
                     }
                 });
             }
+            WorkerToUi::Glimpsed { id, loaded } if id == self.load_id.get_untracked() => {
+                if matches!(self.load.get_untracked(), LoadState::Loading { .. }) {
+                    user_timing(GLIMPSED);
+                    self.glimpse.set(Some(Arc::new(*loaded)));
+                }
+            }
             WorkerToUi::Loaded { id, loaded } if id == self.load_id.get_untracked() => {
+                user_timing(LOADED);
+                self.glimpse.set(None);
                 let loaded = Arc::new(*loaded);
                 let name = loaded.file_name.clone();
                 self.to_reopen.update(|r| r.retain(|n| *n != name));
@@ -398,6 +409,7 @@ impl AppState {
             WorkerToUi::Failed { id, file_name, error } => {
                 let failure = Failure { file_name, error };
                 if id == self.load_id.get_untracked() {
+                    self.glimpse.set(None);
                     let Failure { file_name, error } = failure;
                     self.load.set(LoadState::Failed { file_name, error });
                 } else if self.selected.answer(id, Err(failure.clone())) {
@@ -416,9 +428,13 @@ impl AppState {
     }
 }
 
-/// The User Timing mark set when a commune's rows reach the page (the browser benchmark and
-/// the browser's performance panel read it).
+/// The User Timing marks the browser benchmark and the browser's performance panel read: set
+/// when a commune's rows reach the page…
 const ROWS_RECEIVED: &str = "carnet:rows-received";
+/// … when what a large file's head shows reaches the page, its rest still being read.
+const GLIMPSED: &str = "carnet:glimpsed";
+/// … when a file read reaches the page.
+const LOADED: &str = "carnet:loaded";
 
 /// Sets a User Timing mark.
 fn user_timing(name: &str) {

@@ -150,6 +150,12 @@ pub fn cancel(state: AppState, engine: EngineHandle) {
 /// Sends the current file and corrections to the worker.
 fn read(state: AppState, engine: EngineHandle) {
     let Some(file) = state.file.get_value() else { return };
+    // A load under way (a correction made from its head's glimpse) is stopped, not left to
+    // finish after this one.
+    if matches!(state.load.get_untracked(), LoadState::Loading { .. }) {
+        cancel(state, engine);
+    }
+    state.glimpse.set(None);
     let id = engine.with_value(Engine::next_id);
     state.load_id.set(id);
     state.selected.clear();
