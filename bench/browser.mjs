@@ -62,9 +62,11 @@ async function carnetSpans() {
   );
 }
 
-async function papa() {
+/** Papa Parse reading the File typed, keeping the commune's rows, or every row when `whole`
+ * (as Carnet's table). */
+async function papaParse(whole) {
   return page.evaluate(
-    () =>
+    (whole) =>
       new Promise((resolve, reject) => {
         const t0 = performance.now();
         const kept = [];
@@ -74,14 +76,18 @@ async function papa() {
           dynamicTyping: true,
           skipEmptyLines: true,
           step: (row) => {
-            if (String(row.data[0]) === "59522") kept.push(row.data);
+            if (whole || String(row.data[0]) === "59522") kept.push(row.data);
           },
-          complete: () => (kept.length === 1 ? resolve(performance.now() - t0) : reject(new Error(`${kept.length} rows`))),
+          complete: () =>
+            kept.length === (whole ? 35_001 : 1) ? resolve(performance.now() - t0) : reject(new Error(`${kept.length} rows`)),
           error: reject,
         });
       }),
+    whole,
   );
 }
+const papa = () => papaParse(false);
+const papaWhole = () => papaParse(true);
 
 // DuckDB's browser module imports Apache Arrow by bare name.
 await page.addScriptTag({
@@ -144,25 +150,6 @@ async function carnetFileFirst() {
   );
 }
 
-/** Papa Parse reading the whole file typed, every row kept in memory (as Carnet's table). */
-async function papaWhole() {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const t0 = performance.now();
-        const rows = [];
-        window.Papa.parse(window.benchFile, {
-          delimiter: ";",
-          encoding: "windows-1252",
-          dynamicTyping: true,
-          skipEmptyLines: true,
-          step: (row) => rows.push(row.data),
-          complete: () => (rows.length === 35_001 ? resolve(performance.now() - t0) : reject(new Error(`${rows.length} rows`))),
-          error: reject,
-        });
-      }),
-  );
-}
 
 /** DuckDB-WASM reading the whole file into a typed table. */
 async function duckdbWhole() {
