@@ -28,6 +28,41 @@ await page.goto(server.url);
 await page.addScriptTag({ path: join(here, "..", "tests", "browser", "generate.js") });
 await page.addScriptTag({ path: join(here, "node_modules", "papaparse", "papaparse.min.js") });
 
+// Start-up, a first visit each run (a context of its own: nothing cached): the first paint, the
+// commune list ready (« … communes disponibles »), and the longest task on the page's thread.
+{
+  const paints = [];
+  const ready = [];
+  const longest = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const visit = await context.newPage();
+    await visit.addInitScript(() => {
+      window.benchLong = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.benchLong.push(e.duration))).observe({
+        type: "longtask",
+        buffered: true,
+      });
+    });
+    await visit.goto(server.url);
+    await visit.getByText(/communes disponibles/).waitFor();
+    const r = await visit.evaluate(() => ({
+      paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+      ready: performance.now(),
+      longest: Math.max(0, ...window.benchLong),
+    }));
+    await context.close();
+    if (i === 0) continue; // warm-up: the server's and the disk's caches
+    paints.push(r.paint);
+    ready.push(r.ready);
+    longest.push(r.longest);
+  }
+  const runs = (xs) => xs.map((t) => t.toFixed(0)).join(", ");
+  console.log(`${"Start-up: first contentful paint".padEnd(42)} median ${median(paints).toFixed(0).padStart(6)} ms   (runs: ${runs(paints)})`);
+  console.log(`${"Start-up: commune list ready".padEnd(42)} median ${median(ready).toFixed(0).padStart(6)} ms   (runs: ${runs(ready)})`);
+  console.log(`${"Start-up: longest task on the page's thread".padEnd(42)} median ${median(longest).toFixed(0).padStart(6)} ms   (runs: ${runs(longest)})`);
+}
+
 const size = await page.evaluate(() => {
   window.benchFile = window.carnetBench.national();
   return window.benchFile.size;

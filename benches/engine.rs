@@ -85,6 +85,14 @@ fn main() {
     let bytes = national();
     // `CARNET_BENCH_PROFILE=1 cargo bench --bench engine`: the whole load only, over and over,
     // for a profiler (`perf record`) to see it alone.
+    if std::env::var_os("CARNET_BENCH_PROFILE").is_some_and(|v| v == "list") {
+        let tsv =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/target/generated/territoires.tsv")).unwrap();
+        for _ in 0..50 {
+            black_box(carnet::engine::territory::Territories::parse(&tsv).unwrap());
+        }
+        return;
+    }
     if std::env::var_os("CARNET_BENCH_PROFILE").is_some() {
         for _ in 0..20 {
             black_box(Workspace::load("f.csv", &bytes, &mut ()).unwrap());
@@ -148,6 +156,17 @@ fn main() {
     let ws = Workspace::load("f.csv", &bytes, &mut ()).unwrap();
     let place = Place { code: "59522".into(), name: "Sailly-lez-Lannoy".into(), ..Place::default() };
     report("select one commune", bytes.len(), median(|| _ = black_box(Selection::of(&ws, &place).unwrap())));
+
+    // The official commune list the page reads at start-up (issue 18, goal 6), as the build
+    // ships it (`scripts/build-territories.mjs` writes it before each Trunk build).
+    let list = concat!(env!("CARGO_MANIFEST_DIR"), "/target/generated/territoires.tsv");
+    match std::fs::read_to_string(list) {
+        Ok(tsv) => {
+            let time = median(|| _ = black_box(carnet::engine::territory::Territories::parse(&tsv).unwrap()));
+            report("commune list (territoires.tsv)", tsv.len(), time);
+        }
+        Err(_) => println!("commune list: {list} not built yet (trunk build, or node scripts/build-territories.mjs)"),
+    }
 
     // Changing the territory once the table is built (issue 18, goal 3: ≤ 16 ms): the session's
     // whole answer for another commune — its rows, steps, documentation, clean CSV.

@@ -41,6 +41,10 @@ use territory::picker::CommunePicker;
 /// Mounts the app; the entry point of the `app` binary.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The static page `index.html` paints while this code loads gives way to the app.
+    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 

@@ -54,6 +54,32 @@ test("the page sets a strict Content-Security-Policy and the whole journey stays
   await page.context().close();
 });
 
+test("the page paints its banner before the app loads, and the app takes its place", async () => {
+  // Without JavaScript: the banner, and why nothing more comes.
+  const still = await (await app.browser.newContext({ locale: "fr-FR", javaScriptEnabled: false })).newPage();
+  await still.goto(app.url);
+  await still.getByRole("heading", { level: 1, name: "Carnet" }).waitFor();
+  // (Playwright's text locators skip <noscript>: read it as an element.)
+  assert.match(await still.locator("noscript p").innerText(), /^Carnet a besoin de JavaScript et de WebAssembly/);
+  await still.context().close();
+  // With it: the app removes the page it painted first (one banner, no loading line), its
+  // deferred scripts ran before it, the commune list came by the preload.
+  const carnet = await CarnetPage.open(app.browser, app.url);
+  const page = carnet.page;
+  await page.getByText(/communes disponibles/).waitFor();
+  assert.equal(await page.locator("#shell").count(), 0);
+  assert.equal(await page.getByRole("heading", { level: 1, name: "Carnet" }).count(), 1);
+  assert.equal(await page.getByText("Chargement de Carnet…").count(), 0);
+  assert.deepEqual(
+    await page.evaluate(() => [typeof window.echarts, typeof window.carnetCharts, typeof window.carnetStore, typeof window.carnetShare]),
+    ["object", "object", "object", "object"],
+  );
+  const lists = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/territoires.tsv")).length);
+  assert.equal(lists, 1, "the commune list fetched once: the preload served the app");
+  assertClean(carnet);
+  await page.context().close();
+});
+
 test("after a first visit the app opens and reads a file with the network off", async () => {
   const carnet = await CarnetPage.open(app.browser, app.url);
   const page = carnet.page;
