@@ -132,3 +132,20 @@ fn secrets_first_then_numbers_and_a_class_c_read_alike() {
     }
     assert_same("secrets.csv", text.as_bytes(), ReadOptions::default());
 }
+
+#[test]
+fn whole_numbers_grouped_by_commas_in_a_file_of_points_read_alike_and_right() {
+    let mut text = String::from("CODGEO;POP;TX;AMB\r\n");
+    for r in 0..30_000 {
+        let pop =
+            if r % 3 == 0 { format!("{},{:03},{:03}", 1 + r % 9, r % 1000, r % 997) } else { (r * 7).to_string() };
+        text.push_str(&format!("{:05};{pop};{}.{};1,{:03}\r\n", 1000 + r, r % 40, r % 10, r % 1000));
+    }
+    assert_same("points.csv", text.as_bytes(), ReadOptions::default());
+    let ws = Workspace::load("points.csv", text.as_bytes(), &mut ()).unwrap();
+    let pop = ws.table().column("POP").unwrap();
+    assert_eq!(pop.cell(0), carnet::engine::table::Cell::Integer(1_000_000));
+    assert_eq!(pop.cell(3), carnet::engine::table::Cell::Integer(4_003_003));
+    // `1,234` alone in a file of points: thousands, not 1.
+    assert_eq!(ws.table().column("AMB").unwrap().cell(234), carnet::engine::table::Cell::Integer(1_234));
+}

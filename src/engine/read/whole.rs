@@ -299,7 +299,9 @@ impl Columns {
                 match guess.kind {
                     _ if coded => Builder::Text { bytes: Vec::new(), ends: Vec::new() },
                     ColumnKind::Decimal(sign) => Builder::Numbers(Tally::new(sign, rows)),
-                    ColumnKind::Integer | ColumnKind::Year => Builder::Numbers(Tally::new(DecimalSign::Comma, rows)),
+                    ColumnKind::Integer | ColumnKind::Year => {
+                        Builder::Numbers(Tally::new(guess.sign.unwrap_or(DecimalSign::Comma), rows))
+                    }
                     ColumnKind::Text if markers() => Builder::Numbers(Tally::new(DecimalSign::Comma, rows)),
                     _ => Builder::Text { bytes: Vec::new(), ends: Vec::new() },
                 }

@@ -38,11 +38,12 @@ pub fn column(name: String, inference: &Inference, raw: &RawColumn) -> Column {
     // The cells that hold a value, trimmed; `None` where a marker stands.
     let cells = || raw.iter().zip(&markers).map(|(c, &m)| (m == 0).then(|| trim(c)));
     let values: ArrayRef = match kind {
-        ColumnKind::Integer | ColumnKind::Year => Arc::new(
-            cells()
-                .map(|c| c.and_then(|c| number::parse(c, DecimalSign::Comma)).map(|v| v as i64))
-                .collect::<Int64Array>(),
-        ),
+        ColumnKind::Integer | ColumnKind::Year => {
+            // Whole numbers are read with the column's sign: `1,234` groups thousands in a
+            // file of decimal points.
+            let sign = inference.sign.unwrap_or(DecimalSign::Comma);
+            Arc::new(cells().map(|c| c.and_then(|c| number::parse(c, sign)).map(|v| v as i64)).collect::<Int64Array>())
+        }
         ColumnKind::Decimal(sign) | ColumnKind::Percent(sign) => {
             Arc::new(cells().map(|c| c.and_then(|c| number::parse(c, sign))).collect::<Float64Array>())
         }
@@ -81,7 +82,7 @@ pub fn column(name: String, inference: &Inference, raw: &RawColumn) -> Column {
 mod tests {
     use crate::engine::read::dialect::Separator;
     use crate::engine::read::parse;
-    use crate::engine::table::{Cell, Marker, Table};
+    use crate::engine::table::{Cell, ColumnKind, Marker, Table};
 
     fn table(text: &str) -> Table {
         let p = parse::parse(text, 1, Separator::Semicolon, &mut ());
@@ -128,6 +129,17 @@ mod tests {
         let taken = t.take(&[1]);
         assert_eq!(taken.column("date").unwrap().cell(0), Cell::Date(18_993));
         assert_eq!(taken.column("rural").unwrap().cell(0), Cell::Bool(false));
+    }
+
+    #[test]
+    fn whole_numbers_grouped_by_the_other_sign_keep_their_value() {
+        let t = table("CODGEO;NB;TX\n01001;1,234,567;1.5\n01002;1,000;2.25\n01003;12;3.0\n");
+        let nb = t.column("NB").unwrap();
+        assert_eq!(nb.kind(), ColumnKind::Integer);
+        assert_eq!(
+            [nb.cell(0), nb.cell(1), nb.cell(2)],
+            [Cell::Integer(1_234_567), Cell::Integer(1_000), Cell::Integer(12)]
+        );
     }
 
     #[test]

@@ -35,11 +35,15 @@ pub struct Inference {
     pub odd: usize,
     /// Whether the decimal sign was guessed from `1,234`-like cells alone.
     pub ambiguous_sign: bool,
+    /// The decimal sign a column of numbers is read with: whole numbers too may group their
+    /// thousands with the other sign (`1,234,567` in a file of decimal points).
+    #[serde(default)]
+    pub sign: Option<DecimalSign>,
 }
 
 impl Inference {
     pub(crate) fn of(kind: ColumnKind) -> Self {
-        Self { kind, repaired: 0, odd: 0, ambiguous_sign: false }
+        Self { kind, repaired: 0, odd: 0, ambiguous_sign: false, sign: None }
     }
 }
 
@@ -73,7 +77,7 @@ pub fn column(name: &str, cells: &RawColumn, hint: Option<DecimalSign>) -> Infer
             }
         }
         if (count - odd) * 100 >= count * CODE_QUORUM_PERCENT {
-            return Inference { kind: ColumnKind::Code(kind), repaired, odd, ambiguous_sign: false };
+            return Inference { kind: ColumnKind::Code(kind), repaired, odd, ambiguous_sign: false, sign: None };
         }
         // Territory codes of several levels (`59522`, `200093201`, `59`, `FR`): codes still,
         // never numbers; of one level above the commune (`CODGEO` of a file of départements),
@@ -90,7 +94,7 @@ pub fn column(name: &str, cells: &RawColumn, hint: Option<DecimalSign>) -> Infer
         && let Some(kind) = CodeKind::by_values(values())
     {
         let repaired = values().filter(|v| !kind.accepts(v)).count();
-        return Inference { kind: ColumnKind::Code(kind), repaired, odd: 0, ambiguous_sign: false };
+        return Inference { kind: ColumnKind::Code(kind), repaired, odd: 0, ambiguous_sign: false, sign: None };
     }
     if let Some(kind) = code_by_values(values) {
         return Inference::of(ColumnKind::Code(kind));
@@ -127,9 +131,11 @@ pub(crate) fn numeric(
     has_fraction: impl Fn(DecimalSign) -> bool,
     years: impl FnOnce() -> bool,
 ) -> Inference {
-    let sign = evidence.decide(hint);
+    let mut sign = evidence.decide(hint);
     let kind = if evidence.percents * 2 >= evidence.numbers && evidence.percents > 0 {
-        ColumnKind::Percent(sign.unwrap_or(DecimalSign::Comma))
+        let percent = sign.unwrap_or(DecimalSign::Comma);
+        sign = Some(percent);
+        ColumnKind::Percent(percent)
     } else if let Some(sign) = sign.filter(|&s| has_fraction(s)) {
         ColumnKind::Decimal(sign)
     } else if is_year_header(name) && years() {
@@ -137,7 +143,7 @@ pub(crate) fn numeric(
     } else {
         ColumnKind::Integer
     };
-    Inference { kind, repaired: 0, odd: 0, ambiguous_sign: evidence.ambiguous() }
+    Inference { kind, repaired: 0, odd: 0, ambiguous_sign: evidence.ambiguous(), sign }
 }
 
 /// Code kinds recognised from values alone: only when a leading zero or a Corsican letter
@@ -214,7 +220,8 @@ fn with_sign(inference: Inference, cells: &RawColumn, sign: DecimalSign) -> Infe
     } else {
         ColumnKind::Integer
     };
-    Inference { kind, ambiguous_sign: false, ..inference }
+    let sign = kind.is_numeric().then_some(sign);
+    Inference { kind, ambiguous_sign: false, sign, ..inference }
 }
 
 #[cfg(test)]

@@ -194,7 +194,8 @@ impl Tally {
         let kind = inference.kind;
         let sign = match kind {
             ColumnKind::Decimal(sign) | ColumnKind::Percent(sign) => sign,
-            ColumnKind::Integer | ColumnKind::Year | ColumnKind::Text => DecimalSign::Comma,
+            ColumnKind::Integer | ColumnKind::Year => inference.sign.unwrap_or(DecimalSign::Comma),
+            ColumnKind::Text => DecimalSign::Comma,
             _ => return None,
         };
         if self.gave_up || (sign != self.sign && self.fraction.iter().any(|&f| f)) {
