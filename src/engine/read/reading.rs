@@ -221,8 +221,9 @@ impl Reading {
                 if self.received == self.size
                     && super::encoding_of(&bytes, self.options).ok() == Some(typing.encoding()) =>
             {
+                // Given up (quotes the scan and the parser count apart): the reference path.
                 Workspace::from_typing(&self.file_name, *typing, &bytes)
-                    .unwrap_or_else(|| Workspace::load_for(&self.file_name, &bytes, self.options, None, progress))
+                    .unwrap_or_else(|| Workspace::load_parsed(&self.file_name, &bytes, self.options))
             }
             _ => Workspace::load_for(&self.file_name, &bytes, self.options, self.focus.as_deref(), progress),
         };

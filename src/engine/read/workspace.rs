@@ -104,8 +104,7 @@ impl Workspace {
             stream.feed(bytes, progress);
             return Self::from_stream(file_name, stream);
         }
-        let mixed_lines =
-            if encoding == Encoding::MixedUtf8 { decode::non_utf8_lines(bytes, MIXED_LINES_SHOWN) } else { Vec::new() };
+        let mixed_lines = mixed_lines(bytes, encoding);
         if let Some(whole) = super::whole::read(bytes, encoding, options, progress) {
             return Self::assemble(file_name, encoding, whole, None, mixed_lines);
         }
@@ -118,8 +117,7 @@ impl Workspace {
     pub(crate) fn from_typing(file_name: &str, typing: Typing, bytes: &[u8]) -> Option<Result<Self>> {
         let encoding = typing.encoding();
         let whole = typing.finish(bytes)?;
-        let mixed_lines =
-            if encoding == Encoding::MixedUtf8 { decode::non_utf8_lines(bytes, MIXED_LINES_SHOWN) } else { Vec::new() };
+        let mixed_lines = mixed_lines(bytes, encoding);
         Some(Self::assemble(file_name, encoding, whole, None, mixed_lines))
     }
 
@@ -131,8 +129,7 @@ impl Workspace {
     /// See [`Workspace::load_with`].
     pub fn load_parsed(file_name: &str, bytes: &[u8], options: ReadOptions) -> Result<Self> {
         let encoding = encoding_of(bytes, options)?;
-        let mixed_lines =
-            if encoding == Encoding::MixedUtf8 { decode::non_utf8_lines(bytes, MIXED_LINES_SHOWN) } else { Vec::new() };
+        let mixed_lines = mixed_lines(bytes, encoding);
         Self::parsed(file_name, bytes, encoding, options, &mut (), mixed_lines)
     }
 
@@ -285,6 +282,11 @@ impl Workspace {
 
 /// Lines in Windows-1252 listed for a mixed file.
 const MIXED_LINES_SHOWN: usize = 20;
+
+/// In a UTF-8 file with Windows-1252 lines, the first of those lines (none for another encoding).
+fn mixed_lines(bytes: &[u8], encoding: Encoding) -> Vec<u64> {
+    if encoding == Encoding::MixedUtf8 { decode::non_utf8_lines(bytes, MIXED_LINES_SHOWN) } else { Vec::new() }
+}
 
 /// The first `rows` rows of `table`, written the French way.
 pub fn rows_fr(table: &Table, rows: usize) -> Vec<Vec<String>> {
